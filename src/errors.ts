@@ -1,0 +1,44 @@
+/** Who is at fault: the user (bad input, missing access) or the tool itself (a bug). */
+export type Audience = 'user' | 'internal';
+
+/** Stable error codes; scripts and tests may match on them. */
+export type ErrorCode =
+  | 'CONFIG_NOT_FOUND'
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  | 'AWS_CREDENTIALS'
+  | 'AWS_ACCESS_DENIED'
+  | 'AWS_POOL_NOT_FOUND'
+  | 'AWS_INVALID_PARAMETER'
+  | 'AWS_LIMIT_EXCEEDED'
+  | 'AWS_UNAVAILABLE'
+  | 'AWS_ERROR'
+  | 'APPLY_REFUSED'
+  | 'APPLY_FAILED'
+  | 'NOT_CONVERGED'
+  | 'INTERRUPTED'
+  | 'PLAN_FILE_INVALID'
+  | 'PLAN_STALE'
+  | 'EMULATOR_STATE'
+  | 'INTERNAL';
+
+/** The one error type of the project: a stable code, an audience, and a message fit to print. */
+export class CgError extends Error {
+  readonly code: ErrorCode;
+  readonly audience: Audience;
+  /** Extra lines printed after the message (for example one per validation problem). */
+  readonly details: readonly string[];
+
+  constructor(code: ErrorCode, message: string, options: { audience?: Audience; details?: readonly string[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CgError';
+    this.code = code;
+    this.audience = options.audience ?? (code === 'INTERNAL' ? 'internal' : 'user');
+    this.details = options.details ?? [];
+  }
+}
+
+/** Exhaustiveness check for discriminated unions. */
+export function assertNever(value: never): never {
+  throw new CgError('INTERNAL', `unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { PoolRef } from '../cognito/port.js';
+import { startEmulator } from '../emulator/index.js';
+import type { SessionOptions } from '../run/session.js';
+
+/** Where the embedded emulator keeps its state, under the current directory. */
+export const LOCAL_STATE = join('.cognito-groups', 'local.json');
+
+/** How a command reaches Cognito, as given on the command line. */
+export interface TargetFlags {
+  local?: boolean;
+  profile?: string;
+  endpointUrl?: string;
+  maxRps?: number;
+}
+
+/** A reachable Cognito: options for the session, a label for output, and how to let go of it. */
+export interface Target {
+  session: SessionOptions;
+  /** Set when running against the embedded emulator. */
+  local?: { url: string; statePath: string; createdPools: string[] };
+  close(): Promise<void>;
+}
+
+/**
+ * AWS through the SDK's default credential chain, or with --local the emulator started in this
+ * process on a free loopback port, with its state in .cognito-groups/local.json and the file's pools
+ * created if missing.
+ */
+export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[]): Promise<Target> {
+  const base: SessionOptions = {};
+  if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
+  if (flags.local !== true) {
+    if (flags.profile !== undefined) base.profile = flags.profile;
+    if (flags.endpointUrl !== undefined) base.endpoint = flags.endpointUrl;
+    return { session: base, close: async () => {} };
+  }
+  const statePath = LOCAL_STATE;
+  await mkdir(dirname(statePath), { recursive: true });
+  const emulator = await startEmulator({ port: 0, statePath });
+  const createdPools = pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id);
+  return {
+    session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+    local: { url: emulator.url, statePath, createdPools },
+    close: () => emulator.close(),
+  };
+}
+
+/** The line that says a command ran against the local emulator, not AWS. */
+export function localBanner(target: Target): string | undefined {
+  if (target.local === undefined) return undefined;
+  const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
+  return `Local emulator (no AWS account used): ${target.local.url}, state in ${target.local.statePath}${created}.`;
+}

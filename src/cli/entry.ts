@@ -1,0 +1,35 @@
+import { CgError } from '../errors.js';
+import { processIo, type Io } from './io.js';
+import { buildProgram } from './program.js';
+import { stopExitCode } from './signals.js';
+
+/** Runs the CLI and returns the exit code; the one place errors become text and exit codes. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const result = { code: 0 };
+  const program = buildProgram(io, result).exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: Io): number {
+  if (isCommanderExit(err)) return err.exitCode;
+  if (err instanceof CgError && err.audience === 'user') {
+    io.err(`error: ${err.message}\n`);
+    for (const line of err.details) io.err(`  ${line}\n`);
+    if (err.code === 'INTERRUPTED') return stopExitCode() ?? 130;
+    return 1;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`internal error: ${message}\nThis is a bug in cognito-groups; please report it with the command you ran.\n`);
+  if (io.env.COGNITO_GROUPS_DEBUG !== undefined && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
+  return 1;
+}
+
+function isCommanderExit(err: unknown): err is { exitCode: number } {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string' &&
+    (err as { code: string }).code.startsWith('commander.') && typeof (err as { exitCode?: unknown }).exitCode === 'number';
+}

@@ -1,0 +1,90 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { applyCommand, type ApplyFlags } from './commands/apply.js';
+import { emulatorCommand, type EmulatorFlags } from './commands/emulator.js';
+import { importCommand, type ImportFlags } from './commands/import.js';
+import { planCommand, type PlanFlags } from './commands/plan.js';
+import { validateCommand, type ValidateFlags } from './commands/validate.js';
+import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
+import type { Io } from './io.js';
+import { VERSION } from './version.js';
+
+/** The command tree; each action stores its exit code in `result.code`. */
+export function buildProgram(io: Io, result: { code: number }): Command {
+  const program = new Command('cognito-groups')
+    .description('Manage Amazon Cognito user-pool groups as code: validate, plan, apply and import a YAML file of groups.')
+    .version(VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText('after', '\nExit codes: 0 success (no changes), 1 error, 2 changes pending (plan --detailed-exitcode), 130/143 interrupted.\nDocs: README.md');
+
+  const run = <T>(fn: (io: Io, flags: T) => Promise<number>) => async (flags: T): Promise<void> => {
+    result.code = await fn(io, flags);
+  };
+
+  addFileOption(program.command('validate').description('check a groups file offline (no AWS calls); exit 0 valid, 1 invalid'))
+    .action(run<ValidateFlags>(validateCommand));
+
+  addColorOption(
+    addTargetOptions(
+      addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')),
+    ).option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error'),
+  ).action(run<PlanFlags>(planCommand));
+
+  addColorOption(
+    addTargetOptions(addFileOption(program.command('apply').description('plan, ask for approval, then create/update groups so the pools match the file')))
+      .option('--auto-approve', 'apply without asking (needed when there is no terminal)')
+      .option('--allow-replace', 'allow replacing groups (delete and create again, which drops their members)')
+      .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)'),
+  ).action(run<ApplyFlags>(applyCommand));
+
+  addTargetOptions(
+    program
+      .command('import')
+      .description("print a groups file for pools' current groups, so adopting them starts from a plan with no changes (read-only)")
+      .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect, [])
+      .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
+  ).action(run<ImportFlags>(importCommand));
+
+  program
+    .command('emulator')
+    .description('run the local Cognito group-API emulator (for the AWS CLI or your own tests) until Ctrl-C')
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(port))
+    .option('--state <file>', 'keep state in this JSON file (default: in memory)')
+    .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect, [])
+    .option('--no-quotas', 'do not enforce the Cognito request-rate quotas')
+    .addOption(new Option('--quota-scale <x>', 'multiply every quota rate by this factor').default(1).argParser(positive))
+    .addOption(new Option('--error-rate <p>', 'probability (0..1) of answering InternalErrorException').default(0).argParser(probability))
+    .addOption(new Option('--latency-ms <ms>', 'added latency per request').default(0).argParser(nonNegative))
+    .action(run<EmulatorFlags>(emulatorCommand));
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
+  return n;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of 0 or more');
+  return n;
+}
+
+function probability(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a probability from 0 to 1, such as 0.05');
+  return n;
+}

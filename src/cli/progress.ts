@@ -1,0 +1,62 @@
+import type { ApplyProgress } from '../apply/execute.js';
+import type { ReadProgress } from '../read/list-pool.js';
+import type { Io } from './io.js';
+
+/** How often a line is written when stderr is not a terminal. */
+const LOG_EVERY_MS = 5_000;
+/** Nothing is shown for work that ends sooner than this. */
+const QUIET_FOR_MS = 1_000;
+
+/**
+ * Progress on stderr only: a live line on a terminal (counts and an estimate of the time left),
+ * otherwise a line every few seconds. Short runs show nothing.
+ */
+export class ProgressReporter {
+  private readonly started = Date.now();
+  private lastLog = Date.now();
+  private live = false;
+  private readonly pools = new Map<string, ReadProgress>();
+
+  constructor(private readonly io: Io, private readonly enabled = true) {}
+
+  read = (p: ReadProgress): void => {
+    this.pools.set(p.poolId, p);
+    const groups = [...this.pools.values()].reduce((n, x) => n + x.groups, 0);
+    const pages = [...this.pools.values()].reduce((n, x) => n + x.pages, 0);
+    const reading = [...this.pools.values()].filter((x) => !x.done).length;
+    this.show(`reading: ${groups} groups in ${pages} pages${reading > 0 ? `, ${reading} pool(s) still listing` : ''}`);
+  };
+
+  apply = (p: ApplyProgress): void => {
+    const finished = p.done + p.failed;
+    const elapsed = (Date.now() - this.started) / 1000;
+    const rate = elapsed > 0 ? finished / elapsed : 0;
+    const left = rate > 0 ? Math.ceil((p.total - finished) / rate) : undefined;
+    this.show(`applying: ${finished}/${p.total} (${p.failed} failed)${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`);
+  };
+
+  /** Clears the live line; call before printing anything else. */
+  stop(): void {
+    if (this.live) this.io.err('\r\u001b[2K');
+    this.live = false;
+  }
+
+  private show(line: string): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.started < QUIET_FOR_MS) return;
+    if (this.io.stderrIsTTY) {
+      this.io.err(`\r\u001b[2K${line}`);
+      this.live = true;
+    } else if (now - this.lastLog >= LOG_EVERY_MS) {
+      this.io.err(`${line}\n`);
+      this.lastLog = now;
+    }
+  }
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}

@@ -1,0 +1,64 @@
+import { CgError } from '../errors.js';
+import type { Operation, PoolRef } from './port.js';
+
+/** What went wrong in a call, as far as retrying and reporting care. */
+export interface CallFailure {
+  name: string;
+  message: string;
+  status?: number;
+  /** Node's error code for connection problems, such as ECONNRESET. */
+  errno?: string;
+}
+
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+/** Turns a failed Cognito call into the project's error, naming the pool, the operation and what to do. */
+export function callError(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
+  const where = `${op} on user pool ${pool.id} (${pool.region})${groupName === undefined ? '' : ` for group "${groupName}"`}`;
+  const said = failure.message.trim() === '' ? failure.name : `${failure.name}: ${failure.message}`;
+  switch (failure.name) {
+    case 'TooManyRequestsException':
+    case 'ThrottlingException':
+      return new CgError('AWS_THROTTLED', `${where} was throttled (${said})`);
+    case 'CredentialsProviderError':
+      return new CgError('AWS_CREDENTIALS', `${where}: no AWS credentials found; set AWS_PROFILE or --profile, run \`aws sso login\`, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or try --local`);
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'ExpiredTokenException':
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+      return new CgError('AWS_CREDENTIALS', `${where}: the AWS credentials were rejected (${said}); refresh them (for SSO: aws sso login) or pick another --profile`);
+    case 'AccessDeniedException':
+    case 'NotAuthorizedException':
+      return new CgError('AWS_ACCESS_DENIED', `${where}: access denied (${said}); grant cognito-idp:${op} on this user pool (see "IAM permissions" in the README)`);
+    case 'ResourceNotFoundException':
+      if (/pool/i.test(failure.message)) {
+        return new CgError('AWS_POOL_NOT_FOUND', `${where}: the user pool does not exist (${said}); check the pool id and region (and --profile: it may be in another account)`);
+      }
+      return new CgError('AWS_GROUP_NOT_FOUND', `${where}: the group does not exist (${said})`);
+    case 'GroupExistsException':
+      return new CgError('AWS_GROUP_EXISTS', `${where}: the group already exists (${said})`);
+    case 'LimitExceededException':
+      return new CgError('AWS_LIMIT_EXCEEDED', `${where}: the pool has reached Cognito's quota of 10,000 groups (${said}); delete unused groups or split them across pools`);
+    case 'InvalidParameterException':
+      return new CgError('AWS_INVALID_PARAMETER', `${where}: Cognito rejected a parameter (${said})`);
+    case 'OperationNotEnabledException':
+      return new CgError('AWS_ERROR', `${where}: ${said}; this is a replica region, apply to the pool's primary region`);
+    case 'InternalErrorException':
+    case 'ServiceUnavailableException':
+    case 'TimeoutError':
+    case 'RequestTimeout':
+    case 'AbortError':
+      return new CgError('AWS_UNAVAILABLE', `${where} failed: ${said}`);
+    default:
+      if ((failure.status !== undefined && failure.status >= 500) || (failure.errno !== undefined && CONNECTION_CODES.has(failure.errno))) {
+        return new CgError('AWS_UNAVAILABLE', `${where} failed: ${said}${failure.errno !== undefined && !said.includes(failure.errno) ? ` (${failure.errno})` : ''}`);
+      }
+      return new CgError('AWS_ERROR', `${where} failed: ${said}`);
+  }
+}
+
+/** Errors worth trying again: throttling, server faults, timeouts and dropped connections. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof CgError && (err.code === 'AWS_THROTTLED' || err.code === 'AWS_UNAVAILABLE');
+}

@@ -1,0 +1,260 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import schema from '../../schema/groups.schema.json' with { type: 'json' };
+import { pathToString, type Diagnostic } from './diagnostic.js';
+import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
+import { nameKey } from './names.js';
+
+/** The outcome of reading a groups file: the config, or every problem found. */
+export type ParseResult =
+  | { ok: true; config: DesiredConfig; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true });
+const validateSchema = ajv.compile(schema);
+
+/** Parses and validates a groups file's text; pure, reports every problem at once. */
+export function parseConfig(text: string, file: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, path: ReadonlyArray<string | number>, message: string): Diagnostic => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, path: pathToString(path), message };
+  };
+
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((e) =>
+      e.code === 'DUPLICATE_KEY'
+        ? at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`)
+        : at(e.pos[0], [], `YAML syntax: ${firstLine(e.message)}`),
+    );
+    return { ok: false, errors: sortDiagnostics(errors), warnings: [] };
+  }
+
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (data === null || data === undefined) {
+    return { ok: false, errors: [at(0, [], 'the file is empty; expected `version: 1` and `userPools:`')], warnings: [] };
+  }
+
+  const errors: Diagnostic[] = [];
+  if (!validateSchema(data)) {
+    for (const err of validateSchema.errors ?? []) errors.push(schemaDiagnostic(err, doc, at));
+  }
+  errors.push(...crossChecks(data, doc, at));
+  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
+
+  const config = toConfig(data as RawFile);
+  const warnings = precedenceWarnings(config, doc, at);
+  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors), warnings };
+  return { ok: true, config, warnings };
+}
+
+type At = (offset: number, path: ReadonlyArray<string | number>, message: string) => Diagnostic;
+
+interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null }
+interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: RawGroup[] }
+interface RawFile { version: 1; settings?: { maxRps?: number }; userPools: RawPool[] }
+
+function toConfig(raw: RawFile): DesiredConfig {
+  const userPools: DesiredPool[] = raw.userPools.map((p) => ({
+    id: p.id,
+    region: p.region ?? regionOfPoolId(p.id),
+    unmanagedGroups: p.unmanagedGroups ?? 'keep',
+    groups: p.groups.map(toGroup),
+  }));
+  const settings = raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps };
+  return { version: 1, settings, userPools };
+}
+
+function toGroup(g: RawGroup): DesiredGroup {
+  const group: DesiredGroup = { name: g.name };
+  if (g.description !== undefined && g.description !== null) group.description = g.description;
+  if (g.precedence !== undefined && g.precedence !== null) group.precedence = g.precedence;
+  if (g.roleArn !== undefined && g.roleArn !== null) group.roleArn = g.roleArn;
+  return group;
+}
+
+/** Checks JSON Schema cannot express: unique pool ids, group names unique ignoring case. Runs on unchecked data. */
+function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pools = new Map<string, number>();
+  const rawPools = isRecord(data) && Array.isArray(data.userPools) ? (data.userPools as unknown[]) : [];
+  rawPools.forEach((rawPool, i) => {
+    if (!isRecord(rawPool)) return;
+    const pool = { id: rawPool.id, groups: Array.isArray(rawPool.groups) ? (rawPool.groups as unknown[]) : [] };
+    const first = typeof pool.id === 'string' ? pools.get(pool.id) : undefined;
+    if (typeof pool.id !== 'string') {
+      // reported by the schema
+    } else if (first !== undefined) {
+      const path = ['userPools', i, 'id'];
+      out.push(at(offsetOf(doc, path), path, `duplicate user pool id "${pool.id}" (first at userPools[${first}]); list each pool once`));
+    } else pools.set(pool.id, i);
+
+    const names = new Map<string, number>();
+    pool.groups.forEach((group, j) => {
+      if (!isRecord(group) || typeof group.name !== 'string') return;
+      const key = nameKey(group.name);
+      const firstGroup = names.get(key);
+      if (firstGroup !== undefined) {
+        const path = ['userPools', i, 'groups', j, 'name'];
+        const otherGroup = pool.groups[firstGroup];
+        const other = isRecord(otherGroup) ? String(otherGroup.name) : '';
+        const how = other === group.name ? `duplicate group name "${group.name}"` : `group name "${group.name}" equals "${other}" ignoring case`;
+        out.push(at(offsetOf(doc, path), path, `${how} (first at groups[${firstGroup}]); Cognito group names are unique ignoring case`));
+      } else names.set(key, j);
+    });
+  });
+  return out;
+}
+
+/** Same precedence with different roles leaves `cognito:preferred_role` unset for users in both groups. */
+function precedenceWarnings(config: DesiredConfig, doc: Document, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  config.userPools.forEach((pool, i) => {
+    const byPrecedence = new Map<number, number>();
+    pool.groups.forEach((group, j) => {
+      if (group.precedence === undefined || group.roleArn === undefined) return;
+      const first = byPrecedence.get(group.precedence);
+      const other = first === undefined ? undefined : pool.groups[first];
+      if (other === undefined) {
+        byPrecedence.set(group.precedence, j);
+      } else if (other.roleArn !== group.roleArn) {
+        const path = ['userPools', i, 'groups', j, 'precedence'];
+        out.push(at(offsetOf(doc, path), path,
+          `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
+      }
+    });
+  });
+  return out;
+}
+
+function schemaDiagnostic(err: ErrorObject, doc: Document, at: At): Diagnostic {
+  const path = err.instancePath.split('/').slice(1).map(unescapePointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const value = doc.getIn(path, true) as Node | undefined;
+  const description = typeof err.parentSchema?.description === 'string' ? err.parentSchema.description : undefined;
+  const allowed = description === undefined ? '' : `; expected ${expectation(description)}`;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = String(err.params.additionalProperty);
+      const known = Object.keys((err.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const guess = closest(key, known);
+      const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+      return at(keyOffset(doc, path, key), [...path, key], `unknown field "${key}"${hint}; allowed fields: ${known.join(', ')}`);
+    }
+    case 'required': {
+      const key = String(err.params.missingProperty);
+      return at(nodeOffset(value), path, `missing required field "${key}"`);
+    }
+    case 'type':
+      return at(nodeOffset(value), path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(doc.getIn(path))}${allowed}`);
+    case 'const':
+      return at(nodeOffset(value), path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(doc.getIn(path))}`);
+    case 'enum':
+      return at(nodeOffset(value), path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(doc.getIn(path))}`);
+    case 'minLength':
+    case 'maxLength': {
+      const actual = doc.getIn(path);
+      const length = typeof actual === 'string' ? [...actual].length : 0;
+      const bound = err.keyword === 'minLength' ? 'at least' : 'at most';
+      return at(nodeOffset(value), path, `must be ${bound} ${String(err.params.limit)} characters, got ${length}${allowed}`);
+    }
+    case 'minItems':
+      return at(nodeOffset(value), path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
+    default: {
+      const shown = describe(doc.getIn(path));
+      return at(nodeOffset(value), path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const m = /^["']?([^"':\n]*)/.exec(rest);
+  return (m?.[1] ?? '').trim();
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (isMap(value) || typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+function offsetOf(doc: Document, path: ReadonlyArray<string | number>): number {
+  return nodeOffset(doc.getIn(path, true) as Node | undefined);
+}
+
+function nodeOffset(node: Node | undefined): number {
+  return node?.range?.[0] ?? 0;
+}
+
+function keyOffset(doc: Document, path: ReadonlyArray<string | number>, key: string): number {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && pair.key.value === key) return pair.key.range?.[0] ?? 0;
+    }
+  }
+  return nodeOffset(parent as Node | undefined);
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/** The first clause of a schema description, which states what is allowed. */
+function expectation(description: string): string {
+  const clause = description.split(/; |\. /)[0] ?? description;
+  const lowered = /^[A-Z][a-z]/.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause;
+  return lowered.replace(/\.$/, '');
+}
+
+/** The known word nearest a typo, if it is close enough to be what was meant. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.column - b.column || a.path.localeCompare(b.path));
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { CgError } from '../errors.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
+import type { DesiredConfig } from './model.js';
+import { parseConfig } from './parse.js';
+
+/** A config read from disk, with its text (saved plans hash it) and any warnings. */
+export interface LoadedConfig {
+  file: string;
+  text: string;
+  config: DesiredConfig;
+  warnings: Diagnostic[];
+}
+
+/** Reads and validates a groups file; throws CONFIG_NOT_FOUND or CONFIG_INVALID with every problem as a detail line. */
+export async function readConfigFile(file: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new CgError('CONFIG_NOT_FOUND', `${file}: no such file; pass -f FILE, or start from groups.example.yaml (or \`cognito-groups import\`)`);
+    }
+    if (code === 'EISDIR') throw new CgError('CONFIG_NOT_FOUND', `${file}: is a directory; pass -f with a groups file`);
+    throw new CgError('CONFIG_NOT_FOUND', `${file}: cannot be read (${code ?? String(err)})`);
+  }
+  const result = parseConfig(text, file);
+  if (!result.ok) {
+    const n = result.errors.length;
+    throw new CgError('CONFIG_INVALID', `${file}: ${n} problem${n === 1 ? '' : 's'} found`, { details: result.errors.map(formatDiagnostic) });
+  }
+  return { file, text, config: result.config, warnings: result.warnings };
+}

@@ -1,0 +1,20 @@
+// The library: the CLI is a thin shell over these.
+export { plan, apply, type PlanOptions, type ApplyOptions, type PlanResult, type ApplyResult, type DesiredSource } from './run/library.js';
+export { checkPermissions, type ApplyPermissions, type ApplyOutcome } from './run/apply.js';
+export { importWith as importGroupsFile } from './run/import.js';
+export { openSession, type Session, type SessionOptions } from './run/session.js';
+export { parseConfig, type ParseResult } from './config/parse.js';
+export { readConfigFile, type LoadedConfig } from './config/read.js';
+export { formatDiagnostic, type Diagnostic } from './config/diagnostic.js';
+export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPolicy } from './config/model.js';
+export { computePoolPlan } from './plan/compute.js';
+export { countPlan, hasChanges, type Plan, type PoolPlan, type GroupChange, type FieldChange, type ObservedGroup, type UnmanagedGroup, type PlanCounts, type Action } from './plan/model.js';
+export { renderPlanText } from './render/text.js';
+export { plainStyle, colourStyle, type Style } from './render/style.js';
+export type { GroupsApi, PoolRef, GroupPage, Operation } from './cognito/port.js';
+export { SdkGroupsApi, type SdkOptions } from './cognito/sdk-api.js';
+export { COGNITO_RATES, scaleRates, type Rates } from './pacing/rates.js';
+export type { RetryPolicy } from './pacing/retry.js';
+export type { ApplyReport, ChangeResult, ChangeStatus } from './apply/execute.js';
+export { CgError, type ErrorCode, type Audience } from './errors.js';
+export { startEmulator } from './emulator/index.js';

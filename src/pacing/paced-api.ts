@@ -1,0 +1,86 @@
+import { isRetryable } from '../cognito/call-error.js';
+import type { GroupPage, GroupsApi, Operation, PoolRef } from '../cognito/port.js';
+import type { DesiredGroup } from '../config/model.js';
+import { CgError } from '../errors.js';
+import type { ObservedGroup } from '../plan/model.js';
+import { interrupted, type Clock } from './clock.js';
+import type { Pacer } from './pacer.js';
+import { backoffMs, type RetryPolicy } from './retry.js';
+
+/** Counts a run keeps of its calls, for the summary and the benchmark. */
+export interface CallCounts {
+  calls: Record<Operation, number>;
+  throttled: number;
+  faults: number;
+}
+
+/**
+ * The port with pacing and retries around it. Throttling is retried for as long as it takes (more
+ * slowly each time); faults a bounded number of times; anything else fails at once. Once the signal
+ * aborts, no new call or retry starts: a call in flight still finishes.
+ */
+export class PacedGroupsApi implements GroupsApi {
+  readonly counts: CallCounts = {
+    calls: { ListGroups: 0, GetGroup: 0, CreateGroup: 0, UpdateGroup: 0, DeleteGroup: 0 },
+    throttled: 0,
+    faults: 0,
+  };
+
+  constructor(
+    private readonly inner: GroupsApi,
+    private readonly pacer: Pacer,
+    private readonly clock: Clock,
+    private readonly policy: RetryPolicy,
+    private readonly signal?: AbortSignal,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  listGroupsPage(pool: PoolRef, nextToken?: string): Promise<GroupPage> {
+    return this.run('ListGroups', pool, () => this.inner.listGroupsPage(pool, nextToken));
+  }
+
+  getGroup(pool: PoolRef, name: string): Promise<ObservedGroup | undefined> {
+    return this.run('GetGroup', pool, () => this.inner.getGroup(pool, name));
+  }
+
+  createGroup(pool: PoolRef, group: DesiredGroup): Promise<void> {
+    return this.run('CreateGroup', pool, () => this.inner.createGroup(pool, group));
+  }
+
+  updateGroup(pool: PoolRef, group: DesiredGroup): Promise<void> {
+    return this.run('UpdateGroup', pool, () => this.inner.updateGroup(pool, group));
+  }
+
+  deleteGroup(pool: PoolRef, name: string): Promise<void> {
+    return this.run('DeleteGroup', pool, () => this.inner.deleteGroup(pool, name));
+  }
+
+  private async run<T>(op: Operation, pool: PoolRef, call: () => Promise<T>): Promise<T> {
+    let faultAttempts = 0;
+    let attempt = 0;
+    for (;;) {
+      attempt++;
+      await this.clock.sleep(this.pacer.reserve(pool.id, op), this.signal);
+      if (this.signal?.aborted) throw interrupted();
+      this.counts.calls[op]++;
+      try {
+        const result = await call();
+        this.pacer.succeeded(pool.id, op);
+        return result;
+      } catch (err) {
+        if (!isRetryable(err)) throw err;
+        if ((err as CgError).code === 'AWS_THROTTLED') {
+          this.counts.throttled++;
+          this.pacer.throttled(pool.id, op);
+        } else {
+          this.counts.faults++;
+          faultAttempts++;
+          if (faultAttempts >= this.policy.faultAttempts) {
+            throw new CgError('AWS_UNAVAILABLE', `${(err as CgError).message} (gave up after ${faultAttempts} attempts)`, { cause: err });
+          }
+        }
+        await this.clock.sleep(backoffMs(this.policy, attempt, this.random), this.signal);
+      }
+    }
+  }
+}

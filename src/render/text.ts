@@ -1,0 +1,61 @@
+import { assertNever } from '../errors.js';
+import type { GroupFields } from '../config/model.js';
+import { FIELD_NAMES, type FieldChange, type GroupChange, type Plan, type PoolPlan } from '../plan/model.js';
+import type { Style } from './style.js';
+import { summaryLine } from './summary.js';
+import { fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
+import { wordDiff } from './word-diff.js';
+
+/** The human plan: per pool its changes and unmanaged groups, then the summary line. */
+export function renderPlanText(plan: Plan, style: Style): string {
+  const out: string[] = [];
+  for (const pool of plan.pools) out.push(...poolLines(pool, style), '');
+  out.push(style.strong(summaryLine(plan)));
+  return `${out.join('\n')}\n`;
+}
+
+function poolLines(pool: PoolPlan, style: Style): string[] {
+  const managed = pool.changes.filter((c) => c.action !== 'delete').length + pool.unchanged.length;
+  const lines = [style.strong(`User pool ${pool.userPoolId} (${pool.region}): ${plural(pool.listed, 'group')} listed, ${managed} managed by this file`)];
+  if (pool.changes.length === 0) lines.push('', '  No changes: the managed groups match the file.');
+  for (const change of pool.changes) lines.push('', ...changeLines(change, style));
+  if (pool.unmanaged.length > 0) {
+    lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
+    for (const g of pool.unmanaged) lines.push(`      ${g.name}${g.provider ? style.dim('  (provider group, created by Cognito)') : ''}`);
+  }
+  return lines;
+}
+
+/** The lines of one change, indented for a pool block. */
+export function changeLines(change: GroupChange, style: Style): string[] {
+  switch (change.action) {
+    case 'create':
+      return [style.add(`  + create ${JSON.stringify(change.name)}`), ...fieldsLines(change.after)];
+    case 'update':
+      return [style.change(`  ~ update ${JSON.stringify(change.name)}`), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];
+    case 'replace': {
+      const rename = change.previousName === change.name ? JSON.stringify(change.name) : `${JSON.stringify(change.previousName)} -> ${JSON.stringify(change.name)}`;
+      const why = change.reasons.map(reasonText).join('; ');
+      return [
+        style.warn(`  -/+ replace ${rename}`) + style.dim(`  (${why}: deleted and created again, its members are dropped)`),
+        ...change.fields.flatMap((f) => fieldChangeLines(f, style)),
+      ];
+    }
+    case 'delete':
+      return [style.remove(`  - delete ${JSON.stringify(change.name)}`) + style.dim('  (not in the file; its members are dropped)'), ...fieldsLines(change.before)];
+    default:
+      return assertNever(change);
+  }
+}
+
+function fieldsLines(fields: GroupFields): string[] {
+  return FIELD_NAMES.filter((f) => fields[f] !== undefined).map((f) => `      ${fieldLabel(f)}${showValue(fields[f])}`);
+}
+
+function fieldChangeLines(f: FieldChange, style: Style): string[] {
+  const label = `      ${fieldLabel(f.field)}`;
+  if (typeof f.before === 'string' && typeof f.after === 'string' && Math.max(f.before.length, f.after.length) > LONG_TEXT) {
+    return [`${label}(word diff: [-removed-] {+added+})`, `        ${wordDiff(f.before, f.after, style)}`];
+  }
+  return [`${label}${style.remove(showValue(f.before))} -> ${style.add(showValue(f.after))}`];
+}

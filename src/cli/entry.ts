@@ -19,7 +19,7 @@ function report(err: unknown, io: Io): number {
   if (isCommanderExit(err)) return err.exitCode;
   if (err instanceof CgError && err.audience === 'user') {
     io.err(`error: ${err.message}\n`);
-    for (const line of err.details) io.err(`  ${line}\n`);
+    for (const line of err.details) io.err(`${line}\n`);
     if (err.code === 'INTERRUPTED') return stopExitCode() ?? 130;
     return 1;
   }

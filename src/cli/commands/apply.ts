@@ -70,7 +70,7 @@ export async function applyCommand(io: Io, flags: ApplyFlags): Promise<number> {
     if (report.interrupted) throw new CgError('INTERRUPTED', `interrupted: ${summary}`);
     if (report.results.some((r) => r.status !== 'done')) throw new CgError('APPLY_FAILED', summary);
     if (remaining.length > 0) {
-      throw new CgError('NOT_CONVERGED', `after applying, the pools still differ from ${flags.file} in ${remaining.length} place(s); someone may be changing them at the same time`, { details: remaining });
+      throw new CgError('NOT_CONVERGED', `after applying, the pools still differ from ${flags.file} in ${remaining.length} place(s); someone may be changing them at the same time`, { details: remaining.map((r) => `  ${r}`) });
     }
     return 0;
   } finally {

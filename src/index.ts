@@ -1,5 +1,15 @@
 // The library: the CLI is a thin shell over these.
-export { plan, apply, type PlanOptions, type ApplyOptions, type PlanResult, type ApplyResult, type DesiredSource } from './run/library.js';
+export { plan, apply, applySaved, type PlanOptions, type ApplyOptions, type PlanResult, type ApplyResult, type ApplySavedOptions, type ApplySavedResult, type DesiredSource } from './run/library.js';
+export { buildPlanDocument, planOfDocument, type PlanMeta } from './saved-plan/build.js';
+export { readPlanFile, parsePlanDocument } from './saved-plan/read.js';
+export { checkStaleness, type Staleness } from './saved-plan/stale.js';
+export type { PlanDocument, PlanDocumentPool } from './saved-plan/model.js';
+export { driftOf } from './drift/compute.js';
+export { countDrift, inSync, type DriftReport, type PoolDrift, type DriftedGroup, type ProviderGroupReport, type DriftCounts } from './drift/model.js';
+export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from './render/markdown.js';
+export { renderDriftText } from './render/drift-text.js';
+export { renderDriftMarkdown } from './render/drift-markdown.js';
+export { applyDocument, driftDocument } from './render/documents.js';
 export { checkPermissions, type ApplyPermissions, type ApplyOutcome } from './run/apply.js';
 export { importWith as importGroupsFile } from './run/import.js';
 export { openSession, type Session, type SessionOptions } from './run/session.js';

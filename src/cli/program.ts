@@ -1,10 +1,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CgError } from '../errors.js';
 import { applyCommand, type ApplyFlags } from './commands/apply.js';
+import { driftCommand, type DriftFlags } from './commands/drift.js';
+import { showCommand, type ShowFlags } from './commands/show.js';
 import { emulatorCommand, type EmulatorFlags } from './commands/emulator.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { validateCommand, type ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
+import { addFormatOptions } from './formats.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 
@@ -16,7 +20,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .addHelpText('after', '\nExit codes: 0 success (no changes), 1 error, 2 changes pending (plan --detailed-exitcode), 130/143 interrupted.\nDocs: README.md');
+    .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 130/143 interrupted.\nDocs: README.md');
 
   const run = <T>(fn: (io: Io, flags: T) => Promise<number>) => async (flags: T): Promise<void> => {
     result.code = await fn(io, flags);
@@ -25,18 +29,49 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   addFileOption(program.command('validate').description('check a groups file offline (no AWS calls); exit 0 valid, 1 invalid'))
     .action(run<ValidateFlags>(validateCommand));
 
-  addColorOption(
-    addTargetOptions(
-      addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')),
-    ).option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error'),
+  addFormatOptions(
+    addColorOption(
+      addTargetOptions(addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')))
+        .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+        .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan'),
+    ),
   ).action(run<PlanFlags>(planCommand));
 
-  addColorOption(
-    addTargetOptions(addFileOption(program.command('apply').description('plan, ask for approval, then create/update groups so the pools match the file')))
-      .option('--auto-approve', 'apply without asking (needed when there is no terminal)')
-      .option('--allow-replace', 'allow replacing groups (delete and create again, which drops their members)')
-      .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)'),
-  ).action(run<ApplyFlags>(applyCommand));
+  const applyCmd = addFormatOptions(
+    addColorOption(
+      addTargetOptions(
+        addFileOption(
+          program
+            .command('apply')
+            .description('apply a saved plan exactly (or refuse a stale one); without one, plan from the file, ask for approval, then apply')
+            .argument('[planfile]', 'a plan saved with `plan --out`; applied without planning again and without asking'),
+        ),
+      )
+        .option('--auto-approve', 'apply without asking (needed when there is no terminal)')
+        .option('--allow-replace', 'allow replacing groups (delete and create again, which drops their members)')
+        .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)'),
+    ),
+  );
+  applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
+    if (planFile !== undefined && applyCmd.getOptionValueSource('file') === 'cli') {
+      throw new CgError('USAGE', 'apply: give either a saved plan (apply PLANFILE) or a groups file (-f FILE), not both');
+    }
+    result.code = await applyCommand(io, planFile, flags);
+  });
+
+  addFormatOptions(
+    addColorOption(program.command('show').description('print a saved plan (offline)').argument('<planfile>', 'a plan saved with `plan --out`')),
+  ).action(async (planFile: string, flags: ShowFlags) => {
+    result.code = await showCommand(io, planFile, flags);
+  });
+
+  addFormatOptions(
+    addColorOption(
+      addTargetOptions(
+        addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')),
+      ),
+    ),
+  ).action(run<DriftFlags>(driftCommand));
 
   addTargetOptions(
     program

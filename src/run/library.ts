@@ -8,6 +8,10 @@ import { applyWith, checkPermissions, type ApplyOutcome, type ApplyPermissions }
 import { planWith, type PlanOutcome } from './plan.js';
 import { openSession, type SessionOptions } from './session.js';
 import type { CallCounts } from '../pacing/paced-api.js';
+import { listPools } from '../read/list-pool.js';
+import { planOfDocument } from '../saved-plan/build.js';
+import type { PlanDocument } from '../saved-plan/model.js';
+import { checkStaleness } from '../saved-plan/stale.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read. */
 export type DesiredSource = { config: DesiredConfig } | { file: string };
@@ -37,6 +41,8 @@ export interface PlanResult extends PlanOutcome {
 export interface ApplyResult {
   plan: Plan;
   config: DesiredConfig;
+  /** The listings the plan was made from. */
+  observed: PlanOutcome['observed'];
   outcome?: ApplyOutcome;
   counts: CallCounts;
 }
@@ -65,9 +71,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
-    const { plan: thePlan } = await planWith(session.api, config, options.onReadProgress);
+    const { plan: thePlan, observed } = await planWith(session.api, config, options.onReadProgress);
     options.onPlan?.(thePlan);
-    if (!hasChanges(thePlan)) return { plan: thePlan, config, counts: session.api.counts };
+    if (!hasChanges(thePlan)) return { plan: thePlan, config, observed, counts: session.api.counts };
     checkPermissions(thePlan, options);
     if (options.approve !== undefined && !(await options.approve(thePlan))) {
       throw new CgError('APPLY_REFUSED', 'apply cancelled; nothing was changed.');
@@ -79,7 +85,52 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
     });
-    return { plan: thePlan, config, outcome, counts: session.api.counts };
+    return { plan: thePlan, config, observed, outcome, counts: session.api.counts };
+  } finally {
+    session.close();
+  }
+}
+
+/** Options of `applySaved()`. */
+export type ApplySavedOptions = SessionOptions &
+  ApplyPermissions & {
+    /** A plan document read with readPlanFile (checked for format and checksum). */
+    document: PlanDocument;
+    onReadProgress?: (p: ReadProgress) => void;
+    onApplyProgress?: (p: ApplyProgress) => void;
+    concurrency?: number;
+  };
+
+/** The outcome of applying a saved plan; `notes` tell of changes elsewhere in the pools that did not matter. */
+export interface ApplySavedResult {
+  plan: Plan;
+  outcome: ApplyOutcome;
+  notes: string[];
+  counts: CallCounts;
+}
+
+/**
+ * Applies exactly the changes of a saved plan, without planning again. Lists the pools first and
+ * refuses (PLAN_STALE, nothing applied) if any group the plan touches changed, appeared or
+ * disappeared since the plan was made.
+ */
+export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
+  const thePlan = planOfDocument(options.document);
+  checkPermissions(thePlan, options);
+  const session = openSession(options);
+  try {
+    const current = await listPools(session.api, thePlan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
+    const { stale, notes } = checkStaleness(options.document, current);
+    if (stale.length > 0) {
+      throw new CgError('PLAN_STALE', `stale plan: ${stale.length} group(s) the plan touches changed since it was made (${options.document.createdAt}); nothing was applied. Make a new plan and review it.`, { details: stale.map((s) => `  ${s}`) });
+    }
+    const outcome = await applyWith(session.api, thePlan, {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
+      ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
+    });
+    return { plan: thePlan, outcome, notes, counts: session.api.counts };
   } finally {
     session.close();
   }

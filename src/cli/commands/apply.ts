@@ -2,14 +2,24 @@ import { readConfigFile } from '../../config/read.js';
 import { CgError } from '../../errors.js';
 import type { Plan } from '../../plan/model.js';
 import { applyResultLines, applySummaryLine } from '../../render/apply-report.js';
+import { applyDocument } from '../../render/documents.js';
+import { mdFence } from '../../render/markdown-escape.js';
+import { plainStyle, type Style } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
-import { apply } from '../../run/library.js';
+import type { ApplyOutcome } from '../../run/apply.js';
+import { apply, applySaved } from '../../run/library.js';
+import { buildPlanDocument, planOfDocument } from '../../saved-plan/build.js';
+import type { PlanDocument } from '../../saved-plan/model.js';
+import { readPlanFile } from '../../saved-plan/read.js';
 import { printWarnings } from '../common.js';
-import { localBanner, openTarget, type TargetFlags } from '../connect.js';
+import { localBanner, openTarget, type Target, type TargetFlags } from '../connect.js';
+import { appendStepSummary, toJson, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
+import { planMarkdown } from '../plan-output.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals } from '../signals.js';
+import { VERSION } from '../version.js';
 
 /** Options of `apply`. */
 export interface ApplyFlags extends TargetFlags {
@@ -19,62 +29,115 @@ export interface ApplyFlags extends TargetFlags {
   allowDelete?: boolean;
   color: boolean;
   progress: boolean;
+  format: Format;
+  githubStepSummary?: boolean;
 }
 
-/** Plans, shows the plan, asks (or needs --auto-approve), applies, then checks the pools match. */
-export async function applyCommand(io: Io, flags: ApplyFlags): Promise<number> {
-  const { config, warnings } = await readConfigFile(flags.file);
-  printWarnings(io, warnings);
+/**
+ * With a saved plan: applies exactly its changes, or refuses a stale one. Without: plans from the
+ * file, shows the plan, asks (or needs --auto-approve), applies. Either way it then checks the pools.
+ */
+export async function applyCommand(io: Io, planFile: string | undefined, flags: ApplyFlags): Promise<number> {
   const style = styleFor(io.stdoutIsTTY, io.env, flags.color);
-  const target = await openTarget(flags, config.userPools);
   const progress = new ProgressReporter(io, flags.progress);
-  try {
-    const result = await withStopSignals(
-      (signal) => {
-        progress.stop();
-        io.err(`\n${signal} received: starting no new calls, waiting for the ones in flight...\n`);
-      },
-      (signal) =>
-        apply({
-          config,
+  const onStop = (signal: string): void => {
+    progress.stop();
+    io.err(`\n${signal} received: starting no new calls, waiting for the ones in flight...\n`);
+  };
+  const showPlan = (target: Target, plan: Plan): void => {
+    progress.stop();
+    if (flags.format !== 'text') return;
+    const banner = localBanner(target);
+    if (banner !== undefined) io.out(`${banner}\n\n`);
+    io.out(renderPlanText(plan, style));
+  };
+
+  if (planFile !== undefined) {
+    const doc = await readPlanFile(planFile);
+    const target = await openTarget(flags, doc.pools.map((p) => ({ id: p.userPoolId, region: p.region })));
+    try {
+      showPlan(target, planOfDocument(doc));
+      const result = await withStopSignals(onStop, (signal) =>
+        applySaved({
+          document: doc,
           ...target.session,
           signal,
           allowReplace: flags.allowReplace === true,
           allowDelete: flags.allowDelete === true,
           onReadProgress: progress.read,
           onApplyProgress: progress.apply,
-          onPlan: (thePlan: Plan) => {
-            progress.stop();
-            const banner = localBanner(target);
-            if (banner !== undefined) io.out(`${banner}\n\n`);
-            io.out(renderPlanText(thePlan, style));
-          },
-          approve: async () => {
-            if (flags.autoApprove === true) return true;
-            if (!io.stdinIsTTY) {
-              throw new CgError('APPLY_REFUSED', 'refusing to apply without a terminal to ask for approval; pass --auto-approve (in pipelines, apply a reviewed saved plan). Nothing was changed.');
-            }
-            return confirm('\nDo you want to apply these changes?');
-          },
         }),
+      );
+      progress.stop();
+      for (const note of result.notes) io.err(`note: ${note}\n`);
+      return await finish(io, flags, style, doc, result.outcome, planFile);
+    } finally {
+      progress.stop();
+      await target.close();
+    }
+  }
+
+  const loaded = await readConfigFile(flags.file);
+  printWarnings(io, loaded.warnings);
+  const target = await openTarget(flags, loaded.config.userPools);
+  try {
+    const result = await withStopSignals(onStop, (signal) =>
+      apply({
+        config: loaded.config,
+        ...target.session,
+        signal,
+        allowReplace: flags.allowReplace === true,
+        allowDelete: flags.allowDelete === true,
+        onReadProgress: progress.read,
+        onApplyProgress: progress.apply,
+        onPlan: (plan) => showPlan(target, plan),
+        approve: async () => {
+          if (flags.autoApprove === true) return true;
+          if (!io.stdinIsTTY) {
+            throw new CgError('APPLY_REFUSED', 'refusing to apply without a terminal to ask for approval; pass --auto-approve (in pipelines, apply a reviewed saved plan: plan --out FILE, then apply FILE). Nothing was changed.');
+          }
+          return confirm('\nDo you want to apply these changes?');
+        },
+      }),
     );
     progress.stop();
-    if (result.outcome === undefined) {
-      io.out('\nNothing to apply.\n');
-      return 0;
-    }
-    const { report, remaining } = result.outcome;
-    const lines = applyResultLines(report, style);
-    const summary = applySummaryLine(report);
-    io.out(`\n${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${style.strong(summary)}\n`);
-    if (report.interrupted) throw new CgError('INTERRUPTED', `interrupted: ${summary}`);
-    if (report.results.some((r) => r.status !== 'done')) throw new CgError('APPLY_FAILED', summary);
-    if (remaining.length > 0) {
-      throw new CgError('NOT_CONVERGED', `after applying, the pools still differ from ${flags.file} in ${remaining.length} place(s); someone may be changing them at the same time`, { details: remaining.map((r) => `  ${r}`) });
-    }
-    return 0;
+    const doc = buildPlanDocument(result.plan, result.observed, {
+      toolVersion: VERSION,
+      createdAt: new Date(),
+      desiredFile: { path: flags.file, text: loaded.text },
+      target: target.local === undefined ? 'aws' : 'local-emulator',
+    });
+    return await finish(io, flags, style, doc, result.outcome, undefined);
   } finally {
     progress.stop();
     await target.close();
   }
+}
+
+/** Prints the outcome in the chosen format and turns failure, interruption or leftover differences into errors. */
+async function finish(io: Io, flags: ApplyFlags, style: Style, doc: PlanDocument, outcome: ApplyOutcome | undefined, planFile: string | undefined): Promise<number> {
+  const plan = planOfDocument(doc);
+  const remaining = outcome?.remaining ?? [];
+  const summary = outcome === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(outcome.report);
+  const resultLines = outcome === undefined ? [] : applyResultLines(outcome.report, plainStyle);
+  const appendix = `### Apply result\n\n**${summary}**\n${resultLines.length > 0 ? `\n${mdFence(resultLines.join('\n'), 'text')}\n` : ''}`;
+  const markdown = (): string => planMarkdown(plan, { format: 'markdown', style: plainStyle, appendix, ...(planFile === undefined ? {} : { seeAlso: `\`cognito-groups show ${planFile}\`` }) });
+
+  if (flags.format === 'json') io.out(toJson(applyDocument(doc, outcome?.report, remaining, VERSION, new Date())));
+  else if (flags.format === 'markdown') io.out(markdown());
+  else {
+    const lines = outcome === undefined ? [] : applyResultLines(outcome.report, style);
+    io.out(`\n${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${style.strong(summary)}\n`);
+  }
+  if (flags.githubStepSummary === true) await appendStepSummary(io, markdown());
+
+  if (outcome === undefined) return 0;
+  const { report } = outcome;
+  if (report.interrupted) throw new CgError('INTERRUPTED', `interrupted: ${summary}`);
+  if (report.results.some((r) => r.status !== 'done')) throw new CgError('APPLY_FAILED', summary);
+  if (remaining.length > 0) {
+    const against = planFile === undefined ? flags.file : `the plan ${planFile}`;
+    throw new CgError('NOT_CONVERGED', `after applying, the pools still differ from ${against} in ${remaining.length} place(s); someone may be changing them at the same time`, { details: remaining.map((r) => `  ${r}`) });
+  }
+  return 0;
 }

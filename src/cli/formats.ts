@@ -1,0 +1,37 @@
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Option, type Command } from 'commander';
+import { CgError } from '../errors.js';
+import type { Io } from './io.js';
+
+/** Output formats of plan, show, apply and drift. */
+export type Format = 'text' | 'json' | 'markdown';
+
+/** --format and --github-step-summary. */
+export function addFormatOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--github-step-summary', 'also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)');
+}
+
+/** Appends Markdown to the GitHub Actions job summary. */
+export async function appendStepSummary(io: Io, markdown: string): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') {
+    throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
+  }
+  await appendFile(file, `${markdown}\n`);
+}
+
+/** JSON as every machine format of the tool prints it. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Writes a file whole or not at all (temp file, then rename). */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { flush: true });
+  await rename(tmp, file);
+}

@@ -1,0 +1,35 @@
+import { countDrift, type DriftReport } from '../drift/model.js';
+import { driftSummaryLine } from './drift-text.js';
+import { mdCode, mdText } from './markdown-escape.js';
+import { GITHUB_COMMENT_LIMIT } from './markdown.js';
+import { plural } from './values.js';
+
+/** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
+export function renderDriftMarkdown(report: DriftReport, limit = GITHUB_COMMENT_LIMIT): string {
+  const c = countDrift(report);
+  const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId)).join(', ')}`, '', `**${driftSummaryLine(report)}**`];
+  if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${plural(c.alerts, 'provider group')} carry a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`);
+  for (const p of report.pools) {
+    lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');
+    const rows: string[] = [];
+    for (const d of p.drifted) rows.push(`| drifted | ${mdCode(d.name)} | ${d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`).join('<br>')} |`);
+    for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
+    for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
+    for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(g.alert)}`} |`);
+    if (rows.length > 0) lines.push('| | Group | Detail |', '| --- | --- | --- |', ...rows);
+    if (p.unmanaged.length > 0) {
+      const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name)).join(', ');
+      lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);
+    }
+    if (rows.length === 0 && p.unmanaged.length === 0) lines.push('In sync.');
+  }
+  const text = `${lines.join('\n')}\n`;
+  if (text.length <= limit) return text;
+  const note = `\n\n> [!NOTE]\n> Cut at GitHub's ${limit.toLocaleString('en-US')}-character limit; run \`cognito-groups drift --format json\` for the whole report.\n`;
+  const cutAt = text.lastIndexOf('\n', limit - note.length);
+  return `${text.slice(0, cutAt)}${note}`;
+}
+
+function val(v: string | number | null): string {
+  return v === null ? '*(none)*' : mdCode(String(v));
+}

@@ -1,0 +1,39 @@
+import { countDrift, inSync, type DriftReport } from '../drift/model.js';
+import type { Style } from './style.js';
+import { plural, showValue } from './values.js';
+
+/** The drift summary line. */
+export function driftSummaryLine(report: DriftReport): string {
+  const c = countDrift(report);
+  const found = [
+    c.drifted > 0 ? `${c.drifted} drifted` : '',
+    c.missing > 0 ? `${c.missing} missing` : '',
+    c.toDelete > 0 ? `${c.toDelete} to delete` : '',
+    c.alerts > 0 ? plural(c.alerts, 'provider-group alert') : '',
+  ].filter((s) => s !== '');
+  const context = `${plural(c.unmanaged, 'unmanaged group')}, ${plural(c.providerGroups, 'provider group')}.`;
+  return inSync(report) ? `In sync: the pools match the file. ${context}` : `Drift: ${found.join(', ')}. ${context}`;
+}
+
+/** Drift for people: per pool what differs, what is missing, unmanaged and provider groups, alerts. */
+export function renderDriftText(report: DriftReport, style: Style): string {
+  const out: string[] = [];
+  for (const p of report.pools) {
+    out.push(style.strong(`User pool ${p.userPoolId} (${p.region}): ${plural(p.listed, 'group')} listed`));
+    for (const d of p.drifted) {
+      const name = d.actualName === undefined ? JSON.stringify(d.name) : `${JSON.stringify(d.name)} (the pool has ${JSON.stringify(d.actualName)})`;
+      out.push(style.change(`  ~ drifted   ${name}${d.fix === 'replace' ? ' (apply must replace it)' : ''}`));
+      for (const f of d.fields) out.push(`      ${f.field}: expected ${showValue(f.expected)}, found ${showValue(f.actual)}`);
+    }
+    for (const m of p.missing) out.push(style.add(`  + missing   ${JSON.stringify(m)}`));
+    for (const m of p.toDelete) out.push(style.remove(`  - to delete ${JSON.stringify(m)} (unmanagedGroups: delete)`));
+    for (const g of p.unmanaged) out.push(`  ? unmanaged ${JSON.stringify(g.name)}`);
+    for (const g of p.providerGroups) {
+      out.push(`    provider  ${JSON.stringify(g.name)}`);
+      if (g.alert !== undefined) out.push(style.warn(`      ALERT: ${g.alert}`));
+    }
+    out.push('');
+  }
+  out.push(style.strong(driftSummaryLine(report)));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { ObservedGroup } from '../plan/model.js';
+
+/** sha256 of text, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A digest of a pool's listing that does not depend on the order the pool listed it in. */
+export function listingDigest(groups: readonly ObservedGroup[]): string {
+  const lines = groups
+    .map((g) => JSON.stringify([g.name, g.description ?? null, g.precedence ?? null, g.roleArn ?? null]))
+    .sort();
+  return `sha256:${sha256(lines.join('\n'))}`;
+}

@@ -1,0 +1,34 @@
+import type { GroupChange, ObservedGroup, PlanCounts, UnmanagedGroup } from '../plan/model.js';
+
+/** The version of the plan document; bumped on any incompatible change. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** One pool in a plan document. */
+export interface PlanDocumentPool {
+  userPoolId: string;
+  region: string;
+  listed: number;
+  /** sha256 of the whole listing (every group and field), to tell whether the pool changed at all. */
+  listingDigest: string;
+  /** Every group the plan touches, as it was listed (groups to create are absent: they did not exist). */
+  observed: ObservedGroup[];
+  changes: GroupChange[];
+  unchanged: string[];
+  unmanaged: UnmanagedGroup[];
+}
+
+/** A plan as JSON: `plan --format json`, `plan --out`, and what `apply PLANFILE` and `show` read. */
+export interface PlanDocument {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  kind: 'cognito-groups-plan';
+  toolVersion: string;
+  createdAt: string;
+  /** The groups file the plan was made from, and the sha256 of its bytes. */
+  desiredFile: { path: string; sha256: string };
+  /** Where the pools were listed: AWS (or --endpoint-url), or the embedded local emulator. */
+  target: 'aws' | 'local-emulator';
+  summary: PlanCounts & { text: string };
+  pools: PlanDocumentPool[];
+  /** sha256 of this document without this field: any hand edit makes the plan invalid. */
+  checksum: string;
+}

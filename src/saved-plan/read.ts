@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import schema from '../../schema/plan.schema.json' with { type: 'json' };
+import { CgError } from '../errors.js';
+import { checksumOf } from './build.js';
+import { PLAN_FORMAT_VERSION, type PlanDocument } from './model.js';
+
+const validate = new Ajv({ allErrors: false, allowUnionTypes: true, strict: false }).compile(schema);
+
+/** Reads and checks a saved plan: JSON, the right format version, the plan schema, and an intact checksum. */
+export async function readPlanFile(file: string): Promise<PlanDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CgError('PLAN_FILE_INVALID', `${file}: cannot read the plan file (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
+  }
+  return parsePlanDocument(text, file);
+}
+
+/** Checks a saved plan's text; see readPlanFile. */
+export function parsePlanDocument(text: string, file: string): PlanDocument {
+  const invalid = (why: string): CgError => new CgError('PLAN_FILE_INVALID', `${file}: not a usable cognito-groups plan: ${why}; make a new one with \`cognito-groups plan --out ${file}\``);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw invalid(`not valid JSON (${err instanceof Error ? err.message : String(err)}), perhaps truncated`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('not a JSON object');
+  const record = data as Record<string, unknown>;
+  if (record.kind !== 'cognito-groups-plan') throw invalid(`"kind" is ${JSON.stringify(record.kind)}, expected "cognito-groups-plan"`);
+  if (record.formatVersion !== PLAN_FORMAT_VERSION) {
+    throw invalid(`format version ${JSON.stringify(record.formatVersion)}, this tool reads version ${PLAN_FORMAT_VERSION} (written by cognito-groups ${String(record.toolVersion)})`);
+  }
+  if (!validate(data)) {
+    const e = validate.errors?.[0];
+    throw invalid(`${e?.instancePath === '' ? '(document)' : e?.instancePath} ${e?.message ?? 'does not match the plan schema'}`);
+  }
+  const doc = data as unknown as PlanDocument;
+  if (checksumOf(doc) !== doc.checksum) throw invalid('its checksum does not match its content, so it was edited after it was written');
+  return doc;
+}

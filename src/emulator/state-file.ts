@@ -1,0 +1,269 @@
+// The emulator's state on disk: a versioned JSON document, read once at start and rewritten
+// atomically (temp file, fsync, rename, fsync of the directory) after mutations. Concurrent
+// mutations share one write (group commit), so thousands of writes per second stay cheap.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CgError } from '../errors.js';
+import { foldName, newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
+
+export const STATE_FORMAT_VERSION = 1;
+
+/** A group on disk. Times are epoch milliseconds. */
+export interface StateFileGroup {
+  name: string;
+  description?: string;
+  roleArn?: string;
+  precedence?: number;
+  creationDate: number;
+  lastModifiedDate: number;
+}
+
+/** A pool on disk. */
+export interface StateFilePool {
+  id: string;
+  name: string;
+  salt: string;
+  creationDate: number;
+  lastModifiedDate: number;
+  groups: StateFileGroup[];
+}
+
+/** The whole state file (format version 1). */
+export interface StateFile {
+  formatVersion: 1;
+  /** Binds ListUserPools tokens to this emulator's state. */
+  accountSalt: string;
+  pools: StateFilePool[];
+}
+
+export type ParsedState = { readonly ok: true; readonly state: StateFile } | { readonly ok: false; readonly problem: string };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+class ShapeError extends Error {}
+
+function need<T>(ok: boolean, value: T, where: string, what: string): T {
+  if (!ok) throw new ShapeError(`${where} must be ${what}`);
+  return value;
+}
+
+function reqString(o: Record<string, unknown>, k: string, where: string): string {
+  const v = o[k];
+  return need(typeof v === 'string' && v.length > 0, v as string, `${where}.${k}`, 'a non-empty string');
+}
+
+function optString(o: Record<string, unknown>, k: string, where: string): string | undefined {
+  const v = o[k];
+  return v === undefined ? undefined : need(typeof v === 'string', v as string, `${where}.${k}`, 'a string');
+}
+
+function reqTime(o: Record<string, unknown>, k: string, where: string): number {
+  const v = o[k];
+  return need(typeof v === 'number' && Number.isFinite(v) && v >= 0, v as number, `${where}.${k}`, 'epoch milliseconds');
+}
+
+function parseGroup(v: unknown, where: string): StateFileGroup {
+  const o = need(isObject(v), v as Record<string, unknown>, where, 'an object');
+  const p = o['precedence'];
+  const g: StateFileGroup = {
+    name: reqString(o, 'name', where),
+    creationDate: reqTime(o, 'creationDate', where),
+    lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
+  };
+  const description = optString(o, 'description', where);
+  const roleArn = optString(o, 'roleArn', where);
+  if (description !== undefined) g.description = description;
+  if (roleArn !== undefined) g.roleArn = roleArn;
+  if (p !== undefined) g.precedence = need(typeof p === 'number' && Number.isInteger(p) && p >= 0, p as number, `${where}.precedence`, 'a non-negative integer');
+  return g;
+}
+
+function parsePool(v: unknown, where: string): StateFilePool {
+  const o = need(isObject(v), v as Record<string, unknown>, where, 'an object');
+  const groups = need(Array.isArray(o['groups']), o['groups'] as unknown[], `${where}.groups`, 'an array');
+  const seen = new Set<string>();
+  const parsed = groups.map((g, i) => {
+    const group = parseGroup(g, `${where}.groups[${i}]`);
+    const fold = foldName(group.name);
+    need(!seen.has(fold), null, `${where}.groups[${i}].name`, `unique ignoring case ('${group.name}' repeats)`);
+    seen.add(fold);
+    return group;
+  });
+  return {
+    id: reqString(o, 'id', where),
+    name: reqString(o, 'name', where),
+    salt: reqString(o, 'salt', where),
+    creationDate: reqTime(o, 'creationDate', where),
+    lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
+    groups: parsed,
+  };
+}
+
+/** Checks the shape of a parsed state file. Pure. */
+export function parseStateFile(json: unknown): ParsedState {
+  try {
+    const o = need(isObject(json), json as Record<string, unknown>, 'the document', 'a JSON object');
+    const version = o['formatVersion'];
+    need(version === STATE_FORMAT_VERSION, null, 'formatVersion', `${STATE_FORMAT_VERSION} (found ${JSON.stringify(version) ?? 'nothing'})`);
+    const pools = need(Array.isArray(o['pools']), o['pools'] as unknown[], 'pools', 'an array');
+    const ids = new Set<string>();
+    const parsed = pools.map((p, i) => {
+      const pool = parsePool(p, `pools[${i}]`);
+      need(!ids.has(pool.id), null, `pools[${i}].id`, `unique ('${pool.id}' repeats)`);
+      ids.add(pool.id);
+      return pool;
+    });
+    return { ok: true, state: { formatVersion: 1, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
+  } catch (e) {
+    if (e instanceof ShapeError) return { ok: false, problem: e.message };
+    throw e;
+  }
+}
+
+/** The store as a state document. */
+export function stateFromStore(store: GroupStore, accountSalt: string): StateFile {
+  const pools: StateFilePool[] = [];
+  for (const p of store.pools.values()) {
+    pools.push({
+      id: p.id,
+      name: p.name,
+      salt: p.salt,
+      creationDate: p.creationDate,
+      lastModifiedDate: p.lastModifiedDate,
+      groups: p.order.map((g) => {
+        const out: StateFileGroup = { name: g.name, creationDate: g.creationDate, lastModifiedDate: g.lastModifiedDate };
+        if (g.description !== undefined) out.description = g.description;
+        if (g.roleArn !== undefined) out.roleArn = g.roleArn;
+        if (g.precedence !== undefined) out.precedence = g.precedence;
+        return out;
+      }),
+    });
+  }
+  return { formatVersion: 1, accountSalt, pools };
+}
+
+/** Fills an empty store from a state document. */
+export function loadStateIntoStore(state: StateFile, store: GroupStore): void {
+  for (const p of state.pools) {
+    const pool = store.addPool(p);
+    const groups: GroupRecord[] = p.groups.map((g) =>
+      newGroupRecord(g.name, { description: g.description, roleArn: g.roleArn, precedence: g.precedence }, g.creationDate, g.lastModifiedDate),
+    );
+    store.addGroups(pool, groups);
+  }
+}
+
+function corrupt(path: string, reason: string, cause?: unknown): CgError {
+  return new CgError('EMULATOR_STATE', `${path}: state file is not valid JSON (${reason}); move it away or delete it to start empty`, {
+    cause,
+  });
+}
+
+/** Reads and checks the state file; undefined when there is none. Anything else wrong is a CgError, never a silent reset. */
+export async function readStateFile(path: string): Promise<StateFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CgError('EMULATOR_STATE', `${path}: cannot read state file (${(e as Error).message})`, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw corrupt(path, (e as Error).message, e);
+  }
+  const parsed = parseStateFile(json);
+  if (!parsed.ok) throw corrupt(path, parsed.problem);
+  return parsed.state;
+}
+
+let tempCounter = 0;
+
+/** Replaces `path` with `text` so that a reader or a crash sees either the old or the new file, never a mix. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fh = await open(temp, 'w');
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  // Makes the rename itself durable; not every platform lets a directory be opened, hence best-effort.
+  try {
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/**
+ * Group commit: every request() resolves once a write that started after it was made has finished.
+ * Requests arriving while a write runs share the next write, so N concurrent mutations cost at most
+ * two writes rather than N.
+ */
+export class GroupCommitWriter {
+  private next: Promise<void> | undefined;
+  private running: Promise<void> | undefined;
+  private dirty = false;
+  writes = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly render: () => string,
+    private readonly onWrite: () => void = () => undefined,
+  ) {}
+
+  /** Schedules a write covering every mutation made so far; resolves when it is on disk. */
+  request(): Promise<void> {
+    this.dirty = true;
+    if (this.next !== undefined) return this.next;
+    const previous = this.running;
+    const run = async (): Promise<void> => {
+      // Yield first (and let the previous write finish) so that requests made meanwhile join this write.
+      if (previous !== undefined) await previous.catch(() => undefined);
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+      this.next = undefined;
+      this.dirty = false;
+      const text = this.render();
+      const write = writeFileAtomic(this.path, text);
+      this.running = write;
+      try {
+        await write;
+        this.writes++;
+        this.onWrite();
+      } catch (e) {
+        this.dirty = true;
+        throw new CgError('EMULATOR_STATE', `${this.path}: cannot write state file (${(e as Error).message})`, { cause: e });
+      } finally {
+        if (this.running === write) this.running = undefined;
+      }
+    };
+    this.next = run();
+    return this.next;
+  }
+
+  /** Writes pending changes, if any, and waits for writes in flight. */
+  async flush(): Promise<void> {
+    if (this.dirty || this.next !== undefined) await this.request();
+    else if (this.running !== undefined) await this.running;
+  }
+}

@@ -60,8 +60,8 @@ export class PacedGroupsApi implements GroupsApi {
     let attempt = 0;
     for (;;) {
       attempt++;
-      await this.clock.sleep(this.pacer.reserve(pool.id, op), this.signal);
       if (this.signal?.aborted) throw interrupted();
+      await this.pacer.acquire(pool.id, op, this.signal);
       this.counts.calls[op]++;
       try {
         const result = await call();

@@ -6,7 +6,7 @@ interface Lane {
   nominal: number;
   /** Share of the nominal rate in use now; lowered on throttling, raised again on success. */
   factor: number;
-  /** Earliest time (ms) the next request may start. */
+  /** Earliest time (ms) the next request may start; the grid the lane keeps. */
   next: number;
 }
 
@@ -15,27 +15,46 @@ const MIN_FACTOR = 0.2;
 const DECREASE = 0.7;
 const INCREASE = 0.05;
 
+/** Share of each quota the pacer uses: the margin keeps network jitter from making the server see more than the quota in any second. */
+export const PACING_MARGIN = 0.98;
+
 /**
- * Client-side pacing shared by everything one run does. Each request reserves a start time in every
- * lane it belongs to (its pool and operation, the account's read or write budget, and the run's
- * --max-rps budget); lanes space requests evenly at their rate, so the documented quotas are never
- * exceeded, whatever the concurrency. Throttling lowers the rate of the lanes involved (multiplicative
- * decrease) and success raises it back slowly (additive increase), as other clients may share the
- * account's budget.
+ * Client-side pacing shared by everything one run does. A request may start only when every lane it
+ * belongs to allows it (its pool and operation, the account's read or write budget, and the run's
+ * --max-rps budget). Each lane spaces starts on a grid of 1/rate: a start that comes a little late
+ * (timer lateness) keeps the grid, so the rate is held, but never lets two starts come closer than the
+ * grid allows in any window longer than one step; a start after an idle spell begins a new grid.
+ * The check is made when the request is about to start, so an event-loop stall never releases a burst.
+ * Throttling lowers the rate of the lanes involved (multiplicative decrease) and success raises it
+ * back slowly (additive increase), as other clients may share the account's budget.
  */
 export class Pacer {
   private readonly lanes = new Map<string, Lane>();
 
   constructor(private readonly rates: Rates, private readonly clock: Clock) {}
 
-  /** Reserves a start time for one request and returns how many ms to wait before sending it. */
-  reserve(poolId: string, op: Operation): number {
+  /**
+   * Starts a request now if every lane allows it, and returns 0; otherwise returns how many ms to wait
+   * before asking again (nothing is taken).
+   */
+  tryAcquire(poolId: string, op: Operation): number {
     const lanes = this.lanesOf(poolId, op);
     const now = this.clock.now();
-    let start = now;
-    for (const lane of lanes) start = Math.max(start, lane.next);
-    for (const lane of lanes) lane.next = start + 1000 / (lane.nominal * lane.factor);
-    return start - now;
+    let wait = 0;
+    for (const lane of lanes) wait = Math.max(wait, lane.next - now);
+    if (wait > 0) return wait;
+    for (const lane of lanes) {
+      const step = 1000 / (lane.nominal * PACING_MARGIN * lane.factor);
+      lane.next = now - lane.next < step ? lane.next + step : now + step;
+    }
+    return 0;
+  }
+
+  /** Waits until a request may start, then starts it. */
+  async acquire(poolId: string, op: Operation, signal?: AbortSignal): Promise<void> {
+    for (let wait = this.tryAcquire(poolId, op); wait > 0; wait = this.tryAcquire(poolId, op)) {
+      await this.clock.sleep(wait, signal);
+    }
   }
 
   /** A request was throttled: slow down the lanes it used. */
@@ -55,7 +74,7 @@ export class Pacer {
 
   /** The rate (requests/s) a lane runs at now; for progress estimates and tests. */
   currentRate(poolId: string, op: Operation): number {
-    return Math.min(...this.lanesOf(poolId, op).map((l) => l.nominal * l.factor));
+    return Math.min(...this.lanesOf(poolId, op).map((l) => l.nominal * PACING_MARGIN * l.factor));
   }
 
   private lanesOf(poolId: string, op: Operation): Lane[] {
@@ -71,7 +90,7 @@ export class Pacer {
   private lane(key: string, nominal: number): Lane {
     let lane = this.lanes.get(key);
     if (lane === undefined) {
-      lane = { nominal, factor: 1, next: 0 };
+      lane = { nominal, factor: 1, next: -Infinity };
       this.lanes.set(key, lane);
     }
     return lane;

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { apply, plan } from '../../src/run/library.js';
+import { calls, configOf, emulator, groups, sessionFor } from './fixture.js';
+
+const POOL = 'eu-west-1_Resil1';
+
+describe('throttling', () => {
+  it('rides out a storm of throttles without failing a change', async () => {
+    const em = await emulator(20);
+    em.ensureUserPool(POOL);
+    em.seedGroups(POOL, groups(30, 'u', 'old').map((g) => ({ GroupName: g.name, Description: 'old' })));
+    em.setFaults({ throttleRate: 0.5, operations: ['CreateGroup', 'UpdateGroup'], seed: 7 });
+    const config = configOf(POOL, [...groups(30, 'u', 'new'), ...groups(30, 'c')]);
+
+    const result = await apply({ config, ...sessionFor(em, 20) });
+
+    expect(result.outcome?.report.results.filter((r) => r.status !== 'done')).toEqual([]);
+    expect(result.outcome?.remaining).toEqual([]);
+    expect(result.counts.throttled).toBeGreaterThan(10);
+    expect(em.stats().operations.CreateGroup?.throttled).toBe(result.counts.calls.CreateGroup - 30);
+    em.setFaults({});
+    const again = await plan({ config, ...sessionFor(em, 20) });
+    expect(again.plan.pools[0]?.changes).toEqual([]);
+  });
+
+  it('slows down when the quota is shared with another client, and still finishes', async () => {
+    // The client believes it has twice the rate the server grants: throttling must teach it.
+    const em = await emulator(5);
+    em.ensureUserPool(POOL);
+    const config = configOf(POOL, groups(60, 'c'));
+
+    const result = await apply({ config, ...sessionFor(em, 10) });
+
+    expect(result.outcome?.report.results.every((r) => r.status === 'done')).toBe(true);
+    expect(em.stats().operations.CreateGroup?.throttled ?? 0).toBeGreaterThan(0);
+    expect(em.stats().operations.CreateGroup?.ok).toBe(60);
+  });
+
+  it('does not retry the 10,000-group limit and explains it', async () => {
+    const em = await emulator(20, { maxGroupsPerPool: 10 });
+    em.ensureUserPool(POOL);
+    em.seedGroups(POOL, groups(8, 'old').map((g) => ({ GroupName: g.name })));
+    const config = configOf(POOL, [...groups(8, 'old').map((g) => ({ name: g.name })), ...groups(5, 'new')]);
+
+    const result = await apply({ config, ...sessionFor(em, 20), concurrency: 1 });
+
+    const failed = result.outcome?.report.results.filter((r) => r.status === 'failed') ?? [];
+    expect(failed).toHaveLength(3);
+    expect(failed[0]?.message).toMatch(/reached Cognito's quota of 10,000 groups/);
+    expect(calls(em, 'CreateGroup')).toBe(5);
+  });
+});
+
+describe('faults', () => {
+  it('converges through 20% injected 500s and dropped connections', async () => {
+    const em = await emulator(20);
+    em.ensureUserPool(POOL);
+    em.setFaults({ errorRate: 0.15, resetRate: 0.05, seed: 3 });
+    const config = configOf(POOL, groups(40, 'c'));
+
+    const result = await apply({ config, ...sessionFor(em, 20) });
+
+    expect(result.outcome?.report.results.filter((r) => r.status !== 'done').map((r) => r.message)).toEqual([]);
+    expect(result.counts.faults).toBeGreaterThan(0);
+    em.setFaults({});
+    expect((await plan({ config, ...sessionFor(em, 20) })).plan.pools[0]?.changes).toEqual([]);
+  });
+
+  it('reports what failed after bounded retries, goes on with the rest, and a re-run finishes the job', async () => {
+    const em = await emulator(20);
+    em.ensureUserPool(POOL);
+    em.seedGroups(POOL, [{ GroupName: 'keep-me', Description: 'old' }]);
+    em.setFaults({ errorRate: 1, operations: ['CreateGroup'] });
+    const config = configOf(POOL, [{ name: 'keep-me', description: 'new' }, ...groups(3, 'c')]);
+
+    const first = await apply({ config, ...sessionFor(em, 20) });
+    const byName = new Map(first.outcome?.report.results.map((r) => [r.change.name, r]));
+    expect(byName.get('keep-me')?.status).toBe('done');
+    expect([...byName.values()].filter((r) => r.status === 'failed')).toHaveLength(3);
+    expect(byName.get('c-0000')?.message).toMatch(/InternalErrorException.*gave up after 5 attempts/);
+    expect(calls(em, 'CreateGroup')).toBe(15);
+
+    em.setFaults({});
+    const second = await apply({ config, ...sessionFor(em, 20) });
+    expect(second.plan.pools[0]?.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['create c-0000', 'create c-0001', 'create c-0002']);
+    expect(second.outcome?.report.results.every((r) => r.status === 'done')).toBe(true);
+    expect((await plan({ config, ...sessionFor(em, 20) })).plan.pools[0]?.changes).toEqual([]);
+  });
+});
+
+describe('races', () => {
+  it('adopts a group created meanwhile and updates it to the file', async () => {
+    const em = await emulator(20);
+    em.ensureUserPool(POOL);
+    const config = configOf(POOL, [{ name: 'racer', description: 'ours', precedence: 3 }]);
+
+    const result = await apply({
+      config,
+      ...sessionFor(em, 20),
+      approve: async () => {
+        em.seedGroups(POOL, [{ GroupName: 'racer', Description: 'theirs' }]);
+        return true;
+      },
+    });
+
+    expect(result.outcome?.report.results[0]).toMatchObject({ status: 'done', message: 'was created meanwhile; updated it to the file' });
+    expect(result.outcome?.remaining).toEqual([]);
+    expect(calls(em, 'GetGroup')).toBe(1);
+  });
+
+  it('fails clearly when the group created meanwhile differs only in case', async () => {
+    const em = await emulator(20);
+    em.ensureUserPool(POOL);
+    const config = configOf(POOL, [{ name: 'racer' }]);
+
+    const result = await apply({
+      config,
+      ...sessionFor(em, 20),
+      approve: async () => {
+        em.seedGroups(POOL, [{ GroupName: 'RACER' }]);
+        return true;
+      },
+    });
+
+    expect(result.outcome?.report.results[0]).toMatchObject({ status: 'failed' });
+    expect(result.outcome?.report.results[0]?.message).toMatch(/equals "racer" ignoring case was created meanwhile; run plan again/);
+  });
+});

@@ -86,7 +86,9 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
 
     const workers: Promise<void>[] = [];
     for (const queue of lanes.values()) {
-      for (let i = 0; i < Math.min(concurrency, queue.length); i++) workers.push(worker(queue));
+      // Each worker takes a change as soon as it starts, so count them before starting any.
+      const count = Math.min(concurrency, queue.length);
+      for (let i = 0; i < count; i++) workers.push(worker(queue));
     }
     await Promise.all(workers);
   };

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
@@ -111,18 +111,17 @@ function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
 function precedenceWarnings(config: DesiredConfig, doc: Document, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   config.userPools.forEach((pool, i) => {
-    const byPrecedence = new Map<number, number>();
+    const byPrecedence = new Map<number, DesiredGroup[]>();
     pool.groups.forEach((group, j) => {
       if (group.precedence === undefined || group.roleArn === undefined) return;
-      const first = byPrecedence.get(group.precedence);
-      const other = first === undefined ? undefined : pool.groups[first];
-      if (other === undefined) {
-        byPrecedence.set(group.precedence, j);
-      } else if (other.roleArn !== group.roleArn) {
+      const earlier = byPrecedence.get(group.precedence) ?? [];
+      const other = earlier.find((g) => g.roleArn !== group.roleArn);
+      if (other !== undefined) {
         const path = ['userPools', i, 'groups', j, 'precedence'];
         out.push(at(offsetOf(doc, path), path,
           `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
       }
+      byPrecedence.set(group.precedence, [...earlier, group]);
     });
   });
   return out;
@@ -181,7 +180,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value) || isSeq(value)) return 'a list';
   if (isMap(value) || typeof value === 'object') return 'a mapping';
   return typeof value;
 }
@@ -215,7 +214,8 @@ function firstLine(s: string): string {
 /** The first clause of a schema description, which states what is allowed. */
 function expectation(description: string): string {
   const clause = description.split(/; |\. /)[0] ?? description;
-  const lowered = /^[A-Z][a-z]/.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause;
+  // Lower-case the first word unless it is an acronym (IAM, AWS).
+  const lowered = /^[A-Z](?![A-Z])/.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause;
   return lowered.replace(/\.$/, '');
 }
 

@@ -19,11 +19,18 @@ const INCREASE = 0.05;
 export const PACING_MARGIN = 0.98;
 
 /**
+ * How late a start may be and still keep its lane's grid. With starts at most this late for their
+ * slot, any one-second window holds at most (1 s + tolerance) / step starts, which the margin keeps
+ * within the quota; a later start begins a new grid instead.
+ */
+export const GRID_TOLERANCE_MS = 1000 * (1 / PACING_MARGIN - 1) * 0.75;
+
+/**
  * Client-side pacing shared by everything one run does. A request may start only when every lane it
  * belongs to allows it (its pool and operation, the account's read or write budget, and the run's
  * --max-rps budget). Each lane spaces starts on a grid of 1/rate: a start that comes a little late
- * (timer lateness) keeps the grid, so the rate is held, but never lets two starts come closer than the
- * grid allows in any window longer than one step; a start after an idle spell begins a new grid.
+ * (timer lateness, up to GRID_TOLERANCE_MS) keeps the grid, so the rate is held without ever putting
+ * more than the quota into any one-second window; a later start (an idle spell, a stall) begins a new grid.
  * The check is made when the request is about to start, so an event-loop stall never releases a burst.
  * Throttling lowers the rate of the lanes involved (multiplicative decrease) and success raises it
  * back slowly (additive increase), as other clients may share the account's budget.
@@ -45,7 +52,7 @@ export class Pacer {
     if (wait > 0) return wait;
     for (const lane of lanes) {
       const step = 1000 / (lane.nominal * PACING_MARGIN * lane.factor);
-      lane.next = now - lane.next < step ? lane.next + step : now + step;
+      lane.next = now - lane.next <= GRID_TOLERANCE_MS ? lane.next + step : now + step;
     }
     return 0;
   }

@@ -1,0 +1,485 @@
+import { describe, expect, it } from 'vitest';
+import { executeChanges, type ApplyProgress, type ApplyReport, type ChangeResult } from '../../src/apply/execute.js';
+import type { GroupPage, GroupsApi, PoolRef } from '../../src/cognito/port.js';
+import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
+import { CgError, type ErrorCode } from '../../src/errors.js';
+import { PacedGroupsApi } from '../../src/pacing/paced-api.js';
+import { Pacer } from '../../src/pacing/pacer.js';
+import { COGNITO_RATES } from '../../src/pacing/rates.js';
+import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
+import { listPool, listPools, type ReadProgress } from '../../src/read/list-pool.js';
+import { checkPermissions } from '../../src/run/apply.js';
+import { apply } from '../../src/run/library.js';
+import { planWith } from '../../src/run/plan.js';
+import { FakeClock } from './fake-clock.js';
+import { FakeGroupsApi, type RecordedCall } from './fake-groups-api.js';
+
+const A = 'eu-west-1_PoolA';
+const B = 'eu-west-1_PoolB';
+const POOL_A: PoolRef = { id: A, region: 'eu-west-1' };
+const ROLE = 'arn:aws:iam::123456789012:role/Admins';
+
+function pool(id: string, groups: DesiredGroup[], unmanagedGroups: UnmanagedPolicy = 'keep'): DesiredPool {
+  return { id, region: 'eu-west-1', unmanagedGroups, groups };
+}
+
+function config(...pools: DesiredPool[]): DesiredConfig {
+  return { version: 1, settings: {}, userPools: pools };
+}
+
+/** A pool plan made by hand, for changes that disagree with the pool on purpose (someone changed it meanwhile). */
+function poolPlan(id: string, changes: GroupChange[]): PoolPlan {
+  return { userPoolId: id, region: 'eu-west-1', listed: 0, changes, unchanged: [], unmanaged: [] };
+}
+
+const create = (name: string, after: Omit<DesiredGroup, 'name'> = {}): GroupChange => ({ action: 'create', name, after });
+const update = (name: string, after: Omit<DesiredGroup, 'name'>): GroupChange => ({ action: 'update', name, before: {}, after, fields: [] });
+const remove = (name: string): GroupChange => ({ action: 'delete', name, before: {} });
+
+/** status and message of each result, by group name, in report order. */
+function outcomes(report: ApplyReport): Array<[string, string, ChangeResult['status'], string | undefined]> {
+  return report.results.map((r) => [r.poolId, r.change.name, r.status, r.message]);
+}
+
+function callLog(calls: readonly RecordedCall[]): string[] {
+  return calls.map((c) => `${c.op} ${c.name ?? ''} ${c.outcome}`.replace('  ', ' '));
+}
+
+describe('executeChanges', () => {
+  it('applies every kind of change, after which planning again finds nothing to do', async () => {
+    const fake = new FakeGroupsApi({ pageSize: 2, seed: 42 }).addPool(A, [
+      { name: 'admins', description: 'old', precedence: 1 },
+      { name: 'EDITORS', precedence: 5 },
+      { name: 'ops', roleArn: ROLE, precedence: 3 },
+      { name: 'legacy', description: 'gone soon' },
+      { name: `${A}_Google` },
+    ]);
+    const cfg = config(
+      pool(
+        A,
+        [
+          { name: 'admins', description: 'new', precedence: 1 },
+          { name: 'editors', precedence: 5 },
+          { name: 'ops', precedence: 3 },
+          { name: 'viewers', description: 'read only' },
+        ],
+        'delete',
+      ),
+    );
+    const { plan } = await planWith(fake, cfg);
+    expect(plan.pools[0]?.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['update admins', 'replace editors', 'delete legacy', 'replace ops', 'create viewers']);
+
+    const progress: ApplyProgress[] = [];
+    const report = await executeChanges(fake, plan.pools, { onProgress: (p) => progress.push({ ...p }) });
+
+    expect(report.interrupted).toBe(false);
+    expect(outcomes(report)).toEqual([
+      [A, 'admins', 'done', undefined],
+      [A, 'editors', 'done', undefined],
+      [A, 'legacy', 'done', undefined],
+      [A, 'ops', 'done', undefined],
+      [A, 'viewers', 'done', undefined],
+    ]);
+    expect(progress.at(-1)).toEqual({ total: 5, done: 5, failed: 0 });
+    expect(fake.groupsOf(A)).toEqual([
+      { name: 'admins', description: 'new', precedence: 1 },
+      { name: 'editors', precedence: 5 },
+      { name: `${A}_Google` },
+      { name: 'ops', precedence: 3 },
+      { name: 'viewers', description: 'read only' },
+    ]);
+    const again = await planWith(fake, cfg);
+    expect(again.plan.pools[0]?.changes).toEqual([]);
+    expect(again.plan.pools[0]?.unmanaged).toEqual([{ name: `${A}_Google`, provider: true }]);
+  });
+
+  it('replaces by deleting the old group and then creating the new one', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'ADMINS', precedence: 1 }]);
+    const { plan } = await planWith(fake, config(pool(A, [{ name: 'admins', precedence: 1 }])));
+    fake.calls.length = 0;
+    const report = await executeChanges(fake, plan.pools);
+    expect(outcomes(report)).toEqual([[A, 'admins', 'done', undefined]]);
+    expect(callLog(fake.calls)).toEqual(['DeleteGroup ADMINS ok', 'CreateGroup admins ok']);
+    expect(fake.groupsOf(A)).toEqual([{ name: 'admins', precedence: 1 }]);
+  });
+
+  it('reports a replace whose create fails after the delete, saying the group is gone', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'ops', roleArn: ROLE }]);
+    fake.fail({ op: 'CreateGroup', code: 'AWS_INVALID_PARAMETER' });
+    const change: GroupChange = { action: 'replace', name: 'ops', previousName: 'ops', before: { roleArn: ROLE }, after: {}, fields: [], reasons: ['roleArn-removed'] };
+    const report = await executeChanges(fake, [poolPlan(A, [change])]);
+    expect(outcomes(report)).toEqual([
+      [A, 'ops', 'failed', 'deleted "ops" but could not create "ops": fake: scripted AWS_INVALID_PARAMETER for CreateGroup; run apply again to create it'],
+    ]);
+    expect(fake.groupsOf(A)).toEqual([]);
+  });
+
+  it('goes on with independent changes when one fails, and reports it failed', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'd' }]);
+    fake.fail({ op: 'CreateGroup', name: 'b', code: 'AWS_INVALID_PARAMETER' });
+    const progress: ApplyProgress[] = [];
+    const report = await executeChanges(fake, [poolPlan(A, [create('a'), create('b'), create('c'), update('d', { precedence: 2 })])], {
+      onProgress: (p) => progress.push({ ...p }),
+    });
+    expect(outcomes(report)).toEqual([
+      [A, 'a', 'done', undefined],
+      [A, 'b', 'failed', 'fake: scripted AWS_INVALID_PARAMETER for CreateGroup'],
+      [A, 'c', 'done', undefined],
+      [A, 'd', 'done', undefined],
+    ]);
+    expect(progress.at(-1)).toEqual({ total: 4, done: 3, failed: 1 });
+    expect(fake.groupsOf(A).map((g) => g.name)).toEqual(['a', 'c', 'd']);
+  });
+
+  it.each<ErrorCode>(['AWS_POOL_NOT_FOUND', 'AWS_ACCESS_DENIED'])('starts no more changes of a pool after %s, but goes on with other pools', async (code) => {
+    const fake = new FakeGroupsApi().addPool(A).addPool(B);
+    if (code === 'AWS_POOL_NOT_FOUND') fake.removePool(A);
+    else fake.fail({ poolId: A, code });
+    const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2'), create('a3')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
+    const stopped = `not started: an earlier call to this pool failed (${code})`;
+    expect(report.results.map((r) => [r.poolId, r.change.name, r.status])).toEqual([
+      [A, 'a1', 'failed'],
+      [A, 'a2', 'not-started'],
+      [A, 'a3', 'not-started'],
+      [B, 'b1', 'done'],
+      [B, 'b2', 'done'],
+    ]);
+    expect(report.results[1]?.message).toBe(stopped);
+    expect(report.results[2]?.message).toBe(stopped);
+    expect(fake.calls.filter((c) => c.poolId === A)).toHaveLength(1);
+    expect(fake.groupsOf(B).map((g) => g.name)).toEqual(['b1', 'b2']);
+  });
+
+  it('starts no more changes of any pool after bad credentials', async () => {
+    const fake = new FakeGroupsApi().addPool(A).addPool(B);
+    fake.fail({ code: 'AWS_CREDENTIALS' });
+    const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
+    expect(report.results.map((r) => r.status)).toEqual(['failed', 'not-started', 'failed', 'not-started']);
+    expect(report.results[1]?.message).toBe('not started: an earlier call failed (AWS_CREDENTIALS)');
+    expect(report.results[3]?.message).toBe('not started: an earlier call failed (AWS_CREDENTIALS)');
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  describe('concurrency', () => {
+    /** Wraps the fake so each write stays in flight until the event loop turns; records the most in flight at once, per operation. */
+    function overlapping(fake: FakeGroupsApi): { api: GroupsApi; most: Map<string, number> } {
+      const now = new Map<string, number>();
+      const most = new Map<string, number>();
+      const hold = async <T>(op: string, call: () => Promise<T>): Promise<T> => {
+        now.set(op, (now.get(op) ?? 0) + 1);
+        most.set(op, Math.max(most.get(op) ?? 0, now.get(op) ?? 0));
+        await new Promise((resolve) => setImmediate(resolve));
+        try {
+          return await call();
+        } finally {
+          now.set(op, (now.get(op) ?? 0) - 1);
+        }
+      };
+      const api: GroupsApi = {
+        listGroupsPage: (pool, token) => fake.listGroupsPage(pool, token),
+        getGroup: (pool, name) => fake.getGroup(pool, name),
+        createGroup: (pool, group) => hold('CreateGroup', () => fake.createGroup(pool, group)),
+        updateGroup: (pool, group) => hold('UpdateGroup', () => fake.updateGroup(pool, group)),
+        deleteGroup: (pool, name) => hold('DeleteGroup', () => fake.deleteGroup(pool, name)),
+      };
+      return { api, most };
+    }
+
+    it('never has more than `concurrency` changes of one lane in flight, and runs the lanes side by side', async () => {
+      const fake = new FakeGroupsApi().addPool(A, Array.from({ length: 10 }, (_, i) => ({ name: `u${i}` })));
+      const { api, most } = overlapping(fake);
+      const changes = [...Array.from({ length: 10 }, (_, i) => create(`c${i}`)), ...Array.from({ length: 10 }, (_, i) => update(`u${i}`, { precedence: i }))];
+      const report = await executeChanges(api, [poolPlan(A, changes)], { concurrency: 3 });
+      expect(report.results.every((r) => r.status === 'done')).toBe(true);
+      expect(most.get('CreateGroup')).toBe(3);
+      expect(most.get('UpdateGroup')).toBe(3);
+    });
+
+    it('runs one change at a time with concurrency 1', async () => {
+      const fake = new FakeGroupsApi().addPool(A);
+      const { api, most } = overlapping(fake);
+      await executeChanges(api, [poolPlan(A, [create('a'), create('b'), create('c')])], { concurrency: 1 });
+      expect(most.get('CreateGroup')).toBe(1);
+    });
+
+    // execute.ts:89 `for (let i = 0; i < Math.min(concurrency, queue.length); i++) workers.push(worker(queue))`
+    // re-reads queue.length after each worker has already taken its first change, so a lane of
+    // N < 2 x concurrency changes gets only about N/2 workers: 4 changes run 2 at a time, 2 run one by one.
+    it('runs as many changes of a small lane at once as concurrency allows', async () => {
+      const fake = new FakeGroupsApi().addPool(A);
+      const { api, most } = overlapping(fake);
+      await executeChanges(api, [poolPlan(A, [create('a'), create('b'), create('c'), create('d')])], { concurrency: 4 });
+      expect(most.get('CreateGroup')).toBe(4);
+    });
+
+    it('runs two changes of a lane together when concurrency allows it', async () => {
+      const fake = new FakeGroupsApi().addPool(A);
+      const { api, most } = overlapping(fake);
+      await executeChanges(api, [poolPlan(A, [create('a'), create('b')])], { concurrency: 4 });
+      expect(most.get('CreateGroup')).toBe(2);
+    });
+  });
+
+  describe('when the pool changed after planning', () => {
+    it('adopts a group created meanwhile and updates it when its fields differ', async () => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', description: 'old' }]);
+      const report = await executeChanges(fake, [poolPlan(A, [create('x', { description: 'new', precedence: 2 })])]);
+      expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was created meanwhile; updated it to the file']]);
+      expect(callLog(fake.calls)).toEqual(['CreateGroup x AWS_GROUP_EXISTS', 'GetGroup x ok', 'UpdateGroup x ok']);
+      expect(fake.groupsOf(A)).toEqual([{ name: 'x', description: 'new', precedence: 2 }]);
+    });
+
+    it('counts a group created meanwhile with the same fields as done, without updating it', async () => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', precedence: 2, description: '' }]);
+      const report = await executeChanges(fake, [poolPlan(A, [create('x', { precedence: 2 })])]);
+      expect(outcomes(report)).toEqual([[A, 'x', 'done', 'already existed with these fields']]);
+      expect(callLog(fake.calls)).toEqual(['CreateGroup x AWS_GROUP_EXISTS', 'GetGroup x ok']);
+    });
+
+    it('fails, without writing, when the group created meanwhile has a roleArn the file does not', async () => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', roleArn: ROLE }]);
+      const report = await executeChanges(fake, [poolPlan(A, [create('x', { description: 'd' })])]);
+      expect(outcomes(report)).toEqual([
+        [A, 'x', 'failed', 'was created meanwhile with a roleArn or precedence the file does not have, which needs a replace; run plan again'],
+      ]);
+      expect(fake.writeCalls().map((c) => c.outcome)).toEqual(['AWS_GROUP_EXISTS']);
+      expect(fake.groupsOf(A)).toEqual([{ name: 'x', roleArn: ROLE }]);
+    });
+
+    it('fails when a group equal ignoring case was created meanwhile', async () => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'X' }]);
+      const report = await executeChanges(fake, [poolPlan(A, [create('x')])]);
+      expect(outcomes(report)).toEqual([[A, 'x', 'failed', 'a group whose name equals "x" ignoring case was created meanwhile; run plan again']]);
+      expect(fake.groupsOf(A)).toEqual([{ name: 'X' }]);
+    });
+
+    it('creates a group to be updated that was deleted meanwhile', async () => {
+      const fake = new FakeGroupsApi().addPool(A);
+      const report = await executeChanges(fake, [poolPlan(A, [update('x', { description: 'd', precedence: 4 })])]);
+      expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was deleted meanwhile; created it']]);
+      expect(callLog(fake.calls)).toEqual(['UpdateGroup x AWS_GROUP_NOT_FOUND', 'CreateGroup x ok']);
+      expect(fake.groupsOf(A)).toEqual([{ name: 'x', description: 'd', precedence: 4 }]);
+    });
+
+    it('counts the delete of a group already gone as done', async () => {
+      const fake = new FakeGroupsApi().addPool(A);
+      const report = await executeChanges(fake, [poolPlan(A, [remove('x')])]);
+      expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was already gone']]);
+    });
+  });
+
+  describe('interruption', () => {
+    it('starts nothing when the signal aborted before the run', async () => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'd' }]).addPool(B);
+      const controller = new AbortController();
+      controller.abort();
+      const report = await executeChanges(fake, [poolPlan(A, [create('a'), update('d', { precedence: 1 }), remove('d')]), poolPlan(B, [create('b')])], {
+        signal: controller.signal,
+      });
+      expect(report.interrupted).toBe(true);
+      expect(report.results.map((r) => [r.change.name, r.status, r.message])).toEqual([
+        ['a', 'not-started', 'interrupted before it started'],
+        ['d', 'not-started', 'interrupted before it started'],
+        ['d', 'not-started', 'interrupted before it started'],
+        ['b', 'not-started', 'interrupted before it started'],
+      ]);
+      expect(fake.calls).toEqual([]);
+    });
+
+    it('finishes the change in flight and starts no other after an abort mid-run', async () => {
+      const clock = new FakeClock();
+      const controller = new AbortController();
+      const fake = new FakeGroupsApi({ onCall: () => controller.abort() }).addPool(A);
+      const api = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5000 }, controller.signal);
+      const report = await executeChanges(api, [poolPlan(A, ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => create(n)))], { signal: controller.signal, concurrency: 4 });
+      expect(report.interrupted).toBe(true);
+      expect(report.results.map((r) => r.status)).toEqual(['done', 'not-started', 'not-started', 'not-started', 'not-started', 'not-started']);
+      // Those waiting for a pacing slot stop there; those not yet picked up never start.
+      const messages = report.results.slice(1).map((r) => r.message);
+      expect(messages.filter((m) => m === 'interrupted: no new calls were started').length).toBeGreaterThanOrEqual(2);
+      expect(messages.filter((m) => m === 'interrupted before it started').length).toBeGreaterThanOrEqual(2);
+      expect(messages.every((m) => m === 'interrupted: no new calls were started' || m === 'interrupted before it started')).toBe(true);
+      expect(fake.calls.map((c) => c.name)).toEqual(['a']);
+      expect(fake.groupsOf(A)).toEqual([{ name: 'a' }]);
+    });
+  });
+});
+
+describe('checkPermissions', () => {
+  const replace = (name: string, previousName = name): GroupChange => ({
+    action: 'replace',
+    name,
+    previousName,
+    before: { roleArn: ROLE },
+    after: {},
+    fields: [],
+    reasons: ['roleArn-removed'],
+  });
+  const planOf = (...pools: PoolPlan[]): Plan => ({ pools });
+
+  function refusal(plan: Plan, permissions: Parameters<typeof checkPermissions>[1]): CgError {
+    try {
+      checkPermissions(plan, permissions);
+    } catch (err) {
+      if (err instanceof CgError) return err;
+      throw err;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('lets creates and updates through without any permission', () => {
+    expect(() => checkPermissions(planOf(poolPlan(A, [create('a'), update('b', { precedence: 1 })])), {})).not.toThrow();
+  });
+
+  it('refuses a replace without allowReplace, and allows it with', () => {
+    const plan = planOf(poolPlan(A, [replace('ops')]));
+    const err = refusal(plan, { allowDelete: true });
+    expect(err.code).toBe('APPLY_REFUSED');
+    expect(err.message).toBe(
+      `refusing to apply: the plan replaces 1 group(s) (${A}/ops), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.`,
+    );
+    expect(() => checkPermissions(plan, { allowReplace: true })).not.toThrow();
+  });
+
+  it('refuses a delete without allowDelete, and allows it with', () => {
+    const plan = planOf(poolPlan(A, [remove('legacy')]), poolPlan(B, [remove('old')]));
+    const err = refusal(plan, { allowReplace: true });
+    expect(err.code).toBe('APPLY_REFUSED');
+    expect(err.message).toBe(
+      `refusing to apply: the plan deletes 2 group(s) (${A}/legacy, ${B}/old), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.`,
+    );
+    expect(() => checkPermissions(plan, { allowDelete: true })).not.toThrow();
+  });
+
+  it('shortens a long list of groups', () => {
+    const plan = planOf(poolPlan(A, ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(remove)));
+    expect(refusal(plan, {}).message).toContain(`(${A}/a, ${A}/b, ${A}/c, ${A}/d, ${A}/e and 2 more)`);
+  });
+
+  it('refuses to replace or delete a provider group even with every permission', () => {
+    const google = `${A}_Google`;
+    const permissions = { allowReplace: true, allowDelete: true };
+    expect(refusal(planOf(poolPlan(A, [replace(google)])), permissions).message).toBe(
+      `refusing to apply: the plan would delete provider groups that Cognito manages (${A}/${google}); change the file so they are not replaced. Nothing was changed.`,
+    );
+    expect(refusal(planOf(poolPlan(A, [remove(google)])), permissions).code).toBe('APPLY_REFUSED');
+    // A case-only rename away from a provider group deletes it too.
+    expect(refusal(planOf(poolPlan(A, [replace(`${A}_google`, google)])), permissions).message).toContain(`(${A}/${google})`);
+  });
+
+  describe('through apply(), before any write', () => {
+    async function applyAgainst(fake: FakeGroupsApi, desired: DesiredConfig, permissions: { allowReplace?: boolean; allowDelete?: boolean }) {
+      return apply({ config: desired, api: fake, clock: new FakeClock(), ...permissions });
+    }
+
+    it.each([
+      ['a replace without allowReplace', [{ name: 'ops' }], 'keep', {}, 'replaces 1 group(s)'],
+      ['a delete without allowDelete', [{ name: 'ops', roleArn: ROLE }], 'delete', { allowReplace: true }, 'deletes 1 group(s)'],
+      ['a replace of a provider group', [{ name: 'ops', roleArn: ROLE }, { name: `${A}_Google` }], 'keep', { allowReplace: true, allowDelete: true }, 'provider groups'],
+    ] as const)('refuses %s and the pool received no write', async (_what, groups, policy, permissions, wording) => {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'ops', roleArn: ROLE }, { name: 'legacy' }, { name: `${A}_Google`, precedence: 1 }]);
+      const before = fake.groupsOf(A);
+      await expect(applyAgainst(fake, config(pool(A, [...groups, { name: 'new' }], policy)), permissions)).rejects.toMatchObject({
+        code: 'APPLY_REFUSED',
+        message: expect.stringContaining(wording),
+      });
+      expect(fake.writeCalls()).toEqual([]);
+      expect(fake.calls.map((c) => c.op)).toEqual(['ListGroups']);
+      expect(fake.groupsOf(A)).toEqual(before);
+    });
+
+    it('applies and converges once the replace and delete are allowed', async () => {
+      const fake = new FakeGroupsApi({ pageSize: 1 }).addPool(A, [{ name: 'ops', roleArn: ROLE }, { name: 'legacy' }, { name: `${A}_Google`, precedence: 1 }]);
+      const result = await applyAgainst(fake, config(pool(A, [{ name: 'ops' }, { name: 'new' }], 'delete')), { allowReplace: true, allowDelete: true });
+      expect(result.outcome?.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['delete legacy done', 'create new done', 'replace ops done']);
+      expect(result.outcome?.remaining).toEqual([]);
+      expect(fake.groupsOf(A)).toEqual([{ name: `${A}_Google`, precedence: 1 }, { name: 'new' }, { name: 'ops' }]);
+      expect(result.counts.calls.ListGroups).toBe(6);
+    });
+  });
+});
+
+describe('listPool', () => {
+  it('follows NextToken to the last page and returns every group sorted by name', async () => {
+    const names = ['kilo', 'alpha', 'Zulu', 'echo', 'bravo', 'juliet', 'delta', 'charlie', 'golf', 'hotel'];
+    const fake = new FakeGroupsApi({ pageSize: 3, seed: 5 }).addPool(A, names.map((name) => ({ name })));
+    const progress: ReadProgress[] = [];
+    const groups = await listPool(fake, POOL_A, (p) => progress.push(p));
+    expect(groups.map((g) => g.name)).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
+    expect(fake.calls.map((c) => c.nextToken)).toEqual([undefined, `page.${A}.3`, `page.${A}.6`, `page.${A}.9`]);
+    expect(progress.map((p) => [p.pages, p.groups, p.done])).toEqual([
+      [1, 3, false],
+      [2, 6, false],
+      [3, 9, false],
+      [4, 10, true],
+    ]);
+  });
+
+  it('reads an empty pool with one call', async () => {
+    const fake = new FakeGroupsApi().addPool(A);
+    expect(await listPool(fake, POOL_A)).toEqual([]);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['the same token twice in a row', ['t1', 't1']],
+    ['a token seen two pages earlier', ['t1', 't2', 't1']],
+  ])('refuses %s rather than looping', async (_what, tokens) => {
+    const seen: Array<string | undefined> = [];
+    const looping: GroupsApi = {
+      listGroupsPage: async (_pool: PoolRef, nextToken?: string): Promise<GroupPage> => {
+        seen.push(nextToken);
+        const token = tokens[seen.length - 1];
+        return { groups: [{ name: `g${seen.length}` }], ...(token === undefined ? {} : { nextToken: token }) };
+      },
+      getGroup: async () => undefined,
+      createGroup: async () => undefined,
+      updateGroup: async () => undefined,
+      deleteGroup: async () => undefined,
+    };
+    await expect(listPool(looping, POOL_A)).rejects.toMatchObject({
+      code: 'AWS_ERROR',
+      message: `ListGroups on user pool ${A} returned the same NextToken twice; stopping rather than looping`,
+    });
+    expect(seen).toHaveLength(tokens.length);
+  });
+
+  it('lists several pools, keyed by pool id', async () => {
+    const fake = new FakeGroupsApi({ pageSize: 1 }).addPool(A, [{ name: 'a2' }, { name: 'a1' }]).addPool(B, [{ name: 'b1', precedence: 3 }]);
+    const byPool = await listPools(fake, [POOL_A, { id: B, region: 'eu-west-1' }]);
+    expect([...byPool.entries()]).toEqual([
+      [A, [{ name: 'a1' }, { name: 'a2' }]],
+      [B, [{ name: 'b1', precedence: 3 }]],
+    ]);
+  });
+
+  it('fails with AWS_POOL_NOT_FOUND for a missing pool', async () => {
+    const fake = new FakeGroupsApi();
+    await expect(listPool(fake, POOL_A)).rejects.toMatchObject({ code: 'AWS_POOL_NOT_FOUND' });
+  });
+});
+
+describe('FakeGroupsApi', () => {
+  it('enforces names unique ignoring case and reports missing groups', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'Admins' }]);
+    await expect(fake.createGroup(POOL_A, { name: 'ADMINS' })).rejects.toMatchObject({ code: 'AWS_GROUP_EXISTS' });
+    await expect(fake.updateGroup(POOL_A, { name: 'nope' })).rejects.toMatchObject({ code: 'AWS_GROUP_NOT_FOUND' });
+    await expect(fake.deleteGroup(POOL_A, 'nope')).rejects.toMatchObject({ code: 'AWS_GROUP_NOT_FOUND' });
+    expect(await fake.getGroup(POOL_A, 'nope')).toBeUndefined();
+    expect(callLog(fake.calls)).toEqual(['CreateGroup ADMINS AWS_GROUP_EXISTS', 'UpdateGroup nope AWS_GROUP_NOT_FOUND', 'DeleteGroup nope AWS_GROUP_NOT_FOUND', 'GetGroup nope ok']);
+  });
+
+  it('lists groups in an order other than by name', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `g${String(i).padStart(2, '0')}`);
+    const fake = new FakeGroupsApi({ pageSize: 60 }).addPool(A, names.map((name) => ({ name })));
+    const page = await fake.listGroupsPage(POOL_A);
+    const listed: ObservedGroup[] = page.groups;
+    expect(listed.map((g) => g.name)).not.toEqual(names);
+    expect([...listed.map((g) => g.name)].sort()).toEqual(names);
+  });
+
+  it('fails CreateGroup with AWS_LIMIT_EXCEEDED when the pool is full', async () => {
+    const fake = new FakeGroupsApi({ maxGroupsPerPool: 1 }).addPool(A, [{ name: 'a' }]);
+    await expect(fake.createGroup(POOL_A, { name: 'b' })).rejects.toMatchObject({ code: 'AWS_LIMIT_EXCEEDED' });
+  });
+});

@@ -1,0 +1,132 @@
+// `npm run bench`: the tool against the emulator with Cognito's quotas enforced and scaled, the two
+// baseline strategies on the same emulator, and the CPU-only path. Prints a table.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DesiredConfig, DesiredGroup } from '../config/model.js';
+import { startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { COGNITO_RATES, scaleRates } from '../pacing/rates.js';
+import { apply, plan } from '../run/library.js';
+import type { SessionOptions } from '../run/session.js';
+import { defaultClient, getGroupRefresh, sequentialApply, type BaselineResult } from './baselines.js';
+import { benchGroups } from './data.js';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 20);
+const READ_GROUPS = Number(process.env.BENCH_READ_GROUPS ?? 10_000);
+const WRITES_EACH = Number(process.env.BENCH_WRITES ?? 2_000);
+const PER_POOL_RATE = COGNITO_RATES.perPoolOperation * SCALE;
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+function configOf(id: string, groups: DesiredGroup[]): DesiredConfig {
+  return { version: 1, settings: {}, userPools: [{ id, region: 'eu-west-1', unmanagedGroups: 'keep', groups }] };
+}
+
+function seed(em: RunningEmulator, id: string, groups: DesiredGroup[]): void {
+  em.ensureUserPool(id);
+  em.seedGroups(id, groups.map((g) => ({ GroupName: g.name, ...(g.description === undefined ? {} : { Description: g.description }), ...(g.precedence === undefined ? {} : { Precedence: g.precedence }), ...(g.roleArn === undefined ? {} : { RoleArn: g.roleArn }) })));
+}
+
+function opCalls(em: RunningEmulator): string {
+  return Object.entries(em.stats().operations)
+    .filter(([, s]) => s.calls > 0)
+    .map(([op, s]) => `${op} ${s.calls}`)
+    .join(', ');
+}
+
+const rows: string[][] = [];
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+async function main(): Promise<void> {
+  const em = await startEmulator({ port: 0, quotas: { enabled: true, scale: SCALE } });
+  const session: SessionOptions = { endpoint: em.url, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, rates: scaleRates(COGNITO_RATES, SCALE) };
+  log(`quotas scaled x${SCALE}: ${PER_POOL_RATE} req/s per pool and operation`);
+
+  // Read: plan of a pool of READ_GROUPS groups that already matches.
+  const readGroups = benchGroups(READ_GROUPS, 'r', 'read');
+  seed(em, 'eu-west-1_BenchRead1', readGroups);
+  em.resetStats();
+  log('read: plan...');
+  let t = performance.now();
+  const read = await plan({ config: configOf('eu-west-1_BenchRead1', readGroups), ...session });
+  const readSeconds = (performance.now() - t) / 1000;
+  const pages = Math.ceil(READ_GROUPS / 60);
+  const readFloor = pages / PER_POOL_RATE;
+  if (read.plan.pools[0]?.changes.length !== 0) throw new Error('read bench: expected no changes');
+  rows.push([`read: plan of ${READ_GROUPS} groups`, secs(readSeconds), `${secs(readFloor)} (${pages} pages)`, ratio(readSeconds / readFloor), opCalls(em), `${em.stats().totals.throttled}`, '0']);
+
+  // Baseline read: GetGroup per group, 10 at a time, SDK default retries.
+  em.resetStats();
+  log('baseline read: GetGroup per group...');
+  const client = defaultClient(em.url);
+  const perGroup = await getGroupRefresh(client, 'eu-west-1_BenchRead1', readGroups.map((g) => g.name));
+  rows.push([`baseline: GetGroup per group (x10)`, secs(perGroup.seconds), secs(READ_GROUPS / PER_POOL_RATE), `ours is ${ratio(readSeconds / perGroup.seconds)} of it`, opCalls(em), `${em.stats().totals.throttled}`, `${perGroup.failed}`]);
+
+  // Write: WRITES_EACH creates and WRITES_EACH updates in one pool.
+  const write = await writeRun(em, session, 'eu-west-1_BenchWrite1', 0);
+  rows.push(write.row);
+
+  // Faults: the same with 5% injected 500s; converges, or a re-run finishes it.
+  const faults = await writeRun(em, session, 'eu-west-1_BenchFault1', 0.05);
+  rows.push(faults.row);
+
+  // Baseline write: unpaced sequential calls, SDK default retries.
+  const base = 'eu-west-1_BenchBase1';
+  seed(em, base, benchGroups(WRITES_EACH, 'u', 'old'));
+  em.resetStats();
+  log('baseline write: sequential unpaced calls...');
+  const seq: BaselineResult = await sequentialApply(client, base, benchGroups(WRITES_EACH, 'c', 'new'), benchGroups(WRITES_EACH, 'u', 'new'));
+  rows.push([`baseline: sequential unpaced script`, secs(seq.seconds), secs(write.floor), `ours is ${ratio(write.seconds / seq.seconds)} of it`, opCalls(em), `${em.stats().totals.throttled}`, `${seq.failed}`]);
+  client.destroy();
+  await em.close();
+
+  // CPU only, in its own process for a clean peak RSS.
+  log('cpu: load + validate + plan...');
+  const cpu = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('./cpu.js', import.meta.url)), String(READ_GROUPS)], { encoding: 'utf8' })) as { ms: number; maxRssMb: number; bytes: number };
+  rows.push([`cpu: load+validate+plan ${READ_GROUPS} groups (${(cpu.bytes / 1024).toFixed(0)} KiB)`, `${cpu.ms.toFixed(0)} ms`, '< 1000 ms', '', `peak RSS ${cpu.maxRssMb.toFixed(0)} MB (< 200)`, '', '']);
+
+  const header = ['run', 'time', 'floor / target', 'time / floor', 'calls', 'throttled', 'failed'];
+  process.stdout.write(`\nQuotas scaled x${SCALE} (per pool and operation ${PER_POOL_RATE}/s); node ${process.version}\n\n`);
+  process.stdout.write(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |\n`);
+  for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+}
+
+async function writeRun(em: RunningEmulator, session: SessionOptions, pool: string, errorRate: number): Promise<{ row: string[]; seconds: number; floor: number }> {
+  seed(em, pool, benchGroups(WRITES_EACH, 'u', 'old'));
+  const config = configOf(pool, [...benchGroups(WRITES_EACH, 'c', 'new'), ...benchGroups(WRITES_EACH, 'u', 'new')]);
+  em.resetStats();
+  em.setFaults(errorRate > 0 ? { errorRate, seed: 11 } : {});
+  log(`write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates${errorRate > 0 ? ` with ${errorRate * 100}% injected 500s` : ''}...`);
+  const start = performance.now();
+  const result = await apply({ config, ...session });
+  let failed = result.outcome?.report.results.filter((r) => r.status !== 'done').length ?? 0;
+  let note = '';
+  if (failed > 0) {
+    const rerun = await apply({ config, ...session });
+    const left = rerun.outcome?.report.results.filter((r) => r.status !== 'done').length ?? 0;
+    note = ` (${failed} failed, re-run: ${left})`;
+    failed = left;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  em.setFaults({});
+  const writes = 2 * WRITES_EACH;
+  // Creates and updates each have their own per-pool quota and run side by side.
+  const floor = writes / (2 * PER_POOL_RATE);
+  const stats = em.stats();
+  const writeCalls = (stats.operations.CreateGroup?.calls ?? 0) + (stats.operations.UpdateGroup?.calls ?? 0);
+  const extra = errorRate > 0 ? `; ${writeCalls - writes} extra calls` : '';
+  const label = errorRate > 0 ? `faults: same apply, ${errorRate * 100}% 500s` : `write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates`;
+  return { row: [label, secs(seconds), secs(floor), ratio(seconds / floor), `${opCalls(em)}${extra}`, `${stats.totals.throttled}`, `${failed}${note}`], seconds, floor };
+}
+
+function secs(s: number): string {
+  return `${s.toFixed(2)} s`;
+}
+
+function ratio(r: number): string {
+  return `${r.toFixed(2)}x`;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});

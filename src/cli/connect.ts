@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PoolRef } from '../cognito/port.js';
+import { CgError } from '../errors.js';
 import { startEmulator } from '../emulator/index.js';
 import type { SessionOptions } from '../run/session.js';
 
@@ -35,6 +36,9 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[]):
     if (flags.profile !== undefined) base.profile = flags.profile;
     if (flags.endpointUrl !== undefined) base.endpoint = flags.endpointUrl;
     return { session: base, close: async () => {} };
+  }
+  if (flags.endpointUrl !== undefined || flags.profile !== undefined) {
+    throw new CgError('USAGE', '--local runs against the embedded emulator: it cannot be combined with --endpoint-url or --profile');
   }
   const statePath = LOCAL_STATE;
   await mkdir(dirname(statePath), { recursive: true });

@@ -12,12 +12,16 @@ const QUIET_FOR_MS = 1_000;
  * otherwise a line every few seconds. Short runs show nothing.
  */
 export class ProgressReporter {
-  private readonly started = Date.now();
-  private lastLog = Date.now();
+  private readonly started: number;
+  private lastLog: number;
+  private applyStarted: number | undefined;
   private live = false;
   private readonly pools = new Map<string, ReadProgress>();
 
-  constructor(private readonly io: Io, private readonly enabled = true) {}
+  constructor(private readonly io: Io, private readonly enabled = true, private readonly now: () => number = Date.now) {
+    this.started = now();
+    this.lastLog = this.started;
+  }
 
   read = (p: ReadProgress): void => {
     this.pools.set(p.poolId, p);
@@ -29,7 +33,8 @@ export class ProgressReporter {
 
   apply = (p: ApplyProgress): void => {
     const finished = p.done + p.failed;
-    const elapsed = (Date.now() - this.started) / 1000;
+    this.applyStarted ??= this.now();
+    const elapsed = (this.now() - this.applyStarted) / 1000;
     const rate = elapsed > 0 ? finished / elapsed : 0;
     const left = rate > 0 ? Math.ceil((p.total - finished) / rate) : undefined;
     this.show(`applying: ${finished}/${p.total} (${p.failed} failed)${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`);
@@ -43,7 +48,7 @@ export class ProgressReporter {
 
   private show(line: string): void {
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.now();
     if (now - this.started < QUIET_FOR_MS) return;
     if (this.io.stderrIsTTY) {
       this.io.err(`\r\u001b[2K${line}`);

@@ -14,13 +14,19 @@ export function addFormatOptions(cmd: Command): Command {
     .option('--github-step-summary', 'also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)');
 }
 
-/** Appends Markdown to the GitHub Actions job summary. */
-export async function appendStepSummary(io: Io, markdown: string): Promise<void> {
+/** The job summary file for --github-step-summary; checked before any work so a run never fails after changing things. */
+export function stepSummaryFile(io: Io, wanted: boolean | undefined): string | undefined {
+  if (wanted !== true) return undefined;
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '') {
     throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
   }
-  await appendFile(file, `${markdown}\n`);
+  return file;
+}
+
+/** Appends Markdown to the GitHub Actions job summary, when there is one. */
+export async function appendStepSummary(file: string | undefined, markdown: string): Promise<void> {
+  if (file !== undefined) await appendFile(file, `${markdown}\n`);
 }
 
 /** JSON as every machine format of the tool prints it. */

@@ -10,7 +10,8 @@ import type { Io } from './io.js';
 export interface PlanOutput {
   format: Format;
   style: Style;
-  githubStepSummary?: boolean;
+  /** The GitHub Actions job summary to append the Markdown to (from stepSummaryFile). */
+  summaryFile?: string;
   /** Said before a text plan (on stderr for the other formats), such as the local-emulator banner. */
   banner?: string;
   /** How a reader of a cut Markdown comment sees everything. */
@@ -37,5 +38,5 @@ export async function printPlan(io: Io, plan: Plan, doc: PlanDocument, out: Plan
   if (out.format === 'text') io.out(renderPlanText(plan, out.style));
   else if (out.format === 'json') io.out(toJson(doc));
   else io.out(planMarkdown(plan, out));
-  if (out.githubStepSummary === true) await appendStepSummary(io, planMarkdown(plan, out));
+  if (out.summaryFile !== undefined) await appendStepSummary(out.summaryFile, planMarkdown(plan, out));
 }

@@ -8,17 +8,24 @@ import { plural } from './values.js';
 export function renderDriftMarkdown(report: DriftReport, limit = GITHUB_COMMENT_LIMIT): string {
   const c = countDrift(report);
   const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId)).join(', ')}`, '', `**${driftSummaryLine(report)}**`];
-  if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${plural(c.alerts, 'provider group')} carry a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`);
+  if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${plural(c.alerts, 'provider group')} ${c.alerts === 1 ? 'carries' : 'carry'} a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`);
   for (const p of report.pools) {
     lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');
     const rows: string[] = [];
-    for (const d of p.drifted) rows.push(`| drifted | ${mdCode(d.name)} | ${d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`).join('<br>')} |`);
+    for (const d of p.drifted) {
+      const details = [
+        ...(d.actualName === undefined ? [] : [`name: expected ${mdCode(d.name)}, found ${mdCode(d.actualName)}`]),
+        ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
+        ...(d.fix === 'replace' ? ['*apply must replace it (its members are dropped)*'] : []),
+      ];
+      rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
+    }
     for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
     for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(g.alert)}`} |`);
     if (rows.length > 0) lines.push('| | Group | Detail |', '| --- | --- | --- |', ...rows);
     if (p.unmanaged.length > 0) {
-      const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name)).join(', ');
+      const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');
       lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);
     }
     if (rows.length === 0 && p.unmanaged.length === 0) lines.push('In sync.');

@@ -1,6 +1,6 @@
 import { assertNever } from '../errors.js';
 import { FIELD_NAMES, countPlan, type FieldChange, type GroupChange, type Plan } from '../plan/model.js';
-import { mdCode, mdFence, mdText } from './markdown-escape.js';
+import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { plainStyle } from './style.js';
 import { summaryLine } from './summary.js';
 import { LONG_TEXT, plural, reasonText } from './values.js';
@@ -28,7 +28,12 @@ export interface MarkdownOptions {
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const head = headOf(plan);
-  const tail = options.appendix === undefined ? '' : `\n${options.appendix.trim()}\n`;
+  const seeAlso = options.seeAlso === undefined ? '' : ` See everything with ${options.seeAlso}.`;
+  // The appendix (an apply's result) may hold a line per change: it gets at most a third of the room.
+  const tail =
+    options.appendix === undefined
+      ? ''
+      : `\n${mdCutLines(options.appendix.trim(), Math.floor(limit / 3), (n) => `\n> [!NOTE]\n> ${n} more line(s) of this result are left out to stay under GitHub's ${limit.toLocaleString('en-US')}-character limit.${seeAlso}`)}\n`;
   const pools = plan.pools.map((pool) => ({
     heading: `#### ${mdCode(pool.userPoolId)} (${mdText(pool.region)}): ${plural(pool.listed, 'group')} listed`,
     rows: pool.changes.map(rowOf),
@@ -65,7 +70,6 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const whole = `${head}${full}${tail}${details}`;
   if (whole.length <= limit) return whole;
 
-  const seeAlso = options.seeAlso === undefined ? '' : ` See everything with ${options.seeAlso}.`;
   const noDetails = `\n> [!NOTE]\n> The full text plan is left out: it would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.${seeAlso}\n`;
   if (head.length + full.length + tail.length + noDetails.length <= limit) return `${head}${full}${tail}${noDetails}`;
 
@@ -74,7 +78,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const cut = body(budget);
   const note = `\n> [!NOTE]\n> ${cut.omitted} of ${countChanges(plan)} changes and the full text plan are left out: they would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.${seeAlso}\n`;
   const result = `${head}${cut.text}${tail}${note}`;
-  return result.length <= limit ? result : `${result.slice(0, limit - 40)}\n\n…(cut at the length limit)\n`;
+  return result.length <= limit ? result : mdCutLines(result, limit, () => note);
 }
 
 function countChanges(plan: Plan): number {
@@ -130,7 +134,7 @@ function cellValue(v: string | number | null): string {
 
 function unmanagedLine(groups: ReadonlyArray<{ name: string; provider: boolean }>): string {
   if (groups.length === 0) return '';
-  const shown = groups.slice(0, UNMANAGED_SHOWN).map((g) => `${mdCode(g.name)}${g.provider ? ' (provider group)' : ''}`);
+  const shown = groups.slice(0, UNMANAGED_SHOWN).map((g) => `${mdCode(g.name, 'prose')}${g.provider ? ' (provider group)' : ''}`);
   const more = groups.length > UNMANAGED_SHOWN ? ` and ${groups.length - UNMANAGED_SHOWN} more` : '';
   return `Unmanaged groups, left alone (${groups.length}): ${shown.join(', ')}${more}`;
 }

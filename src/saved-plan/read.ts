@@ -26,7 +26,8 @@ export function parsePlanDocument(text: string, file: string): PlanDocument {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw invalid(`not valid JSON (${err instanceof Error ? err.message : String(err)}), perhaps truncated`);
+    const why = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    throw invalid(`not valid JSON (${why}), perhaps truncated`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('not a JSON object');
   const record = data as Record<string, unknown>;

@@ -1,16 +1,8 @@
-// A small seeded PRNG (mulberry32) so property-style tests are repeatable without a new dependency.
+// Seeded randomness so property-style tests are repeatable: the emulator's own PRNG.
+import { mulberry32 } from '../../src/emulator/faults.js';
 
 /** A function returning numbers in [0, 1), the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** An integer in [0, n). */
 export function randomInt(random: () => number, n: number): number {

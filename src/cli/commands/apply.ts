@@ -8,12 +8,13 @@ import { plainStyle, type Style } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
 import type { ApplyOutcome } from '../../run/apply.js';
 import { apply, applySaved } from '../../run/library.js';
-import { buildPlanDocument, planOfDocument } from '../../saved-plan/build.js';
+import { planOfDocument } from '../../saved-plan/build.js';
 import type { PlanDocument } from '../../saved-plan/model.js';
 import { readPlanFile } from '../../saved-plan/read.js';
 import { printWarnings } from '../common.js';
+import { documentOf } from '../planned.js';
 import { localBanner, openTarget, type Target, type TargetFlags } from '../connect.js';
-import { appendStepSummary, toJson, type Format } from '../formats.js';
+import { appendStepSummary, stepSummaryFile, toJson, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
 import { planMarkdown } from '../plan-output.js';
 import { ProgressReporter } from '../progress.js';
@@ -38,8 +39,16 @@ export interface ApplyFlags extends TargetFlags {
  * file, shows the plan, asks (or needs --auto-approve), applies. Either way it then checks the pools.
  */
 export async function applyCommand(io: Io, planFile: string | undefined, flags: ApplyFlags): Promise<number> {
+  const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
   const style = styleFor(io.stdoutIsTTY, io.env, flags.color);
   const progress = new ProgressReporter(io, flags.progress);
+  const common = {
+    allowReplace: flags.allowReplace === true,
+    allowDelete: flags.allowDelete === true,
+    onReadProgress: progress.read,
+    onApplyProgress: progress.apply,
+  };
+  const output: Output = { io, flags, style, summaryFile };
   const onStop = (signal: string): void => {
     progress.stop();
     io.err(`\n${signal} received: starting no new calls, waiting for the ones in flight...\n`);
@@ -58,19 +67,11 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     try {
       showPlan(target, planOfDocument(doc));
       const result = await withStopSignals(onStop, (signal) =>
-        applySaved({
-          document: doc,
-          ...target.session,
-          signal,
-          allowReplace: flags.allowReplace === true,
-          allowDelete: flags.allowDelete === true,
-          onReadProgress: progress.read,
-          onApplyProgress: progress.apply,
-        }),
+        applySaved({ document: doc, ...target.session, signal, ...common }),
       );
       progress.stop();
       for (const note of result.notes) io.err(`note: ${note}\n`);
-      return await finish(io, flags, style, doc, result.outcome, planFile);
+      return await finish(output, doc, result.outcome, planFile);
     } finally {
       progress.stop();
       await target.close();
@@ -86,10 +87,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
         config: loaded.config,
         ...target.session,
         signal,
-        allowReplace: flags.allowReplace === true,
-        allowDelete: flags.allowDelete === true,
-        onReadProgress: progress.read,
-        onApplyProgress: progress.apply,
+        ...common,
         onPlan: (plan) => showPlan(target, plan),
         approve: async () => {
           if (flags.autoApprove === true) return true;
@@ -101,21 +99,23 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
       }),
     );
     progress.stop();
-    const doc = buildPlanDocument(result.plan, result.observed, {
-      toolVersion: VERSION,
-      createdAt: new Date(),
-      desiredFile: { path: flags.file, text: loaded.text },
-      target: target.local === undefined ? 'aws' : 'local-emulator',
-    });
-    return await finish(io, flags, style, doc, result.outcome, undefined);
+    return await finish(output, documentOf(result.plan, result.observed, loaded, target), result.outcome, undefined);
   } finally {
     progress.stop();
     await target.close();
   }
 }
 
+/** Where and how an apply reports. */
+interface Output {
+  io: Io;
+  flags: ApplyFlags;
+  style: Style;
+  summaryFile: string | undefined;
+}
+
 /** Prints the outcome in the chosen format and turns failure, interruption or leftover differences into errors. */
-async function finish(io: Io, flags: ApplyFlags, style: Style, doc: PlanDocument, outcome: ApplyOutcome | undefined, planFile: string | undefined): Promise<number> {
+async function finish({ io, flags, style, summaryFile }: Output, doc: PlanDocument, outcome: ApplyOutcome | undefined, planFile: string | undefined): Promise<number> {
   const plan = planOfDocument(doc);
   const remaining = outcome?.remaining ?? [];
   const summary = outcome === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(outcome.report);
@@ -129,7 +129,7 @@ async function finish(io: Io, flags: ApplyFlags, style: Style, doc: PlanDocument
     const lines = outcome === undefined ? [] : applyResultLines(outcome.report, style);
     io.out(`\n${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${style.strong(summary)}\n`);
   }
-  if (flags.githubStepSummary === true) await appendStepSummary(io, markdown());
+  await appendStepSummary(summaryFile, markdown());
 
   if (outcome === undefined) return 0;
   const { report } = outcome;

@@ -1,6 +1,6 @@
 import { planOfDocument } from '../../saved-plan/build.js';
 import { readPlanFile } from '../../saved-plan/read.js';
-import type { Format } from '../formats.js';
+import { stepSummaryFile, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
 import { printPlan } from '../plan-output.js';
 
@@ -13,6 +13,7 @@ export interface ShowFlags {
 
 /** Renders a saved plan. Offline. */
 export async function showCommand(io: Io, planFile: string, flags: ShowFlags): Promise<number> {
+  const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
   const doc = await readPlanFile(planFile);
   const plan = planOfDocument(doc);
   if (flags.format === 'text') {
@@ -21,7 +22,7 @@ export async function showCommand(io: Io, planFile: string, flags: ShowFlags): P
   await printPlan(io, plan, doc, {
     format: flags.format,
     style: styleFor(io.stdoutIsTTY, io.env, flags.color),
-    ...(flags.githubStepSummary === undefined ? {} : { githubStepSummary: flags.githubStepSummary }),
+    ...(summaryFile === undefined ? {} : { summaryFile }),
   });
   return 0;
 }

@@ -1,0 +1,44 @@
+import type { LoadedConfig } from '../config/read.js';
+import { readConfigFile } from '../config/read.js';
+import type { ObservedGroup, Plan } from '../plan/model.js';
+import { plan, type PlanResult } from '../run/library.js';
+import { buildPlanDocument } from '../saved-plan/build.js';
+import type { PlanDocument } from '../saved-plan/model.js';
+import { printWarnings } from './common.js';
+import { openTarget, type Target, type TargetFlags } from './connect.js';
+import type { Io } from './io.js';
+import { ProgressReporter } from './progress.js';
+import { VERSION } from './version.js';
+
+/** A plan made from the groups file, with what it was made from. */
+export interface Planned {
+  loaded: LoadedConfig;
+  target: Target;
+  result: PlanResult;
+  doc: PlanDocument;
+}
+
+/** The plan document for a plan made from a groups file against a target. */
+export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, loaded: LoadedConfig, target: Target): PlanDocument {
+  return buildPlanDocument(plan, observed, {
+    toolVersion: VERSION,
+    createdAt: new Date(),
+    desiredFile: { path: loaded.file, text: loaded.text },
+    target: target.local === undefined ? 'aws' : 'local-emulator',
+  });
+}
+
+/** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+  const loaded = await readConfigFile(flags.file);
+  printWarnings(io, loaded.warnings);
+  const target = await openTarget(flags, loaded.config.userPools);
+  try {
+    const progress = new ProgressReporter(io, flags.progress);
+    const result = await plan({ config: loaded.config, ...target.session, onReadProgress: progress.read });
+    progress.stop();
+    return await use({ loaded, target, result, doc: documentOf(result.plan, result.observed, loaded, target) });
+  } finally {
+    await target.close();
+  }
+}

@@ -1,0 +1,424 @@
+// The text and Markdown of a fixed plan and drift report, Markdown escaping, the warning banner, and
+// the JSON documents of plan, apply and drift as the CLI prints them.
+import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computePoolPlan } from '../../src/plan/compute.js';
+import type { GroupChange, Plan } from '../../src/plan/model.js';
+import { driftOf } from '../../src/drift/compute.js';
+import { renderDriftMarkdown } from '../../src/render/drift-markdown.js';
+import { renderDriftText } from '../../src/render/drift-text.js';
+import { renderPlanMarkdown } from '../../src/render/markdown.js';
+import { plainStyle } from '../../src/render/style.js';
+import { renderPlanText } from '../../src/render/text.js';
+import { groupsYaml, ROLE, setup, writeIn } from './helpers.js';
+
+const F1 = 'eu-west-1_Fmt1';
+const F2 = 'us-east-1_Fmt2';
+
+/** A plan with every action, a case rename, unmanaged and provider groups, and a pool without changes. */
+function fixedPlan(): Plan {
+  return {
+    pools: [
+      {
+        userPoolId: F1,
+        region: 'eu-west-1',
+        listed: 6,
+        changes: [
+          { action: 'create', name: 'admins', after: { description: 'Full access', precedence: 0, roleArn: ROLE } },
+          { action: 'update', name: 'editors', before: { description: 'old', precedence: 3 }, after: { description: 'new', precedence: 5 }, fields: [{ field: 'description', before: 'old', after: 'new' }, { field: 'precedence', before: 3, after: 5 }] },
+          { action: 'delete', name: 'legacy', before: { precedence: 4 } },
+          { action: 'replace', name: 'Support', previousName: 'SUPPORT', before: { precedence: 2 }, after: {}, fields: [{ field: 'precedence', before: 2, after: null }], reasons: ['case-rename', 'precedence-removed'] },
+        ],
+        unchanged: ['viewers'],
+        unmanaged: [{ name: `${F1}_Google`, provider: true }, { name: 'old-team', provider: false }],
+      },
+      { userPoolId: F2, region: 'us-east-1', listed: 1, changes: [], unchanged: ['only'], unmanaged: [] },
+    ],
+  };
+}
+
+const FIXED_TEXT = [
+  'User pool eu-west-1_Fmt1 (eu-west-1): 6 groups listed, 4 managed by this file',
+  '',
+  '  + create "admins"',
+  '      description: "Full access"',
+  '      precedence:  0',
+  '      roleArn:     "arn:aws:iam::123456789012:role/Pipeline"',
+  '',
+  '  ~ update "editors"',
+  '      description: "old" -> "new"',
+  '      precedence:  3 -> 5',
+  '',
+  '  - delete "legacy"  (not in the file; its members are dropped)',
+  '      precedence:  4',
+  '',
+  '  -/+ replace "SUPPORT" -> "Support"  (a group name cannot change case in place; precedence cannot be removed in place: deleted and created again, its members are dropped)',
+  '      precedence:  2 -> (none)',
+  '',
+  '  Unmanaged groups, left alone (2):',
+  '      eu-west-1_Fmt1_Google  (provider group, created by Cognito)',
+  '      old-team',
+  '',
+  'User pool us-east-1_Fmt2 (us-east-1): 1 group listed, 1 managed by this file',
+  '',
+  '  No changes: the managed groups match the file.',
+  '',
+  'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 2 unmanaged groups left alone.',
+  '',
+].join('\n');
+
+const FIXED_MARKDOWN_HEAD = [
+  '### cognito-groups plan for `eu-west-1_Fmt1`, `us-east-1_Fmt2`',
+  '',
+  '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 2 unmanaged groups left alone.**',
+  '',
+  '> [!WARNING]',
+  '> This plan **replaces 1 group and deletes 1 group**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace` and `--allow-delete`.',
+  '',
+  '#### `eu-west-1_Fmt1` (eu-west-1): 6 groups listed',
+  '',
+  '| | Group | Change |',
+  '| --- | --- | --- |',
+  '| ➕ create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
+  '| ✏️ update | `editors` | description: `old` → `new`<br>precedence: `3` → `5` |',
+  '| 🗑️ delete | `legacy` | *not in the file* |',
+  '| ♻️ replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again* |',
+  '',
+  'Unmanaged groups, left alone (2): `eu-west-1_Fmt1_Google` (provider group), `old-team`',
+  '',
+  '#### `us-east-1_Fmt2` (us-east-1): 1 group listed',
+  '',
+  'No changes.',
+  '',
+].join('\n');
+
+describe('plan text and Markdown of a fixed plan', () => {
+  it('renders the text plan', () => {
+    expect(renderPlanText(fixedPlan(), plainStyle)).toBe(FIXED_TEXT);
+  });
+
+  it('renders the Markdown plan with the full text in <details>', () => {
+    const md = renderPlanMarkdown(fixedPlan(), { fullText: FIXED_TEXT, seeAlso: '`cognito-groups show plan.json`' });
+    expect(md).toBe(`${FIXED_MARKDOWN_HEAD}\n<details><summary>Full text plan</summary>\n\n\`\`\`text\n${FIXED_TEXT}\`\`\`\n\n</details>\n`);
+    // Without the text there is no <details>, and an appendix comes after the changes.
+    expect(renderPlanMarkdown(fixedPlan(), { appendix: '### Apply result\n\n**done**\n' })).toBe(`${FIXED_MARKDOWN_HEAD}\n### Apply result\n\n**done**\n`);
+  });
+
+  it('puts the warning banner only on plans that replace or delete, naming the flags needed', () => {
+    const only = (changes: GroupChange[]): string => renderPlanMarkdown({ pools: [{ ...fixedPlan().pools[0]!, changes }] });
+    const [create, update, del, replace] = fixedPlan().pools[0]!.changes as [GroupChange, GroupChange, GroupChange, GroupChange];
+    expect(only([create, update])).not.toContain('[!WARNING]');
+    expect(only([])).not.toContain('[!WARNING]');
+    expect(only([create, replace])).toContain('> [!WARNING]\n> This plan **replaces 1 group**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace`.\n');
+    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-delete`.\n');
+    // The banner is in the head, before the first change row.
+    const md = only([create, del]);
+    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ➕ create'));
+  });
+});
+
+/** Splits a GFM table row into its cells: `\|` is a literal pipe everywhere in a table, code spans included. */
+function cells(row: string): string[] {
+  const parts = row.split(/(?<!\\)\|/);
+  expect(parts[0], row).toBe('');
+  expect(parts.at(-1), row).toBe('');
+  return parts.slice(1, -1).map((c) => c.trim());
+}
+
+/** The contents of the code spans of a Markdown cell, as a reader sees them; fails on an unclosed span. */
+function codeSpans(cell: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < cell.length) {
+    if (cell[i] === '\\') {
+      i += 2;
+      continue;
+    }
+    if (cell[i] !== '`') {
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (cell[i + n] === '`') n++;
+    let j = i + n;
+    let close = -1;
+    while (j < cell.length) {
+      if (cell[j] !== '`') {
+        j++;
+        continue;
+      }
+      let m = 0;
+      while (cell[j + m] === '`') m++;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j += m;
+    }
+    if (close < 0) throw new Error(`unclosed code span in ${JSON.stringify(cell)}`);
+    let content = cell.slice(i + n, close).replace(/\\\|/g, '|');
+    if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ')) content = content.slice(1, -1);
+    out.push(content);
+    i = close + n;
+  }
+  return out;
+}
+
+/** The rows of the first table in some Markdown. */
+function tableRows(md: string): string[] {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l === '| --- | --- | --- |');
+  expect(start).toBeGreaterThan(0);
+  const rows: string[] = [];
+  for (const l of lines.slice(start + 1)) {
+    if (l === '') break;
+    rows.push(l);
+  }
+  return rows;
+}
+
+describe('Markdown escaping', () => {
+  const nasty: Plan = {
+    pools: [
+      {
+        userPoolId: F1,
+        region: 'eu-west-1',
+        listed: 2,
+        changes: [
+          { action: 'create', name: 'pipe|name', after: { description: 'line one\nline two | `code` here' } },
+          { action: 'delete', name: '``double``', before: {} },
+          { action: 'update', name: 'tick`name', before: { description: 'a|b' }, after: { description: 'c\r\nd' }, fields: [{ field: 'description', before: 'a|b', after: 'c\r\nd' }] },
+          { action: 'update', name: 'lead `x', before: { description: '`' }, after: { description: '*not* <b>bold</b> & #1' }, fields: [{ field: 'description', before: '`', after: '*not* <b>bold</b> & #1' }] },
+        ],
+        unchanged: [],
+        unmanaged: [{ name: 'un|managed`', provider: false }],
+      },
+    ],
+  };
+
+  it('keeps every row of the table to three cells and shows names and descriptions as written', () => {
+    const md = renderPlanMarkdown(nasty, { fullText: renderPlanText(nasty, plainStyle) });
+    const rows = tableRows(md);
+    expect(rows).toHaveLength(4);
+    const table = rows.map((r) => {
+      const c = cells(r);
+      expect(c, r).toHaveLength(3);
+      return [c[0], codeSpans(c[1] ?? ''), codeSpans(c[2] ?? '')];
+    });
+    expect(table).toEqual([
+      ['➕ create', ['pipe|name'], ['line one⏎line two | `code` here']],
+      ['🗑️ delete', ['``double``'], []],
+      ['✏️ update', ['tick`name'], ['a|b', 'c⏎d']],
+      ['✏️ update', ['lead `x'], ['`', '*not* <b>bold</b> & #1']],
+    ]);
+    // The unmanaged line is prose, not a table: the pipe is shown as written.
+    expect(md).toContain('Unmanaged groups, left alone (1): `` un|managed` ``');
+    // The <details> block holds the text as is, in a fence no line of it can close.
+    expect(md).toContain('```text\nUser pool eu-west-1_Fmt1');
+  });
+
+  it('escapes long descriptions shown as a word diff, and reasons, as plain Markdown text', () => {
+    const before = 'A long description with a | pipe and *stars* that goes on for quite a while, past sixty characters';
+    const after = 'A long description with a | pipe and _underscores_ that goes on for quite a while, past sixty characters\nand a newline';
+    const md = renderPlanMarkdown({ pools: [{ ...nasty.pools[0]!, unmanaged: [], changes: [{ action: 'update', name: 'g', before: { description: before }, after: { description: after }, fields: [{ field: 'description', before, after }] }] }] });
+    const [row] = tableRows(md);
+    const c = cells(row ?? '');
+    expect(c).toHaveLength(3);
+    expect(c[2]).toMatch(/^description \(word diff\): /);
+    expect(c[2]).toContain('\\[-\\*stars\\*-\\]');
+    expect(c[2]).toContain('{+\\_underscores\\_');
+    expect(c[2]).toContain('a \\| pipe');
+    expect(c[2]).not.toContain('\n');
+  });
+
+  // BUG src/render/markdown.ts:139 (and drift-markdown.ts:23): the unmanaged-groups line is not in a
+  // table, yet its names go through mdCode, which escapes `|` as `\|` for table cells; outside a table
+  // a backslash inside a code span is shown as is, so `a|b` reads as `a\|b`.
+  it('shows a name with a pipe as written in the unmanaged line, which is not a table', () => {
+    const md = renderPlanMarkdown(nasty);
+    const line = md.split('\n').find((l) => l.startsWith('Unmanaged groups')) ?? '';
+    // Outside a table CommonMark does not unescape inside code spans: take the span's text as is.
+    const span = /(`+) (.*) \1/.exec(line);
+    expect(span?.[2]).toBe('un|managed`');
+  });
+
+  // BUG src/render/markdown-escape.ts:3 (mdCode) and :14 (mdText) turn only "\n" and "\r\n" into ⏎: a
+  // lone carriage return, which CommonMark counts as a line ending, stays in the row and splits the
+  // table. Cognito descriptions may hold any whitespace.
+  it('keeps a description with a lone carriage return on its row', () => {
+    const md = renderPlanMarkdown({ pools: [{ ...nasty.pools[0]!, unmanaged: [], changes: [{ action: 'create', name: 'cr', after: { description: 'one\rtwo' } }] }] });
+    const [row] = tableRows(md);
+    expect(row).not.toMatch(/\r/);
+  });
+});
+
+describe('drift text and Markdown', () => {
+  const A = 'eu-west-1_DriftA';
+  const B = 'us-east-1_DriftB';
+  const report = () =>
+    driftOf({
+      pools: [
+        computePoolPlan(
+          { id: A, region: 'eu-west-1', unmanagedGroups: 'keep', groups: [{ name: 'admins', precedence: 0 }, { name: 'editors', description: 'new', precedence: 5 }, { name: 'same' }] },
+          [
+            { name: 'editors', description: 'old', precedence: 5 },
+            { name: 'same' },
+            { name: 'old-team' },
+            { name: `${A}_Google`, description: 'Autogenerated group for users who sign in using Google', precedence: 3 },
+            { name: `${A}_Okta` },
+            { name: `${A}_SAML`, roleArn: ROLE },
+          ],
+        ),
+        computePoolPlan({ id: B, region: 'us-east-1', unmanagedGroups: 'delete', groups: [{ name: 'only' }] }, [{ name: 'only' }, { name: 'legacy' }]),
+      ],
+    });
+  const ALERT = 'Cognito creates provider groups without them, so someone may have pre-created or edited it to hand out a role to federated users; add it to the file if this is intended';
+
+  it('renders drift as text', () => {
+    expect(renderDriftText(report(), plainStyle)).toBe(
+      [
+        'User pool eu-west-1_DriftA (eu-west-1): 6 groups listed',
+        '  ~ drifted   "editors"',
+        '      description: expected "new", found "old"',
+        '  + missing   "admins"',
+        '  ? unmanaged "old-team"',
+        '    provider  "eu-west-1_DriftA_Google"',
+        `      ALERT: provider group carries precedence 3: ${ALERT}`,
+        '    provider  "eu-west-1_DriftA_Okta"',
+        '    provider  "eu-west-1_DriftA_SAML"',
+        `      ALERT: provider group carries roleArn ${ROLE}: ${ALERT}`,
+        '',
+        'User pool us-east-1_DriftB (us-east-1): 2 groups listed',
+        '  - to delete "legacy" (unmanagedGroups: delete)',
+        '',
+        'Drift: 1 drifted, 1 missing, 1 to delete, 2 provider-group alerts. 1 unmanaged group, 3 provider groups.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('renders drift as Markdown', () => {
+    expect(renderDriftMarkdown(report())).toBe(
+      [
+        '### cognito-groups drift for `eu-west-1_DriftA`, `us-east-1_DriftB`',
+        '',
+        '**Drift: 1 drifted, 1 missing, 1 to delete, 2 provider-group alerts. 1 unmanaged group, 3 provider groups.**',
+        '',
+        '> [!CAUTION]',
+        '> 2 provider groups carry a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.',
+        '',
+        '#### `eu-west-1_DriftA` (eu-west-1): 6 groups listed',
+        '',
+        '| | Group | Detail |',
+        '| --- | --- | --- |',
+        '| drifted | `editors` | description: expected `new`, found `old` |',
+        '| missing | `admins` | in the file, not in the pool |',
+        `| provider | \`eu-west-1_DriftA_Google\` | **alert:** provider group carries precedence 3: ${ALERT} |`,
+        '| provider | `eu-west-1_DriftA_Okta` | created by Cognito |',
+        `| provider | \`eu-west-1_DriftA_SAML\` | **alert:** provider group carries roleArn ${ROLE}: ${ALERT} |`,
+        '',
+        'Unmanaged groups (1): `old-team`',
+        '',
+        '#### `us-east-1_DriftB` (us-east-1): 2 groups listed',
+        '',
+        '| | Group | Detail |',
+        '| --- | --- | --- |',
+        '| to delete | `legacy` | not in the file (unmanagedGroups: delete) |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says "In sync." for a pool with nothing to report', () => {
+    const md = renderDriftMarkdown(driftOf({ pools: [computePoolPlan({ id: B, region: 'us-east-1', unmanagedGroups: 'keep', groups: [{ name: 'only' }] }, [{ name: 'only' }])] }));
+    expect(md).toBe('### cognito-groups drift for `us-east-1_DriftB`\n\n**In sync: the pools match the file. 0 unmanaged groups, 0 provider groups.**\n\n#### `us-east-1_DriftB` (us-east-1): 1 group listed\n\nIn sync.\n');
+  });
+
+  // BUG src/render/drift-markdown.ts:17: a group that differs only in the case of its name is listed
+  // as "drifted" with an empty Detail cell; the text (drift-text.ts:26) and JSON (actualName) say what
+  // the pool has and that apply must replace it, the Markdown says nothing.
+  it('says what the pool has for a group that differs only in case', () => {
+    const md = renderDriftMarkdown(driftOf({ pools: [computePoolPlan({ id: B, region: 'us-east-1', unmanagedGroups: 'keep', groups: [{ name: 'Support' }] }, [{ name: 'SUPPORT' }])] }));
+    const [row] = tableRows(md);
+    expect(cells(row ?? '')[2]).toContain('SUPPORT');
+  });
+
+  // BUG src/render/drift-markdown.ts:11: with one alert the caution reads "1 provider group carry a role or precedence".
+  it('agrees the caution with a single provider group', () => {
+    const one = driftOf({ pools: [computePoolPlan({ id: A, region: 'eu-west-1', unmanagedGroups: 'keep', groups: [] }, [{ name: `${A}_SAML`, roleArn: ROLE }])] });
+    expect(renderDriftMarkdown(one)).toContain('> 1 provider group carries a role or precedence.');
+  });
+});
+
+describe('JSON documents printed by the CLI', () => {
+  const P = 'eu-west-1_Json1';
+
+  it('apply PLANFILE --format json and drift --format json print parseable reports', async () => {
+    const env = await setup({ [P]: [{ GroupName: 'editors', Description: 'old' }, { GroupName: 'old-team' }] });
+    env.emulator.seedProviderGroup(P, 'Google');
+    const file = writeIn(env.dir, 'groups.yaml', groupsYaml([{ id: P, groups: [{ name: 'admins', precedence: 0, roleArn: ROLE }, { name: 'editors', description: 'new' }] }]));
+    const planFile = `${env.dir}/plan.json`;
+
+    const drift1 = await env.cli(['drift', '-f', file, '--format', 'json']);
+    expect(drift1.code).toBe(2);
+    expect(drift1.stderr).toBe('');
+    const d1 = JSON.parse(drift1.stdout);
+    expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
+    expect(d1).toMatchObject({
+      formatVersion: 1,
+      kind: 'cognito-groups-drift',
+      inSync: false,
+      summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
+    });
+    expect(Date.parse(d1.checkedAt)).not.toBeNaN();
+    expect(d1.pools).toEqual([
+      {
+        userPoolId: P,
+        region: 'eu-west-1',
+        listed: 3,
+        drifted: [{ name: 'editors', fix: 'update', fields: [{ field: 'description', expected: 'new', actual: 'old' }] }],
+        missing: ['admins'],
+        toDelete: [],
+        unmanaged: [{ name: 'old-team' }],
+        providerGroups: [{ name: `${P}_Google`, description: 'Autogenerated group for users who sign in using Google' }],
+      },
+    ]);
+
+    const planned = await env.cli(['plan', '-f', file, '--out', planFile, '--format', 'json', '--detailed-exitcode']);
+    expect(planned.code).toBe(2);
+    const saved = JSON.parse(readFileSync(planFile, 'utf8'));
+    expect(JSON.parse(planned.stdout)).toEqual(saved);
+    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, unmanaged: 2, text: 'Plan: 1 to add, 1 to change, 0 to replace. 2 unmanaged groups left alone.' });
+
+    const applied = await env.cli(['apply', planFile, '--format', 'json']);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    const a = JSON.parse(applied.stdout);
+    expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'remaining', 'plan']);
+    expect(a).toMatchObject({
+      formatVersion: 1,
+      kind: 'cognito-groups-apply',
+      toolVersion: saved.toolVersion,
+      interrupted: false,
+      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, failed: 0, notStarted: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
+      remaining: [],
+    });
+    expect(Date.parse(a.appliedAt)).toBeGreaterThanOrEqual(Date.parse(saved.createdAt));
+    expect([...a.results].sort((x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name))).toEqual([
+      { userPoolId: P, action: 'create', name: 'admins', status: 'done' },
+      { userPoolId: P, action: 'update', name: 'editors', status: 'done' },
+    ]);
+    // The apply document embeds the saved plan it applied, unchanged.
+    expect(a.plan).toEqual(saved);
+
+    const drift2 = await env.cli(['drift', '-f', file, '--format', 'json']);
+    expect(drift2.code).toBe(0);
+    const d2 = JSON.parse(drift2.stdout);
+    expect(d2.inSync).toBe(true);
+    expect(d2.summary.text).toBe('In sync: the pools match the file. 1 unmanaged group, 1 provider group.');
+    expect(d2.pools[0]).toMatchObject({ listed: 4, drifted: [], missing: [], toDelete: [] });
+    const groups = (await env.client.send(new ListGroupsCommand({ UserPoolId: P }))).Groups ?? [];
+    expect(groups.find((g) => g.GroupName === 'admins')).toMatchObject({ Precedence: 0, RoleArn: ROLE });
+  });
+});

@@ -41,7 +41,7 @@ export function callError(op: Operation, pool: PoolRef, failure: CallFailure, gr
     case 'LimitExceededException':
       return new CgError('AWS_LIMIT_EXCEEDED', `${where}: the pool has reached Cognito's quota of 10,000 groups (${said}); delete unused groups or split them across pools`);
     case 'InvalidParameterException':
-      return new CgError('AWS_INVALID_PARAMETER', `${where}: Cognito rejected a parameter (${said})`);
+      return new CgError('AWS_INVALID_PARAMETER', `${where}: Cognito rejected a parameter (${said}); fix that value in the groups file (run validate), or report it if validate accepts it`);
     case 'OperationNotEnabledException':
       return new CgError('AWS_ERROR', `${where}: ${said}; this is a replica region, apply to the pool's primary region`);
     case 'InternalErrorException':

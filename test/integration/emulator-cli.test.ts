@@ -125,6 +125,23 @@ describe('provider groups', () => {
   });
 });
 
+describe('endpoints', () => {
+  it('honours AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL without --endpoint-url', async () => {
+    const em = await emulator();
+    em.ensureUserPool('eu-west-1_Env1');
+    em.seedGroups('eu-west-1_Env1', [{ GroupName: 'from-env' }]);
+    const file = writeGroups(tempDir(), 'eu-west-1_Env1', [{ name: 'from-env' }]);
+
+    for (const variable of ['AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', 'AWS_ENDPOINT_URL']) {
+      const run = await runCli(['plan', '-f', file, '--detailed-exitcode'], { env: isolatedEnv({ [variable]: em.url }) });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('1 group listed, 1 managed by this file');
+    }
+    expect(em.stats().operations.ListGroups?.calls).toBe(2);
+  });
+});
+
 describe('errors a user meets', () => {
   it('names the operation, the pool and the permission when access is denied', async () => {
     const em = await emulator({ deny: [{ operation: 'ListGroups' }] });

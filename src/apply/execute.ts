@@ -35,17 +35,29 @@ export interface ExecuteOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (p: ApplyProgress) => void;
+  /** The port without the stop signal, for the create that completes a replace once its delete is done. */
+  uninterruptible?: GroupsApi;
 }
 
-/** Errors after which no further call to the same pool (or any pool) can succeed. */
-const POOL_FATAL = new Set(['AWS_POOL_NOT_FOUND', 'AWS_ACCESS_DENIED']);
-const RUN_FATAL = new Set(['AWS_CREDENTIALS']);
+/** How far a failure reaches: the whole run, the pool, or the pool's lane of one operation. */
+type Reach = 'run' | 'pool' | 'lane' | 'change';
+
+/** Which later calls a failure dooms: bad credentials all of them, a missing pool its pool's, the group limit and a denied operation its lane's. */
+function reachOf(code: string | undefined, message: string | undefined): Reach {
+  if (code === 'AWS_CREDENTIALS') return 'run';
+  if (code === 'AWS_POOL_NOT_FOUND') return 'pool';
+  if (code === 'AWS_LIMIT_EXCEEDED') return 'lane';
+  // A denied cognito-idp action dooms its lane; a denied iam:PassRole concerns only that group's role.
+  if (code === 'AWS_ACCESS_DENIED') return /not authorized to perform: (?!cognito-idp:)\S+/.test(message ?? '') ? 'change' : 'lane';
+  return 'change';
+}
 
 /**
  * Applies the changes of each pool plan. Changes are independent: one that fails is reported and
- * the others go on, except after an error that dooms every later call (a missing pool, denied
- * access, bad credentials). Create, update and delete run in separate lanes so each uses its own
- * per-operation quota. On abort no new change starts; the ones in flight finish.
+ * the others go on, except after an error that dooms later calls (bad credentials: all; a missing
+ * pool: the pool's; the group limit or a denied operation: that operation's in the pool). Create,
+ * update and delete run in separate lanes so each uses its own per-operation quota. On abort no new
+ * change starts; the ones in flight finish, and a replace whose delete is done still creates.
  */
 export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[], options: ExecuteOptions = {}): Promise<ApplyReport> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -59,6 +71,7 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
   const runPool = async (plan: PoolPlan): Promise<void> => {
     const pool: PoolRef = { id: plan.userPoolId, region: plan.region };
     let poolStopped: string | undefined;
+    const laneStopped = new Map<GroupChange[], string>();
     const lanes = new Map<string, GroupChange[]>();
     for (const change of plan.changes) {
       const lane = change.action === 'replace' ? 'delete' : change.action;
@@ -67,18 +80,20 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
 
     const worker = async (queue: GroupChange[]): Promise<void> => {
       for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
-        const stopReason = options.signal?.aborted ? 'interrupted before it started' : (runStopped ?? poolStopped);
+        const stopReason = options.signal?.aborted ? 'interrupted before it started' : (runStopped ?? poolStopped ?? laneStopped.get(queue));
         if (stopReason !== undefined) {
           results.push({ poolId: pool.id, change, status: 'not-started', message: stopReason });
           continue;
         }
-        const result = await applyOne(api, pool, change);
+        const result = await applyOne(api, options.uninterruptible ?? api, pool, change);
         results.push({ poolId: pool.id, ...result });
         if (result.status === 'done') done++;
         else if (result.status === 'failed') failed++;
-        if (result.status !== 'done' && result.code !== undefined) {
-          if (RUN_FATAL.has(result.code)) runStopped = `not started: an earlier call failed (${result.code})`;
-          else if (POOL_FATAL.has(result.code)) poolStopped = `not started: an earlier call to this pool failed (${result.code})`;
+        if (result.status !== 'done') {
+          const reach = reachOf(result.code, result.message);
+          if (reach === 'run') runStopped = `not started: an earlier call failed (${result.code})`;
+          else if (reach === 'pool') poolStopped = `not started: an earlier call to this pool failed (${result.code})`;
+          else if (reach === 'lane') laneStopped.set(queue, `not started: an earlier ${change.action} in this pool failed (${result.code})`);
         }
         report();
       }
@@ -107,7 +122,7 @@ interface OneResult {
   code?: string;
 }
 
-async function applyOne(api: GroupsApi, pool: PoolRef, change: GroupChange): Promise<OneResult> {
+async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, change: GroupChange): Promise<OneResult> {
   try {
     switch (change.action) {
       case 'create':
@@ -119,7 +134,8 @@ async function applyOne(api: GroupsApi, pool: PoolRef, change: GroupChange): Pro
       case 'replace': {
         await deleteIfPresent(api, pool, change.previousName);
         try {
-          const created = await createOrAdopt(api, pool, { name: change.name, ...change.after });
+          // Once the delete is done the create must follow, stop signal or not.
+          const created = await createOrAdopt(finishing, pool, { name: change.name, ...change.after });
           return { change, ...created };
         } catch (err) {
           const e = asCgError(err);

@@ -15,13 +15,13 @@ const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMED
 /** Turns a failed Cognito call into the project's error, naming the pool, the operation and what to do. */
 export function callError(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
   const where = `${op} on user pool ${pool.id} (${pool.region})${groupName === undefined ? '' : ` for group "${groupName}"`}`;
-  const said = failure.message.trim() === '' ? failure.name : `${failure.name}: ${failure.message}`;
+  const said = failure.message.trim() === '' ? failure.name : `${failure.name}: ${oneLine(failure.message)}`;
   switch (failure.name) {
     case 'TooManyRequestsException':
     case 'ThrottlingException':
       return new CgError('AWS_THROTTLED', `${where} was throttled (${said})`);
     case 'CredentialsProviderError':
-      return new CgError('AWS_CREDENTIALS', `${where}: no AWS credentials found; set AWS_PROFILE or --profile, run \`aws sso login\`, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or try --local`);
+      return new CgError('AWS_CREDENTIALS', `${where}: no AWS credentials found (${oneLine(failure.message)}); set AWS_PROFILE or --profile, run \`aws sso login\`, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or try --local`);
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
     case 'ExpiredTokenException':
@@ -29,8 +29,11 @@ export function callError(op: Operation, pool: PoolRef, failure: CallFailure, gr
     case 'SignatureDoesNotMatch':
       return new CgError('AWS_CREDENTIALS', `${where}: the AWS credentials were rejected (${said}); refresh them (for SSO: aws sso login) or pick another --profile`);
     case 'AccessDeniedException':
-    case 'NotAuthorizedException':
-      return new CgError('AWS_ACCESS_DENIED', `${where}: access denied (${said}); grant cognito-idp:${op} on this user pool (see "IAM permissions" in the README)`);
+    case 'NotAuthorizedException': {
+      const action = /not authorized to perform: (\S+)/.exec(failure.message)?.[1] ?? `cognito-idp:${op}`;
+      const what = action.startsWith('iam:PassRole') ? `${action} on the group's role` : `${action} on this user pool`;
+      return new CgError('AWS_ACCESS_DENIED', `${where}: access denied (${said}); grant ${what} (see "IAM permissions" in the README)`);
+    }
     case 'ResourceNotFoundException':
       if (/pool/i.test(failure.message)) {
         return new CgError('AWS_POOL_NOT_FOUND', `${where}: the user pool does not exist (${said}); check the pool id and region (and --profile: it may be in another account)`);
@@ -61,4 +64,8 @@ export function callError(op: Operation, pool: PoolRef, failure: CallFailure, gr
 /** Errors worth trying again: throttling, server faults, timeouts and dropped connections. */
 export function isRetryable(err: unknown): boolean {
   return err instanceof CgError && (err.code === 'AWS_THROTTLED' || err.code === 'AWS_UNAVAILABLE');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }

@@ -20,12 +20,6 @@ export interface CallCounts {
  * aborts, no new call or retry starts: a call in flight still finishes.
  */
 export class PacedGroupsApi implements GroupsApi {
-  readonly counts: CallCounts = {
-    calls: { ListGroups: 0, GetGroup: 0, CreateGroup: 0, UpdateGroup: 0, DeleteGroup: 0 },
-    throttled: 0,
-    faults: 0,
-  };
-
   constructor(
     private readonly inner: GroupsApi,
     private readonly pacer: Pacer,
@@ -33,7 +27,17 @@ export class PacedGroupsApi implements GroupsApi {
     private readonly policy: RetryPolicy,
     private readonly signal?: AbortSignal,
     private readonly random: () => number = Math.random,
+    readonly counts: CallCounts = { calls: { ListGroups: 0, GetGroup: 0, CreateGroup: 0, UpdateGroup: 0, DeleteGroup: 0 }, throttled: 0, faults: 0 },
   ) {}
+
+  /**
+   * The same port, pacing and counts, but deaf to the stop signal: for the one call that must follow
+   * another once it has started (the create that completes a replace), so a stop never leaves a
+   * group deleted and not created again.
+   */
+  withoutSignal(): PacedGroupsApi {
+    return new PacedGroupsApi(this.inner, this.pacer, this.clock, this.policy, undefined, this.random, this.counts);
+  }
 
   listGroupsPage(pool: PoolRef, nextToken?: string): Promise<GroupPage> {
     return this.run('ListGroups', pool, () => this.inner.listGroupsPage(pool, nextToken));
@@ -58,10 +62,22 @@ export class PacedGroupsApi implements GroupsApi {
   private async run<T>(op: Operation, pool: PoolRef, call: () => Promise<T>): Promise<T> {
     let faultAttempts = 0;
     let attempt = 0;
+    let lastFault: CgError | undefined;
+    // Stopping after a fault (a timeout, a dropped connection) leaves the call's effect unknown: say so
+    // rather than report it as never started.
+    const stop = (): CgError =>
+      lastFault === undefined
+        ? interrupted()
+        : new CgError('AWS_UNAVAILABLE', `${lastFault.message}; interrupted before trying again, so whether it took effect is unknown: run plan to see`);
     for (;;) {
       attempt++;
-      if (this.signal?.aborted) throw interrupted();
-      await this.pacer.acquire(pool.id, op, this.signal);
+      if (this.signal?.aborted) throw stop();
+      try {
+        await this.pacer.acquire(pool.id, op, this.signal);
+      } catch (err) {
+        if (err instanceof CgError && err.code === 'INTERRUPTED') throw stop();
+        throw err;
+      }
       this.counts.calls[op]++;
       try {
         const result = await call();
@@ -73,13 +89,19 @@ export class PacedGroupsApi implements GroupsApi {
           this.counts.throttled++;
           this.pacer.throttled(pool.id, op);
         } else {
+          lastFault = err as CgError;
           this.counts.faults++;
           faultAttempts++;
           if (faultAttempts >= this.policy.faultAttempts) {
             throw new CgError('AWS_UNAVAILABLE', `${(err as CgError).message} (gave up after ${faultAttempts} attempts)`, { cause: err });
           }
         }
+      }
+      try {
         await this.clock.sleep(backoffMs(this.policy, attempt, this.random), this.signal);
+      } catch (err) {
+        if (err instanceof CgError && err.code === 'INTERRUPTED') throw stop();
+        throw err;
       }
     }
   }

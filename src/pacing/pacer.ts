@@ -1,4 +1,5 @@
 import { categoryOf, type Operation } from '../cognito/port.js';
+import { regionOfPoolId } from '../config/model.js';
 import type { Clock } from './clock.js';
 import type { Rates } from './rates.js';
 
@@ -86,9 +87,10 @@ export class Pacer {
 
   private lanesOf(poolId: string, op: Operation): Lane[] {
     const category = categoryOf(op);
+    // The account quotas are per region; a pool id starts with its region.
     const out = [
       this.lane(`pool:${poolId}:${op}`, this.rates.perPoolOperation),
-      this.lane(`account:${category}`, category === 'read' ? this.rates.accountRead : this.rates.accountWrite),
+      this.lane(`account:${regionOfPoolId(poolId)}:${category}`, category === 'read' ? this.rates.accountRead : this.rates.accountWrite),
     ];
     if (this.rates.maxRps !== undefined) out.push(this.lane('run', this.rates.maxRps));
     return out;

@@ -1,5 +1,6 @@
 import { executeChanges, type ApplyProgress, type ApplyReport } from '../apply/execute.js';
 import type { GroupsApi } from '../cognito/port.js';
+import { PacedGroupsApi } from '../pacing/paced-api.js';
 import { isProviderGroup, type DesiredConfig } from '../config/model.js';
 import { CgError } from '../errors.js';
 import { computePoolPlan, diffFields, fieldsOf } from '../plan/compute.js';
@@ -58,6 +59,7 @@ export async function applyWith(
   options: { config?: DesiredConfig; signal?: AbortSignal; concurrency?: number; onProgress?: (p: ApplyProgress) => void; onReadProgress?: (p: ReadProgress) => void },
 ): Promise<ApplyOutcome> {
   const report = await executeChanges(api, plan.pools, {
+    ...(api instanceof PacedGroupsApi ? { uninterruptible: api.withoutSignal() } : {}),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),

@@ -41,6 +41,17 @@ function outcomes(report: ApplyReport): Array<[string, string, ChangeResult['sta
   return report.results.map((r) => [r.poolId, r.change.name, r.status, r.message]);
 }
 
+/** The fake's methods, bound, to build a port that changes one of them. */
+function bind(fake: FakeGroupsApi): GroupsApi {
+  return {
+    listGroupsPage: (p, t) => fake.listGroupsPage(p, t),
+    getGroup: (p, n) => fake.getGroup(p, n),
+    createGroup: (p, g) => fake.createGroup(p, g),
+    updateGroup: (p, g) => fake.updateGroup(p, g),
+    deleteGroup: (p, n) => fake.deleteGroup(p, n),
+  };
+}
+
 function callLog(calls: readonly RecordedCall[]): string[] {
   return calls.map((c) => `${c.op} ${c.name ?? ''} ${c.outcome}`.replace('  ', ' '));
 }
@@ -131,10 +142,9 @@ describe('executeChanges', () => {
     expect(fake.groupsOf(A).map((g) => g.name)).toEqual(['a', 'c', 'd']);
   });
 
-  it.each<ErrorCode>(['AWS_POOL_NOT_FOUND', 'AWS_ACCESS_DENIED'])('starts no more changes of a pool after %s, but goes on with other pools', async (code) => {
+  it.each<ErrorCode>(['AWS_POOL_NOT_FOUND'])('starts no more changes of a pool after %s, but goes on with other pools', async (code) => {
     const fake = new FakeGroupsApi().addPool(A).addPool(B);
-    if (code === 'AWS_POOL_NOT_FOUND') fake.removePool(A);
-    else fake.fail({ poolId: A, code });
+    fake.removePool(A);
     const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2'), create('a3')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
     const stopped = `not started: an earlier call to this pool failed (${code})`;
     expect(report.results.map((r) => [r.poolId, r.change.name, r.status])).toEqual([
@@ -148,6 +158,67 @@ describe('executeChanges', () => {
     expect(report.results[2]?.message).toBe(stopped);
     expect(fake.calls.filter((c) => c.poolId === A)).toHaveLength(1);
     expect(fake.groupsOf(B).map((g) => g.name)).toEqual(['b1', 'b2']);
+  });
+
+  it.each<ErrorCode>(['AWS_ACCESS_DENIED', 'AWS_LIMIT_EXCEEDED'])('after %s on a create, starts no more creates in that pool but goes on with its updates', async (code) => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'u1', description: 'old' }, { name: 'u2', description: 'old' }]);
+    fake.fail({ poolId: A, op: 'CreateGroup', code });
+    const report = await executeChanges(fake, [poolPlan(A, [create('c1'), create('c2'), update('u1', { description: 'new' }), update('u2', { description: 'new' })])], { concurrency: 1 });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['c1', 'failed'],
+      ['c2', 'not-started'],
+      ['u1', 'done'],
+      ['u2', 'done'],
+    ]);
+    expect(report.results[1]?.message).toBe(`not started: an earlier create in this pool failed (${code})`);
+    expect(fake.calls.filter((c) => c.op === 'CreateGroup')).toHaveLength(1);
+  });
+
+  it('goes on with other creates when only iam:PassRole on one role was denied', async () => {
+    const fake = new FakeGroupsApi().addPool(A);
+    const denied: GroupsApi = {
+      ...bind(fake),
+      createGroup: async (pool, group) => {
+        if (group.name === 'c1') throw new CgError('AWS_ACCESS_DENIED', 'CreateGroup: access denied (AccessDeniedException: User: x is not authorized to perform: iam:PassRole on resource: r)');
+        return fake.createGroup(pool, group);
+      },
+    };
+    const report = await executeChanges(denied, [poolPlan(A, [create('c1'), create('c2'), create('c3')])], { concurrency: 1 });
+    expect(report.results.map((r) => r.status)).toEqual(['failed', 'done', 'done']);
+  });
+
+  it('completes a replace whose delete is done even when stopped, through the uninterruptible port', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'r', roleArn: 'arn:aws:iam::123456789012:role/Old' }]);
+    const controller = new AbortController();
+    const stopping: GroupsApi = {
+      ...bind(fake),
+      deleteGroup: async (pool, name) => {
+        await fake.deleteGroup(pool, name);
+        controller.abort();
+      },
+      createGroup: async () => {
+        throw new CgError('INTERRUPTED', 'interrupted');
+      },
+    };
+    const change = { action: 'replace' as const, name: 'r', previousName: 'r', before: { roleArn: 'arn:aws:iam::123456789012:role/Old' }, after: {}, fields: [], reasons: ['roleArn-removed' as const] };
+    const report = await executeChanges(stopping, [poolPlan(A, [change])], { signal: controller.signal, uninterruptible: fake });
+    expect(report.results[0]?.status).toBe('done');
+    expect(fake.groupsOf(A).map((g) => g.name)).toEqual(['r']);
+  });
+
+  it('calls through withoutSignal() after the stop signal, sharing the counts, and says a stop after a fault leaves the outcome unknown', async () => {
+    const fake = new FakeGroupsApi().addPool(A);
+    const controller = new AbortController();
+    const clock = new FakeClock();
+    const paced = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 5, baseBackoffMs: 10, maxBackoffMs: 10 }, controller.signal);
+    fake.fail({ poolId: A, op: 'UpdateGroup', code: 'AWS_UNAVAILABLE', times: 1 });
+    const pending = paced.updateGroup(POOL_A, { name: 'x' });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'AWS_UNAVAILABLE', message: expect.stringMatching(/whether it took effect is unknown/) });
+    await expect(paced.createGroup(POOL_A, { name: 'x' })).rejects.toMatchObject({ code: 'INTERRUPTED' });
+    await paced.withoutSignal().createGroup(POOL_A, { name: 'x' });
+    expect(fake.groupsOf(A).map((g) => g.name)).toEqual(['x']);
+    expect(paced.counts.calls).toMatchObject({ UpdateGroup: 1, CreateGroup: 1 });
   });
 
   it('starts no more changes of any pool after bad credentials', async () => {

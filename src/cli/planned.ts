@@ -24,7 +24,9 @@ export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, l
     toolVersion: VERSION,
     createdAt: new Date(),
     desiredFile: { path: loaded.file, text: loaded.text },
-    target: target.local === undefined ? 'aws' : 'local-emulator',
+    target: target.kind,
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    settings: loaded.config.settings,
   });
 }
 

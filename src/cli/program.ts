@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CgError } from '../errors.js';
 import { applyCommand, type ApplyFlags } from './commands/apply.js';
 import { driftCommand, type DriftFlags } from './commands/drift.js';
 import { showCommand, type ShowFlags } from './commands/show.js';
@@ -10,6 +9,7 @@ import { validateCommand, type ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
 import { addFormatOptions } from './formats.js';
 import type { Io } from './io.js';
+import { DEFAULT_MAX_DELETE } from '../run/apply.js';
 import { VERSION } from './version.js';
 
 /** The command tree; each action stores its exit code in `result.code`. */
@@ -44,19 +44,19 @@ export function buildProgram(io: Io, result: { code: number }): Command {
           program
             .command('apply')
             .description('apply a saved plan exactly (or refuse a stale one); without one, plan from the file, ask for approval, then apply')
-            .argument('[planfile]', 'a plan saved with `plan --out`; applied without planning again and without asking'),
+            .argument('[planfile]', 'a plan saved with `plan --out`; applied without planning again and without asking (with -f, first checked to follow from that groups file)'),
         ),
       )
         .option('--auto-approve', 'apply without asking (needed when there is no terminal)')
         .option('--allow-replace', 'allow replacing groups (delete and create again, which drops their members)')
-        .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)'),
+        .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
+        .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(count)),
     ),
   );
   applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
-    if (planFile !== undefined && applyCmd.getOptionValueSource('file') === 'cli') {
-      throw new CgError('USAGE', 'apply: give either a saved plan (apply PLANFILE) or a groups file (-f FILE), not both');
-    }
-    result.code = await applyCommand(io, planFile, flags);
+    // With a saved plan, -f names the groups file to check the plan against (only when given).
+    const groupsFile = planFile !== undefined && applyCmd.getOptionValueSource('file') === 'cli' ? flags.file : undefined;
+    result.code = await applyCommand(io, planFile, flags, groupsFile);
   });
 
   addFormatOptions(
@@ -94,6 +94,12 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .action(run<EmulatorFlags>(emulatorCommand));
 
   return program;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return n;
 }
 
 function collect(value: string, previous: string[]): string[] {

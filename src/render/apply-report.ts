@@ -26,12 +26,14 @@ export function countApply(report: ApplyReport): ApplyCounts {
 }
 
 /** `Apply complete: ...` or, when anything did not happen, what did and did not. */
-export function applySummaryLine(report: ApplyReport): string {
+export function applySummaryLine(report: ApplyReport, from: 'file' | 'saved-plan' = 'file'): string {
   const c = countApply(report);
   const done = `${c.added} added, ${c.changed} changed, ${c.replaced} replaced, ${c.deleted} deleted`;
   if (c.failed === 0 && c.notStarted === 0) return `Apply complete: ${done}.`;
   const how = report.interrupted ? 'Apply interrupted' : 'Apply incomplete';
-  return `${how}: ${done}; ${c.failed} failed, ${c.notStarted} not started. Run apply again to finish.`;
+  // A saved plan that was partly applied is stale: finishing takes a new plan.
+  const next = from === 'file' ? 'Run apply again to finish.' : 'Make a new plan and apply it to finish.';
+  return `${how}: ${done}; ${c.failed} failed, ${c.notStarted} not started. ${next}`;
 }
 
 /** One line per change that failed, did not start, or met something unexpected on the way. */

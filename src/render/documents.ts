@@ -9,7 +9,7 @@ import { driftSummaryLine } from './drift-text.js';
 export const REPORT_FORMAT_VERSION = 1;
 
 /** `apply --format json`: the plan applied, what happened to each change, and what still differs. */
-export function applyDocument(plan: PlanDocument, report: ApplyReport | undefined, remaining: readonly string[], toolVersion: string, at: Date): object {
+export function applyDocument(plan: PlanDocument, report: ApplyReport | undefined, remaining: readonly string[], toolVersion: string, at: Date, from: 'file' | 'saved-plan' = 'file'): object {
   const results = (report?.results ?? []).map((r) => ({
     userPoolId: r.poolId,
     action: r.change.action,
@@ -24,7 +24,7 @@ export function applyDocument(plan: PlanDocument, report: ApplyReport | undefine
     toolVersion,
     appliedAt: at.toISOString(),
     interrupted: report?.interrupted ?? false,
-    summary: { ...counts, text: report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report) },
+    summary: { ...counts, text: report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, from) },
     results,
     remaining: [...remaining],
     plan,

@@ -15,7 +15,12 @@ export interface ApplyPermissions {
   allowReplace?: boolean;
   /** Deleting groups the file does not list (pools with unmanagedGroups: delete). */
   allowDelete?: boolean;
+  /** Most groups one apply may delete or replace, even when allowed (default DEFAULT_MAX_DELETE). */
+  maxDelete?: number;
 }
+
+/** Deletes and replaces one apply may make unless raised: a mass removal needs saying so. */
+export const DEFAULT_MAX_DELETE = 25;
 
 /** What an apply did, and whether the pools now match. */
 export interface ApplyOutcome {
@@ -24,7 +29,7 @@ export interface ApplyOutcome {
   remaining: string[];
 }
 
-/** Refuses, before any call, a plan that would replace or delete without permission, or touch a provider group destructively. */
+/** Refuses, before any call, a plan that would replace or delete without permission, or touch a provider group destructively. Names every refusal at once. */
 export function checkPermissions(plan: Plan, permissions: ApplyPermissions): void {
   const replaces: string[] = [];
   const deletes: string[] = [];
@@ -32,7 +37,7 @@ export function checkPermissions(plan: Plan, permissions: ApplyPermissions): voi
   for (const pool of plan.pools) {
     for (const c of pool.changes) {
       if (c.action === 'replace') {
-        replaces.push(`${pool.userPoolId}/${c.name}`);
+        replaces.push(`${pool.userPoolId}/${c.previousName === c.name ? c.name : `${c.previousName} -> ${c.name}`}`);
         if (isProviderGroup(pool.userPoolId, c.previousName)) provider.push(`${pool.userPoolId}/${c.previousName}`);
       }
       if (c.action === 'delete') {
@@ -44,11 +49,22 @@ export function checkPermissions(plan: Plan, permissions: ApplyPermissions): voi
   if (provider.length > 0) {
     throw new CgError('APPLY_REFUSED', `refusing to apply: the plan would delete provider groups that Cognito manages (${provider.join(', ')}); change the file so they are not replaced. Nothing was changed.`);
   }
+  const parts: string[] = [];
+  const flags: string[] = [];
   if (replaces.length > 0 && permissions.allowReplace !== true) {
-    throw new CgError('APPLY_REFUSED', `refusing to apply: the plan replaces ${replaces.length} group(s) (${preview(replaces)}), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.`);
+    parts.push(`replaces ${replaces.length} group(s) (${preview(replaces)}), which deletes them and drops their members`);
+    flags.push('--allow-replace');
   }
   if (deletes.length > 0 && permissions.allowDelete !== true) {
-    throw new CgError('APPLY_REFUSED', `refusing to apply: the plan deletes ${deletes.length} group(s) (${preview(deletes)}), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.`);
+    parts.push(`deletes ${deletes.length} group(s) (${preview(deletes)}), which drops their members`);
+    flags.push('--allow-delete');
+  }
+  if (parts.length > 0) {
+    throw new CgError('APPLY_REFUSED', `refusing to apply: the plan ${parts.join(', and ')}; re-run with ${flags.join(' and ')} if that is intended. Nothing was changed.`);
+  }
+  const maxDelete = permissions.maxDelete ?? DEFAULT_MAX_DELETE;
+  if (replaces.length + deletes.length > maxDelete) {
+    throw new CgError('APPLY_REFUSED', `refusing to apply: the plan deletes or replaces ${replaces.length + deletes.length} groups, more than --max-delete ${maxDelete}; raise --max-delete if so many groups should lose their members. Nothing was changed.`);
   }
 }
 

@@ -117,7 +117,7 @@ export interface ApplySavedResult {
 export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
   const thePlan = planOfDocument(options.document);
   checkPermissions(thePlan, options);
-  const session = openSession(options);
+  const session = openSession(options, options.document.settings.maxRps);
   try {
     const current = await listPools(session.api, thePlan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
     const { stale, notes } = checkStaleness(options.document, current);

@@ -11,6 +11,8 @@ export interface PlanMeta {
   createdAt: Date;
   desiredFile: { path: string; text: string };
   target: PlanDocument['target'];
+  endpoint?: string;
+  settings?: PlanDocument['settings'];
 }
 
 /** The names (case-folded) a change touches: its own, and for a replace the name the pool has. */
@@ -46,6 +48,8 @@ export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGrou
     createdAt: meta.createdAt.toISOString(),
     desiredFile: { path: meta.desiredFile.path, sha256: sha256(meta.desiredFile.text) },
     target: meta.target,
+    ...(meta.endpoint === undefined ? {} : { endpoint: meta.endpoint }),
+    settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
     summary: { ...countPlan(plan), text: summaryLine(plan) },
     pools,
   };

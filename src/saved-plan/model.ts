@@ -3,6 +3,9 @@ import type { GroupChange, ObservedGroup, PlanCounts, UnmanagedGroup } from '../
 /** The version of the plan document; bumped on any incompatible change. */
 export const PLAN_FORMAT_VERSION = 1;
 
+/** Where a plan's pools were listed. */
+export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
+
 /** One pool in a plan document. */
 export interface PlanDocumentPool {
   userPoolId: string;
@@ -25,8 +28,12 @@ export interface PlanDocument {
   createdAt: string;
   /** The groups file the plan was made from, and the sha256 of its bytes. */
   desiredFile: { path: string; sha256: string };
-  /** Where the pools were listed: AWS (or --endpoint-url), or the embedded local emulator. */
-  target: 'aws' | 'local-emulator';
+  /** Where the pools were listed: AWS, another endpoint (`endpoint` says which), or the embedded local emulator. `apply` refuses the plan anywhere else. */
+  target: PlanTarget;
+  /** Set when target is `endpoint`: the URL the pools were listed at. */
+  endpoint?: string;
+  /** Settings of the groups file that apply still needs (settings.maxRps). */
+  settings: { maxRps?: number };
   summary: PlanCounts & { text: string };
   pools: PlanDocumentPool[];
   /** sha256 of this document without this field: any hand edit makes the plan invalid. */

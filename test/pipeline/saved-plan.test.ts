@@ -48,14 +48,17 @@ describe('saved plan round trip', () => {
     const text = readFileSync(planFile, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     const doc = JSON.parse(text) as Record<string, unknown> & { pools: Array<Record<string, unknown>> };
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'kind', 'toolVersion', 'createdAt', 'desiredFile', 'target', 'summary', 'pools', 'checksum']);
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'kind', 'toolVersion', 'createdAt', 'desiredFile', 'target', 'endpoint', 'settings', 'summary', 'pools', 'checksum']);
     expect(doc.formatVersion).toBe(1);
     expect(doc.kind).toBe('cognito-groups-plan');
     expect(doc.toolVersion).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
     expect(Date.now() - Date.parse(doc.createdAt as string)).toBeLessThan(60_000);
     expect(doc.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(doc.desiredFile).toEqual({ path: env.file, sha256: sha256Hex(env.bytes) });
-    expect(doc.target).toBe('aws');
+    // Listed through --endpoint-url: the plan says where, so it is never applied anywhere else.
+    expect(doc.target).toBe('endpoint');
+    expect(doc.endpoint).toBe(env.emulator.url);
+    expect(doc.settings).toEqual({});
     expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, unmanaged: 2, text: 'Plan: 2 to add, 1 to change, 0 to replace. 2 unmanaged groups left alone.' });
 
     // The checksum is the sha256 of the document's JSON without the checksum.
@@ -161,7 +164,7 @@ describe('saved plan round trip', () => {
       await env.cli(['apply', planFile, '--allow-replace', '--allow-delete']),
     ];
     expect(noFlags.code).toBe(1);
-    expect(noFlags.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P1}/Support), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.\n`);
+    expect(noFlags.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P1}/SUPPORT -> Support), which deletes them and drops their members, and deletes 1 group(s) (${P1}/legacy), which drops their members; re-run with --allow-replace and --allow-delete if that is intended. Nothing was changed.\n`);
     expect(onlyReplace.code).toBe(1);
     expect(onlyReplace.stderr).toBe(`error: refusing to apply: the plan deletes 1 group(s) (${P1}/legacy), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.\n`);
     expect(both.stderr).toBe('');
@@ -169,10 +172,10 @@ describe('saved plan round trip', () => {
     expect(both.stdout).toContain('Apply complete: 0 added, 0 changed, 1 replaced, 1 deleted.');
     const names = ((await env.client.send(new ListGroupsCommand({ UserPoolId: P1 }))).Groups ?? []).map((g) => g.GroupName).sort();
     expect(names).toEqual(['Support', 'keep']);
-    // Apply with a plan and a groups file together is a usage error.
+    // With -f the plan is first checked against the groups file, then (applied already) found stale.
     const both2 = await env.cli(['apply', planFile, '-f', file]);
     expect(both2.code).toBe(1);
-    expect(both2.stderr).toBe('error: apply: give either a saved plan (apply PLANFILE) or a groups file (-f FILE), not both\n');
+    expect(both2.stderr).toMatch(/^error: stale plan: /);
   });
 
   it('records a plan made against the embedded emulator as such, and show says so', async () => {

@@ -13,7 +13,8 @@ import type { PlanDocument } from '../../saved-plan/model.js';
 import { readPlanFile } from '../../saved-plan/read.js';
 import { printWarnings } from '../common.js';
 import { documentOf } from '../planned.js';
-import { localBanner, openTarget, type Target, type TargetFlags } from '../connect.js';
+import { checkPlanTarget, localBanner, openTarget, type Target, type TargetFlags } from '../connect.js';
+import { planFollowsFrom } from '../../saved-plan/verify.js';
 import { appendStepSummary, stepSummaryFile, toJson, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
 import { planMarkdown } from '../plan-output.js';
@@ -28,6 +29,7 @@ export interface ApplyFlags extends TargetFlags {
   autoApprove?: boolean;
   allowReplace?: boolean;
   allowDelete?: boolean;
+  maxDelete: number;
   color: boolean;
   progress: boolean;
   format: Format;
@@ -38,13 +40,14 @@ export interface ApplyFlags extends TargetFlags {
  * With a saved plan: applies exactly its changes, or refuses a stale one. Without: plans from the
  * file, shows the plan, asks (or needs --auto-approve), applies. Either way it then checks the pools.
  */
-export async function applyCommand(io: Io, planFile: string | undefined, flags: ApplyFlags): Promise<number> {
+export async function applyCommand(io: Io, planFile: string | undefined, flags: ApplyFlags, groupsFile?: string): Promise<number> {
   const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
   const style = styleFor(io.stdoutIsTTY, io.env, flags.color);
   const progress = new ProgressReporter(io, flags.progress);
   const common = {
     allowReplace: flags.allowReplace === true,
     allowDelete: flags.allowDelete === true,
+    maxDelete: flags.maxDelete,
     onReadProgress: progress.read,
     onApplyProgress: progress.apply,
   };
@@ -55,16 +58,27 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   };
   const showPlan = (target: Target, plan: Plan): void => {
     progress.stop();
-    if (flags.format !== 'text') return;
     const banner = localBanner(target);
+    if (flags.format !== 'text') {
+      if (banner !== undefined) io.err(`${banner}\n`);
+      return;
+    }
     if (banner !== undefined) io.out(`${banner}\n\n`);
     io.out(renderPlanText(plan, style));
   };
 
   if (planFile !== undefined) {
     const doc = await readPlanFile(planFile);
+    if (groupsFile !== undefined) {
+      const loaded = await readConfigFile(groupsFile);
+      const problems = planFollowsFrom(doc, loaded.text, loaded.config);
+      if (problems.length > 0) {
+        throw new CgError('PLAN_FILE_INVALID', `${planFile}: the plan does not follow from ${groupsFile}, so it was edited or made from another file; nothing was applied. Make a new plan.`, { details: problems.map((p) => `  ${p}`) });
+      }
+    }
     const target = await openTarget(flags, doc.pools.map((p) => ({ id: p.userPoolId, region: p.region })));
     try {
+      checkPlanTarget(doc, target);
       showPlan(target, planOfDocument(doc));
       const result = await withStopSignals(onStop, (signal) =>
         applySaved({ document: doc, ...target.session, signal, ...common }),
@@ -118,12 +132,13 @@ interface Output {
 async function finish({ io, flags, style, summaryFile }: Output, doc: PlanDocument, outcome: ApplyOutcome | undefined, planFile: string | undefined): Promise<number> {
   const plan = planOfDocument(doc);
   const remaining = outcome?.remaining ?? [];
-  const summary = outcome === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(outcome.report);
+  const from = planFile === undefined ? 'file' : 'saved-plan';
+  const summary = outcome === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(outcome.report, from);
   const resultLines = outcome === undefined ? [] : applyResultLines(outcome.report, plainStyle);
   const appendix = `### Apply result\n\n**${summary}**\n${resultLines.length > 0 ? `\n${mdFence(resultLines.join('\n'), 'text')}\n` : ''}`;
   const markdown = (): string => planMarkdown(plan, { format: 'markdown', style: plainStyle, appendix, ...(planFile === undefined ? {} : { seeAlso: `\`cognito-groups show ${planFile}\`` }) });
 
-  if (flags.format === 'json') io.out(toJson(applyDocument(doc, outcome?.report, remaining, VERSION, new Date())));
+  if (flags.format === 'json') io.out(toJson(applyDocument(doc, outcome?.report, remaining, VERSION, new Date(), from)));
   else if (flags.format === 'markdown') io.out(markdown());
   else {
     const lines = outcome === undefined ? [] : applyResultLines(outcome.report, style);

@@ -173,7 +173,7 @@ describe('saved plan round trip', () => {
     const names = ((await env.client.send(new ListGroupsCommand({ UserPoolId: P1 }))).Groups ?? []).map((g) => g.GroupName).sort();
     expect(names).toEqual(['Support', 'keep']);
     // With -f the plan is first checked against the groups file, then (applied already) found stale.
-    const both2 = await env.cli(['apply', planFile, '-f', file]);
+    const both2 = await env.cli(['apply', planFile, '-f', file, '--allow-replace', '--allow-delete']);
     expect(both2.code).toBe(1);
     expect(both2.stderr).toMatch(/^error: stale plan: /);
   });

@@ -19,7 +19,8 @@ function report(err: unknown, io: Io): number {
   if (isCommanderExit(err)) return err.exitCode;
   if (err instanceof CgError && err.audience === 'user') {
     io.err(`error: ${err.message}\n`);
-    for (const line of err.details) io.err(`${line}\n`);
+    // Details the message already names are not printed twice.
+    for (const line of err.details) if (!err.message.includes(line.trim())) io.err(`${line}\n`);
     if (err.code === 'INTERRUPTED') return stopExitCode() ?? 130;
     return 1;
   }

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -21,12 +22,22 @@ export function stepSummaryFile(io: Io, wanted: boolean | undefined): string | u
   if (file === undefined || file === '') {
     throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
   }
+  try {
+    appendFileSync(file, '');
+  } catch (err) {
+    throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
   return file;
 }
 
 /** Appends Markdown to the GitHub Actions job summary, when there is one. */
 export async function appendStepSummary(file: string | undefined, markdown: string): Promise<void> {
-  if (file !== undefined) await appendFile(file, `${markdown}\n`);
+  if (file === undefined) return;
+  try {
+    await appendFile(file, `${markdown}\n`);
+  } catch (err) {
+    throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
 }
 
 /** JSON as every machine format of the tool prints it. */
@@ -36,8 +47,12 @@ export function toJson(value: unknown): string {
 
 /** Writes a file whole or not at all (temp file, then rename). */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { flush: true });
-  await rename(tmp, file);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(tmp, text, { flush: true });
+    await rename(tmp, file);
+  } catch (err) {
+    throw new CgError('USAGE', `${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose another path`);
+  }
 }

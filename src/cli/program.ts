@@ -77,7 +77,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     program
       .command('import')
       .description("print a groups file for pools' current groups, so adopting them starts from a plan with no changes (read-only)")
-      .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect, [])
+      .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect)
       .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
   ).action(run<ImportFlags>(importCommand));
 
@@ -86,7 +86,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .description('run the local Cognito group-API emulator (for the AWS CLI or your own tests) until Ctrl-C')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(port))
     .option('--state <file>', 'keep state in this JSON file (default: in memory)')
-    .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect, [])
+    .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect)
     .option('--no-quotas', 'do not enforce the Cognito request-rate quotas')
     .addOption(new Option('--quota-scale <x>', 'multiply every quota rate by this factor').default(1).argParser(positive))
     .addOption(new Option('--error-rate <p>', 'probability (0..1) of answering InternalErrorException').default(0).argParser(probability))
@@ -102,8 +102,8 @@ function count(value: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function port(value: string): number {

@@ -28,7 +28,10 @@ export class ProgressReporter {
     const groups = [...this.pools.values()].reduce((n, x) => n + x.groups, 0);
     const pages = [...this.pools.values()].reduce((n, x) => n + x.pages, 0);
     const reading = [...this.pools.values()].filter((x) => !x.done).length;
-    this.show(`reading: ${groups} groups in ${pages} pages${reading > 0 ? `, ${reading} pool(s) still listing` : ''}`);
+    // Cognito says nothing of a pool's size before its last page, so reads show a rate, not the time left.
+    const seconds = (this.now() - this.started) / 1000;
+    const rate = seconds > 0 ? Math.round(groups / seconds) : 0;
+    this.show(`reading: ${groups} groups in ${pages} pages (${rate} groups/s)${reading > 0 ? `, ${reading} pool(s) still listing` : ''}`);
   };
 
   apply = (p: ApplyProgress): void => {

@@ -26,12 +26,22 @@ export function parseConfig(text: string, file: string): ParseResult {
     const errors = doc.errors.map((e) =>
       e.code === 'DUPLICATE_KEY'
         ? at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`)
-        : at(e.pos[0], [], `YAML syntax: ${firstLine(e.message)}`),
+        : e.code === 'MULTIPLE_DOCS'
+          ? at(e.pos[0], [], 'the file holds several YAML documents (separated by ---); put everything in one')
+          : at(e.pos[0], [], `YAML syntax: ${firstLine(e.message)}`),
     );
     return { ok: false, errors: sortDiagnostics(errors), warnings: [] };
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // Unresolved aliases and alias bombs are found only when the values are built.
+    const message = err instanceof Error ? firstLine(err.message) : String(err);
+    const offset = /alias/i.test(message) ? (aliasOffset(text) ?? 0) : 0;
+    return { ok: false, errors: [at(offset, [], `YAML: ${message}`)], warnings: [] };
+  }
   if (data === null || data === undefined) {
     return { ok: false, errors: [at(0, [], 'the file is empty; expected `version: 1` and `userPools:`')], warnings: [] };
   }
@@ -205,6 +215,11 @@ function keyOffset(doc: Document, path: ReadonlyArray<string | number>, key: str
 
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function aliasOffset(text: string): number | undefined {
+  const m = /(?:^|[\s:[,{-])\*[^\s,\]}]+/.exec(text);
+  return m === null ? undefined : m.index + m[0].indexOf('*');
 }
 
 function firstLine(s: string): string {

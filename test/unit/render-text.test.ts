@@ -221,3 +221,14 @@ describe('apply report', () => {
     ]);
   });
 });
+
+describe('text from the pool', () => {
+  it('shows control characters in a long description as visible escapes, so they cannot forge plan lines', async () => {
+    const { wordDiff } = await import('../../src/render/word-diff.js');
+    const { plainStyle } = await import('../../src/render/style.js');
+    const out = wordDiff('a long description that was there before the change', 'a long description\n  + create "root"\u001b[2K that was there', plainStyle);
+    expect(out).not.toMatch(/[\u0000-\u001f]/);
+    expect(out).toContain('⏎');
+    expect(out).toContain('\\u001b');
+  });
+});

@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 export interface EmulatorFlags {
   port: number;
   state?: string;
-  pool: string[];
+  pool?: string[];
   quotas: boolean;
   quotaScale: number;
   errorRate: number;
@@ -20,13 +20,18 @@ export async function emulatorCommand(io: Io, flags: EmulatorFlags): Promise<num
     quotas: { enabled: flags.quotas, scale: flags.quotaScale },
     faults: { errorRate: flags.errorRate, latencyMs: flags.latencyMs },
   });
-  for (const id of flags.pool) emulator.ensureUserPool(id);
+  try {
+    for (const id of flags.pool ?? []) emulator.ensureUserPool(id);
+  } catch (err) {
+    await emulator.close();
+    throw err;
+  }
   io.out(
     [
       `Cognito group-API emulator listening on ${emulator.url}`,
       `  state: ${flags.state ?? 'in memory (lost on exit)'}; quotas: ${flags.quotas ? `on (x${flags.quotaScale})` : 'off'}`,
-      flags.pool.length > 0 ? `  pools: ${flags.pool.join(', ')}` : '  no pools yet: create one with CreateUserPool, or restart with --pool <id>',
-      `  try: aws cognito-idp list-groups --endpoint-url ${emulator.url} --user-pool-id ${flags.pool[0] ?? '<pool-id>'}`,
+      (flags.pool ?? []).length > 0 ? `  pools: ${(flags.pool ?? []).join(', ')}` : '  no pools yet: create one with CreateUserPool, or restart with --pool <id>',
+      `  try: aws cognito-idp list-groups --endpoint-url ${emulator.url} --user-pool-id ${flags.pool?.[0] ?? '<pool-id>'}`,
       `       cognito-groups plan --endpoint-url ${emulator.url}   (any credentials are accepted)`,
       'Press Ctrl-C to stop.',
       '',

@@ -31,13 +31,16 @@ export class CgError extends Error {
   readonly audience: Audience;
   /** Extra lines printed after the message (for example one per validation problem). */
   readonly details: readonly string[];
+  /** The Cognito operation that failed, for errors from a call. */
+  readonly operation: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { audience?: Audience; details?: readonly string[]; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { audience?: Audience; details?: readonly string[]; cause?: unknown; operation?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CgError';
     this.code = code;
     this.audience = options.audience ?? (code === 'INTERNAL' ? 'internal' : 'user');
     this.details = options.details ?? [];
+    this.operation = options.operation;
   }
 }
 

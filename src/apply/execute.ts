@@ -1,4 +1,4 @@
-import type { GroupsApi, PoolRef } from '../cognito/port.js';
+import type { GroupsApi, Operation, PoolRef } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
 import { CgError } from '../errors.js';
 import { diffFields, fieldsOf } from '../plan/compute.js';
@@ -39,28 +39,78 @@ export interface ExecuteOptions {
   uninterruptible?: GroupsApi;
 }
 
-/** How far a failure reaches: the whole run, the pool, or the pool's lane of one operation. */
-type Reach = 'run' | 'pool' | 'lane' | 'change';
+/** The operations a change needs, in order. */
+function operationsOf(change: GroupChange): Operation[] {
+  switch (change.action) {
+    case 'create':
+      return ['CreateGroup'];
+    case 'update':
+      return ['UpdateGroup'];
+    case 'delete':
+      return ['DeleteGroup'];
+    case 'replace':
+      return ['DeleteGroup', 'CreateGroup'];
+  }
+}
 
-/** Which later calls a failure dooms: bad credentials all of them, a missing pool its pool's, the group limit and a denied operation its lane's. */
-function reachOf(code: string | undefined, message: string | undefined): Reach {
-  if (code === 'AWS_CREDENTIALS') return 'run';
-  if (code === 'AWS_POOL_NOT_FOUND') return 'pool';
-  if (code === 'AWS_LIMIT_EXCEEDED') return 'lane';
-  // A denied cognito-idp action dooms its lane; a denied iam:PassRole concerns only that group's role.
-  if (code === 'AWS_ACCESS_DENIED') return /not authorized to perform: (?!cognito-idp:)\S+/.test(message ?? '') ? 'change' : 'lane';
-  return 'change';
+/** What one pool's failures so far rule out for its later changes. */
+class PoolStops {
+  pool: string | undefined;
+  readonly operations = new Map<Operation, string>();
+  readonly roles = new Map<string, string>();
+  replaces: string | undefined;
+
+  /** Why a change must not start, if it must not. */
+  reasonFor(change: GroupChange): string | undefined {
+    if (this.pool !== undefined) return this.pool;
+    for (const op of operationsOf(change)) {
+      const reason = this.operations.get(op);
+      if (reason !== undefined) return reason;
+    }
+    if (change.action === 'replace' && this.replaces !== undefined) return this.replaces;
+    const role = change.action === 'delete' ? undefined : change.after.roleArn;
+    return role === undefined ? undefined : this.roles.get(role);
+  }
+
+  /** Learns from a failed change which later ones would meet the same answer. */
+  learn(change: GroupChange, failure: Failure): void {
+    const { code, operation, message } = failure;
+    const because = (what: string): string => `not started: ${what} (${code})`;
+    if (code === 'AWS_POOL_NOT_FOUND') this.pool = because('the user pool was not found');
+    else if (code === 'AWS_LIMIT_EXCEEDED') this.operations.set('CreateGroup', because('the pool is at its group limit'));
+    else if (code === 'AWS_ACCESS_DENIED') {
+      const action = /not authorized to perform: (\S+)/.exec(message)?.[1];
+      const role = change.action === 'delete' ? undefined : change.after.roleArn;
+      // A denied iam:PassRole concerns one role; a denied (or unnamed) cognito-idp action, its operation.
+      if (action?.startsWith('iam:PassRole') === true && role !== undefined) this.roles.set(role, because(`passing the role ${role} was denied`));
+      else if (operation !== undefined) this.operations.set(operation as Operation, because(`${operation} was denied in this pool`));
+    }
+    // A replace that deleted its group and could not create it again must not be repeated on others.
+    if (failure.deletedNotCreated) this.replaces ??= because(`an earlier replace in this pool deleted "${change.name}" but could not create it again`);
+  }
+}
+
+/** How a change failed, as far as deciding about later changes goes. */
+interface Failure {
+  code: string;
+  operation: string | undefined;
+  message: string;
+  deletedNotCreated: boolean;
 }
 
 /**
  * Applies the changes of each pool plan. Changes are independent: one that fails is reported and
- * the others go on, except after an error that dooms later calls (bad credentials: all; a missing
- * pool: the pool's; the group limit or a denied operation: that operation's in the pool). Create,
- * update and delete run in separate lanes so each uses its own per-operation quota. On abort no new
- * change starts; the ones in flight finish, and a replace whose delete is done still creates.
+ * the others go on, except those that would meet the same answer: bad credentials stop the run, a
+ * missing pool its pool, the group limit the pool's creates, a denied operation that operation in the
+ * pool, a denied iam:PassRole the changes giving that role, and a replace that deleted but could not
+ * create stops the pool's other replaces. Create, update and delete run in separate lanes so each
+ * uses its own per-operation quota. On abort no new change starts; a change in flight finishes,
+ * including the calls that complete it (the create after a replace's delete, the read and update
+ * after a create meets a group created meanwhile), made through `uninterruptible`.
  */
 export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[], options: ExecuteOptions = {}): Promise<ApplyReport> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const finishing = options.uninterruptible ?? api;
   const results: ChangeResult[] = [];
   const total = plans.reduce((n, p) => n + p.changes.length, 0);
   let done = 0;
@@ -70,8 +120,7 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
 
   const runPool = async (plan: PoolPlan): Promise<void> => {
     const pool: PoolRef = { id: plan.userPoolId, region: plan.region };
-    let poolStopped: string | undefined;
-    const laneStopped = new Map<GroupChange[], string>();
+    const stops = new PoolStops();
     const lanes = new Map<string, GroupChange[]>();
     for (const change of plan.changes) {
       const lane = change.action === 'replace' ? 'delete' : change.action;
@@ -80,20 +129,18 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
 
     const worker = async (queue: GroupChange[]): Promise<void> => {
       for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
-        const stopReason = options.signal?.aborted ? 'interrupted before it started' : (runStopped ?? poolStopped ?? laneStopped.get(queue));
+        const stopReason = options.signal?.aborted ? 'interrupted before it started' : (runStopped ?? stops.reasonFor(change));
         if (stopReason !== undefined) {
           results.push({ poolId: pool.id, change, status: 'not-started', message: stopReason });
           continue;
         }
-        const result = await applyOne(api, options.uninterruptible ?? api, pool, change);
-        results.push({ poolId: pool.id, ...result });
+        const result = await applyOne(api, finishing, pool, change);
+        results.push({ poolId: pool.id, change, status: result.status, ...(result.message === undefined ? {} : { message: result.message }) });
         if (result.status === 'done') done++;
         else if (result.status === 'failed') failed++;
-        if (result.status !== 'done') {
-          const reach = reachOf(result.code, result.message);
-          if (reach === 'run') runStopped = `not started: an earlier call failed (${result.code})`;
-          else if (reach === 'pool') poolStopped = `not started: an earlier call to this pool failed (${result.code})`;
-          else if (reach === 'lane') laneStopped.set(queue, `not started: an earlier ${change.action} in this pool failed (${result.code})`);
+        if (result.failure !== undefined) {
+          if (result.failure.code === 'AWS_CREDENTIALS') runStopped = `not started: an earlier call failed (${result.failure.code})`;
+          else stops.learn(change, result.failure);
         }
         report();
       }
@@ -116,40 +163,58 @@ export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[],
 }
 
 interface OneResult {
-  change: GroupChange;
   status: ChangeStatus;
   message?: string;
-  code?: string;
+  failure?: Failure;
 }
 
+type Step = { status: ChangeStatus; message?: string; code?: string };
+
+function failureOf(e: CgError, deletedNotCreated = false): Failure {
+  return { code: e.code, operation: e.operation, message: e.message, deletedNotCreated };
+}
+
+/**
+ * One change. Its first call goes through `api` (which a stop can prevent); once that call has
+ * returned, the calls that complete the change go through `finishing`, so a stop never leaves a
+ * change half made.
+ */
 async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, change: GroupChange): Promise<OneResult> {
+  const outcome = (step: Step): OneResult => ({
+    status: step.status,
+    ...(step.message === undefined ? {} : { message: step.message }),
+    ...(step.status === 'failed' ? { failure: { code: step.code ?? 'AWS_ERROR', operation: undefined, message: step.message ?? '', deletedNotCreated: false } } : {}),
+  });
   try {
     switch (change.action) {
       case 'create':
-        return { change, ...(await createOrAdopt(api, pool, { name: change.name, ...change.after })) };
+        return outcome(await createOrAdopt(api, finishing, pool, { name: change.name, ...change.after }));
       case 'update':
-        return { change, ...(await updateOrCreate(api, pool, { name: change.name, ...change.after })) };
+        return outcome(await updateOrCreate(api, finishing, pool, { name: change.name, ...change.after }));
       case 'delete':
-        return { change, ...(await deleteIfPresent(api, pool, change.name)) };
+        return outcome(await deleteIfPresent(api, pool, change.name));
       case 'replace': {
         await deleteIfPresent(api, pool, change.previousName);
         try {
-          // Once the delete is done the create must follow, stop signal or not.
-          const created = await createOrAdopt(finishing, pool, { name: change.name, ...change.after });
-          return { change, ...created };
+          const created = await createOrAdopt(finishing, finishing, pool, { name: change.name, ...change.after });
+          if (created.status !== 'failed') return outcome(created);
+          const message = `deleted "${change.previousName}" but could not create "${change.name}": ${created.message ?? ''}; run apply again to create it`;
+          return { status: 'failed', message, failure: { code: created.code ?? 'AWS_ERROR', operation: 'CreateGroup', message, deletedNotCreated: true } };
         } catch (err) {
           const e = asCgError(err);
-          return { change, status: 'failed', code: e.code, message: `deleted "${change.previousName}" but could not create "${change.name}": ${e.message}; run apply again to create it` };
+          const message = `deleted "${change.previousName}" but could not create "${change.name}": ${e.message}; run apply again to create it`;
+          return { status: 'failed', message, failure: { ...failureOf(e, true), message } };
         }
       }
     }
   } catch (err) {
     const e = asCgError(err);
-    return { change, status: e.code === 'INTERRUPTED' ? 'not-started' : 'failed', code: e.code, message: e.message };
+    if (e.code === 'INTERRUPTED') return { status: 'not-started', message: e.message };
+    return { status: 'failed', message: e.message, failure: failureOf(e) };
   }
 }
 
-async function deleteIfPresent(api: GroupsApi, pool: PoolRef, name: string): Promise<{ status: ChangeStatus; message?: string }> {
+async function deleteIfPresent(api: GroupsApi, pool: PoolRef, name: string): Promise<Step> {
   try {
     await api.deleteGroup(pool, name);
     return { status: 'done' };
@@ -160,15 +225,15 @@ async function deleteIfPresent(api: GroupsApi, pool: PoolRef, name: string): Pro
   }
 }
 
-/** Creates a group; if one was created meanwhile, adopts it and updates it when its fields differ. */
-async function createOrAdopt(api: GroupsApi, pool: PoolRef, want: DesiredGroup): Promise<{ status: ChangeStatus; message?: string; code?: string }> {
+/** Creates a group; if one was created meanwhile, adopts it (through `finishing`) and updates it when its fields differ. */
+async function createOrAdopt(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, want: DesiredGroup): Promise<Step> {
   try {
     await api.createGroup(pool, want);
     return { status: 'done' };
   } catch (err) {
     if (!(err instanceof CgError && err.code === 'AWS_GROUP_EXISTS')) throw err;
   }
-  const existing = await api.getGroup(pool, want.name);
+  const existing = await finishing.getGroup(pool, want.name);
   if (existing === undefined) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: `a group whose name equals "${want.name}" ignoring case was created meanwhile; run plan again` };
   }
@@ -178,19 +243,19 @@ async function createOrAdopt(api: GroupsApi, pool: PoolRef, want: DesiredGroup):
   if ((before.roleArn !== undefined && after.roleArn === undefined) || (before.precedence !== undefined && after.precedence === undefined)) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: 'was created meanwhile with a roleArn or precedence the file does not have, which needs a replace; run plan again' };
   }
-  await api.updateGroup(pool, want);
+  await finishing.updateGroup(pool, want);
   return { status: 'done', message: 'was created meanwhile; updated it to the file' };
 }
 
-/** Updates a group; if it was deleted meanwhile, creates it. */
-async function updateOrCreate(api: GroupsApi, pool: PoolRef, want: DesiredGroup): Promise<{ status: ChangeStatus; message?: string; code?: string }> {
+/** Updates a group; if it was deleted meanwhile, creates it (through `finishing`). */
+async function updateOrCreate(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, want: DesiredGroup): Promise<Step> {
   try {
     await api.updateGroup(pool, want);
     return { status: 'done' };
   } catch (err) {
     if (!(err instanceof CgError && err.code === 'AWS_GROUP_NOT_FOUND')) throw err;
   }
-  const created = await createOrAdopt(api, pool, want);
+  const created = await createOrAdopt(finishing, finishing, pool, want);
   return { ...created, message: created.message ?? 'was deleted meanwhile; created it' };
 }
 

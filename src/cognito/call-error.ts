@@ -14,6 +14,11 @@ const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMED
 
 /** Turns a failed Cognito call into the project's error, naming the pool, the operation and what to do. */
 export function callError(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
+  const e = describeFailure(op, pool, failure, groupName);
+  return new CgError(e.code, e.message, { operation: op });
+}
+
+function describeFailure(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
   const where = `${op} on user pool ${pool.id} (${pool.region})${groupName === undefined ? '' : ` for group "${groupName}"`}`;
   const said = failure.message.trim() === '' ? failure.name : `${failure.name}: ${oneLine(failure.message)}`;
   switch (failure.name) {

@@ -1,5 +1,5 @@
 import { isRetryable } from '../cognito/call-error.js';
-import type { GroupPage, GroupsApi, Operation, PoolRef } from '../cognito/port.js';
+import { categoryOf, type GroupPage, type GroupsApi, type Operation, type PoolRef } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
 import { CgError } from '../errors.js';
 import type { ObservedGroup } from '../plan/model.js';
@@ -66,9 +66,9 @@ export class PacedGroupsApi implements GroupsApi {
     // Stopping after a fault (a timeout, a dropped connection) leaves the call's effect unknown: say so
     // rather than report it as never started.
     const stop = (): CgError =>
-      lastFault === undefined
+      lastFault === undefined || categoryOf(op) === 'read'
         ? interrupted()
-        : new CgError('AWS_UNAVAILABLE', `${lastFault.message}; interrupted before trying again, so whether it took effect is unknown: run plan to see`);
+        : new CgError('AWS_UNAVAILABLE', `${lastFault.message}; interrupted before trying again, so whether it took effect is unknown: run plan to see`, { operation: op });
     for (;;) {
       attempt++;
       if (this.signal?.aborted) throw stop();
@@ -93,7 +93,7 @@ export class PacedGroupsApi implements GroupsApi {
           this.counts.faults++;
           faultAttempts++;
           if (faultAttempts >= this.policy.faultAttempts) {
-            throw new CgError('AWS_UNAVAILABLE', `${(err as CgError).message} (gave up after ${faultAttempts} attempts)`, { cause: err });
+            throw new CgError('AWS_UNAVAILABLE', `${(err as CgError).message} (gave up after ${faultAttempts} attempts)`, { cause: err, operation: op });
           }
         }
       }

@@ -50,8 +50,8 @@ describe('throttling', () => {
     expect(failed[0]?.message).toMatch(/reached Cognito's quota of 10,000 groups/);
     // The pool is full: the creates after the first refusal are not even tried.
     expect(results.filter((r) => r.status === 'not-started').map((r) => r.message)).toEqual([
-      'not started: an earlier create in this pool failed (AWS_LIMIT_EXCEEDED)',
-      'not started: an earlier create in this pool failed (AWS_LIMIT_EXCEEDED)',
+      'not started: the pool is at its group limit (AWS_LIMIT_EXCEEDED)',
+      'not started: the pool is at its group limit (AWS_LIMIT_EXCEEDED)',
     ]);
     expect(calls(em, 'CreateGroup')).toBe(3);
   });

@@ -146,7 +146,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A).addPool(B);
     fake.removePool(A);
     const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2'), create('a3')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
-    const stopped = `not started: an earlier call to this pool failed (${code})`;
+    const stopped = `not started: the user pool was not found (${code})`;
     expect(report.results.map((r) => [r.poolId, r.change.name, r.status])).toEqual([
       [A, 'a1', 'failed'],
       [A, 'a2', 'not-started'],
@@ -170,7 +170,9 @@ describe('executeChanges', () => {
       ['u1', 'done'],
       ['u2', 'done'],
     ]);
-    expect(report.results[1]?.message).toBe(`not started: an earlier create in this pool failed (${code})`);
+    expect(report.results[1]?.message).toBe(
+      code === 'AWS_LIMIT_EXCEEDED' ? 'not started: the pool is at its group limit (AWS_LIMIT_EXCEEDED)' : 'not started: CreateGroup was denied in this pool (AWS_ACCESS_DENIED)',
+    );
     expect(fake.calls.filter((c) => c.op === 'CreateGroup')).toHaveLength(1);
   });
 
@@ -185,6 +187,51 @@ describe('executeChanges', () => {
     };
     const report = await executeChanges(denied, [poolPlan(A, [create('c1'), create('c2'), create('c3')])], { concurrency: 1 });
     expect(report.results.map((r) => r.status)).toEqual(['failed', 'done', 'done']);
+  });
+
+  it('after a replace deleted its group and could not create it (iam:PassRole denied), starts no other replace', async () => {
+    const old = 'arn:aws:iam::123456789012:role/Old';
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'R1', roleArn: old }, { name: 'R2', roleArn: old }, { name: 'u', description: 'old' }]);
+    const denied: GroupsApi = {
+      ...bind(fake),
+      createGroup: async () => {
+        throw new CgError('AWS_ACCESS_DENIED', 'CreateGroup: access denied (AccessDeniedException: User: x is not authorized to perform: iam:PassRole on resource: r)', { operation: 'CreateGroup' });
+      },
+    };
+    const rename = (from: string, to: string): GroupChange => ({ action: 'replace', name: to, previousName: from, before: { roleArn: old }, after: { roleArn: ROLE }, fields: [], reasons: ['case-rename'] });
+    const report = await executeChanges(denied, [poolPlan(A, [rename('R1', 'r1'), rename('R2', 'r2'), update('u', { description: 'new' })])], { concurrency: 1 });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['r1', 'failed'],
+      ['r2', 'not-started'],
+      ['u', 'done'],
+    ]);
+    expect(report.results[0]?.message).toMatch(/^deleted "R1" but could not create "r1": .*iam:PassRole/);
+    expect(report.results[1]?.message).toMatch(/^not started: /);
+    // Only the first group was lost; the second is untouched.
+    expect(fake.groupsOf(A).map((g) => g.name).sort()).toEqual(['R2', 'u']);
+  });
+
+  it('a denied GetGroup (needed only when a create meets an existing group) does not stop the other creates', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'exists' }]);
+    fake.fail({ poolId: A, op: 'GetGroup', code: 'AWS_ACCESS_DENIED' });
+    const report = await executeChanges(fake, [poolPlan(A, [create('exists', { description: 'x' }), create('new1'), create('new2')])], { concurrency: 1 });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['exists', 'failed'],
+      ['new1', 'done'],
+      ['new2', 'done'],
+    ]);
+  });
+
+  it('the group limit met by an update that had to create does not stop the other updates or the deletes', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'u2', description: 'old' }, { name: 'gone' }]);
+    fake.fail({ poolId: A, op: 'CreateGroup', code: 'AWS_LIMIT_EXCEEDED' });
+    const del: GroupChange = { action: 'delete', name: 'gone', before: {} };
+    const report = await executeChanges(fake, [poolPlan(A, [update('u1', { description: 'new' }), update('u2', { description: 'new' }), del])], { concurrency: 1 });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['u1', 'failed'],
+      ['u2', 'done'],
+      ['gone', 'done'],
+    ]);
   });
 
   it('completes a replace whose delete is done even when stopped, through the uninterruptible port', async () => {

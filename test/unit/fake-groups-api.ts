@@ -157,7 +157,7 @@ export class FakeGroupsApi implements GroupsApi {
     await Promise.resolve();
     try {
       const scripted = this.scriptedFailure(call);
-      if (scripted !== undefined) throw new CgError(scripted, `fake: scripted ${scripted} for ${call.op}`);
+      if (scripted !== undefined) throw new CgError(scripted, `fake: scripted ${scripted} for ${call.op}`, { operation: call.op });
       const store = this.pools.get(call.poolId);
       if (store === undefined) throw new CgError('AWS_POOL_NOT_FOUND', `fake: user pool ${call.poolId} does not exist`);
       return act(store);

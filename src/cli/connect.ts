@@ -34,19 +34,30 @@ export interface Target {
  * process on a free loopback port, with its state in .cognito-groups/local.json and the file's pools
  * created if missing.
  */
+/** Where requests of these flags go, without opening anything (a saved plan's target is checked first). */
+export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env): { kind: PlanTarget; endpoint?: string } {
+  if (flags.local === true) {
+    if (flags.endpointUrl !== undefined || flags.profile !== undefined) {
+      throw new CgError('USAGE', '--local runs against the embedded emulator: it cannot be combined with --endpoint-url or --profile');
+    }
+    return { kind: 'local-emulator' };
+  }
+  if (flags.endpointUrl !== undefined) return { kind: 'endpoint', endpoint: checkedUrl('--endpoint-url', flags.endpointUrl) };
+  // The SDK reads these itself; they are named here so a saved plan knows where it was made. (An
+  // endpoint_url set in the shared config file is not seen here: see the README.)
+  const fromEnv = nonEmpty(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER) ?? nonEmpty(env.AWS_ENDPOINT_URL);
+  if (fromEnv !== undefined && env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== 'true') return { kind: 'endpoint', endpoint: checkedUrl('AWS_ENDPOINT_URL', fromEnv) };
+  return { kind: 'aws' };
+}
+
 export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
-  if (flags.local !== true) {
+  const where = targetOf(flags, env);
+  if (where.kind !== 'local-emulator') {
     if (flags.profile !== undefined) base.profile = flags.profile;
-    if (flags.endpointUrl !== undefined) base.endpoint = checkedUrl('--endpoint-url', flags.endpointUrl);
-    // The SDK reads these itself; they are named here so a saved plan knows where it was made.
-    const fromEnv = nonEmpty(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER) ?? nonEmpty(env.AWS_ENDPOINT_URL);
-    const endpoint = base.endpoint ?? (fromEnv === undefined ? undefined : checkedUrl('AWS_ENDPOINT_URL', fromEnv));
-    return endpoint === undefined ? { session: base, kind: 'aws', close: async () => {} } : { session: base, kind: 'endpoint', endpoint, close: async () => {} };
-  }
-  if (flags.endpointUrl !== undefined || flags.profile !== undefined) {
-    throw new CgError('USAGE', '--local runs against the embedded emulator: it cannot be combined with --endpoint-url or --profile');
+    if (flags.endpointUrl !== undefined) base.endpoint = flags.endpointUrl.trim();
+    return where.endpoint === undefined ? { session: base, kind: where.kind, close: async () => {} } : { session: base, kind: where.kind, endpoint: where.endpoint, close: async () => {} };
   }
   const statePath = LOCAL_STATE;
   await mkdir(dirname(statePath), { recursive: true });
@@ -66,7 +77,7 @@ export function describeTarget(kind: PlanTarget, endpoint?: string): string {
 }
 
 /** A saved plan is applied only where it was made: a plan made against the local emulator must never reach AWS. */
-export function checkPlanTarget(doc: PlanDocument, target: Target): void {
+export function checkPlanTarget(doc: PlanDocument, target: { kind: PlanTarget; endpoint?: string }): void {
   const same = doc.target === target.kind && (doc.target !== 'endpoint' || doc.endpoint === target.endpoint);
   if (!same) {
     throw new CgError('APPLY_REFUSED', `refusing to apply: the plan was made against ${describeTarget(doc.target, doc.endpoint)}, but this apply would go to ${describeTarget(target.kind, target.endpoint)}. Apply it with the same target, or make a new plan. Nothing was changed.`);
@@ -77,17 +88,18 @@ function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s.trim();
 }
 
+/** The URL, normalised (so http://h:1 and http://h:1/ are the same endpoint), or a usage error. */
 function checkedUrl(what: string, value: string): string {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(value.trim());
   } catch {
     throw new CgError('USAGE', `${what} ${JSON.stringify(value)}: not a URL; expected one such as http://127.0.0.1:9329 or https://cognito-idp.eu-west-1.amazonaws.com`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new CgError('USAGE', `${what} ${JSON.stringify(value)}: expected an http:// or https:// URL`);
   }
-  return value;
+  return url.href;
 }
 
 /** The line that says a command ran against the local emulator, not AWS. */

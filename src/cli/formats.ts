@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CgError } from '../errors.js';
@@ -53,6 +53,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await writeFile(tmp, text, { flush: true });
     await rename(tmp, file);
   } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw new CgError('USAGE', `${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose another path`);
   }
 }

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, visit, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
@@ -39,7 +39,7 @@ export function parseConfig(text: string, file: string): ParseResult {
   } catch (err) {
     // Unresolved aliases and alias bombs are found only when the values are built.
     const message = err instanceof Error ? firstLine(err.message) : String(err);
-    const offset = /alias/i.test(message) ? (aliasOffset(text) ?? 0) : 0;
+    const offset = /alias/i.test(message) ? (unresolvedAliasOffset(doc) ?? 0) : 0;
     return { ok: false, errors: [at(offset, [], `YAML: ${message}`)], warnings: [] };
   }
   if (data === null || data === undefined) {
@@ -48,7 +48,7 @@ export function parseConfig(text: string, file: string): ParseResult {
 
   const errors: Diagnostic[] = [];
   if (!validateSchema(data)) {
-    for (const err of validateSchema.errors ?? []) errors.push(schemaDiagnostic(err, doc, at));
+    for (const err of validateSchema.errors ?? []) errors.push(schemaDiagnostic(err, doc, data, at));
   }
   errors.push(...crossChecks(data, doc, at));
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
@@ -137,9 +137,10 @@ function precedenceWarnings(config: DesiredConfig, doc: Document, at: At): Diagn
   return out;
 }
 
-function schemaDiagnostic(err: ErrorObject, doc: Document, at: At): Diagnostic {
+function schemaDiagnostic(err: ErrorObject, doc: Document, data: unknown, at: At): Diagnostic {
   const path = err.instancePath.split('/').slice(1).map(unescapePointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-  const value = doc.getIn(path, true) as Node | undefined;
+  const value = nodeAt(doc, path);
+  const shownValue = valueAt(data, path);
   const description = typeof err.parentSchema?.description === 'string' ? err.parentSchema.description : undefined;
   const allowed = description === undefined ? '' : `; expected ${expectation(description)}`;
   switch (err.keyword) {
@@ -155,14 +156,14 @@ function schemaDiagnostic(err: ErrorObject, doc: Document, at: At): Diagnostic {
       return at(nodeOffset(value), path, `missing required field "${key}"`);
     }
     case 'type':
-      return at(nodeOffset(value), path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(doc.getIn(path))}${allowed}`);
+      return at(nodeOffset(value), path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(shownValue)}${allowed}`);
     case 'const':
-      return at(nodeOffset(value), path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(doc.getIn(path))}`);
+      return at(nodeOffset(value), path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(shownValue)}`);
     case 'enum':
-      return at(nodeOffset(value), path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(doc.getIn(path))}`);
+      return at(nodeOffset(value), path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(shownValue)}`);
     case 'minLength':
     case 'maxLength': {
-      const actual = doc.getIn(path);
+      const actual = shownValue;
       const length = typeof actual === 'string' ? [...actual].length : 0;
       const bound = err.keyword === 'minLength' ? 'at least' : 'at most';
       return at(nodeOffset(value), path, `must be ${bound} ${String(err.params.limit)} characters, got ${length}${allowed}`);
@@ -170,7 +171,7 @@ function schemaDiagnostic(err: ErrorObject, doc: Document, at: At): Diagnostic {
     case 'minItems':
       return at(nodeOffset(value), path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
     default: {
-      const shown = describe(doc.getIn(path));
+      const shown = describe(shownValue);
       return at(nodeOffset(value), path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);
     }
   }
@@ -196,7 +197,32 @@ function describe(value: unknown): string {
 }
 
 function offsetOf(doc: Document, path: ReadonlyArray<string | number>): number {
-  return nodeOffset(doc.getIn(path, true) as Node | undefined);
+  return nodeOffset(nodeAt(doc, path));
+}
+
+/**
+ * The node at a path, following aliases on the way (a value reached through `*anchor`); the last
+ * node is returned as written, so an alias is pointed at where it is used.
+ */
+function nodeAt(doc: Document, path: ReadonlyArray<string | number>): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+    else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+    else return undefined;
+  }
+  return node as Node | undefined;
+}
+
+/** The plain value at a path of the data the schema checked. */
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 function nodeOffset(node: Node | undefined): number {
@@ -204,7 +230,8 @@ function nodeOffset(node: Node | undefined): number {
 }
 
 function keyOffset(doc: Document, path: ReadonlyArray<string | number>, key: string): number {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  let parent: unknown = path.length === 0 ? doc.contents : nodeAt(doc, path);
+  if (isAlias(parent)) parent = parent.resolve(doc);
   if (isMap(parent)) {
     for (const pair of parent.items) {
       if (isScalar(pair.key) && pair.key.value === key) return pair.key.range?.[0] ?? 0;
@@ -217,9 +244,14 @@ function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-function aliasOffset(text: string): number | undefined {
-  const m = /(?:^|[\s:[,{-])\*[^\s,\]}]+/.exec(text);
-  return m === null ? undefined : m.index + m[0].indexOf('*');
+function unresolvedAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (offset === undefined && node.resolve(doc) === undefined) offset = node.range?.[0];
+    },
+  });
+  return offset;
 }
 
 function firstLine(s: string): string {

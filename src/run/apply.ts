@@ -59,12 +59,14 @@ export function checkPermissions(plan: Plan, permissions: ApplyPermissions): voi
     parts.push(`deletes ${deletes.length} group(s) (${preview(deletes)}), which drops their members`);
     flags.push('--allow-delete');
   }
+  const maxDelete = permissions.maxDelete ?? DEFAULT_MAX_DELETE;
+  const removals = replaces.length + deletes.length;
+  if (removals > maxDelete) {
+    parts.push(`deletes or replaces ${removals} groups in all, more than --max-delete ${maxDelete}`);
+    flags.push(`--max-delete ${removals}`);
+  }
   if (parts.length > 0) {
     throw new CgError('APPLY_REFUSED', `refusing to apply: the plan ${parts.join(', and ')}; re-run with ${flags.join(' and ')} if that is intended. Nothing was changed.`);
-  }
-  const maxDelete = permissions.maxDelete ?? DEFAULT_MAX_DELETE;
-  if (replaces.length + deletes.length > maxDelete) {
-    throw new CgError('APPLY_REFUSED', `refusing to apply: the plan deletes or replaces ${replaces.length + deletes.length} groups, more than --max-delete ${maxDelete}; raise --max-delete if so many groups should lose their members. Nothing was changed.`);
   }
 }
 

@@ -96,6 +96,8 @@ export type ApplySavedOptions = SessionOptions &
   ApplyPermissions & {
     /** A plan document read with readPlanFile (checked for format and checksum). */
     document: PlanDocument;
+    /** The groups file the plan was checked against (planFollowsFrom): after applying, the pools are compared with it. */
+    config?: DesiredConfig;
     onReadProgress?: (p: ReadProgress) => void;
     onApplyProgress?: (p: ApplyProgress) => void;
     concurrency?: number;
@@ -125,6 +127,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
       throw new CgError('PLAN_STALE', `stale plan: ${stale.length} group(s) the plan touches changed since it was made (${options.document.createdAt}); nothing was applied. Make a new plan and review it.`, { details: stale.map((s) => `  ${s}`) });
     }
     const outcome = await applyWith(session.api, thePlan, {
+      ...(options.config === undefined ? {} : { config: options.config }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),

@@ -2,7 +2,7 @@ import type { DesiredConfig } from '../config/model.js';
 import { computePoolPlan, fieldsOf } from '../plan/compute.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { changeJson, unmanagedJson } from './canonical.js';
-import { sha256 } from './digest.js';
+import { listingDigest, sha256 } from './digest.js';
 import type { PlanDocument } from './model.js';
 
 /**
@@ -17,6 +17,7 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     problems.push(`the groups file is not the one the plan was made from (sha256 differs from the plan's desiredFile ${doc.desiredFile.path})`);
     return problems;
   }
+  if ((config.settings.maxRps ?? null) !== (doc.settings.maxRps ?? null)) problems.push(`settings.maxRps is ${String(doc.settings.maxRps)} in the plan, ${String(config.settings.maxRps)} in the file`);
   const planned = doc.pools.map((p) => p.userPoolId).join(',');
   const wanted = config.userPools.map((p) => p.id).join(',');
   if (planned !== wanted) problems.push(`the plan covers pools ${planned}, the file ${wanted}`);
@@ -37,6 +38,9 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     if (!same(again.unchanged, pool.unchanged) || !same(again.unmanaged.map(unmanagedJson), pool.unmanaged.map(unmanagedJson))) {
       problems.push(`${pool.userPoolId}: the plan's unchanged or unmanaged groups do not match the file`);
     }
+    // The listing rebuilt from the plan must be the one the plan saw: a change left out of the plan
+    // (its group moved to `unchanged`, or dropped from `observed`) shows here.
+    if (listingDigest(listing) !== pool.listingDigest) problems.push(`${pool.userPoolId}: what the plan says it saw does not match the digest of the listing it was made from`);
     if (again.listed !== pool.listed) problems.push(`${pool.userPoolId}: the plan says ${pool.listed} groups were listed, its content shows ${again.listed}`);
   }
   return problems;

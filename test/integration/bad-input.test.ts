@@ -25,6 +25,21 @@ describe('bad input', () => {
     expect(run.stderr).not.toContain('internal error');
   });
 
+  it('describes and points at a bad value reached through an alias', async () => {
+    const { file } = dirWith('version: 1\nx-neg: &neg -2\nuserPools:\n  - id: eu-west-1_Bad1\n    groups:\n      - name: a\n        precedence: *neg\n');
+    const run = await runCli(['validate', '-f', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:2:1: x-neg: unknown field "x-neg"`);
+    expect(run.stderr).toContain(`${file}:7:21: userPools[0].groups[0].precedence: -2 is not allowed; expected an integer from 0 to 2147483647`);
+  });
+
+  it('points at the unresolved alias, not another one', async () => {
+    const { file } = dirWith('version: 1\nuserPools:\n  - id: eu-west-1_Bad1\n    groups:\n      - name: a\n        description: "text with *y inside"\n      - name: *nope\n');
+    const run = await runCli(['validate', '-f', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`${file}:7:15: \\(file\\): YAML: .*nope`));
+  });
+
   it('says what to do with several YAML documents in one file', async () => {
     const { file } = dirWith(`${VALID}---\nversion: 1\n`);
     const run = await runCli(['validate', '-f', file]);

@@ -23,7 +23,7 @@ describe('where a saved plan may be applied', () => {
     const { env, planFile } = await planned();
     const elsewhere = await runCli(['apply', planFile, '--endpoint-url', 'http://127.0.0.1:9', '--no-progress'], { cwd: env.dir, env: isolatedEnv() });
     expect(elsewhere.code).toBe(1);
-    expect(elsewhere.stderr).toBe(`error: refusing to apply: the plan was made against the endpoint ${env.emulator.url}, but this apply would go to the endpoint http://127.0.0.1:9. Apply it with the same target, or make a new plan. Nothing was changed.\n`);
+    expect(elsewhere.stderr).toBe(`error: refusing to apply: the plan was made against the endpoint ${env.emulator.url}/, but this apply would go to the endpoint http://127.0.0.1:9/. Apply it with the same target, or make a new plan. Nothing was changed.\n`);
     const aws = await runCli(['apply', planFile, '--no-progress'], { cwd: env.dir, env: isolatedEnv() });
     expect(aws.code).toBe(1);
     expect(aws.stderr).toMatch(/but this apply would go to AWS\./);
@@ -82,6 +82,30 @@ describe('a plan checked against its groups file (-f)', () => {
     expect(env.writes()).toBe(0);
   });
 
+  it('refuses a plan edited to leave a change out (its group moved to unchanged, checksum recomputed)', async () => {
+    const { env, file, planFile } = await planned();
+    const doc = JSON.parse(readFileSync(planFile, 'utf8'));
+    const pool = doc.pools[0];
+    pool.changes = pool.changes.filter((c: { name: string }) => c.name !== 'ops');
+    pool.observed = pool.observed.filter((g: { name: string }) => g.name !== 'ops');
+    pool.unchanged = [...pool.unchanged, 'ops'].sort();
+    doc.summary = { ...doc.summary, change: 0, text: 'Plan: 1 to add, 0 to change, 0 to replace.' };
+    doc.checksum = checksumOf(doc);
+    writeFileSync(planFile, `${JSON.stringify(doc, null, 2)}\n`);
+
+    const checked = await env.cli(['apply', planFile, '-f', file]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(`${P}: what the plan says it saw does not match the digest of the listing it was made from`);
+    expect(env.writes()).toBe(0);
+  });
+
+  it('after applying a plan checked with -f, compares the pools with the file', async () => {
+    const { env, file, planFile } = await planned();
+    const run = await env.cli(['apply', planFile, '-f', file, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).remaining).toEqual([]);
+  });
+
   it('refuses a plan made from another version of the file', async () => {
     const { env, file, planFile } = await planned();
     writeFileSync(file, `${readFileSync(file, 'utf8')}# a comment added after planning\n`);
@@ -107,7 +131,7 @@ describe('refusals', () => {
     const file = writeIn(env.dir, 'groups.yaml', groupsYaml([{ id: P, unmanagedGroups: 'delete', groups: [] }]));
     const refused = await env.cli(['apply', '-f', file, '--auto-approve', '--allow-delete', '--max-delete', '2']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('error: refusing to apply: the plan deletes or replaces 3 groups, more than --max-delete 2; raise --max-delete if so many groups should lose their members. Nothing was changed.\n');
+    expect(refused.stderr).toBe('error: refusing to apply: the plan deletes or replaces 3 groups in all, more than --max-delete 2; re-run with --max-delete 3 if that is intended. Nothing was changed.\n');
     expect(env.writes()).toBe(0);
     const allowed = await env.cli(['apply', '-f', file, '--auto-approve', '--allow-delete', '--max-delete', '3']);
     expect(allowed.code).toBe(0);

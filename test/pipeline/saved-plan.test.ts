@@ -57,7 +57,7 @@ describe('saved plan round trip', () => {
     expect(doc.desiredFile).toEqual({ path: env.file, sha256: sha256Hex(env.bytes) });
     // Listed through --endpoint-url: the plan says where, so it is never applied anywhere else.
     expect(doc.target).toBe('endpoint');
-    expect(doc.endpoint).toBe(env.emulator.url);
+    expect(doc.endpoint).toBe(`${env.emulator.url}/`);
     expect(doc.settings).toEqual({});
     expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, unmanaged: 2, text: 'Plan: 2 to add, 1 to change, 0 to replace. 2 unmanaged groups left alone.' });
 

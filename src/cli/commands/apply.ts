@@ -13,7 +13,7 @@ import type { PlanDocument } from '../../saved-plan/model.js';
 import { readPlanFile } from '../../saved-plan/read.js';
 import { printWarnings } from '../common.js';
 import { documentOf } from '../planned.js';
-import { checkPlanTarget, localBanner, openTarget, type Target, type TargetFlags } from '../connect.js';
+import { checkPlanTarget, localBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
 import { planFollowsFrom } from '../../saved-plan/verify.js';
 import { appendStepSummary, stepSummaryFile, toJson, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
@@ -69,19 +69,20 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
 
   if (planFile !== undefined) {
     const doc = await readPlanFile(planFile);
-    if (groupsFile !== undefined) {
-      const loaded = await readConfigFile(groupsFile);
+    const checkedAgainst = groupsFile === undefined ? undefined : await readConfigFile(groupsFile);
+    if (checkedAgainst !== undefined) {
+      const loaded = checkedAgainst;
       const problems = planFollowsFrom(doc, loaded.text, loaded.config);
       if (problems.length > 0) {
         throw new CgError('PLAN_FILE_INVALID', `${planFile}: the plan does not follow from ${groupsFile}, so it was edited or made from another file; nothing was applied. Make a new plan.`, { details: problems.map((p) => `  ${p}`) });
       }
     }
-    const target = await openTarget(flags, doc.pools.map((p) => ({ id: p.userPoolId, region: p.region })));
+    checkPlanTarget(doc, targetOf(flags, io.env));
+    const target = await openTarget(flags, doc.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io.env);
     try {
-      checkPlanTarget(doc, target);
       showPlan(target, planOfDocument(doc));
       const result = await withStopSignals(onStop, (signal) =>
-        applySaved({ document: doc, ...target.session, signal, ...common }),
+        applySaved({ document: doc, ...(checkedAgainst === undefined ? {} : { config: checkedAgainst.config }), ...target.session, signal, ...common }),
       );
       progress.stop();
       for (const note of result.notes) io.err(`note: ${note}\n`);
@@ -108,7 +109,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
           if (!io.stdinIsTTY) {
             throw new CgError('APPLY_REFUSED', 'refusing to apply without a terminal to ask for approval; pass --auto-approve (in pipelines, apply a reviewed saved plan: plan --out FILE, then apply FILE). Nothing was changed.');
           }
-          return confirm('\nDo you want to apply these changes?');
+          return confirm('\nDo you want to apply these changes?', signal);
         },
       }),
     );

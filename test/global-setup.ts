@@ -8,7 +8,7 @@ export default function setup(): void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const bin = join(root, 'dist', 'src', 'cli', 'main.js');
   if (existsSync(bin) && process.env.CI !== 'true' && statSync(bin).mtimeMs > newestSource(root)) return;
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 }
 
 function newestSource(root: string): number {

@@ -170,8 +170,8 @@ interface OneResult {
 
 type Step = { status: ChangeStatus; message?: string; code?: string };
 
-function failureOf(e: CgError, deletedNotCreated = false): Failure {
-  return { code: e.code, operation: e.operation, message: e.message, deletedNotCreated };
+function failureOf(e: CgError): Failure {
+  return { code: e.code, operation: e.operation, message: e.message, deletedNotCreated: false };
 }
 
 /**
@@ -195,16 +195,17 @@ async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, cha
         return outcome(await deleteIfPresent(api, pool, change.name));
       case 'replace': {
         await deleteIfPresent(api, pool, change.previousName);
+        let created: Step;
+        let cause: CgError | undefined;
         try {
-          const created = await createOrAdopt(finishing, finishing, pool, { name: change.name, ...change.after });
-          if (created.status !== 'failed') return outcome(created);
-          const message = `deleted "${change.previousName}" but could not create "${change.name}": ${created.message ?? ''}; run apply again to create it`;
-          return { status: 'failed', message, failure: { code: created.code ?? 'AWS_ERROR', operation: 'CreateGroup', message, deletedNotCreated: true } };
+          created = await createOrAdopt(finishing, finishing, pool, { name: change.name, ...change.after });
         } catch (err) {
-          const e = asCgError(err);
-          const message = `deleted "${change.previousName}" but could not create "${change.name}": ${e.message}; run apply again to create it`;
-          return { status: 'failed', message, failure: { ...failureOf(e, true), message } };
+          cause = asCgError(err);
+          created = { status: 'failed', code: cause.code, message: cause.message };
         }
+        if (created.status !== 'failed') return outcome(created);
+        const message = `deleted "${change.previousName}" but could not create "${change.name}": ${created.message ?? ''}; run apply again to create it`;
+        return { status: 'failed', message, failure: { code: created.code ?? 'AWS_ERROR', operation: cause?.operation ?? 'CreateGroup', message, deletedNotCreated: true } };
       }
     }
   } catch (err) {

@@ -80,7 +80,7 @@ export class Pacer {
     }
   }
 
-  /** The rate (requests/s) a lane runs at now; for progress estimates and tests. */
+  /** The rate (requests/s) a pool's operation runs at now, after any slowdown; for callers that show or check it. */
   currentRate(poolId: string, op: Operation): number {
     return Math.min(...this.lanesOf(poolId, op).map((l) => l.nominal * PACING_MARGIN * l.factor));
   }

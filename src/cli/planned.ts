@@ -4,7 +4,7 @@ import type { ObservedGroup, Plan } from '../plan/model.js';
 import { plan, type PlanResult } from '../run/library.js';
 import { buildPlanDocument } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
-import { printWarnings } from './common.js';
+import { printWarnings } from './warnings.js';
 import { openTarget, type Target, type TargetFlags } from './connect.js';
 import type { Io } from './io.js';
 import { ProgressReporter } from './progress.js';

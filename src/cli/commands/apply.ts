@@ -11,7 +11,7 @@ import { apply, applySaved } from '../../run/library.js';
 import { planOfDocument } from '../../saved-plan/build.js';
 import type { PlanDocument } from '../../saved-plan/model.js';
 import { readPlanFile } from '../../saved-plan/read.js';
-import { printWarnings } from '../common.js';
+import { printWarnings } from '../warnings.js';
 import { documentOf } from '../planned.js';
 import { checkPlanTarget, localBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
 import { planFollowsFrom } from '../../saved-plan/verify.js';

@@ -1,5 +1,5 @@
 import { readConfigFile } from '../../config/read.js';
-import { printWarnings } from '../common.js';
+import { printWarnings } from '../warnings.js';
 import type { Io } from '../io.js';
 
 /** Options of `validate`. */

@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { CgError } from '../errors.js';
 import type { Io } from './io.js';
@@ -43,17 +42,4 @@ export async function appendStepSummary(file: string | undefined, markdown: stri
 /** JSON as every machine format of the tool prints it. */
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Writes a file whole or not at all (temp file, then rename). */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, text, { flush: true });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw new CgError('USAGE', `${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose another path`);
-  }
 }

@@ -1,10 +1,9 @@
 // The emulator's state on disk: a versioned JSON document, read once at start and rewritten
 // atomically (temp file, fsync, rename, fsync of the directory) after mutations. Concurrent
 // mutations share one write (group commit), so thousands of writes per second stay cheap.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { CgError } from '../errors.js';
+import { writeFileAtomic } from '../files/write-atomic.js';
 import { foldName, newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 
 export const STATE_FORMAT_VERSION = 1;
@@ -182,39 +181,6 @@ export async function readStateFile(path: string): Promise<StateFile | undefined
   return parsed.state;
 }
 
-let tempCounter = 0;
-
-/** Replaces `path` with `text` so that a reader or a crash sees either the old or the new file, never a mix. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fh = await open(temp, 'w');
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-  // Makes the rename itself durable; not every platform lets a directory be opened, hence best-effort.
-  try {
-    const d = await open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    /* best effort */
-  }
-}
-
 /**
  * Group commit: every request() resolves once a write that started after it was made has finished.
  * Requests arriving while a write runs share the next write, so N concurrent mutations cost at most
@@ -244,7 +210,7 @@ export class GroupCommitWriter {
       this.next = undefined;
       this.dirty = false;
       const text = this.render();
-      const write = writeFileAtomic(this.path, text);
+      const write = writeFileAtomic(this.path, text, { symlinks: 'follow', createDirectory: true, code: 'EMULATOR_STATE' });
       this.running = write;
       try {
         await write;

@@ -1,6 +1,6 @@
 // The saved-plan round trip through the real CLI: plan --out, show in every format, apply PLANFILE.
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listingDigest } from '../../src/saved-plan/digest.js';
 import { groupsYaml, isolatedEnv, ROLE, runCli, setup, sha256Hex, tempDir, writeIn } from './helpers.js';
@@ -39,6 +39,7 @@ async function scenario() {
 describe('saved plan round trip', () => {
   it('plan --out writes a versioned, checksummed document that records exactly what it saw', async () => {
     const env = await scenario();
+    mkdirSync(`${env.dir}/plans`);
     const planFile = `${env.dir}/plans/plan.json`;
     const run = await env.cli(['plan', '-f', env.file, '--out', planFile]);
     expect(run.stderr).toContain(`Saved the plan to ${planFile}. Apply exactly this plan with: cognito-groups apply ${planFile}`);

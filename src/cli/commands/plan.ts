@@ -1,7 +1,8 @@
 import { hasChanges } from '../../plan/model.js';
 import type { TargetFlags } from '../connect.js';
 import { localBanner } from '../connect.js';
-import { stepSummaryFile, toJson, writeFileAtomic, type Format } from '../formats.js';
+import { writeFileAtomic } from '../../files/write-atomic.js';
+import { stepSummaryFile, toJson, type Format } from '../formats.js';
 import { styleFor, type Io } from '../io.js';
 import { printPlan } from '../plan-output.js';
 import { withPlan } from '../planned.js';
@@ -22,7 +23,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
   const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
   return withPlan(io, flags, async ({ target, result, doc }) => {
     if (flags.out !== undefined) {
-      await writeFileAtomic(flags.out, toJson(doc));
+      await writeFileAtomic(flags.out, toJson(doc), { symlinks: 'refuse', hint: 'choose another path' });
       io.err(`Saved the plan to ${flags.out}. Apply exactly this plan with: cognito-groups apply ${flags.out}\n`);
     }
     const banner = localBanner(target);

@@ -1,33 +1,9 @@
 import type { GroupsApi, Operation, PoolRef } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
 import { CgError } from '../errors.js';
-import { diffFields, fieldsOf } from '../plan/compute.js';
+import { replaceReasons, sameFields } from '../plan/fields.js';
 import type { GroupChange, PoolPlan } from '../plan/model.js';
-
-/** What happened to one change. */
-export type ChangeStatus = 'done' | 'failed' | 'not-started';
-
-/** The outcome of one change of the plan. */
-export interface ChangeResult {
-  poolId: string;
-  change: GroupChange;
-  status: ChangeStatus;
-  /** Why it failed, or what was found on the way (a group created meanwhile, one already gone). */
-  message?: string;
-}
-
-/** The outcome of applying a plan. */
-export interface ApplyReport {
-  results: ChangeResult[];
-  interrupted: boolean;
-}
-
-/** Progress of an apply: changes finished so far. */
-export interface ApplyProgress {
-  total: number;
-  done: number;
-  failed: number;
-}
+import type { ApplyProgress, ApplyReport, ChangeResult, ChangeStatus } from './report.js';
 
 /** How the executor runs. */
 export interface ExecuteOptions {
@@ -35,8 +11,6 @@ export interface ExecuteOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (p: ApplyProgress) => void;
-  /** The port without the stop signal, for the create that completes a replace once its delete is done. */
-  uninterruptible?: GroupsApi;
 }
 
 /** The operations a change needs, in order. */
@@ -106,11 +80,12 @@ interface Failure {
  * create stops the pool's other replaces. Create, update and delete run in separate lanes so each
  * uses its own per-operation quota. On abort no new change starts; a change in flight finishes,
  * including the calls that complete it (the create after a replace's delete, the read and update
- * after a create meets a group created meanwhile), made through `uninterruptible`.
+ * after a create meets a group created meanwhile), made through `finishing`: the same port deaf to
+ * the stop signal. It is a required argument because forgetting it would let a stop leave a group
+ * deleted and not created again.
  */
-export async function executeChanges(api: GroupsApi, plans: readonly PoolPlan[], options: ExecuteOptions = {}): Promise<ApplyReport> {
+export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans: readonly PoolPlan[], options: ExecuteOptions = {}): Promise<ApplyReport> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const finishing = options.uninterruptible ?? api;
   const results: ChangeResult[] = [];
   const total = plans.reduce((n, p) => n + p.changes.length, 0);
   let done = 0;
@@ -238,10 +213,8 @@ async function createOrAdopt(api: GroupsApi, finishing: GroupsApi, pool: PoolRef
   if (existing === undefined) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: `a group whose name equals "${want.name}" ignoring case was created meanwhile; run plan again` };
   }
-  const before = fieldsOf(existing);
-  const after = fieldsOf(want);
-  if (diffFields(before, after).length === 0) return { status: 'done', message: 'already existed with these fields' };
-  if ((before.roleArn !== undefined && after.roleArn === undefined) || (before.precedence !== undefined && after.precedence === undefined)) {
+  if (sameFields(existing, want)) return { status: 'done', message: 'already existed with these fields' };
+  if (replaceReasons(existing, want).length > 0) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: 'was created meanwhile with a roleArn or precedence the file does not have, which needs a replace; run plan again' };
   }
   await finishing.updateGroup(pool, want);

@@ -1,4 +1,6 @@
+import { RefusedError } from '../apply/refusal.js';
 import { CgError } from '../errors.js';
+import { refusalDetails } from '../render/refusal.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
 import { stopExitCode } from './signals.js';
@@ -20,7 +22,8 @@ function report(err: unknown, io: Io): number {
   if (err instanceof CgError && err.audience === 'user') {
     io.err(`error: ${err.message}\n`);
     // Details the message already names are not printed twice.
-    for (const line of err.details) if (!err.message.includes(line.trim())) io.err(`${line}\n`);
+    const details = err instanceof RefusedError ? refusalDetails(err.refusal) : err.details;
+    for (const line of details) if (!err.message.includes(line.trim())) io.err(`${line}\n`);
     if (err.code === 'INTERRUPTED') return stopExitCode() ?? 130;
     return 1;
   }

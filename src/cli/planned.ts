@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/read.js';
 import { readConfigFile } from '../config/read.js';
 import type { ObservedGroup, Plan } from '../plan/model.js';
-import { plan, type PlanResult } from '../run/library.js';
+import { plan, type PlanResult } from '../run/plan.js';
 import { buildPlanDocument } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
 import { printWarnings } from './warnings.js';
@@ -24,8 +24,8 @@ export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, l
     toolVersion: VERSION,
     createdAt: new Date(),
     desiredFile: { path: loaded.file, text: loaded.text },
-    target: target.kind,
-    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    target: target.ref.kind,
+    ...(target.ref.endpoint === undefined ? {} : { endpoint: target.ref.endpoint }),
     settings: loaded.config.settings,
   });
 }
@@ -34,7 +34,7 @@ export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, l
 export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
   const loaded = await readConfigFile(flags.file);
   printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools);
+  const target = await openTarget(flags, loaded.config.userPools, io.env);
   try {
     const progress = new ProgressReporter(io, flags.progress);
     const result = await plan({ config: loaded.config, ...target.session, onReadProgress: progress.read });

@@ -7,9 +7,9 @@ import { importCommand, type ImportFlags } from './commands/import.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { validateCommand, type ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
-import { addFormatOptions } from './formats.js';
+import { addFormatOptions } from './views/output.js';
 import type { Io } from './io.js';
-import { DEFAULT_MAX_DELETE } from '../run/apply.js';
+import { DEFAULT_MAX_DELETE } from '../apply/policy.js';
 import { VERSION } from './version.js';
 
 /** The command tree; each action stores its exit code in `result.code`. */

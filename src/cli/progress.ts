@@ -1,4 +1,4 @@
-import type { ApplyProgress } from '../apply/execute.js';
+import type { ApplyProgress } from '../apply/report.js';
 import type { ReadProgress } from '../read/list-pool.js';
 import type { Io } from './io.js';
 

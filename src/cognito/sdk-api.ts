@@ -8,6 +8,7 @@ import {
   type GroupType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DesiredGroup } from '../config/model.js';
+import { normalFields } from '../plan/fields.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { callError, type CallFailure } from './call-error.js';
 import type { GroupPage, GroupsApi, Operation, PoolRef } from './port.js';
@@ -118,11 +119,7 @@ export class SdkGroupsApi implements GroupsApi {
 }
 
 function toObserved(g: GroupType): ObservedGroup {
-  const out: ObservedGroup = { name: g.GroupName ?? '' };
-  if (g.Description !== undefined && g.Description !== null && g.Description !== '') out.description = g.Description;
-  if (g.Precedence !== undefined && g.Precedence !== null) out.precedence = g.Precedence;
-  if (g.RoleArn !== undefined && g.RoleArn !== null) out.roleArn = g.RoleArn;
-  return out;
+  return { name: g.GroupName ?? '', ...normalFields({ description: g.Description, precedence: g.Precedence, roleArn: g.RoleArn }) };
 }
 
 function failureOf(err: unknown): CallFailure {

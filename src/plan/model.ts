@@ -1,23 +1,7 @@
 import type { GroupFields } from '../config/model.js';
+import type { FieldChange, ReplaceReason } from './fields.js';
 
-/** A managed field of a group. */
-export type FieldName = 'description' | 'precedence' | 'roleArn';
-
-/** Every managed field, in the order they are shown. */
-export const FIELD_NAMES: readonly FieldName[] = ['description', 'precedence', 'roleArn'];
-
-/** A value of a managed field; null when the group does not have it. */
-export type FieldValue = string | number | null;
-
-/** One field that differs between the pool and the file. */
-export interface FieldChange {
-  field: FieldName;
-  before: FieldValue;
-  after: FieldValue;
-}
-
-/** Why a change cannot be made in place. */
-export type ReplaceReason = 'roleArn-removed' | 'precedence-removed' | 'case-rename';
+export type { FieldChange, FieldName, FieldValue, ReplaceReason } from './fields.js';
 
 /** A group as the pool has it. */
 export interface ObservedGroup extends GroupFields {
@@ -64,36 +48,7 @@ export interface PoolPlan {
   unmanaged: UnmanagedGroup[];
 }
 
-/** Counts of a plan, as in its summary line. */
-export interface PlanCounts {
-  add: number;
-  change: number;
-  replace: number;
-  delete: number;
-  unmanaged: number;
-}
-
 /** The whole plan: one entry per pool of the file, in file order. */
 export interface Plan {
   pools: PoolPlan[];
-}
-
-/** Counts of a plan's changes. */
-export function countPlan(plan: Plan): PlanCounts {
-  const counts: PlanCounts = { add: 0, change: 0, replace: 0, delete: 0, unmanaged: 0 };
-  for (const pool of plan.pools) {
-    counts.unmanaged += pool.unmanaged.length;
-    for (const c of pool.changes) {
-      if (c.action === 'create') counts.add++;
-      else if (c.action === 'update') counts.change++;
-      else if (c.action === 'replace') counts.replace++;
-      else counts.delete++;
-    }
-  }
-  return counts;
-}
-
-/** Whether the plan would change anything. */
-export function hasChanges(plan: Plan): boolean {
-  return plan.pools.some((p) => p.changes.length > 0);
 }

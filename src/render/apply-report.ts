@@ -1,29 +1,7 @@
-import type { ApplyReport } from '../apply/execute.js';
-import type { Style } from './style.js';
-
-/** Counts of an apply by outcome and, for the done ones, by action. */
-export interface ApplyCounts {
-  added: number;
-  changed: number;
-  replaced: number;
-  deleted: number;
-  failed: number;
-  notStarted: number;
-}
-
-/** Counts an apply report. */
-export function countApply(report: ApplyReport): ApplyCounts {
-  const c: ApplyCounts = { added: 0, changed: 0, replaced: 0, deleted: 0, failed: 0, notStarted: 0 };
-  for (const r of report.results) {
-    if (r.status === 'failed') c.failed++;
-    else if (r.status === 'not-started') c.notStarted++;
-    else if (r.change.action === 'create') c.added++;
-    else if (r.change.action === 'update') c.changed++;
-    else if (r.change.action === 'replace') c.replaced++;
-    else c.deleted++;
-  }
-  return c;
-}
+import { countApply, type ApplyReport } from '../apply/report.js';
+import type { Remaining } from '../apply/converged.js';
+import { plainStyle, type Style } from './style.js';
+import { changeLines } from './text.js';
 
 /** `Apply complete: ...` or, when anything did not happen, what did and did not. */
 export function applySummaryLine(report: ApplyReport, from: 'file' | 'saved-plan' = 'file'): string {
@@ -46,4 +24,9 @@ export function applyResultLines(report: ApplyReport, style: Style): string[] {
     else if (r.message !== undefined) out.push(style.dim(`  note         ${what}: ${r.message}`));
   }
   return out;
+}
+
+/** One line per difference left after applying: the change a new plan would still make. */
+export function remainingLines(remaining: readonly Remaining[]): string[] {
+  return remaining.map((r) => `${r.poolId}: ${changeLines(r.change, plainStyle).map((l) => l.trim()).join('; ')}`);
 }

@@ -1,15 +1,16 @@
-import type { ApplyReport } from '../apply/execute.js';
+import { countApply, type ApplyReport } from '../apply/report.js';
 import { countDrift, inSync, type DriftReport } from '../drift/model.js';
-import { fieldsJson } from '../saved-plan/canonical.js';
+import type { Remaining } from '../apply/converged.js';
+import { changeJson, fieldsJson } from '../plan/canonical.js';
 import type { PlanDocument } from '../saved-plan/model.js';
-import { countApply, applySummaryLine } from './apply-report.js';
+import { applySummaryLine } from './apply-report.js';
 import { driftSummaryLine } from './drift-text.js';
 
 /** The version of the apply and drift JSON documents. */
 export const REPORT_FORMAT_VERSION = 1;
 
 /** `apply --format json`: the plan applied, what happened to each change, and what still differs. */
-export function applyDocument(plan: PlanDocument, report: ApplyReport | undefined, remaining: readonly string[], toolVersion: string, at: Date, from: 'file' | 'saved-plan' = 'file'): object {
+export function applyDocument(plan: PlanDocument, report: ApplyReport | undefined, remaining: readonly Remaining[], toolVersion: string, at: Date, from: 'file' | 'saved-plan' = 'file'): object {
   const results = (report?.results ?? []).map((r) => ({
     userPoolId: r.poolId,
     action: r.change.action,
@@ -26,7 +27,7 @@ export function applyDocument(plan: PlanDocument, report: ApplyReport | undefine
     interrupted: report?.interrupted ?? false,
     summary: { ...counts, text: report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, from) },
     results,
-    remaining: [...remaining],
+    remaining: remaining.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) })),
     plan,
   };
 }

@@ -1,8 +1,9 @@
 import { assertNever } from '../errors.js';
-import { FIELD_NAMES, countPlan, type FieldChange, type GroupChange, type Plan } from '../plan/model.js';
+import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
+import type { GroupChange, Plan } from '../plan/model.js';
+import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { plainStyle } from './style.js';
-import { summaryLine } from './summary.js';
 import { LONG_TEXT, plural, reasonText } from './values.js';
 import { wordDiff } from './word-diff.js';
 

@@ -1,8 +1,9 @@
 import { assertNever } from '../errors.js';
 import type { GroupFields } from '../config/model.js';
-import { FIELD_NAMES, type FieldChange, type GroupChange, type Plan, type PoolPlan } from '../plan/model.js';
+import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
+import type { GroupChange, Plan, PoolPlan } from '../plan/model.js';
 import type { Style } from './style.js';
-import { summaryLine } from './summary.js';
+import { summaryLine } from '../plan/summary.js';
 import { fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
 

@@ -26,7 +26,4 @@ export function fieldLabel(field: FieldName): string {
 /** Descriptions longer than this are shown as a word diff rather than old -> new. */
 export const LONG_TEXT = 60;
 
-/** "1 group" / "3 groups". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../plan/summary.js';

@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 import type { GroupsApi, PoolRef } from '../cognito/port.js';
 import { isProviderGroup, regionOfPoolId } from '../config/model.js';
+import { normalFields } from '../plan/fields.js';
 import { listPools } from '../read/list-pool.js';
 import type { ReadProgress } from '../read/list-pool.js';
 
@@ -18,12 +19,7 @@ export async function importWith(api: GroupsApi, pools: readonly PoolRef[], onPr
       ...(pool.region === regionOfPoolId(pool.id) ? {} : { region: pool.region }),
       groups: groups
         .filter((g) => !isProviderGroup(pool.id, g.name))
-        .map((g) => ({
-          name: g.name,
-          ...(g.description === undefined ? {} : { description: g.description }),
-          ...(g.precedence === undefined ? {} : { precedence: g.precedence }),
-          ...(g.roleArn === undefined ? {} : { roleArn: g.roleArn }),
-        })),
+        .map((g) => ({ name: g.name, ...normalFields(g) })),
     };
   });
   const doc = new Document({ version: 1, userPools });

@@ -23,6 +23,8 @@ export interface SessionOptions extends SdkOptions {
 /** A paced, retrying connection for one run; close it when done. */
 export interface Session {
   api: PacedGroupsApi;
+  /** The same port, pacing and counts, deaf to the stop signal: for the calls that complete a change once it has started. */
+  finishing: PacedGroupsApi;
   close(): void;
 }
 
@@ -35,5 +37,5 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   const maxRps = options.maxRps ?? fileMaxRps;
   if (maxRps !== undefined) rates.maxRps = Math.min(maxRps, rates.maxRps ?? Infinity);
   const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, options.signal);
-  return { api, close: () => sdk?.destroy() };
+  return { api, finishing: api.withoutSignal(), close: () => sdk?.destroy() };
 }

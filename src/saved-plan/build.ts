@@ -1,7 +1,7 @@
 import { nameKey } from '../config/names.js';
-import { countPlan, type GroupChange, type ObservedGroup, type Plan } from '../plan/model.js';
-import { summaryLine } from '../render/summary.js';
-import { changeJson, groupJson, unmanagedJson } from './canonical.js';
+import { changeJson, groupJson, unmanagedJson } from '../plan/canonical.js';
+import type { GroupChange, ObservedGroup, Plan } from '../plan/model.js';
+import { countPlan, summaryLine } from '../plan/summary.js';
 import { listingDigest, sha256 } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument, type PlanDocumentPool } from './model.js';
 

@@ -1,4 +1,5 @@
-import type { GroupChange, ObservedGroup, PlanCounts, UnmanagedGroup } from '../plan/model.js';
+import type { GroupChange, ObservedGroup, UnmanagedGroup } from '../plan/model.js';
+import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
 export const PLAN_FORMAT_VERSION = 1;

@@ -4,7 +4,8 @@ import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
 import { computePoolPlan } from '../../src/plan/compute.js';
 import type { ObservedGroup } from '../../src/plan/model.js';
 import { buildPlanDocument } from '../../src/saved-plan/build.js';
-import { checkStaleness } from '../../src/saved-plan/stale.js';
+import { changedElsewhereLines, staleLines } from '../../src/render/stale.js';
+import { checkStaleness as check } from '../../src/saved-plan/stale.js';
 import { ROLE } from './helpers.js';
 
 const A = 'eu-west-1_StaleA';
@@ -31,6 +32,12 @@ const base = () =>
   ]);
 
 const now = (changes: { a?: ObservedGroup[]; b?: ObservedGroup[] }, doc = base()) => new Map([[A, changes.a ?? doc.observed.get(A) ?? []], [B, changes.b ?? doc.observed.get(B) ?? []]]);
+
+/** The check as a reader sees it: its data worded by the renderer. */
+function checkStaleness(...args: Parameters<typeof check>): { stale: string[]; notes: string[] } {
+  const s = check(...args);
+  return { stale: staleLines(s), notes: changedElsewhereLines(s) };
+}
 
 describe('checkStaleness', () => {
   it('records only the touched groups, and finds nothing when the pools are as planned', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { apply } from '../../src/run/library.js';
+import { apply } from '../../src/run/apply.js';
 import { BIN, isolatedEnv } from '../integration/cli.js';
 import { configOf, emulator, groups, sessionFor } from './fixture.js';
 

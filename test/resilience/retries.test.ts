@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apply, plan } from '../../src/run/library.js';
+import { apply } from '../../src/run/apply.js';
+import { plan } from '../../src/run/plan.js';
 import { calls, configOf, emulator, groups, sessionFor } from './fixture.js';
 
 const POOL = 'eu-west-1_Resil1';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { executeChanges, type ApplyProgress, type ApplyReport, type ChangeResult } from '../../src/apply/execute.js';
+import { executeChanges } from '../../src/apply/execute.js';
+import { checkApplyPolicy } from '../../src/apply/policy.js';
+import type { ApplyProgress, ApplyReport, ChangeResult } from '../../src/apply/report.js';
 import type { GroupPage, GroupsApi, PoolRef } from '../../src/cognito/port.js';
 import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
 import { CgError, type ErrorCode } from '../../src/errors.js';
@@ -8,8 +10,7 @@ import { Pacer } from '../../src/pacing/pacer.js';
 import { COGNITO_RATES } from '../../src/pacing/rates.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
 import { listPool, listPools, type ReadProgress } from '../../src/read/list-pool.js';
-import { checkPermissions } from '../../src/run/apply.js';
-import { apply } from '../../src/run/library.js';
+import { apply } from '../../src/run/apply.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi, type RecordedCall } from './fake-groups-api.js';
@@ -81,7 +82,7 @@ describe('executeChanges', () => {
     expect(plan.pools[0]?.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['update admins', 'replace editors', 'delete legacy', 'replace ops', 'create viewers']);
 
     const progress: ApplyProgress[] = [];
-    const report = await executeChanges(fake, plan.pools, { onProgress: (p) => progress.push({ ...p }) });
+    const report = await executeChanges(fake, fake, plan.pools, { onProgress: (p) => progress.push({ ...p }) });
 
     expect(report.interrupted).toBe(false);
     expect(outcomes(report)).toEqual([
@@ -108,7 +109,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'ADMINS', precedence: 1 }]);
     const { plan } = await planWith(fake, config(pool(A, [{ name: 'admins', precedence: 1 }])));
     fake.calls.length = 0;
-    const report = await executeChanges(fake, plan.pools);
+    const report = await executeChanges(fake, fake, plan.pools);
     expect(outcomes(report)).toEqual([[A, 'admins', 'done', undefined]]);
     expect(callLog(fake.calls)).toEqual(['DeleteGroup ADMINS ok', 'CreateGroup admins ok']);
     expect(fake.groupsOf(A)).toEqual([{ name: 'admins', precedence: 1 }]);
@@ -118,7 +119,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'ops', roleArn: ROLE }]);
     fake.fail({ op: 'CreateGroup', code: 'AWS_INVALID_PARAMETER' });
     const change: GroupChange = { action: 'replace', name: 'ops', previousName: 'ops', before: { roleArn: ROLE }, after: {}, fields: [], reasons: ['roleArn-removed'] };
-    const report = await executeChanges(fake, [poolPlan(A, [change])]);
+    const report = await executeChanges(fake, fake, [poolPlan(A, [change])]);
     expect(outcomes(report)).toEqual([
       [A, 'ops', 'failed', 'deleted "ops" but could not create "ops": fake: scripted AWS_INVALID_PARAMETER for CreateGroup; run apply again to create it'],
     ]);
@@ -129,7 +130,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'd' }]);
     fake.fail({ op: 'CreateGroup', name: 'b', code: 'AWS_INVALID_PARAMETER' });
     const progress: ApplyProgress[] = [];
-    const report = await executeChanges(fake, [poolPlan(A, [create('a'), create('b'), create('c'), update('d', { precedence: 2 })])], {
+    const report = await executeChanges(fake, fake, [poolPlan(A, [create('a'), create('b'), create('c'), update('d', { precedence: 2 })])], {
       onProgress: (p) => progress.push({ ...p }),
     });
     expect(outcomes(report)).toEqual([
@@ -145,7 +146,7 @@ describe('executeChanges', () => {
   it.each<ErrorCode>(['AWS_POOL_NOT_FOUND'])('starts no more changes of a pool after %s, but goes on with other pools', async (code) => {
     const fake = new FakeGroupsApi().addPool(A).addPool(B);
     fake.removePool(A);
-    const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2'), create('a3')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
+    const report = await executeChanges(fake, fake, [poolPlan(A, [create('a1'), create('a2'), create('a3')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
     const stopped = `not started: the user pool was not found (${code})`;
     expect(report.results.map((r) => [r.poolId, r.change.name, r.status])).toEqual([
       [A, 'a1', 'failed'],
@@ -163,7 +164,7 @@ describe('executeChanges', () => {
   it.each<ErrorCode>(['AWS_ACCESS_DENIED', 'AWS_LIMIT_EXCEEDED'])('after %s on a create, starts no more creates in that pool but goes on with its updates', async (code) => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'u1', description: 'old' }, { name: 'u2', description: 'old' }]);
     fake.fail({ poolId: A, op: 'CreateGroup', code });
-    const report = await executeChanges(fake, [poolPlan(A, [create('c1'), create('c2'), update('u1', { description: 'new' }), update('u2', { description: 'new' })])], { concurrency: 1 });
+    const report = await executeChanges(fake, fake, [poolPlan(A, [create('c1'), create('c2'), update('u1', { description: 'new' }), update('u2', { description: 'new' })])], { concurrency: 1 });
     expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
       ['c1', 'failed'],
       ['c2', 'not-started'],
@@ -185,7 +186,7 @@ describe('executeChanges', () => {
         return fake.createGroup(pool, group);
       },
     };
-    const report = await executeChanges(denied, [poolPlan(A, [create('c1'), create('c2'), create('c3')])], { concurrency: 1 });
+    const report = await executeChanges(denied, denied, [poolPlan(A, [create('c1'), create('c2'), create('c3')])], { concurrency: 1 });
     expect(report.results.map((r) => r.status)).toEqual(['failed', 'done', 'done']);
   });
 
@@ -199,7 +200,7 @@ describe('executeChanges', () => {
       },
     };
     const rename = (from: string, to: string): GroupChange => ({ action: 'replace', name: to, previousName: from, before: { roleArn: old }, after: { roleArn: ROLE }, fields: [], reasons: ['case-rename'] });
-    const report = await executeChanges(denied, [poolPlan(A, [rename('R1', 'r1'), rename('R2', 'r2'), update('u', { description: 'new' })])], { concurrency: 1 });
+    const report = await executeChanges(denied, denied, [poolPlan(A, [rename('R1', 'r1'), rename('R2', 'r2'), update('u', { description: 'new' })])], { concurrency: 1 });
     expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
       ['r1', 'failed'],
       ['r2', 'not-started'],
@@ -214,7 +215,7 @@ describe('executeChanges', () => {
   it('a denied GetGroup (needed only when a create meets an existing group) does not stop the other creates', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'exists' }]);
     fake.fail({ poolId: A, op: 'GetGroup', code: 'AWS_ACCESS_DENIED' });
-    const report = await executeChanges(fake, [poolPlan(A, [create('exists', { description: 'x' }), create('new1'), create('new2')])], { concurrency: 1 });
+    const report = await executeChanges(fake, fake, [poolPlan(A, [create('exists', { description: 'x' }), create('new1'), create('new2')])], { concurrency: 1 });
     expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
       ['exists', 'failed'],
       ['new1', 'done'],
@@ -226,7 +227,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'u2', description: 'old' }, { name: 'gone' }]);
     fake.fail({ poolId: A, op: 'CreateGroup', code: 'AWS_LIMIT_EXCEEDED' });
     const del: GroupChange = { action: 'delete', name: 'gone', before: {} };
-    const report = await executeChanges(fake, [poolPlan(A, [update('u1', { description: 'new' }), update('u2', { description: 'new' }), del])], { concurrency: 1 });
+    const report = await executeChanges(fake, fake, [poolPlan(A, [update('u1', { description: 'new' }), update('u2', { description: 'new' }), del])], { concurrency: 1 });
     expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
       ['u1', 'failed'],
       ['u2', 'done'],
@@ -248,7 +249,7 @@ describe('executeChanges', () => {
       },
     };
     const change = { action: 'replace' as const, name: 'r', previousName: 'r', before: { roleArn: 'arn:aws:iam::123456789012:role/Old' }, after: {}, fields: [], reasons: ['roleArn-removed' as const] };
-    const report = await executeChanges(stopping, [poolPlan(A, [change])], { signal: controller.signal, uninterruptible: fake });
+    const report = await executeChanges(stopping, fake, [poolPlan(A, [change])], { signal: controller.signal });
     expect(report.results[0]?.status).toBe('done');
     expect(fake.groupsOf(A).map((g) => g.name)).toEqual(['r']);
   });
@@ -271,7 +272,7 @@ describe('executeChanges', () => {
   it('starts no more changes of any pool after bad credentials', async () => {
     const fake = new FakeGroupsApi().addPool(A).addPool(B);
     fake.fail({ code: 'AWS_CREDENTIALS' });
-    const report = await executeChanges(fake, [poolPlan(A, [create('a1'), create('a2')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
+    const report = await executeChanges(fake, fake, [poolPlan(A, [create('a1'), create('a2')]), poolPlan(B, [create('b1'), create('b2')])], { concurrency: 1 });
     expect(report.results.map((r) => r.status)).toEqual(['failed', 'not-started', 'failed', 'not-started']);
     expect(report.results[1]?.message).toBe('not started: an earlier call failed (AWS_CREDENTIALS)');
     expect(report.results[3]?.message).toBe('not started: an earlier call failed (AWS_CREDENTIALS)');
@@ -307,7 +308,7 @@ describe('executeChanges', () => {
       const fake = new FakeGroupsApi().addPool(A, Array.from({ length: 10 }, (_, i) => ({ name: `u${i}` })));
       const { api, most } = overlapping(fake);
       const changes = [...Array.from({ length: 10 }, (_, i) => create(`c${i}`)), ...Array.from({ length: 10 }, (_, i) => update(`u${i}`, { precedence: i }))];
-      const report = await executeChanges(api, [poolPlan(A, changes)], { concurrency: 3 });
+      const report = await executeChanges(api, api, [poolPlan(A, changes)], { concurrency: 3 });
       expect(report.results.every((r) => r.status === 'done')).toBe(true);
       expect(most.get('CreateGroup')).toBe(3);
       expect(most.get('UpdateGroup')).toBe(3);
@@ -316,7 +317,7 @@ describe('executeChanges', () => {
     it('runs one change at a time with concurrency 1', async () => {
       const fake = new FakeGroupsApi().addPool(A);
       const { api, most } = overlapping(fake);
-      await executeChanges(api, [poolPlan(A, [create('a'), create('b'), create('c')])], { concurrency: 1 });
+      await executeChanges(api, api, [poolPlan(A, [create('a'), create('b'), create('c')])], { concurrency: 1 });
       expect(most.get('CreateGroup')).toBe(1);
     });
 
@@ -326,14 +327,14 @@ describe('executeChanges', () => {
     it('runs as many changes of a small lane at once as concurrency allows', async () => {
       const fake = new FakeGroupsApi().addPool(A);
       const { api, most } = overlapping(fake);
-      await executeChanges(api, [poolPlan(A, [create('a'), create('b'), create('c'), create('d')])], { concurrency: 4 });
+      await executeChanges(api, api, [poolPlan(A, [create('a'), create('b'), create('c'), create('d')])], { concurrency: 4 });
       expect(most.get('CreateGroup')).toBe(4);
     });
 
     it('runs two changes of a lane together when concurrency allows it', async () => {
       const fake = new FakeGroupsApi().addPool(A);
       const { api, most } = overlapping(fake);
-      await executeChanges(api, [poolPlan(A, [create('a'), create('b')])], { concurrency: 4 });
+      await executeChanges(api, api, [poolPlan(A, [create('a'), create('b')])], { concurrency: 4 });
       expect(most.get('CreateGroup')).toBe(2);
     });
   });
@@ -341,7 +342,7 @@ describe('executeChanges', () => {
   describe('when the pool changed after planning', () => {
     it('adopts a group created meanwhile and updates it when its fields differ', async () => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', description: 'old' }]);
-      const report = await executeChanges(fake, [poolPlan(A, [create('x', { description: 'new', precedence: 2 })])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [create('x', { description: 'new', precedence: 2 })])]);
       expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was created meanwhile; updated it to the file']]);
       expect(callLog(fake.calls)).toEqual(['CreateGroup x AWS_GROUP_EXISTS', 'GetGroup x ok', 'UpdateGroup x ok']);
       expect(fake.groupsOf(A)).toEqual([{ name: 'x', description: 'new', precedence: 2 }]);
@@ -349,14 +350,14 @@ describe('executeChanges', () => {
 
     it('counts a group created meanwhile with the same fields as done, without updating it', async () => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', precedence: 2, description: '' }]);
-      const report = await executeChanges(fake, [poolPlan(A, [create('x', { precedence: 2 })])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [create('x', { precedence: 2 })])]);
       expect(outcomes(report)).toEqual([[A, 'x', 'done', 'already existed with these fields']]);
       expect(callLog(fake.calls)).toEqual(['CreateGroup x AWS_GROUP_EXISTS', 'GetGroup x ok']);
     });
 
     it('fails, without writing, when the group created meanwhile has a roleArn the file does not', async () => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'x', roleArn: ROLE }]);
-      const report = await executeChanges(fake, [poolPlan(A, [create('x', { description: 'd' })])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [create('x', { description: 'd' })])]);
       expect(outcomes(report)).toEqual([
         [A, 'x', 'failed', 'was created meanwhile with a roleArn or precedence the file does not have, which needs a replace; run plan again'],
       ]);
@@ -366,14 +367,14 @@ describe('executeChanges', () => {
 
     it('fails when a group equal ignoring case was created meanwhile', async () => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'X' }]);
-      const report = await executeChanges(fake, [poolPlan(A, [create('x')])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [create('x')])]);
       expect(outcomes(report)).toEqual([[A, 'x', 'failed', 'a group whose name equals "x" ignoring case was created meanwhile; run plan again']]);
       expect(fake.groupsOf(A)).toEqual([{ name: 'X' }]);
     });
 
     it('creates a group to be updated that was deleted meanwhile', async () => {
       const fake = new FakeGroupsApi().addPool(A);
-      const report = await executeChanges(fake, [poolPlan(A, [update('x', { description: 'd', precedence: 4 })])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [update('x', { description: 'd', precedence: 4 })])]);
       expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was deleted meanwhile; created it']]);
       expect(callLog(fake.calls)).toEqual(['UpdateGroup x AWS_GROUP_NOT_FOUND', 'CreateGroup x ok']);
       expect(fake.groupsOf(A)).toEqual([{ name: 'x', description: 'd', precedence: 4 }]);
@@ -381,7 +382,7 @@ describe('executeChanges', () => {
 
     it('counts the delete of a group already gone as done', async () => {
       const fake = new FakeGroupsApi().addPool(A);
-      const report = await executeChanges(fake, [poolPlan(A, [remove('x')])]);
+      const report = await executeChanges(fake, fake, [poolPlan(A, [remove('x')])]);
       expect(outcomes(report)).toEqual([[A, 'x', 'done', 'was already gone']]);
     });
   });
@@ -391,7 +392,7 @@ describe('executeChanges', () => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'd' }]).addPool(B);
       const controller = new AbortController();
       controller.abort();
-      const report = await executeChanges(fake, [poolPlan(A, [create('a'), update('d', { precedence: 1 }), remove('d')]), poolPlan(B, [create('b')])], {
+      const report = await executeChanges(fake, fake, [poolPlan(A, [create('a'), update('d', { precedence: 1 }), remove('d')]), poolPlan(B, [create('b')])], {
         signal: controller.signal,
       });
       expect(report.interrupted).toBe(true);
@@ -409,7 +410,7 @@ describe('executeChanges', () => {
       const controller = new AbortController();
       const fake = new FakeGroupsApi({ onCall: () => controller.abort() }).addPool(A);
       const api = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5000 }, controller.signal);
-      const report = await executeChanges(api, [poolPlan(A, ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => create(n)))], { signal: controller.signal, concurrency: 4 });
+      const report = await executeChanges(api, api, [poolPlan(A, ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => create(n)))], { signal: controller.signal, concurrency: 4 });
       expect(report.interrupted).toBe(true);
       expect(report.results.map((r) => r.status)).toEqual(['done', 'not-started', 'not-started', 'not-started', 'not-started', 'not-started']);
       // Those waiting for a pacing slot stop there; those not yet picked up never start.
@@ -423,7 +424,7 @@ describe('executeChanges', () => {
   });
 });
 
-describe('checkPermissions', () => {
+describe('checkApplyPolicy', () => {
   const replace = (name: string, previousName = name): GroupChange => ({
     action: 'replace',
     name,
@@ -435,9 +436,9 @@ describe('checkPermissions', () => {
   });
   const planOf = (...pools: PoolPlan[]): Plan => ({ pools });
 
-  function refusal(plan: Plan, permissions: Parameters<typeof checkPermissions>[1]): CgError {
+  function refusal(plan: Plan, permissions: Parameters<typeof checkApplyPolicy>[1]): CgError {
     try {
-      checkPermissions(plan, permissions);
+      checkApplyPolicy(plan, permissions);
     } catch (err) {
       if (err instanceof CgError) return err;
       throw err;
@@ -446,7 +447,7 @@ describe('checkPermissions', () => {
   }
 
   it('lets creates and updates through without any permission', () => {
-    expect(() => checkPermissions(planOf(poolPlan(A, [create('a'), update('b', { precedence: 1 })])), {})).not.toThrow();
+    expect(() => checkApplyPolicy(planOf(poolPlan(A, [create('a'), update('b', { precedence: 1 })])), {})).not.toThrow();
   });
 
   it('refuses a replace without allowReplace, and allows it with', () => {
@@ -456,7 +457,7 @@ describe('checkPermissions', () => {
     expect(err.message).toBe(
       `refusing to apply: the plan replaces 1 group(s) (${A}/ops), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.`,
     );
-    expect(() => checkPermissions(plan, { allowReplace: true })).not.toThrow();
+    expect(() => checkApplyPolicy(plan, { allowReplace: true })).not.toThrow();
   });
 
   it('refuses a delete without allowDelete, and allows it with', () => {
@@ -466,7 +467,7 @@ describe('checkPermissions', () => {
     expect(err.message).toBe(
       `refusing to apply: the plan deletes 2 group(s) (${A}/legacy, ${B}/old), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.`,
     );
-    expect(() => checkPermissions(plan, { allowDelete: true })).not.toThrow();
+    expect(() => checkApplyPolicy(plan, { allowDelete: true })).not.toThrow();
   });
 
   it('shortens a long list of groups', () => {

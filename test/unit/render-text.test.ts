@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplyReport, ChangeResult } from '../../src/apply/execute.js';
+import { countApply, type ApplyReport, type ChangeResult } from '../../src/apply/report.js';
 import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
 import { computePoolPlan } from '../../src/plan/compute.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
-import { applyResultLines, applySummaryLine, countApply } from '../../src/render/apply-report.js';
+import { applyResultLines, applySummaryLine } from '../../src/render/apply-report.js';
 import { colourStyle, plainStyle } from '../../src/render/style.js';
-import { summaryLine } from '../../src/render/summary.js';
+import { summaryLine } from '../../src/plan/summary.js';
 import { changeLines, renderPlanText } from '../../src/render/text.js';
 import { wordDiff } from '../../src/render/word-diff.js';
 

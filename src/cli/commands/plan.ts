@@ -1,36 +1,32 @@
-import { hasChanges } from '../../plan/model.js';
-import type { TargetFlags } from '../connect.js';
-import { localBanner } from '../connect.js';
 import { writeFileAtomic } from '../../files/write-atomic.js';
-import { stepSummaryFile, toJson, type Format } from '../formats.js';
-import { styleFor, type Io } from '../io.js';
-import { printPlan } from '../plan-output.js';
+import { hasChanges } from '../../plan/summary.js';
+import { toJson } from '../../render/json.js';
+import { localBanner, type TargetFlags } from '../connect.js';
+import type { Io } from '../io.js';
 import { withPlan } from '../planned.js';
+import { openOutput, type OutputFlags } from '../views/output.js';
+import { planView } from '../views/plan-view.js';
 
 /** Options of `plan`. */
-export interface PlanFlags extends TargetFlags {
+export interface PlanFlags extends TargetFlags, OutputFlags {
   file: string;
   detailedExitcode?: boolean;
-  color: boolean;
   progress: boolean;
-  format: Format;
   out?: string;
-  githubStepSummary?: boolean;
 }
 
 /** Lists the pools, compares them with the file and prints the plan; --out saves it for `apply PLANFILE`. Read-only. */
 export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
-  const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
+  const out = openOutput(io, flags);
   return withPlan(io, flags, async ({ target, result, doc }) => {
     if (flags.out !== undefined) {
       await writeFileAtomic(flags.out, toJson(doc), { symlinks: 'refuse', hint: 'choose another path' });
-      io.err(`Saved the plan to ${flags.out}. Apply exactly this plan with: cognito-groups apply ${flags.out}\n`);
+      out.note(`Saved the plan to ${flags.out}. Apply exactly this plan with: cognito-groups apply ${flags.out}`);
     }
     const banner = localBanner(target);
-    await printPlan(io, result.plan, doc, {
-      format: flags.format,
-      style: styleFor(io.stdoutIsTTY, io.env, flags.color),
-      ...(summaryFile === undefined ? {} : { summaryFile }),
+    await planView(out).show({
+      plan: result.plan,
+      document: doc,
       ...(banner === undefined ? {} : { banner }),
       ...(flags.out === undefined ? {} : { seeAlso: `\`cognito-groups show ${flags.out}\`` }),
     });

@@ -1,17 +1,10 @@
-import type { GroupFields } from '../config/model.js';
+// The plan model as JSON: objects rebuilt with a fixed key order, so every machine format and the
+// saved plan's checksum are stable whatever built the values.
 import { assertNever } from '../errors.js';
-import type { GroupChange, ObservedGroup, UnmanagedGroup } from '../plan/model.js';
+import { normalFields as fieldsJson } from './fields.js';
+import type { GroupChange, ObservedGroup, UnmanagedGroup } from './model.js';
 
-// Objects rebuilt with a fixed key order, so JSON output is stable whatever built the values.
-
-/** Managed fields in a fixed key order, absent ones left out. */
-export function fieldsJson(f: GroupFields): GroupFields {
-  const o: GroupFields = {};
-  if (f.description !== undefined) o.description = f.description;
-  if (f.precedence !== undefined) o.precedence = f.precedence;
-  if (f.roleArn !== undefined) o.roleArn = f.roleArn;
-  return o;
-}
+export { fieldsJson };
 
 /** A group with its fields, in a fixed key order. */
 export function groupJson(g: ObservedGroup): ObservedGroup {

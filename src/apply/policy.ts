@@ -1,0 +1,71 @@
+// The delete and replace policy: what an apply may destroy. Checked on the whole plan before any
+// write, so every refusal is named at once and nothing is half-applied.
+import { isProviderGroup } from '../config/model.js';
+import type { Plan } from '../plan/model.js';
+import { RefusedError } from './refusal.js';
+
+/** What a caller allows an apply to do beyond creating and updating. */
+export interface ApplyPolicy {
+  /** Replacing a group deletes and re-creates it, dropping its members. */
+  allowReplace?: boolean;
+  /** Deleting groups the file does not list (pools with unmanagedGroups: delete). */
+  allowDelete?: boolean;
+  /** Most groups one apply may delete or replace, even when allowed (default DEFAULT_MAX_DELETE). */
+  maxDelete?: number;
+}
+
+/** Deletes and replaces one apply may make unless raised: a mass removal needs saying so. */
+export const DEFAULT_MAX_DELETE = 25;
+
+/** A group in a pool, named as `pool/name` in messages; `from` is set for a case-only rename. */
+export interface PoolGroupRef {
+  poolId: string;
+  name: string;
+  from?: string;
+}
+
+/** What a plan would do that the policy does not allow; each list empty or absent when fine. */
+export interface PolicyViolations {
+  /** Provider groups the plan would delete or replace: never allowed. */
+  providerGroups: PoolGroupRef[];
+  /** Replaces, when replacing is not allowed. */
+  replaces: PoolGroupRef[];
+  /** Deletes, when deleting is not allowed. */
+  deletes: PoolGroupRef[];
+  /** Set when the plan deletes or replaces more groups than maxDelete. */
+  overMaxDelete?: { removals: number; maxDelete: number };
+}
+
+/** What a plan does against a policy; undefined when it may be applied. Pure. */
+export function policyViolations(plan: Plan, policy: ApplyPolicy): PolicyViolations | undefined {
+  const replaces: PoolGroupRef[] = [];
+  const deletes: PoolGroupRef[] = [];
+  const providerGroups: PoolGroupRef[] = [];
+  for (const pool of plan.pools) {
+    const poolId = pool.userPoolId;
+    for (const c of pool.changes) {
+      if (c.action === 'replace') {
+        replaces.push({ poolId, name: c.name, ...(c.previousName === c.name ? {} : { from: c.previousName }) });
+        if (isProviderGroup(poolId, c.previousName)) providerGroups.push({ poolId, name: c.previousName });
+      } else if (c.action === 'delete') {
+        deletes.push({ poolId, name: c.name });
+        if (isProviderGroup(poolId, c.name)) providerGroups.push({ poolId, name: c.name });
+      }
+    }
+  }
+  const maxDelete = policy.maxDelete ?? DEFAULT_MAX_DELETE;
+  const removals = replaces.length + deletes.length;
+  const v: PolicyViolations = {
+    providerGroups,
+    replaces: policy.allowReplace === true ? [] : replaces,
+    deletes: policy.allowDelete === true ? [] : deletes,
+    ...(removals > maxDelete ? { overMaxDelete: { removals, maxDelete } } : {}),
+  };
+  return v.providerGroups.length + v.replaces.length + v.deletes.length > 0 || v.overMaxDelete !== undefined ? v : undefined;
+}
+
+/** Refuses (RefusedError, before any call) a plan the policy does not allow; names every refusal at once. */
+export function checkApplyPolicy(plan: Plan, policy: ApplyPolicy): void {
+  const violations = policyViolations(plan, policy);
+  if (violations !== undefined) throw new RefusedError({ kind: 'policy', violations });
+}

@@ -1,0 +1,82 @@
+// Why an apply changed nothing on purpose, as data (views record it in every format) and as the one
+// line a library caller or the CLI prints. Detail lines (which group, which field) are the views' job.
+import { CgError, type ErrorCode } from '../errors.js';
+import type { StaleGroup } from '../saved-plan/stale.js';
+import type { TargetMismatch, TargetRef } from '../saved-plan/target.js';
+import type { FollowProblem } from '../saved-plan/verify.js';
+import type { PolicyViolations, PoolGroupRef } from './policy.js';
+
+/** Why an apply refused to change anything. */
+export type Refusal =
+  | { kind: 'policy'; violations: PolicyViolations }
+  | { kind: 'stale'; createdAt: string; groups: StaleGroup[] }
+  | ({ kind: 'target' } & TargetMismatch)
+  | { kind: 'not-following'; planFile: string; groupsFile: string; problems: FollowProblem[] }
+  | { kind: 'cancelled' }
+  | { kind: 'no-terminal' };
+
+/** The error an apply throws when it refuses: a CgError that also carries the refusal as data. */
+export class RefusedError extends CgError {
+  readonly refusal: Refusal;
+
+  constructor(refusal: Refusal) {
+    super(codeOf(refusal), refusalMessage(refusal));
+    this.refusal = refusal;
+  }
+}
+
+function codeOf(r: Refusal): ErrorCode {
+  return r.kind === 'stale' ? 'PLAN_STALE' : r.kind === 'not-following' ? 'PLAN_FILE_INVALID' : 'APPLY_REFUSED';
+}
+
+/** The refusal in one line: what was refused, and what to do. */
+export function refusalMessage(r: Refusal): string {
+  switch (r.kind) {
+    case 'policy':
+      return policyMessage(r.violations);
+    case 'stale':
+      return `stale plan: ${r.groups.length} group(s) the plan touches changed since it was made (${r.createdAt}); nothing was applied. Make a new plan and review it.`;
+    case 'target':
+      return `refusing to apply: the plan was made against ${targetWords(r.planned)}, but this apply would go to ${targetWords(r.actual)}. Apply it with the same target, or make a new plan. Nothing was changed.`;
+    case 'not-following':
+      return `${r.planFile}: the plan does not follow from ${r.groupsFile}, so it was edited or made from another file; nothing was applied. Make a new plan.`;
+    case 'cancelled':
+      return 'apply cancelled; nothing was changed.';
+    case 'no-terminal':
+      return 'refusing to apply without a terminal to ask for approval; pass --auto-approve (in pipelines, apply a reviewed saved plan: plan --out FILE, then apply FILE). Nothing was changed.';
+  }
+}
+
+/** AWS, an endpoint, or the local emulator, in a few words. */
+export function targetWords(t: TargetRef): string {
+  return t.kind === 'aws' ? 'AWS' : t.kind === 'local-emulator' ? 'the local emulator (--local)' : `the endpoint ${t.endpoint ?? '(unknown)'}`;
+}
+
+function policyMessage(v: PolicyViolations): string {
+  if (v.providerGroups.length > 0) {
+    return `refusing to apply: the plan would delete provider groups that Cognito manages (${v.providerGroups.map(ref).join(', ')}); change the file so they are not replaced. Nothing was changed.`;
+  }
+  const parts: string[] = [];
+  const flags: string[] = [];
+  if (v.replaces.length > 0) {
+    parts.push(`replaces ${v.replaces.length} group(s) (${preview(v.replaces.map(ref))}), which deletes them and drops their members`);
+    flags.push('--allow-replace');
+  }
+  if (v.deletes.length > 0) {
+    parts.push(`deletes ${v.deletes.length} group(s) (${preview(v.deletes.map(ref))}), which drops their members`);
+    flags.push('--allow-delete');
+  }
+  if (v.overMaxDelete !== undefined) {
+    parts.push(`deletes or replaces ${v.overMaxDelete.removals} groups in all, more than --max-delete ${v.overMaxDelete.maxDelete}`);
+    flags.push(`--max-delete ${v.overMaxDelete.removals}`);
+  }
+  return `refusing to apply: the plan ${parts.join(', and ')}; re-run with ${flags.join(' and ')} if that is intended. Nothing was changed.`;
+}
+
+function ref(g: PoolGroupRef): string {
+  return `${g.poolId}/${g.from === undefined ? g.name : `${g.from} -> ${g.name}`}`;
+}
+
+function preview(names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+}

@@ -1,0 +1,86 @@
+// The boundary every command's output passes: stdout in the chosen format, lines beside it on stderr,
+// and the GitHub Actions job summary, appended once per run.
+import { appendFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { CgError } from '../../errors.js';
+import { styleFor, type Io } from '../io.js';
+import { plainStyle, type Style } from '../../render/style.js';
+
+/** Output formats of plan, show, apply and drift. */
+export type Format = 'text' | 'json' | 'markdown';
+
+/** --format and --github-step-summary. */
+export function addFormatOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--github-step-summary', 'also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)');
+}
+
+/** The flags that shape a command's output. */
+export interface OutputFlags {
+  format: Format;
+  color: boolean;
+  githubStepSummary?: boolean;
+}
+
+/** Where one command run writes. */
+export interface Output {
+  readonly format: Format;
+  /** Colours for text on a terminal; plain everywhere else. */
+  readonly style: Style;
+  /** The command's main output, on stdout. */
+  print(text: string): void;
+  /** A line about the run (such as the local-emulator banner): before text output on stdout, on stderr for the machine formats. */
+  banner(line: string | undefined): void;
+  /** A line on stderr. */
+  note(line: string): void;
+  /** Appends the Markdown to the job summary when --github-step-summary asked for it; once per run. */
+  summary(markdown: () => string): Promise<void>;
+}
+
+/** Opens a command's output; checks --github-step-summary before any work, so a run never fails after changing things. */
+export function openOutput(io: Io, flags: OutputFlags): Output {
+  const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
+  let summarised = false;
+  return {
+    format: flags.format,
+    style: flags.format === 'text' ? styleFor(io.stdoutIsTTY, io.env, flags.color) : plainStyle,
+    print: (text) => io.out(text),
+    banner(line) {
+      if (line === undefined) return;
+      if (flags.format === 'text') io.out(`${line}\n\n`);
+      else io.err(`${line}\n`);
+    },
+    note: (line) => io.err(`${line}\n`),
+    async summary(markdown) {
+      if (summaryFile === undefined || summarised) return;
+      summarised = true;
+      await appendStepSummary(summaryFile, markdown());
+    },
+  };
+}
+
+/** The job summary file for --github-step-summary; checked before any work so a run never fails after changing things. */
+function stepSummaryFile(io: Io, wanted: boolean | undefined): string | undefined {
+  if (wanted !== true) return undefined;
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') {
+    throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
+  }
+  try {
+    appendFileSync(file, '');
+  } catch (err) {
+    throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return file;
+}
+
+/** Appends Markdown to the GitHub Actions job summary, when there is one. */
+async function appendStepSummary(file: string, markdown: string): Promise<void> {
+  try {
+    await appendFile(file, `${markdown}\n`);
+  } catch (err) {
+    throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}

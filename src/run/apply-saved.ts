@@ -1,0 +1,108 @@
+import { checkApplyPolicy, type ApplyPolicy } from '../apply/policy.js';
+import { RefusedError } from '../apply/refusal.js';
+import type { ApplyProgress } from '../apply/report.js';
+import type { DesiredConfig } from '../config/model.js';
+import { CgError } from '../errors.js';
+import type { CallCounts } from '../pacing/paced-api.js';
+import type { Plan } from '../plan/model.js';
+import { listPools, type ReadProgress } from '../read/list-pool.js';
+import { planOfDocument } from '../saved-plan/build.js';
+import type { PlanDocument } from '../saved-plan/model.js';
+import { checkStaleness } from '../saved-plan/stale.js';
+import { endpointFromEnvironment, normalEndpoint, targetMismatch, type TargetRef } from '../saved-plan/target.js';
+import { planFollowsFrom } from '../saved-plan/verify.js';
+import { applyAndCheck, type ApplyOutcome } from './converge.js';
+import { openSession, type SessionOptions } from './session.js';
+
+/** The groups file a saved plan must follow from: its path, its exact text and its parsed config. */
+export interface DesiredFile {
+  file: string;
+  text: string;
+  config: DesiredConfig;
+}
+
+/** Options of `applySaved()`. */
+export type ApplySavedOptions = SessionOptions &
+  ApplyPolicy & {
+    /** A plan document read with readPlanFile (checked for format and checksum). */
+    document: PlanDocument;
+    /** Where the document was read from, for messages. */
+    planFile?: string;
+    /**
+     * Where this apply's requests go; required, because a plan is applied only where it was made (one
+     * made against the local emulator must never reach AWS). It must agree with `endpoint`.
+     */
+    target: TargetRef;
+    /** The groups file the plan must follow from (recommended); after applying, the pools are compared with it. */
+    desired?: DesiredFile;
+    /** Called with the plan once every check that needs no call has passed, before anything is listed. */
+    onPlan?: (plan: Plan) => void;
+    onReadProgress?: (p: ReadProgress) => void;
+    onApplyProgress?: (p: ApplyProgress) => void;
+    concurrency?: number;
+  };
+
+/** The outcome of applying a saved plan; `changedElsewhere` names pools whose other groups changed since the plan (which did not matter). */
+export interface ApplySavedResult {
+  plan: Plan;
+  outcome: ApplyOutcome;
+  changedElsewhere: string[];
+  counts: CallCounts;
+}
+
+/**
+ * Everything about a saved plan that can be checked without a call, each a RefusedError: made against
+ * another target, not following from the groups file, or destroying what the policy does not allow.
+ * Returns the plan the document holds.
+ */
+export function checkSavedPlan(document: PlanDocument, target: TargetRef, policy: ApplyPolicy, desired?: DesiredFile, planFile = 'the saved plan'): Plan {
+  const mismatch = targetMismatch(document, target);
+  if (mismatch !== undefined) throw new RefusedError({ kind: 'target', ...mismatch });
+  if (desired !== undefined) {
+    const problems = planFollowsFrom(document, desired.text, desired.config);
+    if (problems.length > 0) throw new RefusedError({ kind: 'not-following', planFile, groupsFile: desired.file, problems });
+  }
+  const plan = planOfDocument(document);
+  checkApplyPolicy(plan, policy);
+  return plan;
+}
+
+/**
+ * Applies exactly the changes of a saved plan, without planning again. Refuses (RefusedError, nothing
+ * applied) a plan made against another target, one that does not follow from `desired`, one the
+ * policy does not allow, and, after listing the pools, a stale one: any group the plan touches that
+ * changed, appeared or disappeared since the plan was made.
+ */
+export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
+  checkSessionTarget(options);
+  const plan = checkSavedPlan(options.document, options.target, options, options.desired, options.planFile);
+  options.onPlan?.(plan);
+  const session = openSession(options, options.document.settings.maxRps);
+  try {
+    const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
+    const { stale, changedElsewhere } = checkStaleness(options.document, current);
+    if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
+    const outcome = await applyAndCheck(session, plan, {
+      ...(options.desired === undefined ? {} : { config: options.desired.config }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
+      ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
+    });
+    return { plan, outcome, changedElsewhere, counts: session.api.counts };
+  } finally {
+    session.close();
+  }
+}
+
+/** The stated target must be where the session's requests really go (a caller's own `api` says that itself). */
+function checkSessionTarget(options: ApplySavedOptions): void {
+  if (options.api !== undefined) return;
+  const { target } = options;
+  const endpoint = options.endpoint === undefined ? endpointFromEnvironment(process.env) : normalEndpoint('endpoint', options.endpoint);
+  const agrees =
+    target.kind === 'aws' ? endpoint === undefined : target.kind === 'endpoint' ? endpoint === target.endpoint : options.endpoint !== undefined;
+  if (!agrees) {
+    throw new CgError('USAGE', `applySaved: target ${target.kind}${target.endpoint === undefined ? '' : ` ${target.endpoint}`} does not agree with the endpoint the requests would go to (${endpoint ?? 'AWS'})`);
+  }
+}

@@ -73,7 +73,7 @@ export class PacedGroupsApi implements GroupsApi {
       attempt++;
       if (this.signal?.aborted) throw stop();
       try {
-        await this.pacer.acquire(pool.id, op, this.signal);
+        await this.pacer.acquire(pool, op, this.signal);
       } catch (err) {
         if (err instanceof CgError && err.code === 'INTERRUPTED') throw stop();
         throw err;
@@ -81,13 +81,13 @@ export class PacedGroupsApi implements GroupsApi {
       this.counts.calls[op]++;
       try {
         const result = await call();
-        this.pacer.succeeded(pool.id, op);
+        this.pacer.succeeded(pool, op);
         return result;
       } catch (err) {
         if (!isRetryable(err)) throw err;
         if ((err as CgError).code === 'AWS_THROTTLED') {
           this.counts.throttled++;
-          this.pacer.throttled(pool.id, op);
+          this.pacer.throttled(pool, op);
         } else {
           lastFault = err as CgError;
           this.counts.faults++;

@@ -1,5 +1,4 @@
-import { categoryOf, type Operation } from '../cognito/port.js';
-import { regionOfPoolId } from '../config/model.js';
+import { categoryOf, type Operation, type PoolRef } from '../cognito/port.js';
 import type { Clock } from './clock.js';
 import type { Rates } from './rates.js';
 
@@ -45,8 +44,8 @@ export class Pacer {
    * Starts a request now if every lane allows it, and returns 0; otherwise returns how many ms to wait
    * before asking again (nothing is taken).
    */
-  tryAcquire(poolId: string, op: Operation): number {
-    const lanes = this.lanesOf(poolId, op);
+  tryAcquire(pool: PoolRef, op: Operation): number {
+    const lanes = this.lanesOf(pool, op);
     const now = this.clock.now();
     let wait = 0;
     for (const lane of lanes) wait = Math.max(wait, lane.next - now);
@@ -59,38 +58,38 @@ export class Pacer {
   }
 
   /** Waits until a request may start, then starts it. */
-  async acquire(poolId: string, op: Operation, signal?: AbortSignal): Promise<void> {
-    for (let wait = this.tryAcquire(poolId, op); wait > 0; wait = this.tryAcquire(poolId, op)) {
+  async acquire(pool: PoolRef, op: Operation, signal?: AbortSignal): Promise<void> {
+    for (let wait = this.tryAcquire(pool, op); wait > 0; wait = this.tryAcquire(pool, op)) {
       await this.clock.sleep(wait, signal);
     }
   }
 
   /** A request was throttled: slow down the lanes it used. */
-  throttled(poolId: string, op: Operation): void {
-    for (const lane of this.lanesOf(poolId, op)) {
+  throttled(pool: PoolRef, op: Operation): void {
+    for (const lane of this.lanesOf(pool, op)) {
       if (lane === this.lanes.get('run')) continue;
       lane.factor = Math.max(MIN_FACTOR, lane.factor * DECREASE);
     }
   }
 
   /** A request went through: speed back up towards the nominal rate. */
-  succeeded(poolId: string, op: Operation): void {
-    for (const lane of this.lanesOf(poolId, op)) {
+  succeeded(pool: PoolRef, op: Operation): void {
+    for (const lane of this.lanesOf(pool, op)) {
       if (lane.factor < 1) lane.factor = Math.min(1, lane.factor + INCREASE);
     }
   }
 
   /** The rate (requests/s) a pool's operation runs at now, after any slowdown; for callers that show or check it. */
-  currentRate(poolId: string, op: Operation): number {
-    return Math.min(...this.lanesOf(poolId, op).map((l) => l.nominal * PACING_MARGIN * l.factor));
+  currentRate(pool: PoolRef, op: Operation): number {
+    return Math.min(...this.lanesOf(pool, op).map((l) => l.nominal * PACING_MARGIN * l.factor));
   }
 
-  private lanesOf(poolId: string, op: Operation): Lane[] {
+  private lanesOf(pool: PoolRef, op: Operation): Lane[] {
     const category = categoryOf(op);
-    // The account quotas are per region; a pool id starts with its region.
+    // The account quotas are per region: the pool's own (a pool may name its region), not one read off its id.
     const out = [
-      this.lane(`pool:${poolId}:${op}`, this.rates.perPoolOperation),
-      this.lane(`account:${regionOfPoolId(poolId)}:${category}`, category === 'read' ? this.rates.accountRead : this.rates.accountWrite),
+      this.lane(`pool:${pool.id}:${op}`, this.rates.perPoolOperation),
+      this.lane(`account:${pool.region}:${category}`, category === 'read' ? this.rates.accountRead : this.rates.accountWrite),
     ];
     if (this.rates.maxRps !== undefined) out.push(this.lane('run', this.rates.maxRps));
     return out;

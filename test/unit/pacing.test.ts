@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callError, isRetryable } from '../../src/cognito/call-error.js';
 import type { Operation, PoolRef } from '../../src/cognito/port.js';
+import { regionOfPoolId } from '../../src/config/model.js';
 import { CgError, type ErrorCode } from '../../src/errors.js';
 import { PacedGroupsApi } from '../../src/pacing/paced-api.js';
 import { PACING_MARGIN, Pacer } from '../../src/pacing/pacer.js';
@@ -62,7 +63,7 @@ function run(pacer: Pacer, clock: FakeClock, requests: readonly Request[]): Star
     queue.sort((a, b) => a.t - b.t || a.seq - b.seq);
     const next = queue.shift() as (typeof queue)[number];
     clock.advanceTo(Math.max(clock.now(), next.t));
-    const wait = pacer.tryAcquire(next.r.pool, next.r.op);
+    const wait = pacer.tryAcquire({ id: next.r.pool, region: regionOfPoolId(next.r.pool) }, next.r.op);
     if (wait === 0) starts.push({ ...next.r, at: clock.now() });
     else queue.push({ r: next.r, t: clock.now() + wait, seq: seq++ });
   }
@@ -100,34 +101,45 @@ describe('Pacer', () => {
   it('takes nothing when it answers with a wait', () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    expect(pacer.tryAcquire(POOL_A.id, 'CreateGroup')).toBe(0);
-    expect(pacer.tryAcquire(POOL_A.id, 'CreateGroup')).toBeCloseTo(STEP_5, 9);
-    expect(pacer.tryAcquire(POOL_A.id, 'CreateGroup')).toBeCloseTo(STEP_5, 9);
+    expect(pacer.tryAcquire(POOL_A, 'CreateGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'CreateGroup')).toBeCloseTo(STEP_5, 9);
+    expect(pacer.tryAcquire(POOL_A, 'CreateGroup')).toBeCloseTo(STEP_5, 9);
     // Another write of the same pool waits only for the account lane, which the refusals did not move.
-    expect(pacer.tryAcquire(POOL_A.id, 'UpdateGroup')).toBeCloseTo(STEP_15, 9);
+    expect(pacer.tryAcquire(POOL_A, 'UpdateGroup')).toBeCloseTo(STEP_15, 9);
     clock.advance(STEP_15);
-    expect(pacer.tryAcquire(POOL_A.id, 'UpdateGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'UpdateGroup')).toBe(0);
   });
 
   it('lets the first request of another pool or of a read go at once', () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    expect(pacer.tryAcquire(POOL_A.id, 'CreateGroup')).toBe(0);
-    expect(pacer.tryAcquire(POOL_A.id, 'GetGroup')).toBe(0);
-    expect(pacer.tryAcquire(POOL_B.id, 'ListGroups')).toBeCloseTo(STEP_20, 9);
+    expect(pacer.tryAcquire(POOL_A, 'CreateGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'GetGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_B, 'ListGroups')).toBeCloseTo(STEP_20, 9);
+  });
+
+  it("paces a pool against the account quota of its own region, which may not be the one its id starts with", () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ ...COGNITO_RATES, perPoolOperation: 100 }, clock);
+    const moved: PoolRef = { id: 'eu-west-1_Moved', region: 'us-east-1' };
+    const usEast: PoolRef = { id: 'us-east-1_Other', region: 'us-east-1' };
+    // 20 reads/s for the account in a region: POOL_A (eu-west-1) never shares it with the pools in us-east-1.
+    expect(pacer.tryAcquire(moved, 'ListGroups')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'ListGroups')).toBe(0);
+    expect(pacer.tryAcquire(usEast, 'ListGroups')).toBeCloseTo(STEP_20, 9);
   });
 
   it('starts a new grid after an idle spell, and keeps the grid for a start that comes a little late', () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    expect(pacer.tryAcquire(POOL_A.id, 'DeleteGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'DeleteGroup')).toBe(0);
     clock.advanceTo(5000);
-    expect(pacer.tryAcquire(POOL_A.id, 'DeleteGroup')).toBe(0);
-    expect(pacer.tryAcquire(POOL_A.id, 'DeleteGroup')).toBeCloseTo(STEP_5, 9);
+    expect(pacer.tryAcquire(POOL_A, 'DeleteGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'DeleteGroup')).toBeCloseTo(STEP_5, 9);
     clock.advanceTo(5000 + STEP_5 + 10);
-    expect(pacer.tryAcquire(POOL_A.id, 'DeleteGroup')).toBe(0);
+    expect(pacer.tryAcquire(POOL_A, 'DeleteGroup')).toBe(0);
     // The next slot is on the grid (2 steps after 5000), not a whole step after the late start.
-    expect(pacer.tryAcquire(POOL_A.id, 'DeleteGroup')).toBeCloseTo(STEP_5 - 10, 6);
+    expect(pacer.tryAcquire(POOL_A, 'DeleteGroup')).toBeCloseTo(STEP_5 - 10, 6);
   });
 
   it('never lets more than the rate start in any 1-second window per pool and operation, for requests arriving in bursts', () => {
@@ -184,30 +196,30 @@ describe('Pacer', () => {
   it('lowers the rate of the lanes involved on throttling, down to a floor', () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    expect(pacer.currentRate(POOL_A.id, 'CreateGroup')).toBeCloseTo(4.9, 9);
-    pacer.throttled(POOL_A.id, 'CreateGroup');
-    expect(pacer.currentRate(POOL_A.id, 'CreateGroup')).toBeCloseTo(4.9 * 0.7, 9);
+    expect(pacer.currentRate(POOL_A, 'CreateGroup')).toBeCloseTo(4.9, 9);
+    pacer.throttled(POOL_A, 'CreateGroup');
+    expect(pacer.currentRate(POOL_A, 'CreateGroup')).toBeCloseTo(4.9 * 0.7, 9);
     // The next requests are spaced at the lower rate.
     const times = startsOf(run(pacer, clock, burst(POOL_A.id, 'CreateGroup', 3)));
     expect((times[2] as number) - (times[1] as number)).toBeCloseTo(1000 / (4.9 * 0.7), 6);
-    for (let i = 0; i < 20; i++) pacer.throttled(POOL_A.id, 'CreateGroup');
-    expect(pacer.currentRate(POOL_A.id, 'CreateGroup')).toBeCloseTo(4.9 * 0.2, 9);
+    for (let i = 0; i < 20; i++) pacer.throttled(POOL_A, 'CreateGroup');
+    expect(pacer.currentRate(POOL_A, 'CreateGroup')).toBeCloseTo(4.9 * 0.2, 9);
     // The account write lane was lowered too (to 20% of 14.7/s), so another pool's writes slow down...
-    expect(pacer.currentRate(POOL_B.id, 'UpdateGroup')).toBeCloseTo(14.7 * 0.2, 9);
+    expect(pacer.currentRate(POOL_B, 'UpdateGroup')).toBeCloseTo(14.7 * 0.2, 9);
     // ...but not its reads.
-    expect(pacer.currentRate(POOL_B.id, 'GetGroup')).toBeCloseTo(4.9, 9);
+    expect(pacer.currentRate(POOL_B, 'GetGroup')).toBeCloseTo(4.9, 9);
   });
 
   it('raises the rate back on success, never above the nominal rate', () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    pacer.throttled(POOL_A.id, 'GetGroup');
-    pacer.succeeded(POOL_A.id, 'GetGroup');
-    expect(pacer.currentRate(POOL_A.id, 'GetGroup')).toBeCloseTo(4.9 * 0.75, 9);
+    pacer.throttled(POOL_A, 'GetGroup');
+    pacer.succeeded(POOL_A, 'GetGroup');
+    expect(pacer.currentRate(POOL_A, 'GetGroup')).toBeCloseTo(4.9 * 0.75, 9);
     const seen: number[] = [];
     for (let i = 0; i < 50; i++) {
-      pacer.succeeded(POOL_A.id, 'GetGroup');
-      seen.push(pacer.currentRate(POOL_A.id, 'GetGroup'));
+      pacer.succeeded(POOL_A, 'GetGroup');
+      seen.push(pacer.currentRate(POOL_A, 'GetGroup'));
     }
     expect(Math.max(...seen)).toBe(5 * PACING_MARGIN);
     expect(seen.at(-1)).toBe(5 * PACING_MARGIN);
@@ -216,18 +228,18 @@ describe('Pacer', () => {
   it('never lowers the maxRps budget on throttling (it is a user cap, not an estimate)', () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ ...COGNITO_RATES, maxRps: 0.5 }, clock);
-    for (let i = 0; i < 10; i++) pacer.throttled(POOL_A.id, 'ListGroups');
-    expect(pacer.currentRate(POOL_A.id, 'ListGroups')).toBeCloseTo(0.5 * PACING_MARGIN, 9);
+    for (let i = 0; i < 10; i++) pacer.throttled(POOL_A, 'ListGroups');
+    expect(pacer.currentRate(POOL_A, 'ListGroups')).toBeCloseTo(0.5 * PACING_MARGIN, 9);
   });
 
   it('waits in acquire() until a slot is free, and stops waiting with INTERRUPTED on abort', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);
-    await pacer.acquire(POOL_A.id, 'GetGroup');
-    await pacer.acquire(POOL_A.id, 'GetGroup');
+    await pacer.acquire(POOL_A, 'GetGroup');
+    await pacer.acquire(POOL_A, 'GetGroup');
     expect(clock.now()).toBeCloseTo(STEP_5, 6);
     const controller = new AbortController();
-    const waiting = pacer.acquire(POOL_A.id, 'GetGroup', controller.signal);
+    const waiting = pacer.acquire(POOL_A, 'GetGroup', controller.signal);
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ code: 'INTERRUPTED' });
   });
@@ -375,7 +387,7 @@ describe('PacedGroupsApi', () => {
     expect(api.counts.faults).toBe(0);
     expect(api.counts.calls.CreateGroup).toBe(8);
     expect(fake.groupsOf(POOL_A.id)).toEqual([{ name: 'admins', precedence: 1 }]);
-    expect(pacer.currentRate(POOL_A.id, 'CreateGroup')).toBeLessThan(5);
+    expect(pacer.currentRate(POOL_A, 'CreateGroup')).toBeLessThan(5);
   });
 
   it('backs off longer after each throttle, up to the maximum', async () => {

@@ -5,6 +5,7 @@ import { CgError } from '../errors.js';
 import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
 import type { SessionOptions } from '../run/session.js';
+import { pathIn, type Io } from './io.js';
 
 /** Where the embedded emulator keeps its state, under the current directory. */
 export const LOCAL_STATE = join('.cognito-groups', 'local.json');
@@ -46,7 +47,8 @@ export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef 
  * process on a free loopback port, with its state in .cognito-groups/local.json and the file's pools
  * created if missing.
  */
-export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], env: NodeJS.ProcessEnv): Promise<Target> {
+export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], io: Pick<Io, 'env' | 'cwd'>): Promise<Target> {
+  const { env } = io;
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
   const ref = targetOf(flags, env);
@@ -58,8 +60,8 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
     return { session: base, ref, close: async () => {} };
   }
   const statePath = LOCAL_STATE;
-  await mkdir(dirname(statePath), { recursive: true });
-  const emulator = await startEmulator({ port: 0, statePath });
+  await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
+  const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath) });
   const createdPools = pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id);
   return {
     session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },

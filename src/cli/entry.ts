@@ -3,7 +3,7 @@ import { CgError } from '../errors.js';
 import { refusalDetails } from '../render/refusal.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
-import { stopExitCode } from './signals.js';
+import { STOP_EXIT_CODES } from './signals.js';
 
 /** Runs the CLI and returns the exit code; the one place errors become text and exit codes. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -24,7 +24,7 @@ function report(err: unknown, io: Io): number {
     // Details the message already names are not printed twice.
     const details = err instanceof RefusedError ? refusalDetails(err.refusal) : err.details;
     for (const line of details) if (!err.message.includes(line.trim())) io.err(`${line}\n`);
-    if (err.code === 'INTERRUPTED') return stopExitCode() ?? 130;
+    if (err.code === 'INTERRUPTED') return STOP_EXIT_CODES[io.stops.received() ?? 'SIGINT'];
     return 1;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -32,9 +32,9 @@ export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, l
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
 export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
-  const loaded = await readConfigFile(flags.file);
+  const loaded = await readConfigFile(flags.file, io.cwd);
   printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools, io.env);
+  const target = await openTarget(flags, loaded.config.userPools, io);
   try {
     const progress = new ProgressReporter(io, flags.progress);
     const result = await plan({ config: loaded.config, ...target.session, onReadProgress: progress.read });

@@ -1,16 +1,24 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import type { Io } from './io.js';
 
 /**
  * Asks on the terminal; only the exact answer `yes` approves. The question goes to stderr so stdout
- * stays the plan. Ctrl-C, Ctrl-D, or the run's stop signal (SIGINT arriving while stderr is not the
+ * stays the plan. Ctrl-C, Ctrl-D, or the run's stop signal (a signal arriving while stderr is not the
  * terminal) are a "no", never an error.
  */
-export async function confirm(question: string, signal?: AbortSignal): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+export async function confirm(io: Io, question: string, signal?: AbortSignal): Promise<boolean> {
+  const output = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      io.err(chunk.toString());
+      done();
+    },
+  });
+  const rl = createInterface({ input: io.stdin, output, terminal: io.stdinIsTTY && io.stderrIsTTY });
   let answered = false;
   const closed = new Promise<string>((resolve) =>
     rl.once('close', () => {
-      if (!answered) process.stderr.write('\n');
+      if (!answered) io.err('\n');
       resolve('');
     }),
   );

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CgError } from '../errors.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { DesiredConfig } from './model.js';
@@ -12,11 +13,14 @@ export interface LoadedConfig {
   warnings: Diagnostic[];
 }
 
-/** Reads and validates a groups file; throws CONFIG_NOT_FOUND or CONFIG_INVALID with every problem as a detail line. */
-export async function readConfigFile(file: string): Promise<LoadedConfig> {
+/**
+ * Reads and validates a groups file (a relative path taken from `cwd`; messages name it as given);
+ * throws CONFIG_NOT_FOUND or CONFIG_INVALID with every problem as a detail line.
+ */
+export async function readConfigFile(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {

@@ -19,6 +19,8 @@ export interface AtomicWriteOptions {
   code?: ErrorCode;
   /** Said after the reason, such as "choose another path". */
   hint?: string;
+  /** How messages name the file (the path as the user gave it); default `file`. */
+  shownAs?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions): Promise<void> {
   const fail = (why: string, cause?: unknown): CgError =>
-    new CgError(options.code ?? 'USAGE', `${file}: cannot write (${why})${options.hint === undefined ? '' : `; ${options.hint}`}`, cause === undefined ? {} : { cause });
+    new CgError(options.code ?? 'USAGE', `${options.shownAs ?? file}: cannot write (${why})${options.hint === undefined ? '' : `; ${options.hint}`}`, cause === undefined ? {} : { cause });
   let target = file;
   let mode: number | undefined;
   const existing = await lstatOrUndefined(file).catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import schema from '../../schema/plan.schema.json' with { type: 'json' };
 import { CgError } from '../errors.js';
@@ -8,10 +9,10 @@ import { PLAN_FORMAT_VERSION, type PlanDocument } from './model.js';
 const validate = new Ajv({ allErrors: false, allowUnionTypes: true, strict: false }).compile(schema);
 
 /** Reads and checks a saved plan: JSON, the right format version, the plan schema, and an intact checksum. */
-export async function readPlanFile(file: string): Promise<PlanDocument> {
+export async function readPlanFile(file: string, cwd = process.cwd()): Promise<PlanDocument> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CgError('PLAN_FILE_INVALID', `${file}: cannot read the plan file (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);

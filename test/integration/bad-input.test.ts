@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
-import { isolatedEnv, runCli } from './cli.js';
+import { isolatedEnv, runCliHere as runCli } from './cli.js';
 
 function dirWith(text: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bad-'));

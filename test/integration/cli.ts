@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runInProcess } from '../cli-io.js';
 import { ROOT } from './servers.js';
 
 /** What a CLI run printed and how it exited. */
@@ -50,4 +51,14 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the CLI in this process, with the same environment rules as runCli (the SDK of the test
+ * process uses vitest's fake credentials): the way most tests run it. Keep runCli for what only a
+ * real process shows (signals, the SDK reading its own environment, the bin itself).
+ */
+export async function runCliHere(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const run = await runInProcess(args, { cwd: options.cwd ?? ROOT, env: options.env ?? isolatedEnv() });
+  return { code: run.code, signal: null, stdout: run.stdout, stderr: run.stderr };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedEnv, runCli } from './cli.js';
+import { isolatedEnv, runCli, runCliHere } from './cli.js';
 import { ROOT, startCognitoLocal, type CognitoLocal } from './servers.js';
 
 let server: CognitoLocal;
@@ -29,7 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const cli = (...args: string[]) => runCli([...args, '--endpoint-url', server.url, '--no-progress'], { cwd: dir });
+const cli = (...args: string[]) => runCliHere([...args, '--endpoint-url', server.url, '--no-progress'], { cwd: dir });
 
 describe('against cognito-local', () => {
   it('applies the example file to an empty pool, then plans no changes', async () => {
@@ -70,7 +70,7 @@ describe('against cognito-local', () => {
     expect(imported.code).toBe(0);
     const importedFile = join(dir, 'imported.yaml');
     writeFileSync(importedFile, imported.stdout);
-    expect((await runCli(['validate', '-f', importedFile], { cwd: dir })).code).toBe(0);
+    expect((await runCliHere(['validate', '-f', importedFile], { cwd: dir })).code).toBe(0);
     const plan = await cli('plan', '-f', importedFile, '--detailed-exitcode');
     expect(plan.stdout).toContain('No changes.');
     expect(plan.code).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { stringify } from 'yaml';
 import { startEmulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import { BIN, isolatedEnv, runCli } from './cli.js';
+import { BIN, isolatedEnv, runCli, runCliHere } from './cli.js';
 import { ROOT } from './servers.js';
 
 async function emulator(options: EmulatorOptions = {}) {
@@ -104,22 +104,22 @@ describe('provider groups', () => {
     const dir = tempDir();
     const file = writeGroups(dir, pool, [{ name: 'admins' }], { unmanagedGroups: 'delete' });
 
-    const planned = await runCli(['plan', '-f', file, '--endpoint-url', em.url]);
+    const planned = await runCliHere(['plan', '-f', file, '--endpoint-url', em.url]);
     expect(planned.stdout).toContain('+ create "admins"');
     expect(planned.stdout).toContain('- delete "legacy"');
     expect(planned.stdout).toContain(`${provider}  (provider group, created by Cognito)`);
     expect(planned.stdout).not.toContain(`delete "${provider}"`);
     expect(planned.stdout).toContain('Plan: 1 to add, 0 to change, 0 to replace, 1 to delete. 1 unmanaged group left alone.');
 
-    const refused = await runCli(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve']);
+    const refused = await runCliHere(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: refusing to apply: the plan deletes 1 group\(s\) \(eu-west-1_Prov1\/legacy\).*--allow-delete/);
     expect(em.stats().operations.CreateGroup?.calls ?? 0).toBe(0);
 
-    const applied = await runCli(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve', '--allow-delete']);
+    const applied = await runCliHere(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve', '--allow-delete']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 1 added, 0 changed, 0 replaced, 1 deleted.');
-    const after = await runCli(['plan', '-f', file, '--endpoint-url', em.url, '--detailed-exitcode']);
+    const after = await runCliHere(['plan', '-f', file, '--endpoint-url', em.url, '--detailed-exitcode']);
     expect(after.code).toBe(0);
     expect(after.stdout).toContain(provider);
   });
@@ -133,7 +133,7 @@ describe('endpoints', () => {
     const file = writeGroups(tempDir(), 'eu-west-1_Env1', [{ name: 'from-env' }]);
 
     for (const variable of ['AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', 'AWS_ENDPOINT_URL']) {
-      const run = await runCli(['plan', '-f', file, '--detailed-exitcode'], { env: isolatedEnv({ [variable]: em.url }) });
+      const run = await runCliHere(['plan', '-f', file, '--detailed-exitcode'], { env: isolatedEnv({ [variable]: em.url }) });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('1 group listed, 1 managed by this file');
@@ -148,7 +148,7 @@ describe('errors a user meets', () => {
     em.ensureUserPool('eu-west-1_Deny1');
     const file = writeGroups(tempDir(), 'eu-west-1_Deny1', [{ name: 'a' }]);
 
-    const run = await runCli(['plan', '-f', file, '--endpoint-url', em.url]);
+    const run = await runCliHere(['plan', '-f', file, '--endpoint-url', em.url]);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: ListGroups on user pool eu-west-1_Deny1 \(eu-west-1\): access denied \(AccessDeniedException: .*\); grant cognito-idp:ListGroups on this user pool/);
@@ -160,7 +160,7 @@ describe('errors a user meets', () => {
     em.ensureUserPool('eu-west-1_Creds1');
     const file = writeGroups(tempDir(), 'eu-west-1_Creds1', [{ name: 'a' }]);
 
-    const run = await runCli(['plan', '-f', file, '--endpoint-url', em.url]);
+    const run = await runCliHere(['plan', '-f', file, '--endpoint-url', em.url]);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: ListGroups on user pool eu-west-1_Creds1 \(eu-west-1\): the AWS credentials were rejected \(UnrecognizedClientException/);
@@ -171,7 +171,7 @@ describe('errors a user meets', () => {
     em.ensureUserPool('eu-west-1_Lim1');
     const file = writeGroups(tempDir(), 'eu-west-1_Lim1', [{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
 
-    const run = await runCli(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve']);
+    const run = await runCliHere(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve']);
 
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/failed {7}eu-west-1_Lim1: create "[abc]": .*quota of 10,000 groups/);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { stringify } from 'yaml';
 import { startEmulator, type RunningEmulator, type SeedGroup } from '../../src/emulator/index.js';
+import { runInProcess } from '../cli-io.js';
 import { isolatedEnv, runCli, type CliRun } from '../integration/cli.js';
 
 export { isolatedEnv, runCli, type CliRun };
@@ -65,7 +66,7 @@ export interface Env {
   emulator: RunningEmulator;
   client: CognitoIdentityProviderClient;
   dir: string;
-  /** Runs the CLI against the emulator (target flags appended for commands that talk to Cognito). */
+  /** Runs the CLI in this process against the emulator (target flags appended for commands that talk to Cognito). */
   cli(args: string[], env?: Record<string, string | undefined>): Promise<CliRun>;
   /** Write calls (CreateGroup, UpdateGroup, DeleteGroup) the emulator received since the last resetStats. */
   writes(): number;
@@ -98,7 +99,7 @@ export async function setup(pools: Record<string, SeedGroup[]> = {}, finish: Fin
     dir,
     cli: (args, env = {}) => {
       const target = TARGET_COMMANDS.has(args[0] ?? '') ? ['--endpoint-url', emulator.url, '--no-progress'] : [];
-      return runCli([...args, ...target], { cwd: dir, env: isolatedEnv(env) });
+      return runInProcess([...args, ...target], { cwd: dir, env: isolatedEnv(env) }).then((r) => ({ code: r.code, signal: null, stdout: r.stdout, stderr: r.stderr }));
     },
     writes: () => calls('CreateGroup') + calls('UpdateGroup') + calls('DeleteGroup'),
     calls,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runCli } from '../integration/cli.js';
+import { runCliHere as runCli } from '../integration/cli.js';
 import { emulator, groups } from './fixture.js';
 
 function groupsFile(poolId: string, list: Array<{ name: string; description?: string }>): string {

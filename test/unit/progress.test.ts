@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { ProgressReporter } from '../../src/cli/progress.js';
+import { testIo, type TestIo } from '../cli-io.js';
 
-function fakeIo(stderrIsTTY: boolean): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    stdoutIsTTY: false,
-    stderrIsTTY,
-    stdinIsTTY: false,
-    env: {},
-  };
-  return io;
+function fakeIo(stderrIsTTY: boolean): TestIo {
+  return testIo({ stderrIsTTY });
 }
 
 describe('progress', () => {

@@ -48,14 +48,14 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   };
 
   if (planFile !== undefined) {
-    const document = await readPlanFile(planFile);
-    const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile);
+    const document = await readPlanFile(planFile, io.cwd);
+    const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd);
     const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
     // Everything that needs no call is checked before --local opens (and creates) anything.
     checkSavedPlan(document, targetOf(flags, io.env), policy, desired, planFile);
-    const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io.env);
+    const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io);
     try {
-      const result = await withStopSignals(onStop, (signal) =>
+      const result = await withStopSignals(io, onStop, (signal) =>
         applySaved({ document, planFile, target: target.ref, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...common, onPlan: showPlan(target) }),
       );
       progress.stop();
@@ -68,11 +68,11 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     }
   }
 
-  const loaded = await readConfigFile(flags.file);
+  const loaded = await readConfigFile(flags.file, io.cwd);
   printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools, io.env);
+  const target = await openTarget(flags, loaded.config.userPools, io);
   try {
-    const result = await withStopSignals(onStop, (signal) =>
+    const result = await withStopSignals(io, onStop, (signal) =>
       apply({
         config: loaded.config,
         ...target.session,
@@ -82,7 +82,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
         approve: async () => {
           if (flags.autoApprove === true) return true;
           if (!io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
-          return confirm('\nDo you want to apply these changes?', signal);
+          return confirm(io, '\nDo you want to apply these changes?', signal);
         },
       }),
     );

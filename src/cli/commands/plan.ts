@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../../files/write-atomic.js';
 import { hasChanges } from '../../plan/summary.js';
 import { toJson } from '../../render/json.js';
 import { localBanner, type TargetFlags } from '../connect.js';
-import type { Io } from '../io.js';
+import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
@@ -20,7 +20,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
   const out = openOutput(io, flags);
   return withPlan(io, flags, async ({ target, result, doc }) => {
     if (flags.out !== undefined) {
-      await writeFileAtomic(flags.out, toJson(doc), { symlinks: 'refuse', hint: 'choose another path' });
+      await writeFileAtomic(pathIn(io, flags.out), toJson(doc), { symlinks: 'refuse', hint: 'choose another path', shownAs: flags.out });
       out.note(`Saved the plan to ${flags.out}. Apply exactly this plan with: cognito-groups apply ${flags.out}`);
     }
     const banner = localBanner(target);

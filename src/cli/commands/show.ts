@@ -10,7 +10,7 @@ export type ShowFlags = OutputFlags;
 /** Renders a saved plan. Offline. */
 export async function showCommand(io: Io, planFile: string, flags: ShowFlags): Promise<number> {
   const out = openOutput(io, flags);
-  const document = await readPlanFile(planFile);
+  const document = await readPlanFile(planFile, io.cwd);
   await planView(out).show({
     plan: planOfDocument(document),
     document,

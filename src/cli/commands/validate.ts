@@ -9,7 +9,7 @@ export interface ValidateFlags {
 
 /** Offline checks only: exit 0 when the file is valid (problems are thrown as CONFIG_INVALID). */
 export async function validateCommand(io: Io, flags: ValidateFlags): Promise<number> {
-  const { config, warnings } = await readConfigFile(flags.file);
+  const { config, warnings } = await readConfigFile(flags.file, io.cwd);
   printWarnings(io, warnings);
   const groups = config.userPools.reduce((n, p) => n + p.groups.length, 0);
   const pools = config.userPools.length;

@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { CgError } from '../../errors.js';
-import { styleFor, type Io } from '../io.js';
+import { pathIn, styleFor, type Io } from '../io.js';
 import { plainStyle, type Style } from '../../render/style.js';
 
 /** Output formats of plan, show, apply and drift. */
@@ -56,7 +56,7 @@ export function openOutput(io: Io, flags: OutputFlags): Output {
     async summary(markdown) {
       if (summaryFile === undefined || summarised) return;
       summarised = true;
-      await appendStepSummary(summaryFile, markdown());
+      await appendStepSummary(pathIn(io, summaryFile), markdown());
     },
   };
 }
@@ -69,7 +69,7 @@ function stepSummaryFile(io: Io, wanted: boolean | undefined): string | undefine
     throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
   }
   try {
-    appendFileSync(file, '');
+    appendFileSync(pathIn(io, file), '');
   } catch (err) {
     throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }

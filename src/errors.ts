@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'AWS_LIMIT_EXCEEDED'
   | 'AWS_THROTTLED'
   | 'AWS_UNAVAILABLE'
+  | 'AWS_BAD_RESPONSE'
   | 'AWS_ERROR'
   | 'APPLY_REFUSED'
   | 'APPLY_FAILED'

@@ -16,6 +16,8 @@ export interface TargetFlags {
   profile?: string;
   endpointUrl?: string;
   maxRps?: number;
+  /** Seconds a call waits for its answer. */
+  requestTimeout?: number;
 }
 
 /** A reachable Cognito: options for the session, where it is, and how to let go of it. */
@@ -51,6 +53,7 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
   const { env } = io;
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
+  if (flags.requestTimeout !== undefined) base.requestTimeoutMs = Math.round(flags.requestTimeout * 1000);
   const ref = targetOf(flags, env);
   if (ref.kind !== 'local-emulator') {
     if (flags.profile !== undefined) base.profile = flags.profile;

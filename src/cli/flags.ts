@@ -7,6 +7,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--profile <name>', 'AWS profile from the shared config files (default: AWS_PROFILE or the default chain)')
     .option('--endpoint-url <url>', 'send requests to this endpoint instead of AWS (AWS_ENDPOINT_URL works too)')
     .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(positiveNumber))
+    .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(positiveNumber))
     .option('--no-progress', 'do not show progress on stderr');
 }
 

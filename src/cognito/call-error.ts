@@ -54,10 +54,14 @@ function describeFailure(op: Operation, pool: PoolRef, failure: CallFailure, gro
       return new CgError('AWS_ERROR', `${where}: ${said}; this is a replica region, apply to the pool's primary region`);
     case 'InternalErrorException':
     case 'ServiceUnavailableException':
-    case 'TimeoutError':
     case 'RequestTimeout':
     case 'AbortError':
       return new CgError('AWS_UNAVAILABLE', `${where} failed: ${said}`);
+    case 'TimeoutError':
+    case 'Abandoned':
+      return new CgError('AWS_UNAVAILABLE', `${where} failed: ${oneLine(failure.message)}`);
+    case 'BadResponse':
+      return new CgError('AWS_BAD_RESPONSE', `${where}: the answer is not Cognito's (${oneLine(failure.message)}); check --endpoint-url or any proxy in between`);
     default:
       if ((failure.status !== undefined && failure.status >= 500) || (failure.errno !== undefined && CONNECTION_CODES.has(failure.errno))) {
         return new CgError('AWS_UNAVAILABLE', `${where} failed: ${said}${failure.errno !== undefined && !said.includes(failure.errno) ? ` (${failure.errno})` : ''}`);

@@ -5,13 +5,12 @@ import {
   GetGroupCommand,
   ListGroupsCommand,
   UpdateGroupCommand,
-  type GroupType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DesiredGroup } from '../config/model.js';
-import { normalFields } from '../plan/fields.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { callError, type CallFailure } from './call-error.js';
-import type { GroupPage, GroupsApi, Operation, PoolRef } from './port.js';
+import { badAnswer, groupOf, groupPageOf } from './response.js';
+import { categoryOf, type GroupPage, type GroupsApi, type Operation, type PoolRef } from './port.js';
 
 /** How to reach Cognito: all optional, the SDK's default chain fills the rest. */
 export interface SdkOptions {
@@ -21,31 +20,50 @@ export interface SdkOptions {
   endpoint?: string;
   /** Static credentials, used for the local emulator. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** Milliseconds before a request with no answer is abandoned (then retried by the caller). */
+  /** Milliseconds a call may wait for its answer before it is abandoned (and retried by the caller); default 10 s. */
   requestTimeoutMs?: number;
+  /**
+   * The run's stop. Once it aborts, a read waiting for its answer is abandoned at once, and a write
+   * after STOP_GRACE_MS (its outcome is then unknown), so a stop ends even a run whose server hangs.
+   */
+  signal?: AbortSignal;
 }
 
 /** The page size the tool always asks for: the largest ListGroups allows. */
 export const LIST_PAGE_SIZE = 60;
 
+/** How long a call may still wait for its answer after a stop: enough for any answer Cognito gives. */
+export const STOP_GRACE_MS = 3_000;
+
+/** After this long past a stop, every call still waiting is abandoned, however it started. */
+const STOP_DEADLINE_MS = 8_000;
+
+/** A connection that is not established within this long is abandoned (and retried by the caller). */
+const CONNECT_TIMEOUT_MS = 3_000;
+
 /** The port implemented with the AWS SDK v3; retries are left to the caller (maxAttempts 1). */
 export class SdkGroupsApi implements GroupsApi {
   private readonly clients = new Map<string, CognitoIdentityProviderClient>();
+  private readonly timeoutMs: number;
+  private stoppedAt: number | undefined;
 
-  constructor(private readonly options: SdkOptions = {}) {}
+  constructor(private readonly options: SdkOptions = {}) {
+    this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    options.signal?.addEventListener('abort', () => (this.stoppedAt = performance.now()), { once: true });
+  }
 
   async listGroupsPage(pool: PoolRef, nextToken?: string): Promise<GroupPage> {
-    const out = await this.send('ListGroups', pool, undefined, (c) =>
-      c.send(new ListGroupsCommand({ UserPoolId: pool.id, Limit: LIST_PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) })),
+    const out = await this.send('ListGroups', pool, undefined, (c, abortSignal) =>
+      c.send(new ListGroupsCommand({ UserPoolId: pool.id, Limit: LIST_PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }), { abortSignal }),
     );
-    const token = out.NextToken === undefined || out.NextToken === '' ? undefined : out.NextToken;
-    return { groups: (out.Groups ?? []).map(toObserved), ...(token === undefined ? {} : { nextToken: token }) };
+    return groupPageOf(out as unknown as Record<string, unknown>, where('ListGroups', pool));
   }
 
   async getGroup(pool: PoolRef, name: string): Promise<ObservedGroup | undefined> {
     try {
-      const out = await this.send('GetGroup', pool, name, (c) => c.send(new GetGroupCommand({ UserPoolId: pool.id, GroupName: name })));
-      return out.Group === undefined ? undefined : toObserved(out.Group);
+      const out = await this.send('GetGroup', pool, name, (c, abortSignal) => c.send(new GetGroupCommand({ UserPoolId: pool.id, GroupName: name }), { abortSignal }));
+      if (out.Group === undefined || out.Group === null) throw badAnswer(where('GetGroup', pool), 'no Group');
+      return groupOf(out.Group, where('GetGroup', pool), 'Group');
     } catch (err) {
       if (err instanceof Error && 'code' in err && err.code === 'AWS_GROUP_NOT_FOUND') return undefined;
       throw err;
@@ -53,37 +71,18 @@ export class SdkGroupsApi implements GroupsApi {
   }
 
   async createGroup(pool: PoolRef, group: DesiredGroup): Promise<void> {
-    await this.send('CreateGroup', pool, group.name, (c) =>
-      c.send(
-        new CreateGroupCommand({
-          UserPoolId: pool.id,
-          GroupName: group.name,
-          ...(group.description === undefined ? {} : { Description: group.description }),
-          ...(group.precedence === undefined ? {} : { Precedence: group.precedence }),
-          ...(group.roleArn === undefined ? {} : { RoleArn: group.roleArn }),
-        }),
-      ),
-    );
+    await this.send('CreateGroup', pool, group.name, (c, abortSignal) => c.send(new CreateGroupCommand({ ...groupInput(pool, group), ...(group.description === undefined ? {} : { Description: group.description }) }), { abortSignal }));
   }
 
   async updateGroup(pool: PoolRef, group: DesiredGroup): Promise<void> {
     // Every managed field is sent, so the result is the same whether Cognito keeps or resets omitted
-    // fields (cognito-contract.md). RoleArn and Precedence cannot be cleared: the planner replaces instead.
-    await this.send('UpdateGroup', pool, group.name, (c) =>
-      c.send(
-        new UpdateGroupCommand({
-          UserPoolId: pool.id,
-          GroupName: group.name,
-          Description: group.description ?? '',
-          ...(group.precedence === undefined ? {} : { Precedence: group.precedence }),
-          ...(group.roleArn === undefined ? {} : { RoleArn: group.roleArn }),
-        }),
-      ),
-    );
+    // fields (cognito-contract.md): "" clears a description. RoleArn and Precedence cannot be
+    // cleared: the planner replaces instead.
+    await this.send('UpdateGroup', pool, group.name, (c, abortSignal) => c.send(new UpdateGroupCommand({ ...groupInput(pool, group), Description: group.description ?? '' }), { abortSignal }));
   }
 
   async deleteGroup(pool: PoolRef, name: string): Promise<void> {
-    await this.send('DeleteGroup', pool, name, (c) => c.send(new DeleteGroupCommand({ UserPoolId: pool.id, GroupName: name })));
+    await this.send('DeleteGroup', pool, name, (c, abortSignal) => c.send(new DeleteGroupCommand({ UserPoolId: pool.id, GroupName: name }), { abortSignal }));
   }
 
   /** Closes the HTTP connections of every client made. */
@@ -92,22 +91,50 @@ export class SdkGroupsApi implements GroupsApi {
     this.clients.clear();
   }
 
-  private async send<T>(op: Operation, pool: PoolRef, groupName: string | undefined, call: (c: CognitoIdentityProviderClient) => Promise<T>): Promise<T> {
+  private async send<T>(op: Operation, pool: PoolRef, groupName: string | undefined, call: (c: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const abandon = this.abandonment(op);
     try {
-      return await call(this.client(pool.region));
+      return await call(this.client(pool.region), abandon.signal);
     } catch (err) {
-      throw callError(op, pool, failureOf(err), groupName);
+      throw callError(op, pool, failureOf(err, this.timeoutMs, abandon.signal.aborted), groupName);
+    } finally {
+      abandon.release();
     }
+  }
+
+  /** An abort for one call: at once for a read after a stop, after the grace for a write, and never later than the deadline. */
+  private abandonment(op: Operation): { signal: AbortSignal; release(): void } {
+    const controller = new AbortController();
+    const stop = this.options.signal;
+    if (stop === undefined) return { signal: controller.signal, release: () => undefined };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (): void => {
+      const now = performance.now();
+      const stoppedAt = this.stoppedAt ?? now;
+      const grace = categoryOf(op) === 'read' ? 0 : STOP_GRACE_MS;
+      const wait = Math.max(0, Math.min(grace, stoppedAt + STOP_DEADLINE_MS - now));
+      timer = setTimeout(() => controller.abort(), wait);
+      timer.unref?.();
+    };
+    if (stop.aborted) arm();
+    else stop.addEventListener('abort', arm, { once: true });
+    return {
+      signal: controller.signal,
+      release: () => {
+        stop.removeEventListener('abort', arm);
+        if (timer !== undefined) clearTimeout(timer);
+      },
+    };
   }
 
   private client(region: string): CognitoIdentityProviderClient {
     let c = this.clients.get(region);
     if (c === undefined) {
-      const timeout = this.options.requestTimeoutMs ?? 15_000;
       c = new CognitoIdentityProviderClient({
         region,
         maxAttempts: 1,
-        requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 5_000) },
+        // Without throwOnRequestTimeout the handler only warns, and a server that never answers hangs the run.
+        requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
         ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
         ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
         ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
@@ -118,16 +145,39 @@ export class SdkGroupsApi implements GroupsApi {
   }
 }
 
-function toObserved(g: GroupType): ObservedGroup {
-  return { name: g.GroupName ?? '', ...normalFields({ description: g.Description, precedence: g.Precedence, roleArn: g.RoleArn }) };
+function where(op: Operation, pool: PoolRef): string {
+  return `${op} on user pool ${pool.id} (${pool.region})`;
 }
 
-function failureOf(err: unknown): CallFailure {
+/** The request fields CreateGroup and UpdateGroup share. */
+function groupInput(pool: PoolRef, group: DesiredGroup): { UserPoolId: string; GroupName: string; Precedence?: number; RoleArn?: string } {
+  return {
+    UserPoolId: pool.id,
+    GroupName: group.name,
+    ...(group.precedence === undefined ? {} : { Precedence: group.precedence }),
+    ...(group.roleArn === undefined ? {} : { RoleArn: group.roleArn }),
+  };
+}
+
+function failureOf(err: unknown, timeoutMs: number, abandoned: boolean): CallFailure {
   if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
   const meta = (err as { $metadata?: { httpStatusCode?: number } }).$metadata;
   const errno = (err as { code?: unknown }).code;
+  if (abandoned) return { name: 'Abandoned', message: 'stopped while waiting for the answer' };
   const failure: CallFailure = { name: err.name, message: err.message };
+  if (err.name === 'TimeoutError') {
+    failure.message = /establish a connection/.test(err.message) ? `could not connect within ${seconds(Math.min(timeoutMs, CONNECT_TIMEOUT_MS))}` : `no answer within ${seconds(timeoutMs)}`;
+  }
+  // A body the SDK could not read as JSON (an HTML page, a truncated answer).
+  if (err.name === 'SyntaxError' || /Deserialization error/.test(err.message)) {
+    failure.name = 'BadResponse';
+    failure.message = (err.message.split('\n')[0] ?? '').trim();
+  }
   if (meta?.httpStatusCode !== undefined) failure.status = meta.httpStatusCode;
   if (typeof errno === 'string') failure.errno = errno;
   return failure;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }

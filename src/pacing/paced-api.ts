@@ -15,9 +15,9 @@ export interface CallCounts {
 }
 
 /**
- * The port with pacing and retries around it. Throttling is retried for as long as it takes (more
- * slowly each time); faults a bounded number of times; anything else fails at once. Once the signal
- * aborts, no new call or retry starts: a call in flight still finishes.
+ * The port with pacing and retries around it. Throttling is retried more and more slowly, until a call
+ * has met nothing else for `maxThrottledMs`; faults a bounded number of times; anything else fails at
+ * once. Once the signal aborts, no new call or retry starts: a call in flight still finishes.
  */
 export class PacedGroupsApi implements GroupsApi {
   constructor(
@@ -62,6 +62,7 @@ export class PacedGroupsApi implements GroupsApi {
   private async run<T>(op: Operation, pool: PoolRef, call: () => Promise<T>): Promise<T> {
     let faultAttempts = 0;
     let attempt = 0;
+    let throttledSince: number | undefined;
     let lastFault: CgError | undefined;
     // Stopping after a fault (a timeout, a dropped connection) leaves the call's effect unknown: say so
     // rather than report it as never started.
@@ -88,7 +89,13 @@ export class PacedGroupsApi implements GroupsApi {
         if ((err as CgError).code === 'AWS_THROTTLED') {
           this.counts.throttled++;
           this.pacer.throttled(pool, op);
+          throttledSince ??= this.clock.now();
+          if (this.clock.now() - throttledSince >= this.policy.maxThrottledMs) {
+            const minutes = Math.round(this.policy.maxThrottledMs / 60_000);
+            throw new CgError('AWS_THROTTLED', `${(err as CgError).message}, and at every try for ${minutes >= 1 ? `${minutes} minute(s)` : `${this.policy.maxThrottledMs} ms`}: other clients are using the account's Cognito quota; try again later, or with a lower --max-rps`, { cause: err, operation: op });
+          }
         } else {
+          throttledSince = undefined;
           lastFault = err as CgError;
           this.counts.faults++;
           faultAttempts++;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { GroupsApi } from '../cognito/port.js';
 import { SdkGroupsApi, type SdkOptions } from '../cognito/sdk-api.js';
 import { systemClock, type Clock } from '../pacing/clock.js';
@@ -30,12 +31,34 @@ export interface Session {
 
 /** Opens a session; `fileMaxRps` is the file's settings.maxRps, used unless options.maxRps is given. */
 export function openSession(options: SessionOptions, fileMaxRps?: number): Session {
-  const sdk = options.api === undefined ? new SdkGroupsApi(options) : undefined;
+  const stop = ownStop(options.signal);
+  const sdk = options.api === undefined ? new SdkGroupsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
   const inner = options.api ?? (sdk as SdkGroupsApi);
   const clock = options.clock ?? systemClock;
   const rates: Rates = { ...(options.rates ?? COGNITO_RATES) };
   const maxRps = options.maxRps ?? fileMaxRps;
   if (maxRps !== undefined) rates.maxRps = Math.min(maxRps, rates.maxRps ?? Infinity);
-  const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, options.signal);
-  return { api, finishing: api.withoutSignal(), close: () => sdk?.destroy() };
+  const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
+  return {
+    api,
+    finishing: api.withoutSignal(),
+    close: () => {
+      stop?.release();
+      sdk?.destroy();
+    },
+  };
+}
+
+/**
+ * The run's own stop signal, following the caller's. Every waiting call listens on it (hundreds in a
+ * large apply), so it takes any number of listeners, while the caller's signal gets just one.
+ */
+function ownStop(callers: AbortSignal | undefined): { signal: AbortSignal; release(): void } | undefined {
+  if (callers === undefined) return undefined;
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const follow = (): void => controller.abort(callers.reason);
+  if (callers.aborted) follow();
+  else callers.addEventListener('abort', follow, { once: true });
+  return { signal: controller.signal, release: () => callers.removeEventListener('abort', follow) };
 }

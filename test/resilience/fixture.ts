@@ -8,7 +8,7 @@ import type { RetryPolicy } from '../../src/pacing/retry.js';
 import type { SessionOptions } from '../../src/run/session.js';
 
 /** Quicker retries for tests; the policy's shape is what matters. */
-export const FAST_RETRY: RetryPolicy = { faultAttempts: 5, baseBackoffMs: 5, maxBackoffMs: 50 };
+export const FAST_RETRY: RetryPolicy = { faultAttempts: 5, baseBackoffMs: 5, maxBackoffMs: 50, maxThrottledMs: 300_000 };
 
 /** An emulator with quotas scaled by `scale`, closed when the test ends. */
 export async function emulator(scale: number, options: EmulatorOptions = {}): Promise<RunningEmulator> {

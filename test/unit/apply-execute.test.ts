@@ -258,7 +258,7 @@ describe('executeChanges', () => {
     const fake = new FakeGroupsApi().addPool(A);
     const controller = new AbortController();
     const clock = new FakeClock();
-    const paced = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 5, baseBackoffMs: 10, maxBackoffMs: 10 }, controller.signal);
+    const paced = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 5, baseBackoffMs: 10, maxBackoffMs: 10, maxThrottledMs: 300_000 }, controller.signal);
     fake.fail({ poolId: A, op: 'UpdateGroup', code: 'AWS_UNAVAILABLE', times: 1 });
     const pending = paced.updateGroup(POOL_A, { name: 'x' });
     controller.abort();
@@ -409,7 +409,7 @@ describe('executeChanges', () => {
       const clock = new FakeClock();
       const controller = new AbortController();
       const fake = new FakeGroupsApi({ onCall: () => controller.abort() }).addPool(A);
-      const api = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5000 }, controller.signal);
+      const api = new PacedGroupsApi(fake, new Pacer(COGNITO_RATES, clock), clock, { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5000, maxThrottledMs: 300_000 }, controller.signal);
       const report = await executeChanges(api, api, [poolPlan(A, ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => create(n)))], { signal: controller.signal, concurrency: 4 });
       expect(report.interrupted).toBe(true);
       expect(report.results.map((r) => r.status)).toEqual(['done', 'not-started', 'not-started', 'not-started', 'not-started', 'not-started']);
@@ -557,10 +557,45 @@ describe('listPool', () => {
       deleteGroup: async () => undefined,
     };
     await expect(listPool(looping, POOL_A)).rejects.toMatchObject({
-      code: 'AWS_ERROR',
-      message: `ListGroups on user pool ${A} returned the same NextToken twice; stopping rather than looping`,
+      code: 'AWS_BAD_RESPONSE',
+      message: `ListGroups on user pool ${A} (eu-west-1) returned the same NextToken twice; the listing cannot be trusted, so nothing was planned from it`,
     });
     expect(seen).toHaveLength(tokens.length);
+  });
+
+  /** A server that hands out a new NextToken forever, with pages of `pageSize` new groups. */
+  function endless(pageSize: number): GroupsApi & { pages: number } {
+    const api = {
+      pages: 0,
+      listGroupsPage: async (): Promise<GroupPage> => {
+        api.pages++;
+        return { groups: Array.from({ length: pageSize }, (_, i) => ({ name: `g${api.pages}-${i}` })), nextToken: `t${api.pages}` };
+      },
+      getGroup: async () => undefined,
+      createGroup: async () => undefined,
+      updateGroup: async () => undefined,
+      deleteGroup: async () => undefined,
+    };
+    return api;
+  }
+
+  it('ends a listing that hands out new NextTokens forever, past the 10,000 groups a pool can hold', async () => {
+    const api = endless(60);
+    await expect(listPool(api, POOL_A)).rejects.toMatchObject({ code: 'AWS_BAD_RESPONSE', message: expect.stringContaining('went on past 10,000 groups, more than a pool can hold') });
+    expect(api.pages).toBe(167);
+  });
+
+  it('ends a listing of empty pages with new NextTokens after 100 of them', async () => {
+    const api = endless(0);
+    await expect(listPool(api, POOL_A)).rejects.toMatchObject({ code: 'AWS_BAD_RESPONSE', message: expect.stringContaining('returned 100 empty pages in a row') });
+    expect(api.pages).toBe(100);
+  });
+
+  it('ends a listing of one group per page after 10,001 pages', async () => {
+    let pages = 0;
+    const api: GroupsApi = { ...endless(1), listGroupsPage: async () => ({ groups: pages % 2 === 0 ? [] : [{ name: `g${pages}` }], nextToken: `t${++pages}` }) };
+    await expect(listPool(api, POOL_A)).rejects.toMatchObject({ code: 'AWS_BAD_RESPONSE', message: expect.stringContaining('went on past 10,001 pages') });
+    expect(pages).toBe(10_001);
   });
 
   it('lists several pools, keyed by pool id', async () => {

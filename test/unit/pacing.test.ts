@@ -13,7 +13,7 @@ import { pick, seededRandom } from './seeded-random.js';
 
 const POOL_A: PoolRef = { id: 'eu-west-1_A', region: 'eu-west-1' };
 const POOL_B: PoolRef = { id: 'eu-west-1_B', region: 'eu-west-1' };
-const POLICY: RetryPolicy = { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5_000 };
+const POLICY: RetryPolicy = { faultAttempts: 3, baseBackoffMs: 100, maxBackoffMs: 5_000, maxThrottledMs: 300_000 };
 const READS: readonly Operation[] = ['ListGroups', 'GetGroup'];
 const WRITES: readonly Operation[] = ['CreateGroup', 'UpdateGroup', 'DeleteGroup'];
 
@@ -308,7 +308,7 @@ describe('backoffMs', () => {
   });
 
   it('defaults to five fault attempts and 100 ms .. 5 s', () => {
-    expect(DEFAULT_RETRY).toEqual({ faultAttempts: 5, baseBackoffMs: 100, maxBackoffMs: 5_000 });
+    expect(DEFAULT_RETRY).toEqual({ faultAttempts: 5, baseBackoffMs: 100, maxBackoffMs: 5_000, maxThrottledMs: 300_000 });
   });
 });
 
@@ -388,6 +388,18 @@ describe('PacedGroupsApi', () => {
     expect(api.counts.calls.CreateGroup).toBe(8);
     expect(fake.groupsOf(POOL_A.id)).toEqual([{ name: 'admins', precedence: 1 }]);
     expect(pacer.currentRate(POOL_A, 'CreateGroup')).toBeLessThan(5);
+  });
+
+  it('gives up on a call that met nothing but throttling for maxThrottledMs, saying why', async () => {
+    const { fake, api, clock } = setup();
+    fake.fail({ op: 'ListGroups', code: 'AWS_THROTTLED' });
+    await expect(api.listGroupsPage(POOL_A)).rejects.toMatchObject({
+      code: 'AWS_THROTTLED',
+      message: expect.stringMatching(/, and at every try for 5 minute\(s\): other clients are using the account's Cognito quota; try again later, or with a lower --max-rps$/),
+    });
+    expect(clock.now()).toBeGreaterThanOrEqual(300_000);
+    expect(clock.now()).toBeLessThan(300_000 + 5_000 + 1_000);
+    expect(fake.callsOf('ListGroups').every((c) => c.outcome === 'AWS_THROTTLED')).toBe(true);
   });
 
   it('backs off longer after each throttle, up to the maximum', async () => {

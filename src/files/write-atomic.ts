@@ -30,8 +30,51 @@ export interface AtomicWriteOptions {
  * An existing target must be a writable regular file (its mode is kept).
  */
 export async function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions): Promise<void> {
-  const fail = (why: string, cause?: unknown): CgError =>
-    new CgError(options.code ?? 'USAGE', `${options.shownAs ?? file}: cannot write (${why})${options.hint === undefined ? '' : `; ${options.hint}`}`, cause === undefined ? {} : { cause });
+  const fail = failure(file, options);
+  const { target, mode } = await writableTarget(file, options);
+  const dir = dirname(target);
+
+  const temp = join(dir, `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
+  try {
+    // O_EXCL: never opens a file (or a link) someone placed at the temporary name.
+    const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
+    try {
+      await fh.writeFile(text, 'utf8');
+      if (mode !== undefined) await fh.chmod(mode);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw fail(errnoOf(err), err);
+  }
+  // Makes the rename itself durable; not every platform lets a directory be opened, hence best effort.
+  try {
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/**
+ * Checks, without writing, that writeFileAtomic could replace `file`: refuses what it would refuse
+ * (a link, a device, a directory, a read-only file, a missing directory), so a run can fail before
+ * doing any work.
+ */
+export async function checkWritable(file: string, options: AtomicWriteOptions): Promise<void> {
+  await writableTarget(file, options);
+}
+
+/** The file to replace (a link's target when links are followed) and the mode to keep, or the refusal. */
+async function writableTarget(file: string, options: AtomicWriteOptions): Promise<{ target: string; mode: number | undefined }> {
+  const fail = failure(file, options);
   let target = file;
   let mode: number | undefined;
   const existing = await lstatOrUndefined(file).catch((err: unknown) => {
@@ -61,34 +104,12 @@ export async function writeFileAtomic(file: string, text: string, options: Atomi
     if (d === undefined) throw fail(`the directory ${dir} does not exist`);
     if (!d.isDirectory()) throw fail(`${dir} is not a directory`);
   }
+  return { target, mode };
+}
 
-  const temp = join(dir, `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
-  try {
-    // O_EXCL: never opens a file (or a link) someone placed at the temporary name.
-    const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
-    try {
-      await fh.writeFile(text, 'utf8');
-      if (mode !== undefined) await fh.chmod(mode);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw fail(errnoOf(err), err);
-  }
-  // Makes the rename itself durable; not every platform lets a directory be opened, hence best effort.
-  try {
-    const d = await open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    /* best effort */
-  }
+function failure(file: string, options: AtomicWriteOptions): (why: string, cause?: unknown) => CgError {
+  return (why, cause) =>
+    new CgError(options.code ?? 'USAGE', `${options.shownAs ?? file}: cannot write (${why})${options.hint === undefined ? '' : `; ${options.hint}`}`, cause === undefined ? {} : { cause });
 }
 
 /** Whether two paths name the same existing file (after links); false when either does not exist. */

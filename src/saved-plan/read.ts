@@ -27,6 +27,10 @@ export function parsePlanDocument(text: string, file: string): PlanDocument {
   try {
     data = JSON.parse(text);
   } catch (err) {
+    // A groups file passed where a plan belongs (`apply groups.yaml`): say what was probably meant.
+    if (/^\s*(version|userPools|settings)\s*:/m.test(text)) {
+      throw new CgError('PLAN_FILE_INVALID', `${file}: this is a groups file, not a saved plan; did you mean \`cognito-groups apply -f ${file}\`?`);
+    }
     const why = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
     throw invalid(`not valid JSON (${why}), perhaps truncated`);
   }

@@ -1,7 +1,11 @@
-import { writeFileAtomic } from '../../files/write-atomic.js';
+import { rm } from 'node:fs/promises';
+import { CgError } from '../../errors.js';
+import { checkWritable, sameFile, writeFileAtomic, type AtomicWriteOptions } from '../../files/write-atomic.js';
 import { hasChanges } from '../../plan/summary.js';
 import { toJson } from '../../render/json.js';
-import { localBanner, type TargetFlags } from '../connect.js';
+import { readPlanFile } from '../../saved-plan/read.js';
+import { planFollowsFrom } from '../../saved-plan/verify.js';
+import { localBanner, LOCAL_STATE, type TargetFlags } from '../connect.js';
 import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
@@ -18,18 +22,47 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
 /** Lists the pools, compares them with the file and prints the plan; --out saves it for `apply PLANFILE`. Read-only. */
 export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
   const out = openOutput(io, flags);
-  return withPlan(io, flags, async ({ target, result, doc }) => {
-    if (flags.out !== undefined) {
-      await writeFileAtomic(pathIn(io, flags.out), toJson(doc), { symlinks: 'refuse', hint: 'choose another path', shownAs: flags.out });
-      out.note(`Saved the plan to ${flags.out}. Apply exactly this plan with: cognito-groups apply ${flags.out}`);
+  const saveAs = flags.out;
+  const writeOptions: AtomicWriteOptions = { symlinks: 'refuse', hint: 'choose another path', ...(saveAs === undefined ? {} : { shownAs: saveAs }) };
+  if (saveAs !== undefined) await checkPlanOutput(io, flags, saveAs, writeOptions);
+  return withPlan(io, flags, async ({ target, result, doc, loaded }) => {
+    if (saveAs !== undefined) {
+      const path = pathIn(io, saveAs);
+      await writeFileAtomic(path, toJson(doc), writeOptions);
+      // Read back as `apply PLANFILE -f FILE` will, so a plan apply would refuse fails here, in the
+      // pull request, and not after the merge.
+      try {
+        const again = await readPlanFile(path);
+        const problems = planFollowsFrom(again, loaded.text, loaded.config);
+        if (problems.length > 0) throw new CgError('INTERNAL', `it does not follow from ${flags.file} (${problems.map((p) => p.kind).join(', ')})`);
+      } catch (err) {
+        await rm(path, { force: true });
+        const why = err instanceof Error ? err.message : String(err);
+        throw new CgError('PLAN_FILE_INVALID', `${saveAs}: the plan just written cannot be read back as apply will read it: ${why}; it was removed`);
+      }
+      out.note(`Saved the plan to ${saveAs}. Apply exactly this plan with: cognito-groups apply ${saveAs}`);
     }
     const banner = localBanner(target);
     await planView(out).show({
       plan: result.plan,
       document: doc,
       ...(banner === undefined ? {} : { banner }),
-      ...(flags.out === undefined ? {} : { seeAlso: `\`cognito-groups show ${flags.out}\`` }),
+      ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });
+}
+
+/** Refuses, before any work, an --out that cannot be written or that is one of the run's own files. */
+async function checkPlanOutput(io: Io, flags: PlanFlags, saveAs: string, options: AtomicWriteOptions): Promise<void> {
+  const path = pathIn(io, saveAs);
+  const inputs: Array<[string | undefined, string]> = [
+    [flags.file, 'the groups file this plan is made from; choose another path for the plan, such as plan.json'],
+    [flags.githubStepSummary === true ? io.env.GITHUB_STEP_SUMMARY : undefined, 'the job summary file; choose another path for the plan'],
+    [flags.local === true ? LOCAL_STATE : undefined, "the local emulator's state file; choose another path for the plan"],
+  ];
+  for (const [input, what] of inputs) {
+    if (input !== undefined && input !== '' && (await sameFile(path, pathIn(io, input)))) throw new CgError('USAGE', `--out ${saveAs}: that is ${what}`);
+  }
+  await checkWritable(path, options);
 }

@@ -30,25 +30,24 @@ export function pathIn(io: Pick<Io, 'cwd'>, path: string): string {
 
 /** The process's own streams, signals and environment. */
 export function processIo(): Io {
-  let outputLost = false;
-  const stops = new ProcessStops(() => outputLost);
+  const lost = { stdout: false, stderr: false };
+  const stops = new ProcessStops(() => lost.stdout || lost.stderr);
   // A reader that went away (`| head`, a CI log collector) must never crash a run: the write error is
-  // a stop request, and nothing more is written to that stream.
-  const onStreamError = (err: NodeJS.ErrnoException): void => {
+  // a stop request, and nothing more is written to that stream (the other one still says why).
+  const onStreamError = (stream: 'stdout' | 'stderr') => (err: NodeJS.ErrnoException): void => {
     if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
-    if (!outputLost) {
-      outputLost = true;
-      stops.deliver('output-lost');
-    }
+    if (lost[stream]) return;
+    lost[stream] = true;
+    stops.deliver('output-lost');
   };
-  process.stdout.on('error', onStreamError);
-  process.stderr.on('error', onStreamError);
+  process.stdout.on('error', onStreamError('stdout'));
+  process.stderr.on('error', onStreamError('stderr'));
   return {
     out: (t) => {
-      if (!outputLost) process.stdout.write(t);
+      if (!lost.stdout) process.stdout.write(t);
     },
     err: (t) => {
-      if (!outputLost) process.stderr.write(t);
+      if (!lost.stderr) process.stderr.write(t);
     },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,

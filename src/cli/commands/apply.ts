@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
 import { documentOf } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
-import { withStopSignals } from '../signals.js';
+import { withStopSignals, type StopReason } from '../signals.js';
 import { applyView, summaryOf } from '../views/apply-view.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { printWarnings } from '../warnings.js';
@@ -38,9 +38,9 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   const progress = new ProgressReporter(io, flags.progress);
   const policy = { allowReplace: flags.allowReplace === true, allowDelete: flags.allowDelete === true, maxDelete: flags.maxDelete };
   const common = { ...policy, onReadProgress: progress.read, onApplyProgress: progress.apply };
-  const onStop = (signal: string): void => {
+  const onStop = (reason: StopReason): void => {
     progress.stop();
-    io.err(`\n${signal} received: starting no new calls, waiting for the ones in flight...\n`);
+    io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
   };
   const showPlan = (target: Target) => (plan: Plan): void => {
     progress.stop();

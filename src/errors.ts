@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'APPLY_REFUSED'
   | 'APPLY_FAILED'
   | 'NOT_CONVERGED'
+  | 'APPLY_UNCHECKED'
   | 'INTERRUPTED'
   | 'PLAN_FILE_INVALID'
   | 'PLAN_STALE'

@@ -1,39 +1,54 @@
-// After applying: what still differs, as the changes a new plan would make. Pure.
+// After applying: whether each change the run made holds, and what else differs from the file. Pure.
 import type { DesiredConfig } from '../config/model.js';
+import { nameKey } from '../config/names.js';
 import { computePoolPlan } from '../plan/compute.js';
 import { diffFields, normalFields } from '../plan/fields.js';
 import type { GroupChange, ObservedGroup, Plan } from '../plan/model.js';
 
-/** A difference left after applying: the change that would still be needed in one pool. */
+/** A difference after applying: the change a new plan would make to one group of one pool. */
 export interface Remaining {
   poolId: string;
   change: GroupChange;
 }
 
-/** What still differs after an apply: against the file when there is one, else against each change's intended end. */
-export function remainingChanges(plan: Plan, after: Map<string, ObservedGroup[]>, config?: DesiredConfig): Remaining[] {
-  const out: Remaining[] = [];
+/** What the listing after an apply shows. */
+export interface AfterApply {
+  /** Changes the run made that do not hold (the run's responsibility): an apply with any fails. */
+  remaining: Remaining[];
+  /** Groups the run did not change that differ from the groups file (changed by someone else meanwhile): reported, never a failure. */
+  elsewhere: Remaining[];
+}
+
+/**
+ * Checks the pools after an apply, the same way in every pool: each planned change must hold (the
+ * group exists with the planned fields, or is gone); with the groups file, the other groups of the
+ * pools it changed are compared with the file too, and differences reported apart.
+ */
+export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>, config?: DesiredConfig): AfterApply {
+  const remaining: Remaining[] = [];
+  const elsewhere: Remaining[] = [];
   for (const pool of plan.pools) {
     const poolId = pool.userPoolId;
     const observed = after.get(poolId);
-    if (observed === undefined) continue;
-    const desiredPool = config?.userPools.find((p) => p.id === poolId);
-    if (desiredPool !== undefined) {
-      for (const change of computePoolPlan(desiredPool, observed).changes) out.push({ poolId, change });
-      continue;
-    }
+    if (observed === undefined || pool.changes.length === 0) continue;
     const byName = new Map(observed.map((g) => [g.name, g]));
     for (const c of pool.changes) {
       const now = byName.get(c.name);
       if (c.action === 'delete') {
-        if (now !== undefined) out.push({ poolId, change: { action: 'delete', name: c.name, before: normalFields(now) } });
+        if (now !== undefined) remaining.push({ poolId, change: { action: 'delete', name: c.name, before: normalFields(now) } });
       } else if (now === undefined) {
-        out.push({ poolId, change: { action: 'create', name: c.name, after: c.after } });
+        remaining.push({ poolId, change: { action: 'create', name: c.name, after: c.after } });
       } else {
         const fields = diffFields(now, c.after);
-        if (fields.length > 0) out.push({ poolId, change: { action: 'update', name: c.name, before: normalFields(now), after: c.after, fields } });
+        if (fields.length > 0) remaining.push({ poolId, change: { action: 'update', name: c.name, before: normalFields(now), after: c.after, fields } });
       }
     }
+    const desired = config?.userPools.find((p) => p.id === poolId);
+    if (desired === undefined) continue;
+    const touched = new Set(pool.changes.flatMap((c) => [nameKey(c.name), ...(c.action === 'replace' ? [nameKey(c.previousName)] : [])]));
+    for (const change of computePoolPlan(desired, observed).changes) {
+      if (!touched.has(nameKey(change.name)) && !(change.action === 'replace' && touched.has(nameKey(change.previousName)))) elsewhere.push({ poolId, change });
+    }
   }
-  return out;
+  return { remaining, elsewhere };
 }

@@ -1,6 +1,6 @@
 import type { GroupsApi, Operation, PoolRef } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
-import { CgError } from '../errors.js';
+import { CgError, type ErrorCode } from '../errors.js';
 import { replaceReasons, sameFields } from '../plan/fields.js';
 import type { GroupChange, PoolPlan } from '../plan/model.js';
 import type { ApplyProgress, ApplyReport, ChangeResult, ChangeStatus } from './report.js';
@@ -66,7 +66,7 @@ class PoolStops {
 
 /** How a change failed, as far as deciding about later changes goes. */
 interface Failure {
-  code: string;
+  code: ErrorCode;
   operation: string | undefined;
   message: string;
   deletedNotCreated: boolean;
@@ -110,7 +110,14 @@ export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans
           continue;
         }
         const result = await applyOne(api, finishing, pool, change);
-        results.push({ poolId: pool.id, change, status: result.status, ...(result.message === undefined ? {} : { message: result.message }) });
+        results.push({
+          poolId: pool.id,
+          change,
+          status: result.status,
+          ...(result.message === undefined ? {} : { message: result.message }),
+          ...(result.adopted === true && change.action === 'create' ? { adopted: true } : {}),
+          ...(result.failure === undefined ? {} : { code: result.failure.code }),
+        });
         if (result.status === 'done') done++;
         else if (result.status === 'failed') failed++;
         if (result.failure !== undefined) {
@@ -141,9 +148,10 @@ interface OneResult {
   status: ChangeStatus;
   message?: string;
   failure?: Failure;
+  adopted?: boolean;
 }
 
-type Step = { status: ChangeStatus; message?: string; code?: string };
+type Step = { status: ChangeStatus; message?: string; code?: ErrorCode; adopted?: boolean };
 
 function failureOf(e: CgError): Failure {
   return { code: e.code, operation: e.operation, message: e.message, deletedNotCreated: false };
@@ -158,6 +166,7 @@ async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, cha
   const outcome = (step: Step): OneResult => ({
     status: step.status,
     ...(step.message === undefined ? {} : { message: step.message }),
+    ...(step.adopted === true ? { adopted: true } : {}),
     ...(step.status === 'failed' ? { failure: { code: step.code ?? 'AWS_ERROR', operation: undefined, message: step.message ?? '', deletedNotCreated: false } } : {}),
   });
   try {
@@ -213,12 +222,12 @@ async function createOrAdopt(api: GroupsApi, finishing: GroupsApi, pool: PoolRef
   if (existing === undefined) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: `a group whose name equals "${want.name}" ignoring case was created meanwhile; run plan again` };
   }
-  if (sameFields(existing, want)) return { status: 'done', message: 'already existed with these fields' };
+  if (sameFields(existing, want)) return { status: 'done', adopted: true, message: 'already existed with these fields' };
   if (replaceReasons(existing, want).length > 0) {
     return { status: 'failed', code: 'AWS_GROUP_EXISTS', message: 'was created meanwhile with a roleArn or precedence the file does not have, which needs a replace; run plan again' };
   }
   await finishing.updateGroup(pool, want);
-  return { status: 'done', message: 'was created meanwhile; updated it to the file' };
+  return { status: 'done', adopted: true, message: 'was created meanwhile; updated it to the file' };
 }
 
 /** Updates a group; if it was deleted meanwhile, creates it (through `finishing`). */

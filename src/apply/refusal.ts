@@ -34,8 +34,10 @@ export function refusalMessage(r: Refusal): string {
   switch (r.kind) {
     case 'policy':
       return policyMessage(r.violations);
-    case 'stale':
-      return `stale plan: ${r.groups.length} group(s) the plan touches changed since it was made (${r.createdAt}); nothing was applied. Make a new plan and review it.`;
+    case 'stale': {
+      const what = r.groups.some((g) => g.kind === 'unplanned') ? 'differ from what it saw or from the groups file' : 'the plan touches changed';
+      return `stale plan: ${r.groups.length} group(s) ${what} since it was made (${r.createdAt}); nothing was applied. Make a new plan and review it.`;
+    }
     case 'target':
       return `refusing to apply: the plan was made against ${targetWords(r.planned)}, but this apply would go to ${targetWords(r.actual)}. Apply it with the same target, or make a new plan. Nothing was changed.`;
     case 'not-following':

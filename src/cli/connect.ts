@@ -4,8 +4,10 @@ import type { PoolRef } from '../cognito/port.js';
 import { CgError } from '../errors.js';
 import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
+import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../run/session.js';
 import { pathIn, type Io } from './io.js';
+import type { Banner } from './views/output.js';
 
 /** Where the embedded emulator keeps its state, under the current directory. */
 export const LOCAL_STATE = join('.cognito-groups', 'local.json');
@@ -25,6 +27,8 @@ export interface Target {
   session: SessionOptions;
   /** AWS, another endpoint (--endpoint-url or AWS_ENDPOINT_URL*), or the embedded emulator. */
   ref: TargetRef;
+  /** The same, with what outputs say of it (regions, profile). */
+  shown: ShownTarget;
   /** Set when running against the embedded emulator. */
   local?: { url: string; statePath: string; createdPools: string[] };
   close(): Promise<void>;
@@ -55,12 +59,14 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
   if (flags.requestTimeout !== undefined) base.requestTimeoutMs = Math.round(flags.requestTimeout * 1000);
   const ref = targetOf(flags, env);
+  const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE);
+  const shown: ShownTarget = { ...ref, regions: pools.map((p) => p.region), ...(ref.kind === 'aws' && profile !== undefined ? { profile } : {}) };
   if (ref.kind !== 'local-emulator') {
     if (flags.profile !== undefined) base.profile = flags.profile;
     // The endpoint is handed to the SDK as given (it may carry what the normalised form leaves out).
     const endpoint = flags.endpointUrl ?? rawEndpointFromEnvironment(env);
     if (ref.kind === 'endpoint' && endpoint !== undefined) base.endpoint = endpoint.trim();
-    return { session: base, ref, close: async () => {} };
+    return { session: base, ref, shown, close: async () => {} };
   }
   const statePath = LOCAL_STATE;
   await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
@@ -69,14 +75,24 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
   return {
     session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     ref,
+    shown,
     local: { url: emulator.url, statePath, createdPools },
     close: () => emulator.close(),
   };
 }
 
-/** The line that says a command ran against the local emulator, not AWS. */
-export function localBanner(target: Target): string | undefined {
-  if (target.local === undefined) return undefined;
+/**
+ * The line every command that talks to Cognito starts its text output with: where its requests go. For
+ * the local emulator (where it keeps its state, which pools it created) it is said beside the machine
+ * formats too, on stderr.
+ */
+export function targetBanner(target: Target): Banner {
+  if (target.local === undefined) return { text: `Target: ${targetText(target.shown)}.` };
   const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
-  return `Local emulator (no AWS account used): ${target.local.url}, state in ${target.local.statePath}${created}.`;
+  const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}.`;
+  return { text: line, machine: line };
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s.trim() === '' ? undefined : s.trim();
 }

@@ -1,5 +1,6 @@
 import { RefusedError } from '../apply/refusal.js';
 import { CgError } from '../errors.js';
+import { visible } from '../render/outside-text.js';
 import { refusalDetails } from '../render/refusal.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
@@ -20,15 +21,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 function report(err: unknown, io: Io): number {
   if (isCommanderExit(err)) return err.exitCode;
   if (err instanceof CgError && err.audience === 'user') {
-    io.err(`error: ${err.message}\n`);
+    // Messages quote outside text (names, server messages, YAML keys): each line passes the sanitizer.
+    io.err(`error: ${visible(err.message)}\n`);
     // Details the message already names are not printed twice.
     const details = err instanceof RefusedError ? refusalDetails(err.refusal) : err.details;
-    for (const line of details) if (!err.message.includes(line.trim())) io.err(`${line}\n`);
+    for (const line of details) if (!err.message.includes(line.trim())) io.err(`${visible(line)}\n`);
     if (err.code === 'INTERRUPTED') return STOP_EXIT_CODES[io.stops.received() ?? 'SIGINT'];
     return 1;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.err(`internal error: ${message}\nThis is a bug in cognito-groups; please report it with the command you ran.\n`);
+  io.err(`internal error: ${visible(message)}\nThis is a bug in cognito-groups; please report it with the command you ran.\n`);
   if (io.env.COGNITO_GROUPS_DEBUG !== undefined && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
   return 1;
 }

@@ -33,17 +33,9 @@ function poolDrift(pool: PoolPlan): PoolDrift {
     }
   }
   for (const g of pool.unmanaged) {
-    const { provider, ...group } = g;
-    if (!provider) {
-      drift.unmanaged.push(group);
-      continue;
-    }
-    const report: ProviderGroupReport = { ...group };
-    const carried = [g.roleArn === undefined ? '' : `roleArn ${g.roleArn}`, g.precedence === undefined ? '' : `precedence ${g.precedence}`].filter((s) => s !== '');
-    if (carried.length > 0) {
-      report.alert = `provider group carries ${carried.join(' and ')}: Cognito creates provider groups without them, so someone may have pre-created or edited it to hand out a role to federated users; add it to the file if this is intended`;
-    }
-    drift.providerGroups.push(report);
+    const { provider, alert, ...group } = g;
+    if (!provider) drift.unmanaged.push(group);
+    else drift.providerGroups.push({ ...group, ...(alert === undefined ? {} : { alert }) } satisfies ProviderGroupReport);
   }
   return drift;
 }

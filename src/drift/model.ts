@@ -1,4 +1,4 @@
-import type { FieldChange, ObservedGroup } from '../plan/model.js';
+import type { FieldChange, ObservedGroup, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
 export interface DriftedGroup {
@@ -11,9 +11,9 @@ export interface DriftedGroup {
   actualName?: string;
 }
 
-/** A provider group (`<poolId>_<Provider>`) and, when it carries a role or precedence, why that is worth a look. */
+/** A provider group (`<poolId>_<Provider>`) and, when it carries a role or precedence, the alert. */
 export interface ProviderGroupReport extends ObservedGroup {
-  alert?: string;
+  alert?: ProviderAlert;
 }
 
 /** Drift of one pool. */

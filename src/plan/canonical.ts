@@ -13,7 +13,7 @@ export function groupJson(g: ObservedGroup): ObservedGroup {
 
 /** An unmanaged group, in a fixed key order. */
 export function unmanagedJson(g: UnmanagedGroup): UnmanagedGroup {
-  return { name: g.name, ...fieldsJson(g), provider: g.provider };
+  return { name: g.name, ...fieldsJson(g), provider: g.provider, ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) };
 }
 
 /** A change, in a fixed key order. */

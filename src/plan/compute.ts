@@ -1,7 +1,7 @@
 import { isProviderGroup, type DesiredPool } from '../config/model.js';
 import { compareNames, nameKey } from '../config/names.js';
 import { diffFields, normalFields, replaceReasons } from './fields.js';
-import type { GroupChange, ObservedGroup, PoolPlan, UnmanagedGroup } from './model.js';
+import type { GroupChange, ObservedGroup, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
 
 /**
  * Compares what a pool should have with what it has. Pure and deterministic: the same inputs give
@@ -50,10 +50,19 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
     if (desired.unmanagedGroups === 'delete' && !provider) {
       changes.push({ action: 'delete', name: g.name, before: normalFields(g) });
     } else {
-      unmanaged.push({ name: g.name, ...normalFields(g), provider });
+      const alert = provider ? providerAlert(g) : undefined;
+      unmanaged.push({ name: g.name, ...normalFields(g), provider, ...(alert === undefined ? {} : { alert }) });
     }
   }
 
   changes.sort((a, b) => compareNames(a.name, b.name));
   return { userPoolId: desired.id, region: desired.region, listed: observed.length, changes, unchanged, unmanaged };
+}
+
+/** The alert a provider group raises when it carries what Cognito never gives one; undefined when it carries neither. */
+export function providerAlert(g: ObservedGroup): ProviderAlert | undefined {
+  const carries: ProviderAlert['carries'] = [];
+  if (g.roleArn !== undefined) carries.push('roleArn');
+  if (g.precedence !== undefined) carries.push('precedence');
+  return carries.length === 0 ? undefined : { carries };
 }

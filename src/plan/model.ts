@@ -32,6 +32,16 @@ export type Action = GroupChange['action'];
 export interface UnmanagedGroup extends ObservedGroup {
   /** Created by Cognito for a federated identity provider (`<poolId>_<Provider>`). */
   provider: boolean;
+  /**
+   * Set on a provider group that carries a role or precedence, naming which: Cognito creates provider
+   * groups without them, so someone may have pre-created one to hand out a role to federated users.
+   */
+  alert?: ProviderAlert;
+}
+
+/** What makes a provider group worth a look: the fields it carries that Cognito never gives one. */
+export interface ProviderAlert {
+  carries: Array<'roleArn' | 'precedence'>;
 }
 
 /** The plan for one user pool. */

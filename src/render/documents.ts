@@ -1,39 +1,117 @@
-import { countApply, type ApplyReport } from '../apply/report.js';
-import { countDrift, inSync, type DriftReport } from '../drift/model.js';
+// The apply and drift reports as JSON: typed, with a fixed key order, versioned with the plan document
+// (schema/apply.schema.json, schema/drift.schema.json).
 import type { Remaining } from '../apply/converged.js';
+import { countApply, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../apply/report.js';
+import type { DriftCounts, DriftReport } from '../drift/model.js';
+import { countDrift, inSync } from '../drift/model.js';
+import type { ErrorCode } from '../errors.js';
 import { changeJson, fieldsJson } from '../plan/canonical.js';
-import type { PlanDocument } from '../saved-plan/model.js';
+import type { GroupFields } from '../config/model.js';
+import type { Action, FieldValue, GroupChange, ProviderAlert } from '../plan/model.js';
+import { PLAN_FORMAT_VERSION, type PlanDocument } from '../saved-plan/model.js';
 import { applySummaryLine } from './apply-report.js';
 import { driftSummaryLine } from './drift-text.js';
 
-/** The version of the apply and drift JSON documents. */
-export const REPORT_FORMAT_VERSION = 1;
+/** The version of the apply and drift documents: the plan document's, since an apply document holds one. */
+export const REPORT_FORMAT_VERSION = PLAN_FORMAT_VERSION;
 
-/** `apply --format json`: the plan applied, what happened to each change, and what still differs. */
-export function applyDocument(plan: PlanDocument, report: ApplyReport | undefined, remaining: readonly Remaining[], toolVersion: string, at: Date, from: 'file' | 'saved-plan' = 'file'): object {
-  const results = (report?.results ?? []).map((r) => ({
+/** A change as JSON with the pool it is in. */
+export type PoolChangeJson = { userPoolId: string } & GroupChange;
+
+/** `apply --format json`: the plan, what happened to each change, and what the check after applying found. */
+export interface ApplyDocument {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  kind: 'cognito-groups-apply';
+  toolVersion: string;
+  appliedAt: string;
+  /** Set when apply refused and changed nothing: the error code, its line, and the detail lines. */
+  refused?: { code: ErrorCode; message: string; details: string[] };
+  interrupted: boolean;
+  summary: ApplyCounts & { text: string };
+  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; code?: ErrorCode; message?: string }>;
+  check: {
+    /** `done` when the pools were listed again after the writes; otherwise why not. */
+    status: 'done' | 'not-all-applied' | 'listing-failed' | 'nothing-applied';
+    error?: { code: ErrorCode; message: string };
+    /** Changes the run made that do not hold. */
+    remaining: PoolChangeJson[];
+    /** Other differences from the groups file in the pools the run changed (changed by someone else). */
+    elsewhere: PoolChangeJson[];
+  };
+  plan: PlanDocument;
+}
+
+/** What an apply document is made from. */
+export interface ApplyDocumentInput {
+  plan: PlanDocument;
+  outcome?: ApplyOutcome;
+  refused?: ApplyDocument['refused'];
+  toolVersion: string;
+  at: Date;
+  from: 'file' | 'saved-plan';
+}
+
+/** `apply --format json`. */
+export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
+  const report = input.outcome?.report;
+  const results: ApplyDocument['results'] = (report?.results ?? []).map((r) => ({
     userPoolId: r.poolId,
     action: r.change.action,
     name: r.change.name,
     status: r.status,
+    ...(r.adopted === true ? { adopted: true as const } : {}),
+    ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.message === undefined ? {} : { message: r.message }),
   }));
-  const counts = report === undefined ? { added: 0, changed: 0, replaced: 0, deleted: 0, failed: 0, notStarted: 0 } : countApply(report);
+  const counts = report === undefined ? { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, failed: 0, notStarted: 0 } : countApply(report);
+  const text = input.refused !== undefined ? 'Refused: nothing was applied.' : report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, input.from);
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     kind: 'cognito-groups-apply',
-    toolVersion,
-    appliedAt: at.toISOString(),
+    toolVersion: input.toolVersion,
+    appliedAt: input.at.toISOString(),
+    ...(input.refused === undefined ? {} : { refused: { code: input.refused.code, message: input.refused.message, details: [...input.refused.details] } }),
     interrupted: report?.interrupted ?? false,
-    summary: { ...counts, text: report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, from) },
+    summary: { ...counts, text },
     results,
-    remaining: remaining.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) })),
-    plan,
+    check: checkJson(input.outcome?.check),
+    plan: input.plan,
   };
 }
 
+function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
+  const changes = (list: readonly Remaining[]): PoolChangeJson[] => list.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) }));
+  if (check === undefined) return { status: 'nothing-applied', remaining: [], elsewhere: [] };
+  if (check.ran) return { status: 'done', remaining: changes(check.remaining), elsewhere: changes(check.elsewhere) };
+  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, remaining: [], elsewhere: [] };
+  return { status: 'not-all-applied', remaining: [], elsewhere: [] };
+}
+
+/** A group as a drift document shows it. */
+export type DriftGroupJson = { name: string } & GroupFields;
+
 /** `drift --format json`: whether the pools match, and every difference, unmanaged and provider group. */
-export function driftDocument(report: DriftReport, toolVersion: string, at: Date): object {
+export interface DriftDocument {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  kind: 'cognito-groups-drift';
+  toolVersion: string;
+  checkedAt: string;
+  inSync: boolean;
+  summary: DriftCounts & { text: string };
+  pools: Array<{
+    userPoolId: string;
+    region: string;
+    listed: number;
+    drifted: Array<{ name: string; actualName?: string; fix: 'update' | 'replace'; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }> }>;
+    missing: string[];
+    toDelete: string[];
+    unmanaged: DriftGroupJson[];
+    providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
+  }>;
+}
+
+/** `drift --format json`. */
+export function driftDocument(report: DriftReport, toolVersion: string, at: Date): DriftDocument {
   return {
     formatVersion: REPORT_FORMAT_VERSION,
     kind: 'cognito-groups-drift',
@@ -49,7 +127,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
       missing: [...p.missing],
       toDelete: [...p.toDelete],
       unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
-      providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: g.alert }) })),
+      providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),
     })),
   };
 }

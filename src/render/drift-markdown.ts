@@ -2,13 +2,14 @@ import { countDrift, type DriftReport } from '../drift/model.js';
 import { driftSummaryLine } from './drift-text.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { GITHUB_COMMENT_LIMIT } from './markdown.js';
-import { plural } from './values.js';
+import { alertsCaution, alertText, plural } from './values.js';
 
 /** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
-export function renderDriftMarkdown(report: DriftReport, limit = GITHUB_COMMENT_LIMIT): string {
+export function renderDriftMarkdown(report: DriftReport, options: { limit?: number; target?: string } = {}): string {
+  const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const c = countDrift(report);
-  const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId)).join(', ')}`, '', `**${driftSummaryLine(report)}**`];
-  if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${plural(c.alerts, 'provider group')} ${c.alerts === 1 ? 'carries' : 'carry'} a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`);
+  const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId, 'prose')).join(', ')}${options.target === undefined ? '' : ` on ${mdText(options.target)}`}`, '', `**${mdText(driftSummaryLine(report))}**`];
+  if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)}`);
   for (const p of report.pools) {
     lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');
     const rows: string[] = [];
@@ -22,7 +23,7 @@ export function renderDriftMarkdown(report: DriftReport, limit = GITHUB_COMMENT_
     }
     for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
-    for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(g.alert)}`} |`);
+    for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
     if (rows.length > 0) lines.push('| | Group | Detail |', '| --- | --- | --- |', ...rows);
     if (p.unmanaged.length > 0) {
       const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');

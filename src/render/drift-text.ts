@@ -1,6 +1,7 @@
 import { countDrift, inSync, type DriftReport } from '../drift/model.js';
 import type { Style } from './style.js';
-import { plural, showValue } from './values.js';
+import { alertText, plural, showValue } from './values.js';
+import { quoted } from './outside-text.js';
 
 /** The drift summary line. */
 export function driftSummaryLine(report: DriftReport): string {
@@ -21,16 +22,16 @@ export function renderDriftText(report: DriftReport, style: Style): string {
   for (const p of report.pools) {
     out.push(style.strong(`User pool ${p.userPoolId} (${p.region}): ${plural(p.listed, 'group')} listed`));
     for (const d of p.drifted) {
-      const name = d.actualName === undefined ? JSON.stringify(d.name) : `${JSON.stringify(d.name)} (the pool has ${JSON.stringify(d.actualName)})`;
+      const name = d.actualName === undefined ? quoted(d.name) : `${quoted(d.name)} (the pool has ${quoted(d.actualName)})`;
       out.push(style.change(`  ~ drifted   ${name}${d.fix === 'replace' ? ' (apply must replace it)' : ''}`));
       for (const f of d.fields) out.push(`      ${f.field}: expected ${showValue(f.expected)}, found ${showValue(f.actual)}`);
     }
-    for (const m of p.missing) out.push(style.add(`  + missing   ${JSON.stringify(m)}`));
-    for (const m of p.toDelete) out.push(style.remove(`  - to delete ${JSON.stringify(m)} (unmanagedGroups: delete)`));
-    for (const g of p.unmanaged) out.push(`  ? unmanaged ${JSON.stringify(g.name)}`);
+    for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
+    for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
+    for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);
     for (const g of p.providerGroups) {
-      out.push(`    provider  ${JSON.stringify(g.name)}`);
-      if (g.alert !== undefined) out.push(style.warn(`      ALERT: ${g.alert}`));
+      out.push(`    provider  ${quoted(g.name)}`);
+      if (g.alert !== undefined) out.push(style.warn(`      ALERT: ${alertText(g)}`));
     }
     out.push('');
   }

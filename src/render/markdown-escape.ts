@@ -1,27 +1,43 @@
-/** Line breaks as Markdown sees them: CRLF, LF and a lone CR. */
-const LINE_BREAK = /\r\n|\r|\n/g;
+// Markdown for text from outside: every piece passes the one sanitizer (outside-text.ts) first, then
+// is escaped for where it goes, so a group name or description cannot mention people or teams, open
+// links, or break out of a code span, a table or a fence.
+import { visible } from './outside-text.js';
+
+/** A zero-width space as an HTML entity: breaks `@user` and `https://` so GitHub neither mentions nor links. */
+const BREAK = '&#8203;';
 
 /**
- * Text as an inline code span, on one line (line breaks shown as ⏎). In a table cell (the default)
- * pipes are escaped, as GitHub requires even inside code spans; elsewhere they are left as written.
+ * Text as an inline code span, on one line (line breaks shown as ⏎). GitHub renders no mention or
+ * link inside a code span. In a table cell (the default) pipes are escaped, as GitHub requires even
+ * inside code spans; elsewhere they are left as written.
  */
 export function mdCode(text: string, where: 'table' | 'prose' = 'table'): string {
-  const oneLine = text.replace(LINE_BREAK, '⏎');
+  const oneLine = visible(text);
   const flat = where === 'table' ? oneLine.replace(/\|/g, '\\|') : oneLine;
-  const longestRun = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  let longestRun = 0;
+  for (const m of flat.matchAll(/`+/g)) longestRun = Math.max(longestRun, m[0].length);
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Free text with Markdown and HTML special characters escaped, on one line. */
+/**
+ * Free text on one line with Markdown and HTML special characters escaped, and mentions (`@user`,
+ * `@org/team`) and links (`https://…`, `www.…`) broken so GitHub renders them as plain text.
+ */
 export function mdText(text: string): string {
-  return text.replace(LINE_BREAK, ' ⏎ ').replace(/[\\`*_~|<>[\]#&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return visible(text)
+    .replace(/⏎/g, ' ⏎ ')
+    .replace(/[\\`*_~|<>[\]#&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/@/g, `@${BREAK}`)
+    .replace(/:\/\//g, `:${BREAK}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${BREAK}.`);
 }
 
-/** A fenced code block that no line of the text can close early. */
+/** A fenced code block that no line of the text can close early (text inside is not rendered: no mentions, no links). */
 export function mdFence(text: string, lang: string): string {
-  const longestRun = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  let longestRun = 0;
+  for (const m of text.matchAll(/`{3,}/g)) longestRun = Math.max(longestRun, m[0].length);
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}${lang}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
 }

@@ -1,17 +1,22 @@
+// A plan as a pull-request comment: never over GitHub's limit, and never hiding what destroys.
+// When it must be cut, the full text goes first, then creates and updates; every replace and delete
+// stays (shortened if need be), and the warning at the top names the groups that lose their members.
 import { assertNever } from '../errors.js';
 import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
-import type { GroupChange, Plan } from '../plan/model.js';
+import type { GroupChange, Plan, UnmanagedGroup } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
-import { plainStyle } from './style.js';
-import { LONG_TEXT, plural, reasonText } from './values.js';
-import { wordDiff } from './word-diff.js';
+import { alertsCaution, LONG_TEXT, plural, reasonText } from './values.js';
+import { wordDiffParts } from './word-diff.js';
 
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_000;
 
 /** Unmanaged groups listed by name before the rest are only counted. */
 const UNMANAGED_SHOWN = 50;
+
+/** Groups named in the warning before the rest are only counted. */
+const WARNING_NAMES = 30;
 
 /** Options of the Markdown plan. */
 export interface MarkdownOptions {
@@ -23,12 +28,23 @@ export interface MarkdownOptions {
   seeAlso?: string;
   /** Extra Markdown after the plan (for example an apply's result); kept whole. */
   appendix?: string;
+  /** Markdown before the plan's title (for example why an apply refused); kept whole. */
+  preface?: string;
+  /** Where the plan was made, in words, for the title (such as `AWS (eu-west-1)`). */
+  target?: string;
 }
 
-/** A pull-request comment for a plan: title, summary, a warning when anything is replaced or deleted, the changes, unmanaged groups, the full text. Never over the limit. */
+/** A change's row, full and (for a replace or delete, which is never left out) shortened. */
+interface Row {
+  full: string;
+  short: string;
+  destroys: boolean;
+}
+
+/** A pull-request comment for a plan: title, summary, warnings, the changes, unmanaged groups, the full text. Never over the limit. */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
-  const head = headOf(plan);
+  const head = `${options.preface ?? ''}${headOf(plan, options.target)}`;
   const seeAlso = options.seeAlso === undefined ? '' : ` See everything with ${options.seeAlso}.`;
   // The appendix (an apply's result) may hold a line per change: it gets at most a third of the room.
   const tail =
@@ -42,76 +58,114 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   }));
   const details = options.fullText === undefined ? '' : `\n<details><summary>Full text plan</summary>\n\n${mdFence(options.fullText, 'text')}\n\n</details>\n`;
 
-  const body = (rowsBudget: number | undefined): { text: string; omitted: number } => {
+  /** The pools with the rows `pick` keeps (undefined: left out); counts what was left out. */
+  const body = (pick: (row: Row) => string | undefined): { text: string; omitted: number; omittedDestructive: number } => {
     let omitted = 0;
-    let used = 0;
+    let omittedDestructive = 0;
     const parts: string[] = [];
     for (const p of pools) {
       parts.push(`\n${p.heading}\n`);
-      if (p.rows.length === 0) {
-        parts.push('\nNo changes.\n');
-      } else {
-        const rows: string[] = [];
-        for (const r of p.rows) {
-          if (rowsBudget !== undefined && used + r.length + 1 > rowsBudget) {
-            omitted++;
-            continue;
-          }
-          used += r.length + 1;
-          rows.push(r);
+      if (p.rows.length === 0) parts.push('\nNo changes.\n');
+      const rows: string[] = [];
+      for (const r of p.rows) {
+        const shown = pick(r);
+        if (shown !== undefined) rows.push(shown);
+        else {
+          omitted++;
+          if (r.destroys) omittedDestructive++;
         }
-        if (rows.length > 0) parts.push(`\n| | Group | Change |\n| --- | --- | --- |\n${rows.join('\n')}\n`);
       }
+      if (rows.length > 0) parts.push(`\n| | Group | Change |\n| --- | --- | --- |\n${rows.join('\n')}\n`);
       if (p.unmanaged !== '') parts.push(`\n${p.unmanaged}\n`);
     }
-    return { text: parts.join(''), omitted };
+    return { text: parts.join(''), omitted, omittedDestructive };
   };
 
-  const full = body(undefined).text;
+  const full = body((r) => r.full).text;
   const whole = `${head}${full}${tail}${details}`;
   if (whole.length <= limit) return whole;
 
   const noDetails = `\n> [!NOTE]\n> The full text plan is left out: it would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.${seeAlso}\n`;
   if (head.length + full.length + tail.length + noDetails.length <= limit) return `${head}${full}${tail}${noDetails}`;
 
-  const reserve = 600;
-  const budget = Math.max(0, limit - head.length - tail.length - reserve - pools.reduce((n, p) => n + p.heading.length + p.unmanaged.length + 80, 0));
-  const cut = body(budget);
-  const note = `\n> [!NOTE]\n> ${cut.omitted} of ${countChanges(plan)} changes and the full text plan are left out: they would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.${seeAlso}\n`;
+  // Rows must be cut. Every replace and delete stays; creates and updates take the room left, in order.
+  const reserve = 700;
+  const frame = pools.reduce((n, p) => n + p.heading.length + p.unmanaged.length + 80, 0);
+  const budget = Math.max(0, limit - head.length - tail.length - reserve - frame);
+  const destructive = pools.flatMap((p) => p.rows.filter((r) => r.destroys));
+  const fullDestructive = destructive.reduce((n, r) => n + r.full.length + 1, 0);
+  const shortDestructive = destructive.reduce((n, r) => n + r.short.length + 1, 0);
+  const useShort = fullDestructive > budget;
+  let used = useShort ? Math.min(shortDestructive, budget) : fullDestructive;
+  let destructiveLeft = useShort ? budget : Infinity;
+  const cut = body((r) => {
+    if (r.destroys) {
+      const text = useShort ? r.short : r.full;
+      if (useShort) {
+        if (destructiveLeft < text.length + 1) return undefined;
+        destructiveLeft -= text.length + 1;
+      }
+      return text;
+    }
+    if (used + r.full.length + 1 > budget) return undefined;
+    used += r.full.length + 1;
+    return r.full;
+  });
+  const total = pools.reduce((n, p) => n + p.rows.length, 0);
+  const destroyed = cut.omittedDestructive > 0 ? ` Of them, ${cut.omittedDestructive} replace or delete a group: the warning above counts them all.` : '';
+  const note = `\n> [!NOTE]\n> ${cut.omitted} of ${total} changes and the full text plan are left out: they would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.${destroyed}${seeAlso}\n`;
   const result = `${head}${cut.text}${tail}${note}`;
   return result.length <= limit ? result : mdCutLines(result, limit, () => note);
 }
 
-function countChanges(plan: Plan): number {
-  return plan.pools.reduce((n, p) => n + p.changes.length, 0);
-}
-
-function headOf(plan: Plan): string {
-  const ids = plan.pools.map((p) => mdCode(p.userPoolId));
+function headOf(plan: Plan, target: string | undefined): string {
+  const ids = plan.pools.map((p) => mdCode(p.userPoolId, 'prose'));
   const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
   const c = countPlan(plan);
-  const lines = [`### cognito-groups plan for ${named}`, '', `**${summaryLine(plan)}**`];
+  const lines = [`### cognito-groups plan for ${named}${target === undefined ? '' : ` on ${mdText(target)}`}`, '', `**${mdText(summaryLine(plan))}**`];
   if (c.replace + c.delete > 0) {
     const what = [c.replace > 0 ? `replaces ${plural(c.replace, 'group')}` : '', c.delete > 0 ? `deletes ${plural(c.delete, 'group')}` : ''].filter((s) => s !== '').join(' and ');
     const flags = [c.replace > 0 ? '`--allow-replace`' : '', c.delete > 0 ? '`--allow-delete`' : ''].filter((s) => s !== '').join(' and ');
-    lines.push('', '> [!WARNING]', `> This plan **${what}**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs ${flags}.`);
+    const losing = plan.pools.flatMap((p) => p.changes.filter((ch) => ch.action === 'replace' || ch.action === 'delete').map((ch) => (ch.action === 'replace' ? ch.previousName : ch.name)));
+    const names = losing.slice(0, WARNING_NAMES).map((n) => mdCode(n, 'prose')).join(', ');
+    const more = losing.length > WARNING_NAMES ? ` and ${losing.length - WARNING_NAMES} more` : '';
+    lines.push('', '> [!WARNING]', `> This plan **${what}**: ${names}${more} ${losing.length === 1 ? 'loses' : 'lose'} all ${losing.length === 1 ? 'its' : 'their'} members, and their tokens lose the group at next refresh. Applying it needs ${flags}.`);
+  }
+  if (c.alerts > 0) {
+    const alerted = plan.pools.flatMap((p) => p.unmanaged.filter((g) => g.alert !== undefined).map((g) => mdCode(g.name, 'prose')));
+    lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)} ${alerted.slice(0, WARNING_NAMES).join(', ')}${alerted.length > WARNING_NAMES ? ` and ${alerted.length - WARNING_NAMES} more` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function rowOf(c: GroupChange): string {
+/** The action cell, kept on one line. */
+function action(emoji: string, word: string): string {
+  return `${emoji}&nbsp;${word}`;
+}
+
+function rowOf(c: GroupChange): Row {
   switch (c.action) {
-    case 'create':
-      return `| ➕ create | ${mdCode(c.name)} | ${cellFields(c.after)} |`;
-    case 'update':
-      return `| ✏️ update | ${mdCode(c.name)} | ${c.fields.map(cellChange).join('<br>')} |`;
+    case 'create': {
+      const full = `| ${action('➕', 'create')} | ${mdCode(c.name)} | ${cellFields(c.after)} |`;
+      return { full, short: full, destroys: false };
+    }
+    case 'update': {
+      const full = `| ${action('✏️', 'update')} | ${mdCode(c.name)} | ${c.fields.map(cellChange).join('<br>')} |`;
+      return { full, short: full, destroys: false };
+    }
     case 'replace': {
       const rename = c.previousName === c.name ? '' : `name: ${mdCode(c.previousName)} → ${mdCode(c.name)}<br>`;
       const why = `*${mdText(c.reasons.map(reasonText).join('; '))}: deleted and created again*`;
-      return `| ♻️ replace | ${mdCode(c.name)} | ${rename}${[...c.fields.map(cellChange), why].join('<br>')} |`;
+      return {
+        full: `| ${action('♻️', 'replace')} | ${mdCode(c.name)} | ${rename}${[...c.fields.map(cellChange), why].join('<br>')} |`,
+        short: `| ${action('♻️', 'replace')} | ${mdCode(c.name)} | ${rename}${why} |`,
+        destroys: true,
+      };
     }
-    case 'delete':
-      return `| 🗑️ delete | ${mdCode(c.name)} | *not in the file* |`;
+    case 'delete': {
+      const full = `| ${action('🗑️', 'delete')} | ${mdCode(c.name)} | *not in the file* |`;
+      return { full, short: full, destroys: true };
+    }
     default:
       return assertNever(c);
   }
@@ -124,7 +178,10 @@ function cellFields(fields: Partial<Record<FieldChange['field'], string | number
 
 function cellChange(f: FieldChange): string {
   if (typeof f.before === 'string' && typeof f.after === 'string' && Math.max(f.before.length, f.after.length) > LONG_TEXT) {
-    return `${f.field} (word diff): ${mdText(wordDiff(f.before, f.after, plainStyle))}`;
+    const diff = wordDiffParts(f.before, f.after)
+      .map((p) => (p.kind === 'added' ? `<ins>${mdText(p.text)}</ins>` : p.kind === 'removed' ? `<del>${mdText(p.text)}</del>` : mdText(p.text)))
+      .join('');
+    return `${f.field} (word diff): ${diff}`;
   }
   return `${f.field}: ${cellValue(f.before)} → ${cellValue(f.after)}`;
 }
@@ -133,9 +190,9 @@ function cellValue(v: string | number | null): string {
   return v === null ? '*(none)*' : mdCode(String(v));
 }
 
-function unmanagedLine(groups: ReadonlyArray<{ name: string; provider: boolean }>): string {
+function unmanagedLine(groups: readonly UnmanagedGroup[]): string {
   if (groups.length === 0) return '';
-  const shown = groups.slice(0, UNMANAGED_SHOWN).map((g) => `${mdCode(g.name, 'prose')}${g.provider ? ' (provider group)' : ''}`);
+  const shown = groups.slice(0, UNMANAGED_SHOWN).map((g) => `${mdCode(g.name, 'prose')}${g.provider ? (g.alert === undefined ? ' (provider group)' : ' (provider group, **alert**)') : ''}`);
   const more = groups.length > UNMANAGED_SHOWN ? ` and ${groups.length - UNMANAGED_SHOWN} more` : '';
   return `Unmanaged groups, left alone (${groups.length}): ${shown.join(', ')}${more}`;
 }

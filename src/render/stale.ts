@@ -1,28 +1,41 @@
 import { assertNever } from '../errors.js';
-import type { StaleGroup, Staleness } from '../saved-plan/stale.js';
+import type { GroupDifference, Staleness } from '../saved-plan/stale.js';
 import { showValue } from './values.js';
+import { quoted } from './outside-text.js';
+
+/** Differences elsewhere named one per line before the rest are only counted. */
+const ELSEWHERE_SHOWN = 20;
 
 /** One line per difference that makes a saved plan stale. */
 export function staleLines(staleness: Pick<Staleness, 'stale'>): string[] {
-  return staleness.stale.map(staleLine);
+  return staleness.stale.map((d) =>
+    d.kind === 'unplanned'
+      ? `${d.poolId}: ${quoted(d.name)} differs from the groups file, and the plan does not change it (it changed since the plan, or the plan was edited)`
+      : d.kind === 'created'
+        ? `${differenceLine(d)} (the plan creates a group of that name)`
+        : differenceLine(d),
+  );
 }
 
-/** One line per pool whose other groups changed since the plan. */
-export function changedElsewhereLines(staleness: Pick<Staleness, 'changedElsewhere'>): string[] {
-  return staleness.changedElsewhere.map((poolId) => `${poolId}: groups the plan does not touch changed since it was made; applying only the planned changes`);
+/** One line per group the plan does not touch that changed since it was made (at most 20, then a count). */
+export function changedElsewhereLines(staleness: Pick<Staleness, 'elsewhere'>): string[] {
+  const lines = staleness.elsewhere.slice(0, ELSEWHERE_SHOWN).map((d) => `${differenceLine(d)} (the plan does not touch it; applying only the planned changes)`);
+  const more = staleness.elsewhere.length - ELSEWHERE_SHOWN;
+  return more > 0 ? [...lines, `and ${more} more group(s) the plan does not touch changed since it was made`] : lines;
 }
 
-function staleLine(s: StaleGroup): string {
+/** A group that differs from what a plan saw, in words. */
+export function differenceLine(s: GroupDifference): string {
   const where = `${s.poolId}:`;
   switch (s.kind) {
     case 'created':
-      return `${where} ${JSON.stringify(s.name)} was created since the plan (the plan creates a group of that name)`;
+      return `${where} ${quoted(s.name)} was created since the plan`;
     case 'deleted':
-      return `${where} ${JSON.stringify(s.name)} was deleted since the plan`;
+      return `${where} ${quoted(s.name)} was deleted since the plan`;
     case 'renamed':
-      return `${where} ${JSON.stringify(s.from)} is now named ${JSON.stringify(s.to)}`;
+      return `${where} ${quoted(s.from)} is now named ${quoted(s.to)}`;
     case 'changed':
-      return `${where} ${JSON.stringify(s.name)} changed since the plan: ${s.fields.map((f) => `${f.field} ${showValue(f.before)} -> ${showValue(f.after)}`).join(', ')}`;
+      return `${where} ${quoted(s.name)} changed since the plan: ${s.fields.map((f) => `${f.field} ${showValue(f.before)} -> ${showValue(f.after)}`).join(', ')}`;
     default:
       return assertNever(s);
   }

@@ -4,8 +4,9 @@ import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
 import type { GroupChange, Plan, PoolPlan } from '../plan/model.js';
 import type { Style } from './style.js';
 import { summaryLine } from '../plan/summary.js';
-import { fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
+import { alertText, fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
+import { quoted, visible } from './outside-text.js';
 
 /** The human plan: per pool its changes and unmanaged groups, then the summary line. */
 export function renderPlanText(plan: Plan, style: Style): string {
@@ -22,7 +23,10 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
   for (const change of pool.changes) lines.push('', ...changeLines(change, style));
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
-    for (const g of pool.unmanaged) lines.push(`      ${g.name}${g.provider ? style.dim('  (provider group, created by Cognito)') : ''}`);
+    for (const g of pool.unmanaged) {
+      lines.push(`      ${visible(g.name)}${g.provider ? style.dim('  (provider group, created by Cognito)') : ''}`);
+      if (g.alert !== undefined) lines.push(style.warn(`        ALERT: ${alertText(g)}`));
+    }
   }
   return lines;
 }
@@ -31,11 +35,11 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
 export function changeLines(change: GroupChange, style: Style): string[] {
   switch (change.action) {
     case 'create':
-      return [style.add(`  + create ${JSON.stringify(change.name)}`), ...fieldsLines(change.after)];
+      return [style.add(`  + create ${quoted(change.name)}`), ...fieldsLines(change.after)];
     case 'update':
-      return [style.change(`  ~ update ${JSON.stringify(change.name)}`), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];
+      return [style.change(`  ~ update ${quoted(change.name)}`), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];
     case 'replace': {
-      const rename = change.previousName === change.name ? JSON.stringify(change.name) : `${JSON.stringify(change.previousName)} -> ${JSON.stringify(change.name)}`;
+      const rename = change.previousName === change.name ? quoted(change.name) : `${quoted(change.previousName)} -> ${quoted(change.name)}`;
       const why = change.reasons.map(reasonText).join('; ');
       return [
         style.warn(`  -/+ replace ${rename}`) + style.dim(`  (${why}: deleted and created again, its members are dropped)`),
@@ -43,7 +47,7 @@ export function changeLines(change: GroupChange, style: Style): string[] {
       ];
     }
     case 'delete':
-      return [style.remove(`  - delete ${JSON.stringify(change.name)}`) + style.dim('  (not in the file; its members are dropped)'), ...fieldsLines(change.before)];
+      return [style.remove(`  - delete ${quoted(change.name)}`) + style.dim('  (not in the file; its members are dropped)'), ...fieldsLines(change.before)];
     default:
       return assertNever(change);
   }

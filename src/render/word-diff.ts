@@ -1,23 +1,26 @@
 import { diffWords } from 'diff';
+import { visible } from './outside-text.js';
 import type { Style } from './style.js';
 
-/** A readable word diff of two texts: removed words as [-...-], added as {+...+} (git --word-diff style). */
+/** One run of a word diff: kept, removed or added text. */
+export interface DiffPart {
+  kind: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+/** The runs of a word diff of two texts, in order. */
+export function wordDiffParts(before: string, after: string): DiffPart[] {
+  return diffWords(before, after).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+}
+
+/** A readable word diff for a terminal: removed words as [-...-], added as {+...+} (git --word-diff style), control characters made visible. */
 export function wordDiff(before: string, after: string, style: Style): string {
-  return diffWords(before, after)
+  return wordDiffParts(before, after)
     .map((part) => {
-      const value = visible(part.value);
-      if (part.added) return style.add(`{+${value}+}`);
-      if (part.removed) return style.remove(`[-${value}-]`);
+      const value = visible(part.text);
+      if (part.kind === 'added') return style.add(`{+${value}+}`);
+      if (part.kind === 'removed') return style.remove(`[-${value}-]`);
       return value;
     })
     .join('');
-}
-
-/**
- * Text from the pool with control characters made visible: a description may hold line breaks or
- * terminal escapes that would otherwise forge or hide lines of the plan a reviewer reads.
- */
-export function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '⏎' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../plan/model.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import { planOfDocument } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
-import { checkStaleness } from '../saved-plan/stale.js';
+import { checkStaleness, type GroupDifference } from '../saved-plan/stale.js';
 import { endpointFromEnvironment, normalEndpoint, targetMismatch, type TargetRef } from '../saved-plan/target.js';
 import { planFollowsFrom } from '../saved-plan/verify.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
@@ -42,11 +42,11 @@ export type ApplySavedOptions = SessionOptions &
     concurrency?: number;
   };
 
-/** The outcome of applying a saved plan; `changedElsewhere` names pools whose other groups changed since the plan (which did not matter). */
+/** The outcome of applying a saved plan; `elsewhere` names the groups the plan does not touch that changed since it was made (which did not matter). */
 export interface ApplySavedResult {
   plan: Plan;
   outcome: ApplyOutcome;
-  changedElsewhere: string[];
+  elsewhere: GroupDifference[];
   counts: CallCounts;
 }
 
@@ -80,7 +80,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
   const session = openSession(options, options.document.settings.maxRps);
   try {
     const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
-    const { stale, changedElsewhere } = checkStaleness(options.document, current);
+    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config);
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),
@@ -89,7 +89,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
     });
-    return { plan, outcome, changedElsewhere, counts: session.api.counts };
+    return { plan, outcome, elsewhere, counts: session.api.counts };
   } finally {
     session.close();
   }

@@ -12,8 +12,8 @@ import { openSession } from './session.js';
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
   ApplyPolicy & {
-    /** Called with the plan as soon as it is made, before any check or change (to show it). */
-    onPlan?: (plan: Plan) => void;
+    /** Called with the plan and the listings it was made from as soon as it is made, before any check or change. */
+    onPlan?: (plan: Plan, observed: PlanOutcome['observed']) => void;
     /** Called with the plan before anything is changed; resolve false to stop. Without it, apply goes ahead. */
     approve?: (plan: Plan) => Promise<boolean>;
     onApplyProgress?: (p: ApplyProgress) => void;
@@ -40,7 +40,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const session = openSession(options, config.settings.maxRps);
   try {
     const { plan, observed } = await planWith(session.api, config, options.onReadProgress);
-    options.onPlan?.(plan);
+    options.onPlan?.(plan, observed);
     if (!hasChanges(plan)) return { plan, config, observed, counts: session.api.counts };
     checkApplyPolicy(plan, options);
     if (options.approve !== undefined && !(await options.approve(plan))) throw new RefusedError({ kind: 'cancelled' });

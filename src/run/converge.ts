@@ -1,21 +1,15 @@
-import { remainingChanges, type Remaining } from '../apply/converged.js';
+import { checkAfterApply } from '../apply/converged.js';
 import { executeChanges } from '../apply/execute.js';
-import type { ApplyProgress, ApplyReport } from '../apply/report.js';
+import type { ApplyOutcome, ApplyProgress } from '../apply/report.js';
 import type { DesiredConfig } from '../config/model.js';
+import { CgError } from '../errors.js';
 import type { Plan } from '../plan/model.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import type { Session } from './session.js';
 
-/** What an apply did, and whether the pools now match. */
-export interface ApplyOutcome {
-  report: ApplyReport;
-  /** Differences left after applying (empty when the pools match); only checked when nothing failed. */
-  remaining: Remaining[];
-}
-
 /** How applyAndCheck runs. */
 export interface ApplyRunOptions {
-  /** The groups file, when there is one: the pools are then compared with it afterwards. */
+  /** The groups file, when there is one: the other groups of the changed pools are then compared with it too. */
   config?: DesiredConfig;
   signal?: AbortSignal;
   concurrency?: number;
@@ -23,16 +17,25 @@ export interface ApplyRunOptions {
   onReadProgress?: (p: ReadProgress) => void;
 }
 
-/** Applies a plan, then lists the changed pools again and reports what still differs. */
+export type { ApplyOutcome } from '../apply/report.js';
+
+/**
+ * Applies a plan, then lists the changed pools again and checks every change holds. Never loses the
+ * report: a listing that fails or is interrupted is recorded in the outcome, not thrown.
+ */
 export async function applyAndCheck(session: Session, plan: Plan, options: ApplyRunOptions): Promise<ApplyOutcome> {
   const report = await executeChanges(session.api, session.finishing, plan.pools, {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  if (report.interrupted || report.results.some((r) => r.status !== 'done')) return { report, remaining: [] };
+  if (report.interrupted || report.results.some((r) => r.status !== 'done')) return { report, check: { ran: false, why: 'not-all-applied' } };
   const touched = plan.pools.filter((p) => p.changes.length > 0);
-  if (touched.length === 0) return { report, remaining: [] };
-  const after = await listPools(session.api, touched.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
-  return { report, remaining: remainingChanges(plan, after, options.config) };
+  try {
+    const after = await listPools(session.api, touched.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
+    return { report, check: { ran: true, ...checkAfterApply(plan, after, options.config) } };
+  } catch (err) {
+    const error = err instanceof CgError ? err : new CgError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
+    return { report, check: { ran: false, why: 'listing-failed', error } };
+  }
 }

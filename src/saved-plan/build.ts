@@ -1,4 +1,4 @@
-import { nameKey } from '../config/names.js';
+import { compareNames, nameKey } from '../config/names.js';
 import { changeJson, groupJson, unmanagedJson } from '../plan/canonical.js';
 import type { GroupChange, ObservedGroup, Plan } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
@@ -25,22 +25,16 @@ export function touchedKeys(pool: { changes: readonly GroupChange[] }): Set<stri
   return keys;
 }
 
-/** The exact names a pool plan's changes touch in the pool as listed. */
-function touchedNames(pool: { changes: readonly GroupChange[] }): Set<string> {
-  return new Set(pool.changes.map((c) => (c.action === 'replace' ? c.previousName : c.name)));
-}
-
 /** Builds the versioned, checksummed plan document. */
 export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGroup[]>, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
-    const touched = touchedNames(pool);
     return {
       userPoolId: pool.userPoolId,
       region: pool.region,
       listed: pool.listed,
       listingDigest: listingDigest(listing),
-      observed: listing.filter((g) => touched.has(g.name)).map(groupJson),
+      observed: [...listing].sort((a, b) => compareNames(a.name, b.name)).map(groupJson),
       changes: pool.changes.map(changeJson),
       unchanged: [...pool.unchanged],
       unmanaged: pool.unmanaged.map(unmanagedJson),

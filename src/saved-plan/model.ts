@@ -2,7 +2,7 @@ import type { GroupChange, ObservedGroup, UnmanagedGroup } from '../plan/model.j
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
@@ -14,7 +14,7 @@ export interface PlanDocumentPool {
   listed: number;
   /** sha256 of the whole listing (every group and field), to tell whether the pool changed at all. */
   listingDigest: string;
-  /** Every group the plan touches, as it was listed (groups to create are absent: they did not exist). */
+  /** Every group of the pool as it was listed, sorted by name: what the plan was made from. */
   observed: ObservedGroup[];
   changes: GroupChange[];
   unchanged: string[];

@@ -1,49 +1,66 @@
-import { nameKey } from '../config/names.js';
+import { compareNames, nameKey } from '../config/names.js';
 import { diffFields, type FieldChange } from '../plan/fields.js';
+import type { DesiredConfig } from '../config/model.js';
+import { computePoolPlan } from '../plan/compute.js';
 import type { ObservedGroup } from '../plan/model.js';
-import { listingDigest } from './digest.js';
 import { touchedKeys } from './build.js';
 import type { PlanDocument } from './model.js';
 
-/** How a group the plan touches differs from what the plan saw; any one makes the plan stale. */
-export type StaleGroup =
+/** How a group differs from what the plan saw of it. */
+export type GroupDifference =
   | { kind: 'created'; poolId: string; name: string }
   | { kind: 'deleted'; poolId: string; name: string }
   | { kind: 'renamed'; poolId: string; from: string; to: string }
   | { kind: 'changed'; poolId: string; name: string; fields: FieldChange[] };
 
-/** Why a saved plan no longer fits the pools, and which pools changed elsewhere without mattering. */
+/**
+ * Why a saved plan is stale: a group it touches differs from what it saw, or (checked against the
+ * groups file) a group it leaves alone no longer matches the file, so applying it would not bring the
+ * pool to the file.
+ */
+export type StaleGroup = GroupDifference | { kind: 'unplanned'; poolId: string; name: string };
+
+/** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {
   /** Each difference in a group the plan touches, by pool then name. */
   stale: StaleGroup[];
-  /** Pools whose other groups changed since the plan (the plan is still safe to apply). */
-  changedElsewhere: string[];
+  /** Differences in groups the plan does not touch (drift since the plan; the plan is still safe to apply). */
+  elsewhere: GroupDifference[];
 }
 
-/** Compares what a plan saw of the groups it touches with what the pools have now. Pure. */
-export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedGroup[]>): Staleness {
+/**
+ * Compares what a plan saw with what the pools have now, group by group; with the groups file, also
+ * finds the groups the plan leaves alone that no longer match it. Pure.
+ */
+export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedGroup[]>, config?: DesiredConfig): Staleness {
   const stale: StaleGroup[] = [];
-  const changedElsewhere: string[] = [];
+  const elsewhere: GroupDifference[] = [];
   for (const pool of doc.pools) {
     const poolId = pool.userPoolId;
-    const now = current.get(poolId) ?? [];
-    const nowByKey = new Map(now.map((g) => [nameKey(g.name), g]));
+    const nowByKey = new Map((current.get(poolId) ?? []).map((g) => [nameKey(g.name), g]));
     const thenByKey = new Map(pool.observed.map((g) => [nameKey(g.name), g]));
-    const before = stale.length;
-    for (const key of [...touchedKeys(pool)].sort()) {
+    const touched = touchedKeys(pool);
+    const keys = [...new Set([...thenByKey.keys(), ...nowByKey.keys(), ...touched])].sort(compareNames);
+    for (const key of keys) {
+      const into = touched.has(key) ? stale : elsewhere;
       const then = thenByKey.get(key);
       const found = nowByKey.get(key);
       if (then === undefined && found !== undefined) {
-        stale.push({ kind: 'created', poolId, name: found.name });
+        into.push({ kind: 'created', poolId, name: found.name });
       } else if (then !== undefined && found === undefined) {
-        stale.push({ kind: 'deleted', poolId, name: then.name });
+        into.push({ kind: 'deleted', poolId, name: then.name });
       } else if (then !== undefined && found !== undefined) {
-        if (then.name !== found.name) stale.push({ kind: 'renamed', poolId, from: then.name, to: found.name });
+        if (then.name !== found.name) into.push({ kind: 'renamed', poolId, from: then.name, to: found.name });
         const fields = diffFields(then, found);
-        if (fields.length > 0) stale.push({ kind: 'changed', poolId, name: found.name, fields });
+        if (fields.length > 0) into.push({ kind: 'changed', poolId, name: found.name, fields });
       }
     }
-    if (stale.length === before && listingDigest(now) !== pool.listingDigest) changedElsewhere.push(poolId);
+    const desired = config?.userPools.find((p) => p.id === poolId);
+    if (desired === undefined) continue;
+    for (const change of computePoolPlan(desired, current.get(poolId) ?? []).changes) {
+      const keys = [nameKey(change.name), ...(change.action === 'replace' ? [nameKey(change.previousName)] : [])];
+      if (!keys.some((k) => touched.has(k))) stale.push({ kind: 'unplanned', poolId, name: change.action === 'replace' ? change.previousName : change.name });
+    }
   }
-  return { stale, changedElsewhere };
+  return { stale, elsewhere };
 }

@@ -1,7 +1,6 @@
 import type { DesiredConfig } from '../config/model.js';
 import { changeJson, unmanagedJson } from '../plan/canonical.js';
 import { computePoolPlan } from '../plan/compute.js';
-import { normalFields } from '../plan/fields.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { listingDigest, sha256 } from './digest.js';
 import type { PlanDocument } from './model.js';
@@ -40,21 +39,15 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     const desired = config.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;
     if (desired.region !== pool.region) problems.push({ kind: 'region', poolId, inPlan: pool.region, inFile: desired.region });
-    // What the plan saw: the groups it touches as listed, the unchanged ones as the file wants them, and the unmanaged ones.
-    const wantedByName = new Map(desired.groups.map((g) => [g.name, g]));
-    const listing: ObservedGroup[] = [
-      ...pool.observed,
-      ...pool.unchanged.map((name) => ({ name, ...normalFields(wantedByName.get(name) ?? {}) })),
-      ...pool.unmanaged.map(({ provider: _provider, ...g }) => g),
-    ];
+    const listing: ObservedGroup[] = pool.observed;
     const again = computePoolPlan(desired, listing);
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
     if (!same(again.changes.map(changeJson), pool.changes.map(changeJson))) problems.push({ kind: 'changes', poolId });
     if (!same(again.unchanged, pool.unchanged) || !same(again.unmanaged.map(unmanagedJson), pool.unmanaged.map(unmanagedJson))) {
       problems.push({ kind: 'unchanged-or-unmanaged', poolId });
     }
-    // The listing rebuilt from the plan must be the one the plan saw: a change left out of the plan
-    // (its group moved to `unchanged`, or dropped from `observed`) shows here.
+    // What the plan says it saw must be the listing it was made from: a group edited or dropped from
+    // `observed` (to make a change disappear) shows here.
     if (listingDigest(listing) !== pool.listingDigest) problems.push({ kind: 'listing', poolId });
     if (again.listed !== pool.listed) problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
   }

@@ -18,7 +18,7 @@ async function scenario() {
   return { ...env, file, yaml };
 }
 
-function oneError(run: CliRun): string {
+function oneError(run: Pick<CliRun, 'code' | 'stderr'>): string {
   expect(run.code).toBe(1);
   expect(run.stderr).not.toContain('internal error');
   const lines = run.stderr.trim().split('\n');

@@ -35,12 +35,12 @@ describe('--local, the embedded emulator', () => {
     const applied = await runCli(['apply', '--local', '-f', 'groups.example.yaml', '--auto-approve'], { cwd: dir, env });
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/^Local emulator \(no AWS account used\): http:\/\/127\.0\.0\.1:\d+, state in \.cognito-groups\/local\.json; created empty pool\(s\) eu-west-1_AbCdEf123\./);
+    expect(applied.stdout).toMatch(/^Target: the local emulator \(no AWS account\): http:\/\/127\.0\.0\.1:\d+, state in \.cognito-groups\/local\.json; created empty pool\(s\) eu-west-1_AbCdEf123\./);
     expect(applied.stdout).toContain('Apply complete: 4 added, 0 changed, 0 replaced, 0 deleted.');
 
     const planned = await runCli(['plan', '--local', '-f', 'groups.example.yaml', '--detailed-exitcode'], { cwd: dir, env });
     expect(planned.code).toBe(0);
-    expect(planned.stdout).toContain('Local emulator (no AWS account used)');
+    expect(planned.stdout).toContain('Target: the local emulator (no AWS account)');
     expect(planned.stdout.trim().split('\n').at(-1)).toBe('No changes.');
     const state = JSON.parse(readFileSync(join(dir, '.cognito-groups', 'local.json'), 'utf8')) as { pools: Array<{ id: string; groups: unknown[] }> };
     expect(state.pools.map((p) => [p.id, p.groups.length])).toEqual([['eu-west-1_AbCdEf123', 4]]);
@@ -109,7 +109,7 @@ describe('provider groups', () => {
     expect(planned.stdout).toContain('- delete "legacy"');
     expect(planned.stdout).toContain(`${provider}  (provider group, created by Cognito)`);
     expect(planned.stdout).not.toContain(`delete "${provider}"`);
-    expect(planned.stdout).toContain('Plan: 1 to add, 0 to change, 0 to replace, 1 to delete. 1 unmanaged group left alone.');
+    expect(planned.stdout).toContain('Plan: 1 to add, 0 to change, 0 to replace, 1 to delete. 1 provider group left alone.');
 
     const refused = await runCliHere(['apply', '-f', file, '--endpoint-url', em.url, '--auto-approve']);
     expect(refused.code).toBe(1);
@@ -176,6 +176,7 @@ describe('errors a user meets', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/failed {7}eu-west-1_Lim1: create "[abc]": .*quota of 10,000 groups/);
     expect(run.stdout).toContain('Apply incomplete: 2 added, 0 changed, 0 replaced, 0 deleted; 1 failed, 0 not started.');
-    expect(run.stderr).toMatch(/^error: Apply incomplete/);
+    expect(run.stdout).toContain('Fix what the failures above say first (running it again as it is meets the same answer), then run apply again to finish.');
+    expect(run.stderr).toBe('error: 1 change(s) failed; the summary above says what was and was not applied\n');
   });
 });

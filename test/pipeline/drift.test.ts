@@ -3,6 +3,7 @@ import { UpdateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, it } from 'vitest';
 import { driftOf } from '../../src/drift/compute.js';
 import { inSync } from '../../src/drift/model.js';
+import { alertText } from '../../src/render/values.js';
 import { computePoolPlan } from '../../src/plan/compute.js';
 import { groupsYaml, ROLE, setup, writeIn, type FilePool, type Finish } from './helpers.js';
 
@@ -28,7 +29,7 @@ describe.concurrent('drift through the CLI', () => {
     const [text, json, plan] = await Promise.all([env.drift(), env.drift('json'), env.cli(['plan', '-f', env.file, '--detailed-exitcode'])]);
     expect(text.stderr).toBe('');
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toBe(`User pool ${P} (eu-west-1): 2 groups listed\n\nIn sync: the pools match the file. 0 unmanaged groups, 0 provider groups.\n`);
+    expect(text.stdout).toBe(`Target: the endpoint ${env.emulator.url}/.\n\nUser pool ${P} (eu-west-1): 2 groups listed\n\nIn sync: the pools match the file. 0 unmanaged groups, 0 provider groups.\n`);
     expect(json.code, json.stderr).toBe(0);
     const doc = JSON.parse(json.stdout);
     expect(doc.inSync).toBe(true);
@@ -61,7 +62,7 @@ describe.concurrent('drift through the CLI', () => {
     expect(md.code, md.stderr).toBe(2);
     expect(md.stdout).toContain('| drifted | `editors` | description: expected *(none)*, found `by hand`<br>precedence: expected `10`, found `11` |');
     expect(plan.code, plan.stderr).toBe(2);
-    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace.');
+    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace, 0 to delete.');
   });
 
   it('exits 2 on a missing group and on a group the file says to delete', async ({ expect, onTestFinished }) => {
@@ -115,7 +116,7 @@ describe.concurrent('drift through the CLI', () => {
     const doc = JSON.parse(json.stdout);
     expect(doc.inSync).toBe(false);
     expect(doc.summary).toMatchObject({ drifted: 0, missing: 0, toDelete: 0, alerts: 1, providerGroups: 1 });
-    expect(doc.pools[0].providerGroups).toEqual([{ name: GOOGLE, description: AUTO, roleArn: ROLE, alert: expect.stringContaining(`provider group carries roleArn ${ROLE}`) }]);
+    expect(doc.pools[0].providerGroups).toEqual([{ name: GOOGLE, description: AUTO, roleArn: ROLE, alert: { carries: ['roleArn'] } }]);
     expect(md.code, md.stderr).toBe(2);
     expect(md.stdout).toContain('> [!CAUTION]');
     expect(md.stdout).toContain(`| provider | \`${GOOGLE}\` | **alert:** provider group carries roleArn ${ROLE}:`);
@@ -149,9 +150,11 @@ describe('driftOf and inSync', () => {
     expect(inSync(pool([{ name: GOOGLE, description: 'anything at all' }]))).toBe(true);
     const withPrecedence = pool([{ name: GOOGLE, precedence: 0 }]);
     expect(inSync(withPrecedence)).toBe(false);
-    expect(withPrecedence.pools[0]?.providerGroups[0]?.alert).toMatch(/^provider group carries precedence 0: /);
+    expect(withPrecedence.pools[0]?.providerGroups[0]?.alert).toEqual({ carries: ['precedence'] });
+    expect(alertText(withPrecedence.pools[0]?.providerGroups[0] ?? { name: '' })).toMatch(/^provider group carries precedence 0: /);
     const both = pool([{ name: GOOGLE, precedence: 2, roleArn: ROLE }]);
-    expect(both.pools[0]?.providerGroups[0]?.alert).toMatch(new RegExp(`^provider group carries roleArn ${ROLE} and precedence 2: `));
+    expect(both.pools[0]?.providerGroups[0]?.alert).toEqual({ carries: ['roleArn', 'precedence'] });
+    expect(alertText(both.pools[0]?.providerGroups[0] ?? { name: '' })).toMatch(new RegExp(`^provider group carries roleArn ${ROLE} and precedence 2: `));
     // Only `<poolId>_<Provider>` is a provider group: another pool's prefix is an ordinary unmanaged group.
     const other = pool([{ name: 'eu-west-1_Other_Google', roleArn: ROLE }]);
     expect(inSync(other)).toBe(true);

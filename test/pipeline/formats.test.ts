@@ -64,26 +64,26 @@ const FIXED_TEXT = [
   '',
   '  No changes: the managed groups match the file.',
   '',
-  'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 2 unmanaged groups left alone.',
+  'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 1 unmanaged group and 1 provider group left alone.',
   '',
 ].join('\n');
 
 const FIXED_MARKDOWN_HEAD = [
   '### cognito-groups plan for `eu-west-1_Fmt1`, `us-east-1_Fmt2`',
   '',
-  '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 2 unmanaged groups left alone.**',
+  '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 1 unmanaged group and 1 provider group left alone.**',
   '',
   '> [!WARNING]',
-  '> This plan **replaces 1 group and deletes 1 group**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace` and `--allow-delete`.',
+  '> This plan **replaces 1 group and deletes 1 group**: `legacy`, `SUPPORT` lose all their members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace` and `--allow-delete`.',
   '',
   '#### `eu-west-1_Fmt1` (eu-west-1): 6 groups listed',
   '',
   '| | Group | Change |',
   '| --- | --- | --- |',
-  '| ➕ create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
-  '| ✏️ update | `editors` | description: `old` → `new`<br>precedence: `3` → `5` |',
-  '| 🗑️ delete | `legacy` | *not in the file* |',
-  '| ♻️ replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again* |',
+  '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
+  '| ✏️&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5` |',
+  '| 🗑️&nbsp;delete | `legacy` | *not in the file* |',
+  '| ♻️&nbsp;replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again* |',
   '',
   'Unmanaged groups, left alone (2): `eu-west-1_Fmt1_Google` (provider group), `old-team`',
   '',
@@ -110,11 +110,11 @@ describe('plan text and Markdown of a fixed plan', () => {
     const [create, update, del, replace] = fixedPlan().pools[0]!.changes as [GroupChange, GroupChange, GroupChange, GroupChange];
     expect(only([create, update])).not.toContain('[!WARNING]');
     expect(only([])).not.toContain('[!WARNING]');
-    expect(only([create, replace])).toContain('> [!WARNING]\n> This plan **replaces 1 group**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace`.\n');
-    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**. A replaced or deleted group loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-delete`.\n');
+    expect(only([create, replace])).toContain('> [!WARNING]\n> This plan **replaces 1 group**: `SUPPORT` loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace`.\n');
+    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**: `legacy`, `legacy` lose all their members, and their tokens lose the group at next refresh. Applying it needs `--allow-delete`.\n');
     // The banner is in the head, before the first change row.
     const md = only([create, del]);
-    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ➕ create'));
+    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ➕&nbsp;create'));
   });
 });
 
@@ -207,10 +207,10 @@ describe('Markdown escaping', () => {
       return [c[0], codeSpans(c[1] ?? ''), codeSpans(c[2] ?? '')];
     });
     expect(table).toEqual([
-      ['➕ create', ['pipe|name'], ['line one⏎line two | `code` here']],
-      ['🗑️ delete', ['``double``'], []],
-      ['✏️ update', ['tick`name'], ['a|b', 'c⏎d']],
-      ['✏️ update', ['lead `x'], ['`', '*not* <b>bold</b> & #1']],
+      ['➕&nbsp;create', ['pipe|name'], ['line one⏎line two | `code` here']],
+      ['🗑️&nbsp;delete', ['``double``'], []],
+      ['✏️&nbsp;update', ['tick`name'], ['a|b', 'c⏎d']],
+      ['✏️&nbsp;update', ['lead `x'], ['`', '*not* <b>bold</b> & #1']],
     ]);
     // The unmanaged line is prose, not a table: the pipe is shown as written.
     expect(md).toContain('Unmanaged groups, left alone (1): `` un|managed` ``');
@@ -226,8 +226,8 @@ describe('Markdown escaping', () => {
     const c = cells(row ?? '');
     expect(c).toHaveLength(3);
     expect(c[2]).toMatch(/^description \(word diff\): /);
-    expect(c[2]).toContain('\\[-\\*stars\\*-\\]');
-    expect(c[2]).toContain('{+\\_underscores\\_');
+    // Removed and added words are highlighted as GitHub shows them (it would show {+ +} as written).
+    expect(c[2]).toContain('<del>\\*stars\\*</del><ins>\\_underscores\\_</ins>');
     expect(c[2]).toContain('a \\| pipe');
     expect(c[2]).not.toContain('\n');
   });
@@ -366,7 +366,7 @@ describe('JSON documents printed by the CLI', () => {
     const d1 = JSON.parse(drift1.stdout);
     expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
     expect(d1).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       kind: 'cognito-groups-drift',
       inSync: false,
       summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
@@ -389,20 +389,20 @@ describe('JSON documents printed by the CLI', () => {
     expect(planned.code).toBe(2);
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
     expect(JSON.parse(planned.stdout)).toEqual(saved);
-    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, unmanaged: 2, text: 'Plan: 1 to add, 1 to change, 0 to replace. 2 unmanaged groups left alone.' });
+    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, unmanaged: 1, providerGroups: 1, alerts: 0, text: 'Plan: 1 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
 
     const applied = await env.cli(['apply', planFile, '--format', 'json']);
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     const a = JSON.parse(applied.stdout);
-    expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'remaining', 'plan']);
+    expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'check', 'plan']);
     expect(a).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,
-      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, failed: 0, notStarted: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
-      remaining: [],
+      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, failed: 0, notStarted: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
+      check: { status: 'done', remaining: [], elsewhere: [] },
     });
     expect(Date.parse(a.appliedAt)).toBeGreaterThanOrEqual(Date.parse(saved.createdAt));
     expect([...a.results].sort((x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name))).toEqual([

@@ -39,7 +39,8 @@ function bigPlan(n: number, descriptionLength: number, poolId = 'eu-west-1_Big1'
 }
 
 const md = (plan: Plan, limit?: number): string => renderPlanMarkdown(plan, { fullText: renderPlanText(plan, plainStyle), seeAlso: SEE, ...(limit === undefined ? {} : { limit }) });
-const rowsOf = (text: string): string[] => text.split('\n').filter((l) => /^\| (➕|✏️|🗑️|♻️) /.test(l));
+const rowsOf = (text: string): string[] => text.split('\n').filter((l) => /^\| (➕|✏️|🗑️|♻️)&nbsp;/.test(l));
+const destroying = (row: string): boolean => /^\| (🗑️|♻️)&nbsp;/.test(row);
 
 /** Every table row is whole: three cells and a closing pipe. */
 function expectWholeRows(text: string): void {
@@ -54,26 +55,57 @@ describe('the 65,000-character cut', () => {
     expect(GITHUB_COMMENT_LIMIT).toBe(65_000);
   });
 
-  it('cuts a plan of 5,000 changes with long descriptions to the limit, rows and details out, with a note', () => {
+  it('cuts creates and updates first: every replace and delete row stays, in full when there is room', () => {
+    // 4,000 creates and updates with long descriptions, and 20 replaces and deletes among them.
+    const plan = bigPlan(4000, 300);
+    const pool = plan.pools[0]!;
+    pool.changes = pool.changes.filter((c, i) => c.action === 'create' || c.action === 'update' || i < 80);
+    const destructive = pool.changes.filter((c) => c.action === 'replace' || c.action === 'delete').length;
+    expect(destructive).toBe(40);
+    const out = md(plan);
+    expect(out.length).toBeLessThanOrEqual(65_000);
+    expect(out.length).toBeGreaterThan(55_000);
+    const rows = rowsOf(out);
+    expect(rows.filter(destroying)).toHaveLength(40);
+    // In full: a replace row keeps its field changes.
+    expect(rows.find((r) => r.startsWith('| ♻️'))).toContain('description: *(none)* →');
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.length).toBeLessThan(pool.changes.length);
+    expectWholeRows(out);
+    // The creates and updates kept are the first ones, in plan order.
+    const kept = rows.filter((r) => !destroying(r)).map((r) => Number(/`group-(\d+)`/.exec(r)?.[1]));
+    expect(kept[0]).toBe(0);
+    expect(kept).toEqual([...kept].sort((a, b) => a - b));
+    expect(out.endsWith(`\n> [!NOTE]\n> ${pool.changes.length - rows.length} of ${pool.changes.length} changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. See everything with ${SEE}.\n`)).toBe(true);
+    expect(out).toContain('> This plan **replaces 20 groups and deletes 20 groups**: `group-00002`, `group-00003`');
+  });
+
+  it('shortens replace and delete rows when they alone are too many, and says how many could not be shown', () => {
     const plan = bigPlan(5000, 300);
     const out = md(plan);
     expect(out.length).toBeLessThanOrEqual(65_000);
-    // It uses the room it has rather than dropping nearly everything.
     expect(out.length).toBeGreaterThan(55_000);
     expect(out).not.toContain('<details>');
-    expect(out).not.toContain('(cut at the length limit)');
     const rows = rowsOf(out);
-    expect(rows.length).toBeGreaterThan(50);
-    expect(rows.length).toBeLessThan(5000);
+    // Creates and updates go first: every row left is a replace or a delete, shortened to its reason.
+    expect(rows.length).toBeGreaterThan(300);
+    expect(rows.every(destroying)).toBe(true);
+    expect(rows.find((r) => r.startsWith('| ♻️'))).toMatch(/^\| ♻️&nbsp;replace \| `group-\d+` \| \*precedence cannot be removed in place: deleted and created again\* \|$/);
     expectWholeRows(out);
-    // The rows kept are in plan order, from the first.
-    const kept = rows.map((r) => Number(/`group-(\d+)`/.exec(r)?.[1]));
-    expect(kept[0]).toBe(0);
-    expect(kept).toEqual([...kept].sort((a, b) => a - b));
-    expect(out.endsWith(`\n> [!NOTE]\n> ${5000 - rows.length} of 5000 changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. See everything with ${SEE}.\n`)).toBe(true);
-    // The head is whole: title, summary and the warning.
-    expect(out.startsWith('### cognito-groups plan for `eu-west-1_Big1`\n\n**Plan: 1250 to add, 1250 to change, 1250 to replace, 1250 to delete. 1 unmanaged group left alone.**\n\n> [!WARNING]\n')).toBe(true);
+    const omitted = 5000 - rows.length;
+    expect(out.endsWith(`\n> [!NOTE]\n> ${omitted} of 5000 changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. Of them, ${2500 - rows.length} replace or delete a group: the warning above counts them all. See everything with ${SEE}.\n`)).toBe(true);
+    // The head is whole: title, summary and the warning, which counts and names the groups that lose their members.
+    expect(out.startsWith('### cognito-groups plan for `eu-west-1_Big1`\n\n**Plan: 1250 to add, 1250 to change, 1250 to replace, 1250 to delete. 1 unmanaged group left alone.**\n\n> [!WARNING]\n> This plan **replaces 1250 groups and deletes 1250 groups**: `group-00002`, `group-00003`, ')).toBe(true);
+    expect(out).toContain(' and 2470 more lose all their members');
     expect(out).toContain('Unmanaged groups, left alone (1): `old-team`');
+  });
+
+  it('keeps under the limit with the last-resort cut when even the pool headings do not fit, ending with the note', () => {
+    const plan: Plan = { pools: Array.from({ length: 1200 }, (_, p) => ({ userPoolId: `eu-west-1_Pool${p}`, region: 'eu-west-1', listed: 1, unchanged: [], unmanaged: [{ name: `unmanaged-${'u'.repeat(40)}`, provider: false }], changes: [{ action: 'delete' as const, name: `g${p}`, before: {} }] })) };
+    const out = md(plan);
+    expect(out.length).toBeLessThanOrEqual(65_000);
+    expect(out).toMatch(/\n> \[!NOTE\]\n> \d+ of 1200 changes and the full text plan are left out: .*\n$/);
+    expect((out.match(/^```/gm) ?? []).length % 2).toBe(0);
   });
 
   it('cuts at any given limit, with the maximum description length, and over many pools', () => {

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksumOf } from '../../src/saved-plan/build.js';
+import { listingDigest } from '../../src/saved-plan/digest.js';
 import { groupsYaml, ROLE, runCli, isolatedEnv, setup, writeIn } from './helpers.js';
 
 const P = 'eu-west-1_Integ1';
@@ -89,7 +90,7 @@ describe('a plan checked against its groups file (-f)', () => {
     pool.changes = pool.changes.filter((c: { name: string }) => c.name !== 'ops');
     pool.observed = pool.observed.filter((g: { name: string }) => g.name !== 'ops');
     pool.unchanged = [...pool.unchanged, 'ops'].sort();
-    doc.summary = { ...doc.summary, change: 0, text: 'Plan: 1 to add, 0 to change, 0 to replace.' };
+    doc.summary = { ...doc.summary, change: 0, text: 'Plan: 1 to add, 0 to change, 0 to replace, 0 to delete.' };
     doc.checksum = checksumOf(doc);
     writeFileSync(planFile, `${JSON.stringify(doc, null, 2)}\n`);
 
@@ -103,7 +104,27 @@ describe('a plan checked against its groups file (-f)', () => {
     const { env, file, planFile } = await planned();
     const run = await env.cli(['apply', planFile, '-f', file, '--format', 'json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).remaining).toEqual([]);
+    expect(JSON.parse(run.stdout).check).toEqual({ status: 'done', remaining: [], elsewhere: [] });
+  });
+
+  it('refuses a plan edited to leave a change out that also rewrote what it saw (digest and checksum recomputed)', async () => {
+    const { env, file, planFile } = await planned();
+    const doc = JSON.parse(readFileSync(planFile, 'utf8'));
+    const pool = doc.pools[0];
+    pool.changes = pool.changes.filter((c: { name: string }) => c.name !== 'ops');
+    // The plan now claims `ops` was already as the file wants it.
+    pool.observed = pool.observed.map((g: { name: string }) => (g.name === 'ops' ? { name: 'ops', description: 'new', roleArn: ROLE } : g));
+    pool.unchanged = [...pool.unchanged, 'ops'].sort();
+    pool.listingDigest = listingDigest(pool.observed);
+    doc.summary = { ...doc.summary, change: 0, text: 'Plan: 1 to add, 0 to change, 0 to replace, 0 to delete.' };
+    doc.checksum = checksumOf(doc);
+    writeFileSync(planFile, `${JSON.stringify(doc, null, 2)}\n`);
+
+    const checked = await env.cli(['apply', planFile, '-f', file]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('error: stale plan: 1 group(s) differ from what it saw or from the groups file since it was made');
+    expect(checked.stderr).toContain(`  ${P}: "ops" differs from the groups file, and the plan does not change it (it changed since the plan, or the plan was edited)`);
+    expect(env.writes()).toBe(0);
   });
 
   it('refuses a plan made from another version of the file', async () => {

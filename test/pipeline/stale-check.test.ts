@@ -40,11 +40,11 @@ function checkStaleness(...args: Parameters<typeof check>): { stale: string[]; n
 }
 
 describe('checkStaleness', () => {
-  it('records only the touched groups, and finds nothing when the pools are as planned', () => {
+  it('records the whole listing, and finds nothing when the pools are as planned', () => {
     const { doc, observed } = base();
     expect(doc.pools[0]?.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['replace Support', 'create admins', 'replace editors', 'delete legacy']);
-    expect(doc.pools[0]?.observed.map((g) => g.name)).toEqual(['SUPPORT', 'editors', 'legacy']);
-    expect(doc.pools[1]?.observed).toEqual([]);
+    expect(doc.pools[0]?.observed.map((g) => g.name)).toEqual(['SUPPORT', 'editors', 'legacy', 'same']);
+    expect(doc.pools[1]?.observed).toEqual([{ name: 'other', description: 'x' }]);
     expect(checkStaleness(doc, observed)).toEqual({ stale: [], notes: [] });
     // Listing order does not matter.
     expect(checkStaleness(doc, new Map([...observed].map(([k, v]) => [k, [...v].reverse()])))).toEqual({ stale: [], notes: [] });
@@ -90,18 +90,19 @@ describe('checkStaleness', () => {
     ]);
   });
 
-  it('notes, without making the plan stale, changes to groups the plan does not touch', () => {
+  it('names, without making the plan stale, each group the plan does not touch that changed', () => {
     const { doc, observed } = base();
     const a = [...(observed.get(A) ?? []).filter((g) => g.name !== 'same'), { name: 'same', precedence: 2 }];
     const b = [{ name: 'other', description: 'y' }, { name: 'newcomer' }];
     expect(checkStaleness(doc, now({ a, b }))).toEqual({
       stale: [],
       notes: [
-        `${A}: groups the plan does not touch changed since it was made; applying only the planned changes`,
-        `${B}: groups the plan does not touch changed since it was made; applying only the planned changes`,
+        `${A}: "same" changed since the plan: precedence 1 -> 2 (the plan does not touch it; applying only the planned changes)`,
+        `${B}: "newcomer" was created since the plan (the plan does not touch it; applying only the planned changes)`,
+        `${B}: "other" changed since the plan: description "x" -> "y" (the plan does not touch it; applying only the planned changes)`,
       ],
     });
     // A group removed elsewhere is noted too.
-    expect(checkStaleness(doc, now({ b: [] })).notes).toEqual([`${B}: groups the plan does not touch changed since it was made; applying only the planned changes`]);
+    expect(checkStaleness(doc, now({ b: [] })).notes).toEqual([`${B}: "other" was deleted since the plan (the plan does not touch it; applying only the planned changes)`]);
   });
 });

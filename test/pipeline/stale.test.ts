@@ -30,7 +30,7 @@ async function planned(expect: ExpectStatic, finish: Finish): Promise<Env & { pl
   const planFile = `${env.dir}/plan.json`;
   const run = await env.cli(['plan', '-f', file, '--out', planFile]);
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('Plan: 2 to add, 1 to change, 0 to replace.');
+  expect(run.stdout).toContain('Plan: 2 to add, 1 to change, 0 to replace, 0 to delete.');
   return { ...env, planFile };
 }
 
@@ -117,7 +117,14 @@ describe.concurrent('stale saved plans', () => {
     await env.client.send(new DeleteGroupCommand({ UserPoolId: P1, GroupName: 'viewers' }));
     env.emulator.resetStats();
     const run = await env.cli(['apply', env.planFile]);
-    expect(run.stderr).toBe(`note: ${P1}: groups the plan does not touch changed since it was made; applying only the planned changes\n`);
+    expect(run.stderr).toBe(
+      [
+        `note: ${P1}: "legacy" changed since the plan: description "old" -> "edited by hand" (the plan does not touch it; applying only the planned changes)`,
+        `note: ${P1}: "newcomer" was created since the plan (the plan does not touch it; applying only the planned changes)`,
+        `note: ${P1}: "viewers" was deleted since the plan (the plan does not touch it; applying only the planned changes)`,
+        '',
+      ].join('\n'),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Apply complete: 2 added, 1 changed, 0 replaced, 0 deleted.');
     expect(env.writes()).toBe(3);

@@ -16,7 +16,7 @@ describe('throttling', () => {
     const result = await apply({ config, ...sessionFor(em, 20) });
 
     expect(result.outcome?.report.results.filter((r) => r.status !== 'done')).toEqual([]);
-    expect(result.outcome?.remaining).toEqual([]);
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
     expect(result.counts.throttled).toBeGreaterThan(10);
     expect(em.stats().operations.CreateGroup?.throttled).toBe(result.counts.calls.CreateGroup - 30);
     em.setFaults({});
@@ -111,7 +111,7 @@ describe('races', () => {
     });
 
     expect(result.outcome?.report.results[0]).toMatchObject({ status: 'done', message: 'was created meanwhile; updated it to the file' });
-    expect(result.outcome?.remaining).toEqual([]);
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
     expect(calls(em, 'GetGroup')).toBe(1);
   });
 

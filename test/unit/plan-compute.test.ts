@@ -154,7 +154,7 @@ describe('computePoolPlan: unmanaged and provider groups', () => {
     expect(plan.changes).toEqual([]);
     expect(plan.unchanged).toEqual(['admins']);
     expect(plan.unmanaged).toEqual([
-      { name: google, roleArn: ROLE_A, provider: true },
+      { name: google, roleArn: ROLE_A, provider: true, alert: { carries: ['roleArn'] } },
       { name: 'eu-west-1_Other_Google', provider: false },
       { name: 'legacy', description: 'old team', precedence: 9, provider: false },
     ]);
@@ -167,7 +167,7 @@ describe('computePoolPlan: unmanaged and provider groups', () => {
       { action: 'delete', name: 'eu-west-1_Other_Google', before: {} },
       { action: 'delete', name: 'legacy', before: { description: 'old team', precedence: 9 } },
     ]);
-    expect(plan.unmanaged).toEqual([{ name: google, roleArn: ROLE_A, provider: true }]);
+    expect(plan.unmanaged).toEqual([{ name: google, roleArn: ROLE_A, provider: true, alert: { carries: ['roleArn'] } }]);
   });
 
   it('does not take the pool id followed by a bare underscore for a provider group', () => {

@@ -92,7 +92,7 @@ describe('renderPlanText', () => {
         '',
         '  No changes: the managed groups match the file.',
         '',
-        'Plan: 1 to add, 2 to change, 2 to replace, 1 to delete. 3 unmanaged groups left alone.',
+        'Plan: 1 to add, 2 to change, 2 to replace, 1 to delete. 1 unmanaged group and 2 provider groups left alone.',
         '',
       ].join('\n'),
     );
@@ -110,7 +110,7 @@ describe('renderPlanText', () => {
     expect(text).toContain(`${ESC}35m  -/+ replace "ops"${ESC}39m`);
     expect(text).toContain(`content ${ESC}31m[-and-]${ESC}39m${ESC}32m{+but not+}${ESC}39m settings`);
     expect(text).toContain(`precedence:  ${ESC}31m50${ESC}39m -> ${ESC}32m100${ESC}39m`);
-    expect(text).toContain(`${ESC}1mPlan: 1 to add, 2 to change, 2 to replace, 1 to delete. 3 unmanaged groups left alone.${ESC}22m\n`);
+    expect(text).toContain(`${ESC}1mPlan: 1 to add, 2 to change, 2 to replace, 1 to delete. 1 unmanaged group and 2 provider groups left alone.${ESC}22m\n`);
     // Stripping the escapes gives back the plain text exactly.
     expect(text.replace(/\u001b\[\d+m/g, '')).toBe(renderPlanText(fullPlan(), plainStyle));
   });
@@ -156,7 +156,7 @@ describe('summaryLine', () => {
         { name: `${POOL_A}_Google`, provider: true },
       ],
     };
-    expect(summaryLine({ pools: [pool] })).toBe('Plan: 2 to add, 1 to change, 0 to replace. 3 unmanaged groups left alone.');
+    expect(summaryLine({ pools: [pool] })).toBe('Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 2 unmanaged groups and 1 provider group left alone.');
   });
 
   it('adds deletes only when there are some, and sums over pools', () => {
@@ -198,7 +198,7 @@ describe('apply report', () => {
         result(del, 'not-started'),
       ],
     };
-    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, failed: 1, notStarted: 2 });
+    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, adopted: 0, failed: 1, notStarted: 2 });
     expect(applySummaryLine(report)).toBe('Apply incomplete: 1 added, 0 changed, 0 replaced, 0 deleted; 1 failed, 2 not started. Run apply again to finish.');
     expect(applyResultLines(report, plainStyle)).toEqual([
       '  note         eu-west-1_PoolA: create "new": already existed with these fields',

@@ -4,11 +4,14 @@ import { CgError } from '../../errors.js';
 import type { Plan } from '../../plan/model.js';
 import { remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
+import { targetText } from '../../render/target.js';
 import { apply } from '../../run/apply.js';
+import { planOfDocument } from '../../saved-plan/build.js';
+import type { PlanDocument } from '../../saved-plan/model.js';
 import { applySaved, checkSavedPlan, type DesiredFile } from '../../run/apply-saved.js';
-import type { ApplyOutcome } from '../../run/converge.js';
+import type { ApplyOutcome } from '../../apply/report.js';
 import { readPlanFile } from '../../saved-plan/read.js';
-import { localBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
+import { targetBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
 import type { Io } from '../io.js';
 import { documentOf } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
@@ -42,35 +45,39 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     progress.stop();
     io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
   };
-  const showPlan = (target: Target) => (plan: Plan): void => {
+  const show = (target: Target, plan: Plan): void => {
     progress.stop();
-    view.plan(plan, localBanner(target));
+    view.plan(plan, targetBanner(target));
   };
 
   if (planFile !== undefined) {
     const document = await readPlanFile(planFile, io.cwd);
+    const plan = planOfDocument(document);
     const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd);
     const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
-    // Everything that needs no call is checked before --local opens (and creates) anything.
-    checkSavedPlan(document, targetOf(flags, io.env), policy, desired, planFile);
-    const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io);
-    try {
-      const result = await withStopSignals(io, onStop, (signal) =>
-        applySaved({ document, planFile, target: target.ref, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...common, onPlan: showPlan(target) }),
-      );
-      progress.stop();
-      for (const line of changedElsewhereLines(result)) out.note(`note: ${line}`);
-      await view.result({ plan: result.plan, document, outcome: result.outcome, planFile });
-      return exitCodeOf(result.outcome, planFile, `the plan ${planFile}`);
-    } finally {
-      progress.stop();
-      await target.close();
-    }
+    return recordingRefusals({ plan, document, planFile }, async () => {
+      // Everything that needs no call is checked before --local opens (and creates) anything.
+      checkSavedPlan(document, targetOf(flags, io.env), policy, desired, planFile);
+      const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io);
+      try {
+        const result = await withStopSignals(io, onStop, (signal) =>
+          applySaved({ document, planFile, target: target.ref, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...common, onPlan: (p) => show(target, p) }),
+        );
+        progress.stop();
+        for (const line of changedElsewhereLines(result)) out.note(`note: ${line}`);
+        await view.result({ plan: result.plan, document, outcome: result.outcome, planFile, target: target.shown });
+        return exitCodeOf(result.outcome, `the plan ${planFile}`);
+      } finally {
+        progress.stop();
+        await target.close();
+      }
+    });
   }
 
   const loaded = await readConfigFile(flags.file, io.cwd);
   printWarnings(io, loaded.warnings);
   const target = await openTarget(flags, loaded.config.userPools, io);
+  let planned: { plan: Plan; document: PlanDocument } | undefined;
   try {
     const result = await withStopSignals(io, onStop, (signal) =>
       apply({
@@ -78,32 +85,50 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
         ...target.session,
         signal,
         ...common,
-        onPlan: showPlan(target),
-        approve: async () => {
-          if (flags.autoApprove === true) return true;
-          if (!io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
-          return confirm(io, '\nDo you want to apply these changes?', signal);
+        onPlan: (plan, observed) => {
+          planned = { plan, document: documentOf(plan, observed, loaded, target) };
+        },
+        // Called once the plan passed the policy: the plan is shown only if it may be applied.
+        approve: async (plan) => {
+          if (flags.autoApprove !== true && !io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
+          show(target, plan);
+          return flags.autoApprove === true || (await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal));
         },
       }),
     );
     progress.stop();
-    await view.result({ plan: result.plan, document: documentOf(result.plan, result.observed, loaded, target), outcome: result.outcome });
-    return exitCodeOf(result.outcome, undefined, flags.file);
+    await view.result({ plan: result.plan, document: documentOf(result.plan, result.observed, loaded, target), outcome: result.outcome, target: target.shown });
+    return exitCodeOf(result.outcome, flags.file);
+  } catch (err) {
+    if (err instanceof RefusedError && planned !== undefined) await view.refused({ error: err, ...planned, target: target.shown });
+    throw err;
   } finally {
     progress.stop();
     await target.close();
   }
+
+  /** Runs the saved-plan apply, recording a refusal in the output before it is reported. */
+  async function recordingRefusals(shown: { plan: Plan; document: PlanDocument; planFile: string }, work: () => Promise<number>): Promise<number> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof RefusedError) await view.refused({ error: err, ...shown });
+      throw err;
+    }
+  }
 }
 
-/** 0 when everything was applied and the pools match; otherwise the error that says why not. */
-function exitCodeOf(outcome: ApplyOutcome | undefined, planFile: string | undefined, against: string): number {
+/** 0 when everything was applied and holds; otherwise the error that says why not (the report is already printed). */
+function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number {
   if (outcome === undefined) return 0;
-  const summary = summaryOf({ outcome, ...(planFile === undefined ? {} : { planFile }) });
-  if (outcome.report.interrupted) throw new CgError('INTERRUPTED', `interrupted: ${summary}`);
-  if (outcome.report.results.some((r) => r.status !== 'done')) throw new CgError('APPLY_FAILED', summary);
-  if (outcome.remaining.length > 0) {
-    throw new CgError('NOT_CONVERGED', `after applying, the pools still differ from ${against} in ${outcome.remaining.length} place(s); someone may be changing them at the same time`, {
-      details: remainingLines(outcome.remaining).map((r) => `  ${r}`),
+  const { report, check } = outcome;
+  if (report.interrupted) throw new CgError('INTERRUPTED', 'interrupted: the summary above says what was and was not applied');
+  const failed = report.results.filter((r) => r.status === 'failed').length;
+  if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
+  if (!check.ran) throw new CgError('APPLY_UNCHECKED', `applied as reported above, but the check after applying could not run (${check.error.message}); run plan to see the pools`);
+  if (check.remaining.length > 0) {
+    throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {
+      details: remainingLines(check.remaining).map((r) => `  ${r}`),
     });
   }
   return 0;

@@ -1,6 +1,7 @@
 import { driftOf } from '../../drift/compute.js';
 import { inSync } from '../../drift/model.js';
-import { localBanner, type TargetFlags } from '../connect.js';
+import { targetText } from '../../render/target.js';
+import { targetBanner, type TargetFlags } from '../connect.js';
 import type { Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { driftView } from '../views/drift-view.js';
@@ -17,7 +18,7 @@ export async function driftCommand(io: Io, flags: DriftFlags): Promise<number> {
   const out = openOutput(io, flags);
   return withPlan(io, flags, async ({ target, result }) => {
     const report = driftOf(result.plan);
-    await driftView(out).show(report, localBanner(target));
+    await driftView(out).show(report, targetBanner(target), targetText(target.shown));
     return inSync(report) ? 0 : 2;
   });
 }

@@ -5,7 +5,7 @@ import { hasChanges } from '../../plan/summary.js';
 import { toJson } from '../../render/json.js';
 import { readPlanFile } from '../../saved-plan/read.js';
 import { planFollowsFrom } from '../../saved-plan/verify.js';
-import { localBanner, LOCAL_STATE, type TargetFlags } from '../connect.js';
+import { targetBanner, LOCAL_STATE, type TargetFlags } from '../connect.js';
 import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
@@ -40,14 +40,14 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
         const why = err instanceof Error ? err.message : String(err);
         throw new CgError('PLAN_FILE_INVALID', `${saveAs}: the plan just written cannot be read back as apply will read it: ${why}; it was removed`);
       }
-      out.note(`Saved the plan to ${saveAs}. Apply exactly this plan with: cognito-groups apply ${saveAs}`);
+      out.note(`Saved the plan to ${saveAs}. Apply exactly this plan with: ${applyCommandLine(saveAs, flags)}`);
     }
-    const banner = localBanner(target);
     await planView(out).show({
       plan: result.plan,
       document: doc,
-      ...(banner === undefined ? {} : { banner }),
+      banner: targetBanner(target),
       ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
+      target: target.shown,
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });
@@ -65,4 +65,15 @@ async function checkPlanOutput(io: Io, flags: PlanFlags, saveAs: string, options
     if (input !== undefined && input !== '' && (await sameFile(path, pathIn(io, input)))) throw new CgError('USAGE', `--out ${saveAs}: that is ${what}`);
   }
   await checkWritable(path, options);
+}
+
+/** The command that applies a saved plan exactly where it was made, checked against its groups file. */
+function applyCommandLine(planFile: string, flags: PlanFlags): string {
+  const target = flags.local === true ? ['--local'] : [...(flags.endpointUrl === undefined ? [] : ['--endpoint-url', flags.endpointUrl]), ...(flags.profile === undefined ? [] : ['--profile', flags.profile])];
+  return ['cognito-groups', 'apply', planFile, '-f', flags.file, ...target].map(shellWord).join(' ');
+}
+
+/** A word as a POSIX shell reads it back unchanged. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

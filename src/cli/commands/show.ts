@@ -1,5 +1,6 @@
 import { planOfDocument } from '../../saved-plan/build.js';
 import { readPlanFile } from '../../saved-plan/read.js';
+import { targetText, type ShownTarget } from '../../render/target.js';
 import type { Io } from '../io.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
@@ -11,10 +12,12 @@ export type ShowFlags = OutputFlags;
 export async function showCommand(io: Io, planFile: string, flags: ShowFlags): Promise<number> {
   const out = openOutput(io, flags);
   const document = await readPlanFile(planFile, io.cwd);
+  const target: ShownTarget = { kind: document.target, ...(document.endpoint === undefined ? {} : { endpoint: document.endpoint }), regions: document.pools.map((p) => p.region) };
   await planView(out).show({
     plan: planOfDocument(document),
     document,
-    header: `Saved plan ${planFile}: made ${document.createdAt} by cognito-groups ${document.toolVersion} from ${document.desiredFile.path}${document.target === 'local-emulator' ? ' against the local emulator' : ''}.`,
+    header: `Saved plan ${planFile}: made ${document.createdAt} by cognito-groups ${document.toolVersion} from ${document.desiredFile.path} against ${targetText(target)}.`,
+    target,
   });
   return 0;
 }

@@ -5,6 +5,7 @@ import { appendFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { CgError } from '../../errors.js';
 import { pathIn, styleFor, type Io } from '../io.js';
+import { safeOutput } from '../../render/outside-text.js';
 import { plainStyle, type Style } from '../../render/style.js';
 
 /** Output formats of plan, show, apply and drift. */
@@ -24,6 +25,12 @@ export interface OutputFlags {
   githubStepSummary?: boolean;
 }
 
+/** A line about the run: shown before text output, and (when set) on stderr beside the machine formats. */
+export interface Banner {
+  text: string;
+  machine?: string;
+}
+
 /** Where one command run writes. */
 export interface Output {
   readonly format: Format;
@@ -31,8 +38,8 @@ export interface Output {
   readonly style: Style;
   /** The command's main output, on stdout. */
   print(text: string): void;
-  /** A line about the run (such as the local-emulator banner): before text output on stdout, on stderr for the machine formats. */
-  banner(line: string | undefined): void;
+  /** A line about the run (its target): before text output on stdout; for the machine formats its `machine` form, if any, on stderr. */
+  banner(banner: Banner | undefined): void;
   /** A line on stderr. */
   note(line: string): void;
   /** Appends the Markdown to the job summary when --github-step-summary asked for it; once per run. */
@@ -43,20 +50,23 @@ export interface Output {
 export function openOutput(io: Io, flags: OutputFlags): Output {
   const summaryFile = stepSummaryFile(io, flags.githubStepSummary);
   let summarised = false;
+  const style = flags.format === 'text' ? styleFor(io.stdoutIsTTY, io.env, flags.color) : plainStyle;
+  // The boundary: whatever a renderer built, no unsafe character reaches the reader as it is.
+  const safe = (text: string): string => safeOutput(text, style !== plainStyle);
   return {
     format: flags.format,
-    style: flags.format === 'text' ? styleFor(io.stdoutIsTTY, io.env, flags.color) : plainStyle,
-    print: (text) => io.out(text),
-    banner(line) {
-      if (line === undefined) return;
-      if (flags.format === 'text') io.out(`${line}\n\n`);
-      else io.err(`${line}\n`);
+    style,
+    print: (text) => io.out(safe(text)),
+    banner(banner) {
+      if (banner === undefined) return;
+      if (flags.format === 'text') io.out(`${safe(banner.text)}\n\n`);
+      else if (banner.machine !== undefined) io.err(`${safeOutput(banner.machine)}\n`);
     },
-    note: (line) => io.err(`${line}\n`),
+    note: (line) => io.err(`${safeOutput(line)}\n`),
     async summary(markdown) {
       if (summaryFile === undefined || summarised) return;
       summarised = true;
-      await appendStepSummary(pathIn(io, summaryFile), markdown());
+      await appendStepSummary(pathIn(io, summaryFile), safeOutput(markdown()));
     },
   };
 }

@@ -3,6 +3,24 @@ export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
+/**
+ * The key under which two names look the same to a reader: the same ignoring case, Unicode
+ * normalization (NFKC: `é` written as one code point or as `e` and a combining accent, full-width
+ * letters) and invisible characters (zero-width joiners and spaces, variation selectors...), while
+ * Cognito holds them as different groups.
+ */
+export function lookalikeKey(name: string): string {
+  return name.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().normalize('NFKC');
+}
+
+/** Characters that show nothing: Unicode's default-ignorable code points (ZWJ, ZWNJ, ZWSP, variation selectors, the Hangul fillers...). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Whether a name holds a character that shows nothing. */
+export function hasInvisible(name: string): boolean {
+  return new RegExp(INVISIBLE.source, 'u').test(name);
+}
+
 /** Sort order for group names everywhere output is shown: code-point order, so it is the same on every machine. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -3,7 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, visit, parseDocument, typ
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
-import { nameKey } from './names.js';
+import { hasInvisible, lookalikeKey, nameKey } from './names.js';
 
 /** The outcome of reading a groups file: the config, or every problem found. */
 export type ParseResult =
@@ -22,7 +22,10 @@ export function parseConfig(text: string, file: string): ParseResult {
     return { file, line: pos.line, column: pos.col, path: pathToString(path), message };
   };
 
-  if (doc.errors.length > 0) {
+  // A duplicate key is reported and the rest of the file still checked (the later value is used for
+  // that), so one slip does not hide the file's other problems; any other YAML error stops here.
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`));
+  if (doc.errors.length > duplicates.length) {
     const errors = doc.errors.map((e) =>
       e.code === 'DUPLICATE_KEY'
         ? at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`)
@@ -46,16 +49,15 @@ export function parseConfig(text: string, file: string): ParseResult {
     return { ok: false, errors: [at(0, [], 'the file is empty; expected `version: 1` and `userPools:`')], warnings: [] };
   }
 
-  const errors: Diagnostic[] = [];
+  const errors: Diagnostic[] = [...duplicates];
   if (!validateSchema(data)) {
     for (const err of validateSchema.errors ?? []) errors.push(schemaDiagnostic(err, doc, data, at));
   }
-  errors.push(...crossChecks(data, doc, at));
+  for (const e of crossChecks(data, doc, at)) errors.push(e);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
 
   const config = toConfig(data as RawFile);
-  const warnings = precedenceWarnings(config, doc, at);
-  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors), warnings };
+  const warnings = sortDiagnostics([...precedenceWarnings(config, doc, at), ...lookalikeWarnings(config, doc, at)]);
   return { ok: true, config, warnings };
 }
 
@@ -102,7 +104,17 @@ function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
 
     const names = new Map<string, number>();
     pool.groups.forEach((group, j) => {
-      if (!isRecord(group) || typeof group.name !== 'string') return;
+      if (!isRecord(group)) return;
+      for (const [field, max] of LENGTH_LIMITS) {
+        const value = group[field];
+        // The schema counts characters (code points); a server may count UTF-16 code units, in which
+        // an emoji counts twice. Until Cognito's count is known, only what both counts accept passes.
+        if (typeof value === 'string' && [...value].length <= max && value.length > max) {
+          const path = ['userPools', i, 'groups', j, field];
+          out.push(at(offsetOf(doc, path), path, `is ${[...value].length} characters but ${value.length} UTF-16 code units; Cognito allows ${max}, and may count either, so at most ${max} of both are allowed`));
+        }
+      }
+      if (typeof group.name !== 'string') return;
       const key = nameKey(group.name);
       const firstGroup = names.get(key);
       if (firstGroup !== undefined) {
@@ -112,6 +124,36 @@ function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
         const how = other === group.name ? `duplicate group name "${group.name}"` : `group name "${group.name}" equals "${other}" ignoring case`;
         out.push(at(offsetOf(doc, path), path, `${how} (first at groups[${firstGroup}]); Cognito group names are unique ignoring case`));
       } else names.set(key, j);
+    });
+  });
+  return out;
+}
+
+/** Fields with a length limit and the limit, checked in both counts. */
+const LENGTH_LIMITS: ReadonlyArray<readonly [string, number]> = [
+  ['name', 128],
+  ['description', 2048],
+  ['roleArn', 2048],
+];
+
+/**
+ * Names a reader cannot tell apart: two names of a pool equal but for Unicode normalization or
+ * invisible characters (Cognito keeps them as two groups), and any name holding an invisible character.
+ */
+function lookalikeWarnings(config: DesiredConfig, doc: Document, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  config.userPools.forEach((pool, i) => {
+    const seen = new Map<string, { name: string; index: number }>();
+    pool.groups.forEach((group, j) => {
+      const path = ['userPools', i, 'groups', j, 'name'];
+      if (hasInvisible(group.name)) {
+        out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
+      }
+      const key = lookalikeKey(group.name);
+      const first = seen.get(key);
+      if (first !== undefined && nameKey(first.name) !== nameKey(group.name)) {
+        out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} looks the same as ${JSON.stringify(first.name)} (groups[${first.index}]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`));
+      } else if (first === undefined) seen.set(key, { name: group.name, index: j });
     });
   });
   return out;
@@ -170,6 +212,8 @@ function schemaDiagnostic(err: ErrorObject, doc: Document, data: unknown, at: At
     }
     case 'minItems':
       return at(nodeOffset(value), path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
+    case 'maxItems':
+      return at(nodeOffset(value), path, `lists ${Array.isArray(shownValue) ? shownValue.length.toLocaleString('en-US') : 'too many'} items, more than ${Number(err.params.limit).toLocaleString('en-US')}${allowed}`);
     default: {
       const shown = describe(shownValue);
       return at(nodeOffset(value), path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);

@@ -1,7 +1,7 @@
 import { isProviderGroup, type DesiredPool } from '../config/model.js';
-import { compareNames, nameKey } from '../config/names.js';
+import { compareNames, lookalikeKey, nameKey } from '../config/names.js';
 import { diffFields, normalFields, replaceReasons } from './fields.js';
-import type { GroupChange, ObservedGroup, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
+import type { GroupChange, Lookalike, ObservedGroup, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
 
 /**
  * Compares what a pool should have with what it has. Pure and deterministic: the same inputs give
@@ -56,7 +56,8 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
   }
 
   changes.sort((a, b) => compareNames(a.name, b.name));
-  return { userPoolId: desired.id, region: desired.region, listed: observed.length, changes, unchanged, unmanaged };
+  const lookalikes = lookalikesOf(desired.groups, observed);
+  return { userPoolId: desired.id, region: desired.region, listed: observed.length, changes, unchanged, unmanaged, ...(lookalikes.length === 0 ? {} : { lookalikes }) };
 }
 
 /** The alert a provider group raises when it carries what Cognito never gives one; undefined when it carries neither. */
@@ -65,4 +66,17 @@ export function providerAlert(g: ObservedGroup): ProviderAlert | undefined {
   if (g.roleArn !== undefined) carries.push('roleArn');
   if (g.precedence !== undefined) carries.push('precedence');
   return carries.length === 0 ? undefined : { carries };
+}
+
+/** Pairs of a file name and a pool name that look the same but are different groups. */
+function lookalikesOf(wanted: readonly { name: string }[], observed: readonly ObservedGroup[]): Lookalike[] {
+  const byLook = new Map<string, string[]>();
+  for (const g of observed) byLook.set(lookalikeKey(g.name), [...(byLook.get(lookalikeKey(g.name)) ?? []), g.name]);
+  const out: Lookalike[] = [];
+  for (const w of wanted) {
+    for (const inPool of byLook.get(lookalikeKey(w.name)) ?? []) {
+      if (nameKey(inPool) !== nameKey(w.name)) out.push({ inFile: w.name, inPool });
+    }
+  }
+  return out.sort((a, b) => compareNames(a.inFile, b.inFile) || compareNames(a.inPool, b.inPool));
 }

@@ -56,6 +56,18 @@ export interface PoolPlan {
   unchanged: string[];
   /** Groups the file does not list and the plan leaves alone, sorted. */
   unmanaged: UnmanagedGroup[];
+  /**
+   * Names of the file and of the pool that look the same to a reader but are different groups (they
+   * differ in Unicode normalization or invisible characters), so a create beside a delete is never
+   * taken for a no-op. Sorted; absent when there are none.
+   */
+  lookalikes?: Lookalike[];
+}
+
+/** A name in the file and one in the pool that a reader cannot tell apart. */
+export interface Lookalike {
+  inFile: string;
+  inPool: string;
 }
 
 /** The whole plan: one entry per pool of the file, in file order. */

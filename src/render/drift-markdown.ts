@@ -24,7 +24,10 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
     for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
     for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
-    if (rows.length > 0) lines.push('| | Group | Detail |', '| --- | --- | --- |', ...rows);
+    if (rows.length > 0) {
+      lines.push('| | Group | Detail |', '| --- | --- | --- |');
+      for (const row of rows) lines.push(row);
+    }
     if (p.unmanaged.length > 0) {
       const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');
       lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);

@@ -6,6 +6,7 @@ import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
 import type { GroupChange, Plan, UnmanagedGroup } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
+import { spelledOut } from './outside-text.js';
 import { alertsCaution, LONG_TEXT, plural, reasonText } from './values.js';
 import { wordDiffParts } from './word-diff.js';
 
@@ -130,6 +131,11 @@ function headOf(plan: Plan, target: string | undefined): string {
     const names = losing.slice(0, WARNING_NAMES).map((n) => mdCode(n, 'prose')).join(', ');
     const more = losing.length > WARNING_NAMES ? ` and ${losing.length - WARNING_NAMES} more` : '';
     lines.push('', '> [!WARNING]', `> This plan **${what}**: ${names}${more} ${losing.length === 1 ? 'loses' : 'lose'} all ${losing.length === 1 ? 'its' : 'their'} members, and their tokens lose the group at next refresh. Applying it needs ${flags}.`);
+  }
+  const lookalikes = plan.pools.flatMap((p) => p.lookalikes ?? []);
+  if (lookalikes.length > 0) {
+    const pairs = lookalikes.slice(0, WARNING_NAMES).map((l) => `${mdCode(l.inFile, 'prose')} (in the file, ${mdCode(spelledOut(l.inFile), 'prose')}) and ${mdCode(l.inPool, 'prose')} (in the pool, ${mdCode(spelledOut(l.inPool), 'prose')})`);
+    lines.push('', '> [!WARNING]', `> These names look the same but are different groups (they differ in Unicode normalization or invisible characters): ${pairs.join('; ')}${lookalikes.length > WARNING_NAMES ? ` and ${lookalikes.length - WARNING_NAMES} more` : ''}.`);
   }
   if (c.alerts > 0) {
     const alerted = plan.pools.flatMap((p) => p.unmanaged.filter((g) => g.alert !== undefined).map((g) => mdCode(g.name, 'prose')));

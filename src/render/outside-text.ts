@@ -44,3 +44,8 @@ export function safeOutput(text: string, colour = false): string {
     return escape(c);
   });
 }
+
+/** Text with every character outside printable ASCII written as \u{…}: what tells two look-alike names apart. */
+export function spelledOut(text: string): string {
+  return [...text].map((c) => (/^[\x21-\x7e]$/.test(c) ? c : `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`)).join('');
+}

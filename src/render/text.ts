@@ -6,12 +6,16 @@ import type { Style } from './style.js';
 import { summaryLine } from '../plan/summary.js';
 import { alertText, fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
-import { quoted, visible } from './outside-text.js';
+import { quoted, spelledOut, visible } from './outside-text.js';
 
 /** The human plan: per pool its changes and unmanaged groups, then the summary line. */
 export function renderPlanText(plan: Plan, style: Style): string {
   const out: string[] = [];
-  for (const pool of plan.pools) out.push(...poolLines(pool, style), '');
+  // Lines are appended one by one: spreading a 30,000-line pool into push() overflows the call stack.
+  for (const pool of plan.pools) {
+    for (const line of poolLines(pool, style)) out.push(line);
+    out.push('');
+  }
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }
@@ -20,7 +24,13 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
   const managed = pool.changes.filter((c) => c.action !== 'delete').length + pool.unchanged.length;
   const lines = [style.strong(`User pool ${pool.userPoolId} (${pool.region}): ${plural(pool.listed, 'group')} listed, ${managed} managed by this file`)];
   if (pool.changes.length === 0) lines.push('', '  No changes: the managed groups match the file.');
-  for (const change of pool.changes) lines.push('', ...changeLines(change, style));
+  for (const change of pool.changes) {
+    lines.push('');
+    for (const line of changeLines(change, style)) lines.push(line);
+  }
+  for (const l of pool.lookalikes ?? []) {
+    lines.push('', style.warn(`  ! ${quoted(l.inFile)} in the file looks like ${quoted(l.inPool)} in the pool, but they are different groups: ${spelledOut(l.inFile)} and ${spelledOut(l.inPool)}`));
+  }
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
     for (const g of pool.unmanaged) {

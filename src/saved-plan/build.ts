@@ -38,6 +38,7 @@ export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGrou
       changes: pool.changes.map(changeJson),
       unchanged: [...pool.unchanged],
       unmanaged: pool.unmanaged.map(unmanagedJson),
+      ...(pool.lookalikes === undefined ? {} : { lookalikes: pool.lookalikes.map((l) => ({ inFile: l.inFile, inPool: l.inPool })) }),
     };
   });
   const body: Omit<PlanDocument, 'checksum'> = {
@@ -71,6 +72,7 @@ export function planOfDocument(doc: PlanDocument): Plan {
       changes: p.changes,
       unchanged: p.unchanged,
       unmanaged: p.unmanaged,
+      ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { GroupChange, ObservedGroup, UnmanagedGroup } from '../plan/model.js';
+import type { GroupChange, Lookalike, ObservedGroup, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
@@ -19,6 +19,8 @@ export interface PlanDocumentPool {
   changes: GroupChange[];
   unchanged: string[];
   unmanaged: UnmanagedGroup[];
+  /** Names of the file and the pool that look the same but are different groups. */
+  lookalikes?: Lookalike[];
 }
 
 /** A plan as JSON: `plan --format json`, `plan --out`, and what `apply PLANFILE` and `show` read. */

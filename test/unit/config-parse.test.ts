@@ -498,3 +498,44 @@ describe('readConfigFile', () => {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('parseConfig: what hardening found', () => {
+  it('reports a duplicate key together with the file\'s other problems, not instead of them', () => {
+    expect(errors(withGroups('      - name: admins\n        precedence: 1\n        precedence: 2\n      - name: "site admins"\n        precendence: 3\n'))).toEqual([
+      'groups.yaml:7:9: (file): duplicate key "precedence"; each key may appear only once in a mapping',
+      'groups.yaml:8:15: userPools[0].groups[1].name: "site admins" is not allowed; expected 1..128 letters, marks, symbols, digits or punctuation, no spaces',
+      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn',
+    ]);
+  });
+
+  it('refuses more than the 10,000 groups a pool can hold, at the list, and plans nothing', () => {
+    const names = Array.from({ length: 10_001 }, (_, i) => `      - name: g${i}\n`).join('');
+    expect(errors(withGroups(names))).toEqual(['groups.yaml:5:7: userPools[0].groups: lists 10,001 items, more than 10,000; expected the groups this pool must have: at most 10,000 (Cognito\'s quota of groups per pool)']);
+    const ok = Array.from({ length: 10_000 }, (_, i) => `      - name: g${i}\n`).join('');
+    expect(parsed(withGroups(ok)).config.userPools[0]?.groups).toHaveLength(10_000);
+  });
+
+  it('accepts only lengths both counts accept: a name of 65 emoji is 65 characters but 130 UTF-16 code units', () => {
+    const emoji = '😀'.repeat(65);
+    expect(errors(oneGroup(emoji))).toEqual([
+      'groups.yaml:5:15: userPools[0].groups[0].name: is 65 characters but 130 UTF-16 code units; Cognito allows 128, and may count either, so at most 128 of both are allowed',
+    ]);
+    expect(parsed(oneGroup('😀'.repeat(64))).config.userPools[0]?.groups[0]?.name).toBe('😀'.repeat(64));
+    // A 2048-character description of emoji is 4096 code units.
+    expect(errors(oneGroup('g', `description: ${JSON.stringify('😀'.repeat(1100))}`))[0]).toMatch(/description: is 1100 characters but 2200 UTF-16 code units; Cognito allows 2048/);
+  });
+
+  it('warns about names that look the same but are two groups: Unicode normalization and invisible characters', () => {
+    const composed = 'café';
+    const decomposed = 'cafe\u0301';
+    // U+034F COMBINING GRAPHEME JOINER passes Cognito's name pattern (a mark) and shows nothing.
+    const { warnings } = parsed(withGroups(`      - name: ${JSON.stringify(composed)}\n      - name: ${JSON.stringify(decomposed)}\n      - name: "ad\u034fmins"\n      - name: admins\n`));
+    expect(warnings).toEqual([
+      `groups.yaml:6:15: userPools[0].groups[1].name: group name ${JSON.stringify(decomposed)} looks the same as "café" (groups[0]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`,
+      'groups.yaml:7:15: userPools[0].groups[2].name: group name "ad\u034fmins" holds a character that shows nothing; it will look like another name to anyone reading a plan',
+      'groups.yaml:8:15: userPools[0].groups[3].name: group name "admins" looks the same as "ad\u034fmins" (groups[2]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups',
+    ]);
+    // Names equal ignoring case are an error, not a look-alike warning.
+    expect(parsed(withGroups('      - name: admins\n      - name: editors\n')).warnings).toEqual([]);
+  });
+});

@@ -318,3 +318,21 @@ describe('computePoolPlan: property', () => {
     expect(changesSeen).toBeGreaterThan(400);
   });
 });
+
+describe('computePoolPlan: names that look the same', () => {
+  it('names a file name and a pool name that a reader cannot tell apart, beside the delete and create they cause', async () => {
+    const composed = 'café';
+    const decomposed = 'cafe\u0301';
+    const plan = planFor([{ name: composed }, { name: 'admins' }], [{ name: decomposed }, { name: 'admins' }], 'delete');
+    expect(plan.changes.map((c) => `${c.action} ${c.name}`)).toEqual([`delete ${decomposed}`, `create ${composed}`]);
+    expect(plan.lookalikes).toEqual([{ inFile: composed, inPool: decomposed }]);
+    const { renderPlanText } = await import('../../src/render/text.js');
+    const { renderPlanMarkdown } = await import('../../src/render/markdown.js');
+    const { plainStyle } = await import('../../src/render/style.js');
+    expect(renderPlanText({ pools: [plan] }, plainStyle)).toContain(`  ! "${composed}" in the file looks like "${decomposed}" in the pool, but they are different groups: caf\\u{e9} and cafe\\u{301}`);
+    expect(renderPlanMarkdown({ pools: [plan] })).toContain('> These names look the same but are different groups (they differ in Unicode normalization or invisible characters): `café` (in the file, `caf\\u{e9}`) and `cafe\u0301` (in the pool, `cafe\\u{301}`).');
+    // Names equal ignoring case are one group (a case-only rename), not look-alikes; unrelated names are neither.
+    expect(planFor([{ name: 'Admins' }], [{ name: 'admins' }]).lookalikes).toBeUndefined();
+    expect(planFor([{ name: 'a' }], [{ name: 'b' }]).lookalikes).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 // Simulated IAM: access keys the service does not recognise, and denied (key, operation, pool) triples.
-import { ACCOUNT_ID, errorReply, type Reply } from './wire.js';
+import { callerArn, errorReply, type Reply } from './wire.js';
 
 /** A request matching every field that is set is denied with AccessDeniedException. */
 export interface DenyRule {
@@ -20,7 +20,10 @@ export class AccessPolicy {
   private deny: readonly DenyRule[] = [];
   private rejected: ReadonlySet<string> = new Set();
 
-  constructor(options: AccessOptions = {}) {
+  constructor(
+    options: AccessOptions,
+    private readonly account: string,
+  ) {
     this.configure(options);
   }
 
@@ -46,8 +49,8 @@ export class AccessPolicy {
         (r.userPoolId === undefined || r.userPoolId === req.userPoolId),
     );
     if (!hit) return undefined;
-    const user = `arn:aws:iam::${ACCOUNT_ID}:user/${req.accessKeyId ?? 'anonymous'}`;
-    const resource = `arn:aws:cognito-idp:${req.region}:${ACCOUNT_ID}:userpool/${req.userPoolId ?? '*'}`;
+    const user = callerArn(this.account, req.accessKeyId);
+    const resource = `arn:aws:cognito-idp:${req.region}:${this.account}:userpool/${req.userPoolId ?? '*'}`;
     return errorReply('AccessDeniedException', `User: ${user} is not authorized to perform: cognito-idp:${req.operation} on resource: ${resource}`);
   }
 }

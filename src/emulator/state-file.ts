@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { CgError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
-import { foldName, newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
+import { foldName } from './order-key.js';
+import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 
 export const STATE_FORMAT_VERSION = 1;
 

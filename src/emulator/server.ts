@@ -15,6 +15,7 @@ import { foldName } from './order-key.js';
 import { categoryOf, checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, userAccessOf, type LimitedOperation, type QuotaSettings } from './quotas.js';
 import { seedMembers, seedUsers, type SeedUser, type SeedUsersOptions } from './seeding.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
+import { lockStateFile } from './state-lock.js';
 import { StatsRecorder, type EmulatorStats, type RequestOutcome } from './stats.js';
 import { GroupStore, newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
 import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';
@@ -44,7 +45,11 @@ export interface QuotaOptions {
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
-  /** JSON file holding the state; in memory only when omitted. */
+  /**
+   * JSON file holding the state; in memory only when omitted. The emulator holds `<file>.lock`
+   * beside the real file (links followed) until close() or process exit; another live holder is a
+   * CgError('EMULATOR_STATE') at start.
+   */
   statePath?: string;
   /** Region assumed when a request's Authorization header names none; default us-east-1. */
   region?: string;
@@ -133,7 +138,7 @@ export interface RunningEmulator {
   setAccess(a: AccessOptions): void;
   stats(): EmulatorStats;
   resetStats(): void;
-  /** Stops listening, lets requests in flight finish, and writes the state file. */
+  /** Stops listening, lets requests in flight finish, writes the state file and releases its lock. */
   close(): Promise<void>;
 }
 
@@ -203,12 +208,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new GroupStore(options.maxGroupsPerPool ?? 10_000);
   let accountSalt = randomBytes(8).toString('hex');
   const statePath = options.statePath;
-  if (statePath !== undefined) {
-    const state = await readStateFile(statePath);
-    if (state !== undefined) {
-      loadStateIntoStore(state, store);
-      accountSalt = state.accountSalt;
+  // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
+  const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
+  try {
+    if (statePath !== undefined) {
+      const state = await readStateFile(statePath);
+      if (state !== undefined) {
+        loadStateIntoStore(state, store);
+        accountSalt = state.accountSalt;
+      }
     }
+  } catch (e) {
+    await lock?.release();
+    throw e;
   }
 
   const quotas = new QuotaLimiter(quotaSettings, monotonic);
@@ -350,6 +362,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const addr = server.address();
       resolve(typeof addr === 'object' && addr !== null ? addr.port : 0);
     });
+  }).catch(async (e: unknown) => {
+    await lock?.release();
+    throw e;
   });
 
   function requirePool(poolId: string, caller: string): PoolRecord {
@@ -464,7 +479,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         server.closeAllConnections();
         await stopped;
-        await writer?.flush();
+        try {
+          await writer?.flush();
+        } finally {
+          await lock?.release();
+        }
       })();
       return closed;
     },

@@ -82,7 +82,7 @@ describe('state file', () => {
       const parsed = parseStateFile(JSON.parse(await readFile(statePath, 'utf8')));
       expect(parsed.ok && parsed.state.pools[0]?.groups.length).toBe(200);
       expect(emulator.stats().stateWrites).toBeLessThan(100);
-      expect(await readdir(dir)).toEqual(['state.json']);
+      expect((await readdir(dir)).sort()).toEqual(['state.json', 'state.json.lock']);
     } finally {
       client.destroy();
       await emulator.close();

@@ -32,9 +32,13 @@ export class AccessPolicy {
     this.rejected = new Set(options.rejectAccessKeyIds ?? []);
   }
 
+  isRejected(accessKeyId: string | undefined): boolean {
+    return accessKeyId !== undefined && this.rejected.has(accessKeyId);
+  }
+
   /** UnrecognizedClientException for a rejected key; checked before the body is read, as AWS checks the signature first. */
   authenticate(accessKeyId: string | undefined): Reply | undefined {
-    if (accessKeyId !== undefined && this.rejected.has(accessKeyId)) {
+    if (this.isRejected(accessKeyId)) {
       return errorReply('UnrecognizedClientException', 'The security token included in the request is invalid.');
     }
     return undefined;

@@ -1,6 +1,7 @@
-// The emulator's HTTP server and in-process control API. Each request passes, in order: operation
-// lookup, access key, body decoding, IAM deny rules, injected latency and forced throttling, the
-// quotas, injected resets and 500s, then the operation; so a failed call never changes anything.
+// The emulator's HTTP server and in-process control API. Each Cognito request passes, in order:
+// operation lookup, access key, body decoding, IAM deny rules, injected latency and forced
+// throttling, the quotas, injected resets and 500s, then the operation; so a failed call never
+// changes anything. STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ import { seedMembers, seedUsers, type SeedUser, type SeedUsersOptions } from './
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import { StatsRecorder, type EmulatorStats, type RequestOutcome } from './stats.js';
+import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
 import { GroupStore, newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
 import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';
 import {
@@ -284,12 +286,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.end(text);
   }
 
+  function answerStsQuery(res: ServerResponse, body: string, accessKeyId: string | undefined, requestId: string, seen: { op: string }): void {
+    const { action, version } = stsAction(body);
+    stats.call(action);
+    seen.op = action;
+    const reply = answerSts({ action, version, accessKeyId, rejected: access.isRejected(accessKeyId), account, requestId });
+    stats.outcome(action, reply.ok ? 'ok' : 'error');
+    const headers: Record<string, string | number> = {
+      'Content-Type': STS_CONTENT_TYPE,
+      'x-amzn-RequestId': requestId,
+      'Content-Length': Buffer.byteLength(reply.body),
+    };
+    if (closing) headers['Connection'] = 'close';
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  }
+
   /** `seen.op` is the name statistics use for this request, once known. */
   async function handle(req: IncomingMessage, res: ServerResponse, seen: { op: string }): Promise<void> {
     const requestId = randomUUID();
     const body = await readBody(req);
     const rawTarget = req.headers['x-amz-target'];
     const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
+    const signer = parseAuthorization(req.headers.authorization);
+    if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
+      return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
+    }
     const op = parseTarget(target);
     const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
     stats.call(statsName);
@@ -298,7 +320,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       send(res, statsName, errorReply('UnknownOperationException', `Unknown operation: ${target ?? '(no X-Amz-Target header)'}`), requestId);
       return;
     }
-    const signer = parseAuthorization(req.headers.authorization);
     const region = signer.region ?? defaultRegion;
     const unrecognized = access.authenticate(signer.accessKeyId);
     if (unrecognized !== undefined) return send(res, op, unrecognized, requestId);

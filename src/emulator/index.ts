@@ -13,6 +13,8 @@ export type {
 export type { SeedUser, SeedUsersOptions } from './seeding.js';
 export type { FaultOptions } from './faults.js';
 export type { AccessOptions, DenyRule } from './access.js';
+export { checkPolicyDocument } from './access.js';
+export type { PolicyDocument, PolicyStatement } from './policy.js';
 export type { EmulatorStats, OperationStats } from './stats.js';
 export type { QuotaCategory } from './quotas.js';
 export { DOCUMENTED_RATES } from './quotas.js';

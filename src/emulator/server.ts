@@ -6,12 +6,13 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessPolicy, type AccessOptions, type DenyRule } from './access.js';
+import { AccessPolicy, checkPolicyDocument, type AccessOptions, type DenyRule } from './access.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
 import type { OperationContext } from './handler.js';
 import { decodeInput, str, type OperationInput } from './input.js';
 import { usage } from './misuse.js';
 import { handleOperation } from './operations.js';
+import type { PolicyDocument } from './policy.js';
 import { foldName } from './order-key.js';
 import { categoryOf, checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, userAccessOf, type LimitedOperation, type QuotaSettings } from './quotas.js';
 import { seedMembers, seedUsers, type SeedUser, type SeedUsersOptions } from './seeding.js';
@@ -65,6 +66,8 @@ export interface EmulatorOptions {
   deny?: DenyRule[];
   /** Access key ids answered with UnrecognizedClientException. */
   rejectAccessKeyIds?: string[];
+  /** An IAM identity policy every caller is held to (see AccessOptions.policy); none by default. */
+  policy?: PolicyDocument;
   /** Wall clock for CreationDate and LastModifiedDate, epoch milliseconds; default Date.now. */
   clock?: () => number;
 }
@@ -136,8 +139,10 @@ export interface RunningEmulator {
   setFaults(f: FaultOptions): void;
   /** Changes the given quota settings and refills every bucket. */
   setQuotas(q: QuotaOptions): void;
-  /** Replaces the deny rules and rejected access keys. */
+  /** Replaces the deny rules, the rejected access keys and the IAM policy (a bad policy is a CgError('USAGE') and changes nothing). */
   setAccess(a: AccessOptions): void;
+  /** Replaces the IAM policy only; undefined removes it. A bad policy is a CgError('USAGE') and changes nothing. */
+  setPolicy(policy: PolicyDocument | undefined): void;
   stats(): EmulatorStats;
   resetStats(): void;
   /** Stops listening, lets requests in flight finish, writes the state file and releases its lock. */
@@ -164,6 +169,7 @@ function checkOptions(o: EmulatorOptions, quotas: QuotaSettings): string[] {
   }
   if (o.region !== undefined && !/^[a-z0-9-]+$/.test(o.region)) out.push(`region must look like eu-west-1, got '${o.region}'`);
   if (o.account !== undefined && !/^[0-9]{12}$/.test(o.account)) out.push(`account must be 12 digits, got '${o.account}'`);
+  if (o.policy !== undefined) out.push(...checkPolicyDocument(o.policy).map((p) => `policy: ${p}`));
   return [...out, ...checkQuotaSettings(quotas), ...checkFaultOptions(o.faults ?? {})];
 }
 
@@ -328,7 +334,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!decoded.ok) return send(res, op, decoded.reply, requestId);
     const poolIdValue = decoded.input['UserPoolId'];
     const poolId = typeof poolIdValue === 'string' ? poolIdValue : undefined;
-    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region });
+    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region, roleArn: str(decoded.input, 'RoleArn') });
     if (denied !== undefined) return send(res, op, denied, requestId);
 
     const fault = faults.decide(op);
@@ -482,6 +488,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     setAccess(a) {
       access.configure(a);
+    },
+
+    setPolicy(policy) {
+      access.setPolicy(policy);
     },
 
     stats() {

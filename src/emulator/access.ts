@@ -53,6 +53,7 @@ function loadPolicy(doc: PolicyDocument | undefined): IdentityPolicy | undefined
 /** Operations that act on no pool; IAM knows them by the resource `*`. */
 const ACCOUNT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>(['CreateUserPool', 'ListUserPools']);
 
+/** The simulated IAM of one emulator: who is rejected, which requests are denied. */
 export class AccessPolicy {
   private deny: readonly DenyRule[] = [];
   private rejected: ReadonlySet<string> = new Set();

@@ -21,6 +21,7 @@ export type InputValue = string | number | readonly AttributeInput[] | UsernameC
 /** A decoded request: the members the operation reads, with JSON null treated as absent. */
 export type OperationInput = Readonly<Record<string, InputValue | undefined>>;
 
+/** A decoded request, or the SerializationException reply when the body cannot be decoded. */
 export type DecodeResult = { readonly ok: true; readonly input: OperationInput } | { readonly ok: false; readonly reply: Reply };
 
 const GROUP_WRITE_SHAPE = { GroupName: 'string', UserPoolId: 'string', Description: 'string', RoleArn: 'string', Precedence: 'integer' } as const;

@@ -6,7 +6,6 @@ import {
   changed,
   findGroupIn,
   findPool,
-  GROUP_NOT_FOUND,
   INVALID_TOKEN,
   invalid,
   isHandled,

@@ -104,6 +104,7 @@ export interface AcceptedRequest {
   readonly user?: { readonly access: UserAccess; readonly key: string };
 }
 
+/** Collects the statistics of one emulator; snapshot() gives them as EmulatorStats. */
 export class StatsRecorder {
   private operations = new Map<string, OperationStats>();
   private windows = new Map<string, Map<string, SlidingWindow>>();

@@ -1,6 +1,8 @@
 // ListUsers' Filter: `AttributeName Filter-Type "AttributeValue"`, with `=` (exact) or `^=` (prefix)
 // and backslash escapes in the value, on the attributes the API reference lists as searchable.
-// Error wording follows cognito-local (an emulator written against the real service).
+// Error wording follows cognito-local (an emulator written against the real service). The API
+// reference calls the username filter case-sensitive; here usernames compare as the pool compares
+// them (ignoring case unless the pool is case-sensitive), so a filter finds what AdminGetUser finds.
 import type { UserRecord } from './users.js';
 
 /** A parsed filter: a direct lookup by username or sub, or a test to run on each user. */

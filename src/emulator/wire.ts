@@ -18,6 +18,7 @@ export const USER_OPERATIONS = [
 
 export type GroupOperation = (typeof GROUP_OPERATIONS)[number];
 export type PoolOperation = (typeof POOL_OPERATIONS)[number];
+/** One of USER_OPERATIONS. */
 export type UserOperation = (typeof USER_OPERATIONS)[number];
 /** Every Cognito operation the emulator understands. */
 export type OperationName = GroupOperation | PoolOperation | UserOperation;

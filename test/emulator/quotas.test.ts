@@ -2,6 +2,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   CreateGroupCommand,
   DescribeUserPoolCommand,
   GetGroupCommand,
@@ -241,6 +242,22 @@ describe('user and membership quotas through the API', () => {
     expect(stats.operations['AdminAddUserToGroup']).toEqual({ calls: 13, ok: 10, throttled: 3, faults: 0, errors: 0 });
     expect(stats.peakPerUser).toEqual({ reads: 1, writes: 10 });
     expect(stats.peakPerCategory).toEqual({ UserResourceRead: 1, UserResourceUpdate: 10 });
+  });
+
+  it('throttles one user\'s reads after 10, apart from its writes', async () => {
+    const { client, emulator } = await harness(slow);
+    emulator.seedGroups(POOL, [{ GroupName: 'g' }]);
+    emulator.seedUsers(POOL, [{ Username: 'alice' }, { Username: 'bob' }]);
+    const reads: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const call = i % 2 === 0 ? new AdminGetUserCommand({ UserPoolId: POOL, Username: 'alice' }) : new AdminListGroupsForUserCommand({ UserPoolId: POOL, Username: 'alice' });
+      reads.push(await outcome(client.send(call as never)));
+    }
+    expect(count(reads)).toEqual({ ok: 10, TooManyRequestsException: 2 });
+    expect(await outcome(client.send(new AdminAddUserToGroupCommand({ UserPoolId: POOL, Username: 'alice', GroupName: 'g' })))).toBe('ok');
+    expect(await outcome(client.send(new AdminGetUserCommand({ UserPoolId: POOL, Username: 'bob' })))).toBe('ok');
+    expect(emulator.stats().peakPerUser).toEqual({ reads: 10, writes: 1 });
+    expect(emulator.stats().peakPerCategory.UserResourceRead).toBe(11);
   });
 
   it('throttles membership writes across users at 25 per second for the account', async () => {

@@ -1,7 +1,7 @@
 // The emulator's HTTP server and in-process control API. Each Cognito request passes, in order:
-// operation lookup, access key, body decoding, IAM deny rules, injected latency and forced
-// throttling, the quotas, injected resets and 500s, then the operation; so a failed call never
-// changes anything. STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
+// operation lookup, access key, body decoding, IAM (deny rules, then the policy), injected latency
+// and forced throttling, the quotas, injected resets and 500s, then the operation; so a failed call
+// never changes anything. STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -343,10 +343,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (isRateLimited(op)) {
       const user = userKey(op, poolId, decoded.input);
       if (!quotas.admit(op, poolId ?? '', user)) return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
-      const access = userAccessOf(op);
+      const userAccess = userAccessOf(op);
       stats.accepted(poolId ?? '', op, 1000 / quotas.current.scale, {
         category: categoryOf(op),
-        ...(access === undefined || user === undefined ? {} : { user: { access, key: `${poolId ?? ''}\u0000${user}` } }),
+        ...(userAccess === undefined || user === undefined ? {} : { user: { access: userAccess, key: `${poolId ?? ''}\u0000${user}` } }),
       });
     }
     if (fault.kind === 'reset') {

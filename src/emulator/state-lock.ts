@@ -156,6 +156,10 @@ export async function lockStateFile(statePath: string): Promise<StateLock> {
       const fh = await open(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
       try {
         await fh.writeFile(text, 'utf8');
+      } catch (e) {
+        // An empty lock would hold others off for UNWRITTEN_GRACE_MS for nothing.
+        await unlink(lockPath).catch(() => undefined);
+        throw e;
       } finally {
         await fh.close();
       }

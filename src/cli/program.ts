@@ -83,7 +83,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('emulator')
-    .description('run the local Cognito group-API emulator (for the AWS CLI or your own tests) until Ctrl-C')
+    .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity; for the AWS CLI or your own tests) until Ctrl-C')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(port))
     .option('--state <file>', 'keep state in this JSON file (default: in memory)')
     .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect)
@@ -91,6 +91,24 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .addOption(new Option('--quota-scale <x>', 'multiply every quota rate by this factor').default(1).argParser(positive))
     .addOption(new Option('--error-rate <p>', 'probability (0..1) of answering InternalErrorException').default(0).argParser(probability))
     .addOption(new Option('--latency-ms <ms>', 'added latency per request').default(0).argParser(nonNegative))
+    .addOption(
+      new Option('--users <n>', 'seed n users named user-00001, user-00002, ... into every --pool (0 to 1000000; users already there are kept)')
+        .default(0)
+        .argParser((v: string) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('expected a whole number from 0 to 1000000');
+          return n;
+        }),
+    )
+    .addOption(
+      new Option('--account <id>', 'the 12-digit AWS account id in the ARNs the emulator makes and in STS GetCallerIdentity')
+        .default('000000000000')
+        .argParser((v: string) => {
+          if (!/^[0-9]{12}$/.test(v)) throw new InvalidArgumentError('expected 12 digits, such as 123456789012');
+          return v;
+        }),
+    )
+    .option('--policy <file>', 'enforce this IAM identity policy (JSON: Effect, Action, Resource) on every Cognito request')
     .action(run<EmulatorFlags>(emulatorCommand));
 
   return program;

@@ -1,9 +1,11 @@
-// Cognito's request-rate quotas as token buckets: one per category for the whole account and one per
-// (pool, operation). A request needs a token from both; when either is empty it is throttled and
-// takes nothing, so throttled retries do not dig the hole deeper.
-import type { GroupOperation } from './wire.js';
+// Cognito's request-rate quotas as token buckets: one per category for the whole account, one per
+// (pool, operation) for the group operations, and per user one for reads and one for writes. A
+// request needs a token from each bucket that applies; when any is empty it is throttled and takes
+// nothing, so throttled retries do not dig the hole deeper.
+import { assertNever } from '../errors.js';
+import type { GroupOperation, UserOperation } from './wire.js';
 
-/** Documented rates in requests per second (Cognito developer guide, "Quotas"). */
+/** Documented rates in requests per second (Cognito developer guide, "Quotas"; cognito-contract.md). */
 export const DOCUMENTED_RATES = {
   /** UserPoolResourceRead: GetGroup, ListGroups, account-wide. */
   accountRead: 20,
@@ -11,7 +13,80 @@ export const DOCUMENTED_RATES = {
   accountWrite: 15,
   /** Each group operation on one pool. */
   poolOperation: 5,
+  /** UserList: ListUsers, ListUsersInGroup, account-wide. */
+  userList: 30,
+  /** UserResourceRead: AdminGetUser, AdminListGroupsForUser, account-wide. */
+  userRead: 50,
+  /** UserResourceUpdate: AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminDeleteUser, account-wide. */
+  userUpdate: 25,
+  /** UserCreation: AdminCreateUser, account-wide. */
+  userCreation: 50,
+  /** Reads of one user (AdminGetUser, AdminListGroupsForUser). */
+  perUserRead: 10,
+  /** Writes of one user (AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminDeleteUser). */
+  perUserWrite: 10,
 } as const;
+
+/** An operation Cognito rate-limits. */
+export type LimitedOperation = GroupOperation | UserOperation;
+
+/** Cognito's account-wide quota categories, as the developer guide names them. */
+export type QuotaCategory = 'UserPoolResourceRead' | 'UserPoolResourceUpdate' | 'UserList' | 'UserResourceRead' | 'UserResourceUpdate' | 'UserCreation';
+
+const CATEGORY_RATES: Record<QuotaCategory, number> = {
+  UserPoolResourceRead: DOCUMENTED_RATES.accountRead,
+  UserPoolResourceUpdate: DOCUMENTED_RATES.accountWrite,
+  UserList: DOCUMENTED_RATES.userList,
+  UserResourceRead: DOCUMENTED_RATES.userRead,
+  UserResourceUpdate: DOCUMENTED_RATES.userUpdate,
+  UserCreation: DOCUMENTED_RATES.userCreation,
+};
+
+/** The account-wide category of an operation (for the user operations inferred from the category descriptions). */
+export function categoryOf(op: LimitedOperation): QuotaCategory {
+  switch (op) {
+    case 'GetGroup':
+    case 'ListGroups':
+      return 'UserPoolResourceRead';
+    case 'CreateGroup':
+    case 'UpdateGroup':
+    case 'DeleteGroup':
+      return 'UserPoolResourceUpdate';
+    case 'ListUsers':
+    case 'ListUsersInGroup':
+      return 'UserList';
+    case 'AdminGetUser':
+    case 'AdminListGroupsForUser':
+      return 'UserResourceRead';
+    case 'AdminAddUserToGroup':
+    case 'AdminRemoveUserFromGroup':
+    case 'AdminDeleteUser':
+      return 'UserResourceUpdate';
+    case 'AdminCreateUser':
+      return 'UserCreation';
+    default:
+      return assertNever(op);
+  }
+}
+
+/** How an operation counts against the per-user budget of the user it names, if at all. */
+export type UserAccess = 'read' | 'write';
+
+export function userAccessOf(op: LimitedOperation): UserAccess | undefined {
+  switch (categoryOf(op)) {
+    case 'UserResourceRead':
+      return 'read';
+    case 'UserResourceUpdate':
+      return 'write';
+    default:
+      return undefined;
+  }
+}
+
+function isGroupOperation(op: LimitedOperation): op is GroupOperation {
+  const c = categoryOf(op);
+  return c === 'UserPoolResourceRead' || c === 'UserPoolResourceUpdate';
+}
 
 /** How the quotas are enforced. */
 export interface QuotaSettings {
@@ -57,18 +132,44 @@ export class TokenBucket {
   take(): void {
     this.tokens -= 1;
   }
+
+  /** Full again: no different from a new bucket, so it can be dropped and made anew when needed. */
+  isFull(now: number): boolean {
+    return this.available(now) >= this.capacity;
+  }
 }
 
-function isRead(op: GroupOperation): boolean {
-  return op === 'GetGroup' || op === 'ListGroups';
+/** Buckets made on demand per key, dropping full ones now and then so memory follows the recently active keys only. */
+class BucketMap {
+  private buckets = new Map<string, TokenBucket>();
+  private pruneAt = 1024;
+
+  constructor(private readonly make: (now: number) => TokenBucket) {}
+
+  get(key: string, now: number): TokenBucket {
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      if (this.buckets.size >= this.pruneAt) this.prune(now);
+      b = this.make(now);
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  // Runs when the map has doubled since the last pruning, so its cost is amortised over the insertions.
+  private prune(now: number): void {
+    for (const [key, b] of this.buckets) if (b.isFull(now)) this.buckets.delete(key);
+    this.pruneAt = Math.max(1024, this.buckets.size * 2);
+  }
 }
 
-/** Decides whether a group request is within the quotas, and counts it when it is. */
+/** Decides whether a request is within the quotas, and counts it when it is. */
 export class QuotaLimiter {
   private settings: QuotaSettings;
-  private accountRead!: TokenBucket;
-  private accountWrite!: TokenBucket;
-  private perPoolOperation = new Map<string, TokenBucket>();
+  private account = new Map<QuotaCategory, TokenBucket>();
+  private perPoolOperation!: BucketMap;
+  private perUserRead!: BucketMap;
+  private perUserWrite!: BucketMap;
 
   constructor(
     settings: QuotaSettings,
@@ -88,20 +189,21 @@ export class QuotaLimiter {
     this.reset();
   }
 
-  /** True (and a token taken from each bucket) when the request is within the quotas. */
-  admit(op: GroupOperation, poolId: string): boolean {
+  /**
+   * True (and a token taken from each bucket) when the request is within the quotas. `user`
+   * identifies the user a user operation names (any string unique per user), for the per-user budget.
+   */
+  admit(op: LimitedOperation, poolId: string, user?: string): boolean {
     if (!this.settings.enabled) return true;
     const now = this.now();
-    const account = isRead(op) ? this.accountRead : this.accountWrite;
-    const key = `${poolId}\u0000${op}`;
-    let pool = this.perPoolOperation.get(key);
-    if (pool === undefined) {
-      pool = this.bucket(DOCUMENTED_RATES.poolOperation, now);
-      this.perPoolOperation.set(key, pool);
+    const buckets: TokenBucket[] = [this.account.get(categoryOf(op)) as TokenBucket];
+    if (isGroupOperation(op)) buckets.push(this.perPoolOperation.get(`${poolId}\u0000${op}`, now));
+    const access = userAccessOf(op);
+    if (access !== undefined && user !== undefined) {
+      buckets.push((access === 'read' ? this.perUserRead : this.perUserWrite).get(`${poolId}\u0000${user}`, now));
     }
-    if (account.available(now) < 1 || pool.available(now) < 1) return false;
-    account.take();
-    pool.take();
+    if (buckets.some((b) => b.available(now) < 1)) return false;
+    for (const b of buckets) b.take();
     return true;
   }
 
@@ -115,8 +217,9 @@ export class QuotaLimiter {
 
   private reset(): void {
     const now = this.now();
-    this.accountRead = this.bucket(DOCUMENTED_RATES.accountRead, now);
-    this.accountWrite = this.bucket(DOCUMENTED_RATES.accountWrite, now);
-    this.perPoolOperation = new Map();
+    this.account = new Map(Object.entries(CATEGORY_RATES).map(([c, rate]) => [c as QuotaCategory, this.bucket(rate, now)]));
+    this.perPoolOperation = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.poolOperation, t));
+    this.perUserRead = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.perUserRead, t));
+    this.perUserWrite = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.perUserWrite, t));
   }
 }

@@ -1,24 +1,33 @@
-// The emulator's HTTP server and in-process control API. Each request passes, in order: operation
-// lookup, access key, body decoding, IAM deny rules, injected latency and forced throttling, the
-// quotas, injected resets and 500s, then the operation; so a failed call never changes anything.
+// The emulator's HTTP server and in-process control API. Each Cognito request passes, in order:
+// operation lookup, access key, body decoding, IAM (deny rules, then the policy), injected latency
+// and forced throttling, the quotas, injected resets and 500s, then the operation; so a failed call
+// never changes anything. STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CgError } from '../errors.js';
-import { AccessPolicy, type AccessOptions, type DenyRule } from './access.js';
+import { AccessPolicy, checkPolicyDocument, type AccessOptions, type DenyRule } from './access.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
-import { decodeInput, handleOperation, type OperationContext } from './operations.js';
-import { checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, type QuotaSettings } from './quotas.js';
+import type { OperationContext } from './handler.js';
+import { decodeInput, str, type OperationInput } from './input.js';
+import { usage } from './misuse.js';
+import { handleOperation } from './operations.js';
+import type { PolicyDocument } from './policy.js';
+import { foldName } from './order-key.js';
+import { categoryOf, checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, userAccessOf, type LimitedOperation, type QuotaSettings } from './quotas.js';
+import { seedMembers, seedUsers, type SeedUser, type SeedUsersOptions } from './seeding.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
+import { lockStateFile } from './state-lock.js';
 import { StatsRecorder, type EmulatorStats, type RequestOutcome } from './stats.js';
-import { foldName, GroupStore, newGroupRecord, type GroupRecord } from './store.js';
+import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
+import { GroupStore, newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
 import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';
 import {
   CONTENT_TYPE,
+  DEFAULT_ACCOUNT_ID,
   errorReply,
   errorStatus,
-  isGroupOperation,
+  isRateLimited,
   parseAuthorization,
   parseTarget,
   TARGET_PREFIX,
@@ -39,10 +48,16 @@ export interface QuotaOptions {
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
-  /** JSON file holding the state; in memory only when omitted. */
+  /**
+   * JSON file holding the state; in memory only when omitted. The emulator holds `<file>.lock`
+   * beside the real file (links followed) until close() or process exit; another live holder is a
+   * CgError('EMULATOR_STATE') at start.
+   */
   statePath?: string;
   /** Region assumed when a request's Authorization header names none; default us-east-1. */
   region?: string;
+  /** The 12-digit account id in every ARN the emulator makes; default 000000000000. */
+  account?: string;
   quotas?: QuotaOptions;
   faults?: FaultOptions;
   /** Groups a pool may hold before CreateGroup gets LimitExceededException; default 10,000. */
@@ -51,6 +66,8 @@ export interface EmulatorOptions {
   deny?: DenyRule[];
   /** Access key ids answered with UnrecognizedClientException. */
   rejectAccessKeyIds?: string[];
+  /** An IAM identity policy every caller is held to (see AccessOptions.policy); none by default. */
+  policy?: PolicyDocument;
   /** Wall clock for CreationDate and LastModifiedDate, epoch milliseconds; default Date.now. */
   clock?: () => number;
 }
@@ -70,37 +87,71 @@ export interface ProviderGroupFields {
   RoleArn?: string;
 }
 
+/** How ensureUserPool makes a missing pool. */
+export interface UserPoolOptions {
+  /** Default: the pool id. */
+  name?: string;
+  /** UsernameConfiguration.CaseSensitive; default false, as for pools created in the console today. */
+  caseSensitive?: boolean;
+}
+
+/** One pool as listUserPools reports it. */
+export interface UserPoolSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly caseSensitive: boolean;
+  readonly groups: number;
+  readonly users: number;
+}
+
 /** A started emulator and its control API. */
 export interface RunningEmulator {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly port: number;
-  /** Creates a pool with exactly this id if missing; true if it was created. */
-  ensureUserPool(id: string, name?: string): boolean;
+  /** The account id in the emulator's ARNs. */
+  readonly account: string;
+  /**
+   * Creates a pool with exactly this id if missing; true if it was created. The second argument is
+   * the pool's name or its options; an existing pool is kept, but one whose case sensitivity differs
+   * from an explicit `caseSensitive` is a CgError('USAGE').
+   */
+  ensureUserPool(id: string, nameOrOptions?: string | UserPoolOptions): boolean;
+  /** Every pool, in creation order, with its group and user counts. */
+  listUserPools(): UserPoolSummary[];
   /** Inserts groups directly, bypassing quotas and faults; validates like CreateGroup and throws CgError('USAGE') on any problem. */
   seedGroups(poolId: string, groups: readonly SeedGroup[]): void;
+  /**
+   * Inserts users directly (each gets a new sub, Enabled, FORCE_CHANGE_PASSWORD), bypassing quotas
+   * and faults; validates like AdminCreateUser and throws CgError('USAGE') naming every problem,
+   * changing nothing. Returns how many users were added.
+   */
+  seedUsers(poolId: string, users: readonly SeedUser[], options?: SeedUsersOptions): number;
+  /**
+   * Adds users (named by username or sub) to the group with exactly this name, bypassing quotas and
+   * faults; members already in it stay. Throws CgError('USAGE') naming every problem (a missing
+   * group or user, a user already in 100 groups), changing nothing. Returns how many were added.
+   */
+  seedMembers(poolId: string, groupName: string, usernames: readonly string[]): number;
   /** Creates the group `<poolId>_<providerName>` as Cognito does for a federated IdP (kept if it exists); returns its name. */
   seedProviderGroup(poolId: string, providerName: string, fields?: ProviderGroupFields): string;
   /** Replaces the fault options. */
   setFaults(f: FaultOptions): void;
   /** Changes the given quota settings and refills every bucket. */
   setQuotas(q: QuotaOptions): void;
-  /** Replaces the deny rules and rejected access keys. */
+  /** Replaces the deny rules, the rejected access keys and the IAM policy (a bad policy is a CgError('USAGE') and changes nothing). */
   setAccess(a: AccessOptions): void;
+  /** Replaces the IAM policy only; undefined removes it. A bad policy is a CgError('USAGE') and changes nothing. */
+  setPolicy(policy: PolicyDocument | undefined): void;
   stats(): EmulatorStats;
   resetStats(): void;
-  /** Stops listening, lets requests in flight finish, and writes the state file. */
+  /** Stops listening, lets requests in flight finish, writes the state file and releases its lock. */
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1 << 20;
 const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A misuse of the emulator's API; the message names every problem so it reads well on its own. */
-function usage(message: string, details: readonly string[] = []): CgError {
-  return new CgError('USAGE', details.length === 0 ? message : `${message}: ${details.join('; ')}`, { details });
-}
 
 function resolveQuotas(base: QuotaSettings, q: QuotaOptions | undefined): QuotaSettings {
   return {
@@ -117,6 +168,8 @@ function checkOptions(o: EmulatorOptions, quotas: QuotaSettings): string[] {
     out.push(`maxGroupsPerPool must be a non-negative integer, got ${o.maxGroupsPerPool}`);
   }
   if (o.region !== undefined && !/^[a-z0-9-]+$/.test(o.region)) out.push(`region must look like eu-west-1, got '${o.region}'`);
+  if (o.account !== undefined && !/^[0-9]{12}$/.test(o.account)) out.push(`account must be 12 digits, got '${o.account}'`);
+  if (o.policy !== undefined) out.push(...checkPolicyDocument(o.policy).map((p) => `policy: ${p}`));
   return [...out, ...checkQuotaSettings(quotas), ...checkFaultOptions(o.faults ?? {})];
 }
 
@@ -159,20 +212,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const monotonic = (): number => performance.now();
   const defaultRegion = options.region ?? 'us-east-1';
+  const account = options.account ?? DEFAULT_ACCOUNT_ID;
   const store = new GroupStore(options.maxGroupsPerPool ?? 10_000);
   let accountSalt = randomBytes(8).toString('hex');
   const statePath = options.statePath;
-  if (statePath !== undefined) {
-    const state = await readStateFile(statePath);
-    if (state !== undefined) {
-      loadStateIntoStore(state, store);
-      accountSalt = state.accountSalt;
+  // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
+  const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
+  try {
+    if (statePath !== undefined) {
+      const state = await readStateFile(statePath);
+      if (state !== undefined) {
+        loadStateIntoStore(state, store);
+        accountSalt = state.accountSalt;
+      }
     }
+  } catch (e) {
+    await lock?.release();
+    throw e;
   }
 
   const quotas = new QuotaLimiter(quotaSettings, monotonic);
   const faults = new FaultInjector(options.faults ?? {});
-  const access = new AccessPolicy(options);
+  const access = new AccessPolicy(options, account);
   const stats = new StatsRecorder(monotonic);
   const writer =
     statePath === undefined
@@ -197,6 +258,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
+  /**
+   * The user whose per-user budget a request spends: its sub when the user exists (so a username and
+   * the sub share one budget), else the name as given.
+   */
+  const userKey = (op: LimitedOperation, poolId: string | undefined, input: OperationInput): string | undefined => {
+    if (userAccessOf(op) === undefined) return undefined;
+    const name = str(input, 'Username');
+    if (name === undefined) return undefined;
+    const user = poolId === undefined ? undefined : store.pool(poolId)?.users.find(name);
+    return user === undefined ? `name:${name}` : `sub:${user.sub}`;
+  };
+
   let closing = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -219,12 +292,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.end(text);
   }
 
+  function answerStsQuery(res: ServerResponse, body: string, accessKeyId: string | undefined, requestId: string, seen: { op: string }): void {
+    const { action, version } = stsAction(body);
+    stats.call(action);
+    seen.op = action;
+    const reply = answerSts({ action, version, accessKeyId, rejected: access.isRejected(accessKeyId), account, requestId });
+    stats.outcome(action, reply.ok ? 'ok' : 'error');
+    const headers: Record<string, string | number> = {
+      'Content-Type': STS_CONTENT_TYPE,
+      'x-amzn-RequestId': requestId,
+      'Content-Length': Buffer.byteLength(reply.body),
+    };
+    if (closing) headers['Connection'] = 'close';
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  }
+
   /** `seen.op` is the name statistics use for this request, once known. */
   async function handle(req: IncomingMessage, res: ServerResponse, seen: { op: string }): Promise<void> {
     const requestId = randomUUID();
     const body = await readBody(req);
     const rawTarget = req.headers['x-amz-target'];
     const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
+    const signer = parseAuthorization(req.headers.authorization);
+    if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
+      return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
+    }
     const op = parseTarget(target);
     const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
     stats.call(statsName);
@@ -233,7 +326,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       send(res, statsName, errorReply('UnknownOperationException', `Unknown operation: ${target ?? '(no X-Amz-Target header)'}`), requestId);
       return;
     }
-    const signer = parseAuthorization(req.headers.authorization);
     const region = signer.region ?? defaultRegion;
     const unrecognized = access.authenticate(signer.accessKeyId);
     if (unrecognized !== undefined) return send(res, op, unrecognized, requestId);
@@ -242,15 +334,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!decoded.ok) return send(res, op, decoded.reply, requestId);
     const poolIdValue = decoded.input['UserPoolId'];
     const poolId = typeof poolIdValue === 'string' ? poolIdValue : undefined;
-    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region });
+    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region, roleArn: str(decoded.input, 'RoleArn') });
     if (denied !== undefined) return send(res, op, denied, requestId);
 
     const fault = faults.decide(op);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     if (fault.kind === 'throttle') return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
-    if (isGroupOperation(op)) {
-      if (!quotas.admit(op, poolId ?? '')) return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
-      stats.accepted(poolId ?? '', op, 1000 / quotas.current.scale);
+    if (isRateLimited(op)) {
+      const user = userKey(op, poolId, decoded.input);
+      if (!quotas.admit(op, poolId ?? '', user)) return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
+      const userAccess = userAccessOf(op);
+      stats.accepted(poolId ?? '', op, 1000 / quotas.current.scale, {
+        category: categoryOf(op),
+        ...(userAccess === undefined || user === undefined ? {} : { user: { access: userAccess, key: `${poolId ?? ''}\u0000${user}` } }),
+      });
     }
     if (fault.kind === 'reset') {
       stats.outcome(op, 'fault');
@@ -259,7 +356,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (fault.kind === 'error') return send(res, op, errorReply('InternalErrorException', 'Internal server error.'), requestId);
 
-    const ctx: OperationContext = { store, now: clock(), region, accountSalt, newPoolId, newSalt };
+    const ctx: OperationContext = { store, now: clock(), region, account, accountSalt, newPoolId, newSalt, newSub: randomUUID };
     const handled = handleOperation(op, decoded.input, ctx);
     if (handled.mutated && writer !== undefined) {
       try {
@@ -292,9 +389,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const addr = server.address();
       resolve(typeof addr === 'object' && addr !== null ? addr.port : 0);
     });
+  }).catch(async (e: unknown) => {
+    await lock?.release();
+    throw e;
   });
 
-  function requirePool(poolId: string, caller: string) {
+  function requirePool(poolId: string, caller: string): PoolRecord {
     const pool = store.pool(poolId);
     if (pool === undefined) throw usage(`${caller}: user pool ${poolId} does not exist (create it with ensureUserPool)`);
     return pool;
@@ -305,14 +405,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const emulator: RunningEmulator = {
     url: `http://${HOST}:${port}`,
     port,
+    account,
 
-    ensureUserPool(id, name) {
-      const bad = [...checkString('userPoolId', id, USER_POOL_ID, true), ...checkString('poolName', name, POOL_NAME)];
+    ensureUserPool(id, nameOrOptions) {
+      const o: UserPoolOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
+      const bad = [...checkString('userPoolId', id, USER_POOL_ID, true), ...checkString('poolName', o.name, POOL_NAME)];
+      if (o.caseSensitive !== undefined && typeof o.caseSensitive !== 'boolean') bad.push(`caseSensitive must be true or false, got ${String(o.caseSensitive)}`);
       if (bad.length > 0) throw usage(`ensureUserPool: invalid arguments`, bad);
-      if (store.pool(id) !== undefined) return false;
-      store.addPool({ id, name: name ?? id, creationDate: clock(), salt: newSalt() });
+      const existing = store.pool(id);
+      if (existing !== undefined) {
+        if (o.caseSensitive !== undefined && o.caseSensitive !== existing.caseSensitive) {
+          throw usage(`ensureUserPool: pool ${id} exists with CaseSensitive ${existing.caseSensitive}; a pool's username case sensitivity cannot change`);
+        }
+        return false;
+      }
+      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false });
       persistInBackground();
       return true;
+    },
+
+    listUserPools() {
+      return [...store.pools.values()].map((p) => ({ id: p.id, name: p.name, caseSensitive: p.caseSensitive, groups: p.groups.size, users: p.users.size }));
     },
 
     seedGroups(poolId, groups) {
@@ -335,6 +448,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       );
       store.addGroups(pool, records);
       persistInBackground();
+    },
+
+    seedUsers(poolId, users, seedOptions = {}) {
+      const added = seedUsers(requirePool(poolId, 'seedUsers'), users, seedOptions, clock(), randomUUID);
+      if (added > 0) persistInBackground();
+      return added;
+    },
+
+    seedMembers(poolId, groupName, usernames) {
+      const added = seedMembers(store, requirePool(poolId, 'seedMembers'), groupName, usernames);
+      if (added > 0) persistInBackground();
+      return added;
     },
 
     seedProviderGroup(poolId, providerName, fields = {}) {
@@ -365,6 +490,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       access.configure(a);
     },
 
+    setPolicy(policy) {
+      access.setPolicy(policy);
+    },
+
     stats() {
       return stats.snapshot(1000 / quotaSettings.scale);
     },
@@ -381,7 +510,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         server.closeAllConnections();
         await stopped;
-        await writer?.flush();
+        try {
+          await writer?.flush();
+        } finally {
+          await lock?.release();
+        }
       })();
       return closed;
     },

@@ -1,12 +1,19 @@
 // The emulator's state on disk: a versioned JSON document, read once at start and rewritten
 // atomically (temp file, fsync, rename, fsync of the directory) after mutations. Concurrent
 // mutations share one write (group commit), so thousands of writes per second stay cheap.
+// Version 2 added users and memberships; version 1 files (groups only) are still read.
 import { readFile } from 'node:fs/promises';
 import { CgError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
-import { foldName, newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
+import { MAX_GROUPS_PER_USER } from './members.js';
+import { foldName } from './order-key.js';
+import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
+import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
 
-export const STATE_FORMAT_VERSION = 1;
+/** The version the emulator writes. */
+export const STATE_FORMAT_VERSION = 2;
+/** The versions it reads. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** A group on disk. Times are epoch milliseconds. */
 export interface StateFileGroup {
@@ -18,19 +25,40 @@ export interface StateFileGroup {
   lastModifiedDate: number;
 }
 
-/** A pool on disk. */
+/** A user attribute other than sub on disk. */
+export interface StateFileAttribute {
+  name: string;
+  value: string;
+}
+
+/** A user on disk, with the names of the groups it is in. Times are epoch milliseconds. */
+export interface StateFileUser {
+  username: string;
+  sub: string;
+  attributes?: StateFileAttribute[];
+  enabled: boolean;
+  status: UserStatus;
+  creationDate: number;
+  lastModifiedDate: number;
+  /** Exact names of groups of the same pool; absent when none. */
+  groups?: string[];
+}
+
+/** A pool on disk. Version 1 had no caseSensitive (read as false) and no users. */
 export interface StateFilePool {
   id: string;
   name: string;
   salt: string;
+  caseSensitive: boolean;
   creationDate: number;
   lastModifiedDate: number;
   groups: StateFileGroup[];
+  users: StateFileUser[];
 }
 
-/** The whole state file (format version 1). */
+/** The whole state file, as written (format version 2). */
 export interface StateFile {
-  formatVersion: 1;
+  formatVersion: 2;
   /** Binds ListUserPools tokens to this emulator's state. */
   accountSalt: string;
   pools: StateFilePool[];
@@ -80,7 +108,48 @@ function parseGroup(v: unknown, where: string): StateFileGroup {
   return g;
 }
 
-function parsePool(v: unknown, where: string): StateFilePool {
+function parseAttribute(v: unknown, where: string): StateFileAttribute {
+  const o = need(isObject(v), v as Record<string, unknown>, where, 'an object');
+  const value = o['value'];
+  return { name: reqString(o, 'name', where), value: need(typeof value === 'string', value as string, `${where}.value`, 'a string') };
+}
+
+/** A user, whose group names must name groups of its pool (`groupNames`, exact names). */
+function parseUser(v: unknown, where: string, groupNames: ReadonlySet<string>): StateFileUser {
+  const o = need(isObject(v), v as Record<string, unknown>, where, 'an object');
+  const enabled = o['enabled'];
+  const status = o['status'];
+  const user: StateFileUser = {
+    username: reqString(o, 'username', where),
+    sub: reqString(o, 'sub', where),
+    enabled: need(typeof enabled === 'boolean', enabled as boolean, `${where}.enabled`, 'true or false'),
+    status: need((USER_STATUSES as readonly unknown[]).includes(status), status as UserStatus, `${where}.status`, `one of ${USER_STATUSES.join(', ')}`),
+    creationDate: reqTime(o, 'creationDate', where),
+    lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
+  };
+  const attributes = o['attributes'];
+  if (attributes !== undefined) {
+    need(Array.isArray(attributes), null, `${where}.attributes`, 'an array');
+    user.attributes = (attributes as unknown[]).map((a, i) => parseAttribute(a, `${where}.attributes[${i}]`));
+  }
+  const groups = o['groups'];
+  if (groups !== undefined) {
+    need(Array.isArray(groups), null, `${where}.groups`, 'an array');
+    const list = groups as unknown[];
+    need(list.length <= MAX_GROUPS_PER_USER, null, `${where}.groups`, `at most ${MAX_GROUPS_PER_USER} groups (found ${list.length})`);
+    const seen = new Set<string>();
+    user.groups = list.map((g, i) => {
+      const at = `${where}.groups[${i}]`;
+      need(typeof g === 'string' && groupNames.has(g), null, at, 'the name of a group of the pool');
+      need(!seen.has(g as string), null, at, `unique ('${String(g)}' repeats)`);
+      seen.add(g as string);
+      return g as string;
+    });
+  }
+  return user;
+}
+
+function parsePool(v: unknown, where: string, version: number): StateFilePool {
   const o = need(isObject(v), v as Record<string, unknown>, where, 'an object');
   const groups = need(Array.isArray(o['groups']), o['groups'] as unknown[], `${where}.groups`, 'an array');
   const seen = new Set<string>();
@@ -91,31 +160,53 @@ function parsePool(v: unknown, where: string): StateFilePool {
     seen.add(fold);
     return group;
   });
+  let caseSensitive = false;
+  let users: StateFileUser[] = [];
+  if (version >= 2) {
+    const c = o['caseSensitive'];
+    caseSensitive = need(typeof c === 'boolean', c as boolean, `${where}.caseSensitive`, 'true or false');
+    const list = need(Array.isArray(o['users']), o['users'] as unknown[], `${where}.users`, 'an array');
+    const groupNames = new Set(parsed.map((g) => g.name));
+    const names = new Set<string>();
+    const subs = new Set<string>();
+    users = list.map((u, i) => {
+      const at = `${where}.users[${i}]`;
+      const user = parseUser(u, at, groupNames);
+      const key = caseSensitive ? user.username : foldName(user.username);
+      need(!names.has(key), null, `${at}.username`, `unique${caseSensitive ? '' : ' ignoring case'} ('${user.username}' repeats)`);
+      need(!subs.has(user.sub), null, `${at}.sub`, `unique ('${user.sub}' repeats)`);
+      names.add(key);
+      subs.add(user.sub);
+      return user;
+    });
+  }
   return {
     id: reqString(o, 'id', where),
     name: reqString(o, 'name', where),
     salt: reqString(o, 'salt', where),
+    caseSensitive,
     creationDate: reqTime(o, 'creationDate', where),
     lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
     groups: parsed,
+    users,
   };
 }
 
-/** Checks the shape of a parsed state file. Pure. */
+/** Checks the shape of a parsed state file (version 1 or 2) and returns it as version 2. Pure. */
 export function parseStateFile(json: unknown): ParsedState {
   try {
     const o = need(isObject(json), json as Record<string, unknown>, 'the document', 'a JSON object');
     const version = o['formatVersion'];
-    need(version === STATE_FORMAT_VERSION, null, 'formatVersion', `${STATE_FORMAT_VERSION} (found ${JSON.stringify(version) ?? 'nothing'})`);
+    need(READABLE_VERSIONS.includes(version as number), null, 'formatVersion', `${READABLE_VERSIONS.join(' or ')} (found ${JSON.stringify(version) ?? 'nothing'})`);
     const pools = need(Array.isArray(o['pools']), o['pools'] as unknown[], 'pools', 'an array');
     const ids = new Set<string>();
     const parsed = pools.map((p, i) => {
-      const pool = parsePool(p, `pools[${i}]`);
+      const pool = parsePool(p, `pools[${i}]`, version as number);
       need(!ids.has(pool.id), null, `pools[${i}].id`, `unique ('${pool.id}' repeats)`);
       ids.add(pool.id);
       return pool;
     });
-    return { ok: true, state: { formatVersion: 1, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
+    return { ok: true, state: { formatVersion: 2, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -139,12 +230,28 @@ export function stateFromStore(store: GroupStore, accountSalt: string): StateFil
         if (g.precedence !== undefined) out.precedence = g.precedence;
         return out;
       }),
+      caseSensitive: p.caseSensitive,
+      users: Array.from(p.users.order.values(), userToState),
     });
   }
-  return { formatVersion: 1, accountSalt, pools };
+  return { formatVersion: 2, accountSalt, pools };
 }
 
-/** Fills an empty store from a state document. */
+function userToState(u: UserRecord): StateFileUser {
+  const out: StateFileUser = {
+    username: u.username,
+    sub: u.sub,
+    enabled: u.enabled,
+    status: u.status,
+    creationDate: u.creationDate,
+    lastModifiedDate: u.lastModifiedDate,
+  };
+  if (u.attributes.length > 0) out.attributes = u.attributes.map((a) => ({ name: a.name, value: a.value }));
+  if (u.groups.length > 0) out.groups = u.groups.map((g) => g.name);
+  return out;
+}
+
+/** Fills an empty store from a state document (checked by parseStateFile). */
 export function loadStateIntoStore(state: StateFile, store: GroupStore): void {
   for (const p of state.pools) {
     const pool = store.addPool(p);
@@ -152,6 +259,30 @@ export function loadStateIntoStore(state: StateFile, store: GroupStore): void {
       newGroupRecord(g.name, { description: g.description, roleArn: g.roleArn, precedence: g.precedence }, g.creationDate, g.lastModifiedDate),
     );
     store.addGroups(pool, groups);
+    const records = pool.users.addMany(
+      p.users.map((u) => ({
+        username: u.username,
+        sub: u.sub,
+        attributes: u.attributes ?? [],
+        enabled: u.enabled,
+        status: u.status,
+        creationDate: u.creationDate,
+        lastModifiedDate: u.lastModifiedDate,
+      })),
+    );
+    // Members are gathered per group first, so each group's index is built with one sort.
+    const membersOf = new Map<string, UserRecord[]>();
+    p.users.forEach((u, i) => {
+      for (const name of u.groups ?? []) {
+        let list = membersOf.get(name);
+        if (list === undefined) membersOf.set(name, (list = []));
+        list.push(records[i] as UserRecord);
+      }
+    });
+    for (const [name, users] of membersOf) {
+      const group = store.group(pool, name);
+      if (group !== undefined) pool.members.addMany(group, users);
+    }
   }
 }
 

@@ -1,10 +1,14 @@
-// The emulator's pools and groups, in memory. No I/O and no clock: callers pass the time in.
+// The emulator's pools, groups, users and memberships, in memory. No I/O and no clock: callers pass
+// the time in.
 //
 // ListGroups order: groups are kept sorted by a sort key made of a 32-bit FNV-1a hash of the
 // lower-cased name followed by the lower-cased name. That order is stable (it depends on the names
 // only, not on insertion), is not name order, and lets a page start at "the first key after the
 // previous page's last key" with a binary search, so paging costs O(log n + page) and groups created
 // or deleted during a listing never make unchanged groups appear twice or go missing.
+import { Memberships } from './members.js';
+import { foldName, sortKeyOf } from './order-key.js';
+import { UserDirectory, type UserRecord } from './users.js';
 
 /** One group as the emulator keeps it. Times are epoch milliseconds. */
 export interface GroupRecord {
@@ -19,10 +23,12 @@ export interface GroupRecord {
   lastModifiedDate: number;
 }
 
-/** One user pool and its groups. */
+/** One user pool, its groups, users and memberships. */
 export interface PoolRecord {
   readonly id: string;
   readonly name: string;
+  /** UsernameConfiguration.CaseSensitive: false means usernames compare ignoring case. */
+  readonly caseSensitive: boolean;
   readonly creationDate: number;
   lastModifiedDate: number;
   /** Random per pool; binds pagination tokens to the pool that issued them. */
@@ -31,6 +37,19 @@ export interface PoolRecord {
   readonly groups: Map<string, GroupRecord>;
   /** The same groups sorted by sortKey: the ListGroups order. */
   readonly order: GroupRecord[];
+  readonly users: UserDirectory;
+  readonly members: Memberships;
+}
+
+/** The fields of a new pool. */
+export interface NewPool {
+  readonly id: string;
+  readonly name: string;
+  readonly creationDate: number;
+  readonly lastModifiedDate?: number;
+  readonly salt: string;
+  /** Default false, as for pools created in the console today. */
+  readonly caseSensitive?: boolean;
 }
 
 /** The optional, changeable fields of a group. */
@@ -38,24 +57,6 @@ export interface GroupAttributes {
   readonly description?: string | undefined;
   readonly roleArn?: string | undefined;
   readonly precedence?: number | undefined;
-}
-
-export function foldName(name: string): string {
-  return name.toLowerCase();
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-export function sortKeyOf(name: string): string {
-  const fold = foldName(name);
-  return fnv1a(fold).toString(16).padStart(8, '0') + fold;
 }
 
 /** Index of the first group whose sort key is greater than `key`. */
@@ -109,15 +110,19 @@ export class GroupStore {
     return this.pools.get(id);
   }
 
-  addPool(p: { id: string; name: string; creationDate: number; lastModifiedDate?: number; salt: string }): PoolRecord {
+  addPool(p: NewPool): PoolRecord {
+    const caseSensitive = p.caseSensitive ?? false;
     const pool: PoolRecord = {
       id: p.id,
       name: p.name,
+      caseSensitive,
       creationDate: p.creationDate,
       lastModifiedDate: p.lastModifiedDate ?? p.creationDate,
       salt: p.salt,
       groups: new Map(),
       order: [],
+      users: new UserDirectory(caseSensitive),
+      members: new Memberships(),
     };
     this.pools.set(p.id, pool);
     return pool;
@@ -160,10 +165,18 @@ export class GroupStore {
     group.lastModifiedDate = now;
   }
 
+  /** Deletes the group and, with it, its memberships. */
   deleteGroup(pool: PoolRecord, group: GroupRecord): void {
+    pool.members.dropGroup(group);
     pool.groups.delete(group.fold);
     const i = upperBound(pool.order, group.sortKey) - 1;
     if (i >= 0 && pool.order[i] === group) pool.order.splice(i, 1);
+  }
+
+  /** Deletes the user and, with it, its memberships. */
+  deleteUser(pool: PoolRecord, user: UserRecord): void {
+    pool.members.dropUser(user);
+    pool.users.delete(user);
   }
 
   /** Up to `limit` groups following the sort key `after` (from the start when undefined). */

@@ -29,6 +29,13 @@ export const LIST_GROUPS_LIMIT: IntegerConstraint = { min: 1, max: 60 };
 export const LIST_USER_POOLS_MAX_RESULTS: IntegerConstraint = { min: 1, max: 60 };
 export const PAGINATION_TOKEN: StringConstraint = { min: 1, pattern: String.raw`[\S]+` };
 export const POOL_NAME: StringConstraint = { min: 1, max: 128, pattern: String.raw`[\w\s+=,.@-]+` };
+export const USERNAME: StringConstraint = { min: 1, max: 128, pattern: String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}]+` };
+export const ATTRIBUTE_NAME: StringConstraint = { min: 1, max: 32, pattern: String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}]+` };
+export const ATTRIBUTE_VALUE: StringConstraint = { max: 2048 };
+export const USER_FILTER: StringConstraint = { max: 256 };
+export const LIST_USERS_LIMIT: IntegerConstraint = { min: 0, max: 60 };
+// The model allows 0 here too; the contract page records 1..60 as what the service accepts.
+export const MEMBERS_LIMIT: IntegerConstraint = { min: 1, max: 60 };
 
 const compiled = new Map<string, RegExp>();
 

@@ -4,22 +4,37 @@
 export const GROUP_OPERATIONS = ['CreateGroup', 'GetGroup', 'UpdateGroup', 'ListGroups', 'DeleteGroup'] as const;
 /** Pool-management operations the emulator offers so a test can make pools through the API. */
 export const POOL_OPERATIONS = ['CreateUserPool', 'DescribeUserPool', 'ListUserPools'] as const;
+/** Operations on users and their group memberships. */
+export const USER_OPERATIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'AdminDeleteUser',
+  'ListUsers',
+  'ListUsersInGroup',
+  'AdminListGroupsForUser',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+] as const;
 
 export type GroupOperation = (typeof GROUP_OPERATIONS)[number];
 export type PoolOperation = (typeof POOL_OPERATIONS)[number];
-/** Every operation the emulator understands. */
-export type OperationName = GroupOperation | PoolOperation;
+/** One of USER_OPERATIONS. */
+export type UserOperation = (typeof USER_OPERATIONS)[number];
+/** Every Cognito operation the emulator understands. */
+export type OperationName = GroupOperation | PoolOperation | UserOperation;
 
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 export const CONTENT_TYPE = 'application/x-amz-json-1.1';
-/** The account every emulated resource belongs to. */
-export const ACCOUNT_ID = '000000000000';
+/** The account emulated resources belong to unless the emulator is given another. */
+export const DEFAULT_ACCOUNT_ID = '000000000000';
 
 /** Exception names the emulator can answer with (the `__type` of an error body). */
 export type ServiceErrorName =
   | 'InvalidParameterException'
   | 'ResourceNotFoundException'
   | 'GroupExistsException'
+  | 'UserNotFoundException'
+  | 'UsernameExistsException'
   | 'LimitExceededException'
   | 'TooManyRequestsException'
   | 'InternalErrorException'
@@ -45,11 +60,12 @@ export function errorReply(error: ServiceErrorName, message: string): Reply {
   return { ok: false, error, message };
 }
 
-const ALL_OPERATIONS: ReadonlySet<string> = new Set<string>([...GROUP_OPERATIONS, ...POOL_OPERATIONS]);
-const GROUP_OPERATION_SET: ReadonlySet<string> = new Set<string>(GROUP_OPERATIONS);
+const ALL_OPERATIONS: ReadonlySet<string> = new Set<string>([...GROUP_OPERATIONS, ...POOL_OPERATIONS, ...USER_OPERATIONS]);
+const POOL_OPERATION_SET: ReadonlySet<string> = new Set<string>(POOL_OPERATIONS);
 
-export function isGroupOperation(op: string): op is GroupOperation {
-  return GROUP_OPERATION_SET.has(op);
+/** Cognito rate-limits every operation but the pool-management ones the emulator adds for tests. */
+export function isRateLimited(op: OperationName): op is GroupOperation | UserOperation {
+  return !POOL_OPERATION_SET.has(op);
 }
 
 /** The operation named by an `X-Amz-Target` header, or undefined when the target is not one of ours. */
@@ -63,13 +79,15 @@ export function parseTarget(target: string | undefined): OperationName | undefin
 export interface Signer {
   readonly accessKeyId: string | undefined;
   readonly region: string | undefined;
+  /** The signing name, such as cognito-idp or sts. */
+  readonly service: string | undefined;
 }
 
-const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
+const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/([^/,\s]+)\/aws4_request/;
 
 export function parseAuthorization(header: string | undefined): Signer {
   const m = header === undefined ? null : CREDENTIAL_SCOPE.exec(header);
-  return { accessKeyId: m?.[1], region: m?.[2] };
+  return { accessKeyId: m?.[1], region: m?.[2], service: m?.[3] };
 }
 
 /** HTTP status of an error: Cognito answers 500 only for InternalErrorException. */
@@ -88,6 +106,11 @@ export function poolRegion(poolId: string): string {
   return i > 0 ? poolId.slice(0, i) : poolId;
 }
 
-export function poolArn(poolId: string): string {
-  return `arn:aws:cognito-idp:${poolRegion(poolId)}:${ACCOUNT_ID}:userpool/${poolId}`;
+export function poolArn(poolId: string, account: string): string {
+  return `arn:aws:cognito-idp:${poolRegion(poolId)}:${account}:userpool/${poolId}`;
+}
+
+/** The IAM user an access key stands for in the emulated account (one user per key). */
+export function callerArn(account: string, accessKeyId: string | undefined): string {
+  return `arn:aws:iam::${account}:user/${accessKeyId ?? 'anonymous'}`;
 }

@@ -1,4 +1,4 @@
-import { CreateGroupCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminRemoveUserFromGroupCommand, CreateGroupCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { failure, harness, outcome, POOL } from './fixture.js';
 
@@ -23,5 +23,15 @@ describe('simulated IAM', () => {
     const f = await failure(clientFor('revoked').send(new ListGroupsCommand({ UserPoolId: POOL })));
     expect(f).toEqual({ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.', status: 400 });
     expect(await outcome(client.send(new ListGroupsCommand({ UserPoolId: POOL })))).toBe('ok');
+  });
+
+  it('applies deny rules to membership operations too', async () => {
+    const { client, emulator } = await harness({ deny: [{ operation: 'AdminRemoveUserFromGroup' }] });
+    emulator.seedGroups(POOL, [{ GroupName: 'g' }]);
+    emulator.seedUsers(POOL, [{ Username: 'u' }]);
+    emulator.seedMembers(POOL, 'g', ['u']);
+    const f = await failure(client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: POOL, Username: 'u', GroupName: 'g' })));
+    expect(f.name).toBe('AccessDeniedException');
+    expect(f.message).toContain('is not authorized to perform: cognito-idp:AdminRemoveUserFromGroup on resource');
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { CgError } from '../../src/errors.js';
+import { startEmulator } from '../../src/emulator/index.js';
 import { failure, harness, POOL } from './fixture.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/admins';
@@ -339,6 +340,20 @@ describe('user pools', () => {
   });
 });
 
+describe('account id', () => {
+  it('puts the configured account in every ARN and refuses one that is not 12 digits', async () => {
+    const { client, emulator } = await harness({ account: '123456789012', deny: [{ operation: 'ListGroups' }] });
+    expect(emulator.account).toBe('123456789012');
+    const out = await client.send(new DescribeUserPoolCommand({ UserPoolId: POOL }));
+    expect(out.UserPool?.Arn).toBe(`arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${POOL}`);
+    const denied = await failure(client.send(new ListGroupsCommand({ UserPoolId: POOL })));
+    expect(denied.message).toBe(
+      `User: arn:aws:iam::123456789012:user/test is not authorized to perform: cognito-idp:ListGroups on resource: arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${POOL}`,
+    );
+    await expect(startEmulator({ account: '12345' })).rejects.toThrow("invalid emulator options: account must be 12 digits, got '12345'");
+  });
+});
+
 describe('seeding', () => {
   it('creates provider groups named <poolId>_<provider> as Cognito does', async () => {
     const { client, emulator } = await harness();
@@ -401,12 +416,12 @@ describe('wire format', () => {
 
   it('answers unknown targets with UnknownOperationException', async () => {
     const { emulator } = await harness();
-    for (const target of ['AWSCognitoIdentityProviderService.AdminCreateUser', 'Other.CreateGroup', undefined]) {
+    for (const target of ['AWSCognitoIdentityProviderService.AdminSetUserPassword', 'Other.CreateGroup', undefined]) {
       const r = await raw(emulator.url, target, '{}');
       expect(r.status).toBe(400);
       expect(r.json['__type']).toBe('UnknownOperationException');
     }
-    expect(emulator.stats().operations['AdminCreateUser']?.errors).toBe(1);
+    expect(emulator.stats().operations['AdminSetUserPassword']?.errors).toBe(1);
   });
 
   it('ignores unknown members and treats null as absent', async () => {

@@ -1,4 +1,4 @@
-import { CreateGroupCommand, GetGroupCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminAddUserToGroupCommand, CreateGroupCommand, GetGroupCommand, ListGroupsCommand, ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { CgError } from '../../src/errors.js';
 import { startEmulator } from '../../src/emulator/index.js';
@@ -78,5 +78,17 @@ describe('injected faults', () => {
     await expect(startEmulator({ faults: { errorRate: 0.7, resetRate: 0.7 } })).rejects.toBeInstanceOf(CgError);
     const { emulator } = await harness();
     expect(() => emulator.setFaults({ errorRate: 2 })).toThrow(/errorRate/);
+  });
+});
+
+describe('faults on user and membership operations', () => {
+  it('answer InternalErrorException and leave memberships unchanged', async () => {
+    const { client, emulator } = await harness({ faults: { errorRate: 1, operations: ['AdminAddUserToGroup'] } });
+    emulator.seedGroups(POOL, [{ GroupName: 'g' }]);
+    emulator.seedUsers(POOL, [{ Username: 'u' }]);
+    const f = await failure(client.send(new AdminAddUserToGroupCommand({ UserPoolId: POOL, Username: 'u', GroupName: 'g' })));
+    expect(f).toMatchObject({ name: 'InternalErrorException', status: 500 });
+    expect((await client.send(new ListUsersInGroupCommand({ UserPoolId: POOL, GroupName: 'g' }))).Users).toEqual([]);
+    expect(emulator.stats().operations['AdminAddUserToGroup']).toEqual({ calls: 1, ok: 0, throttled: 0, faults: 1, errors: 0 });
   });
 });

@@ -1,4 +1,16 @@
-import { CreateGroupCommand, GetGroupCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+  GetGroupCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  ListUsersInGroupCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +54,7 @@ describe('state file', () => {
     await first.close();
 
     const json = JSON.parse(await readFile(statePath, 'utf8')) as { formatVersion: number };
-    expect(json.formatVersion).toBe(1);
+    expect(json.formatVersion).toBe(2);
 
     const second = await startEmulator({ statePath, quotas: { enabled: false } });
     const c2 = sdkClient(second.url);
@@ -70,7 +82,7 @@ describe('state file', () => {
       const parsed = parseStateFile(JSON.parse(await readFile(statePath, 'utf8')));
       expect(parsed.ok && parsed.state.pools[0]?.groups.length).toBe(200);
       expect(emulator.stats().stateWrites).toBeLessThan(100);
-      expect(await readdir(dir)).toEqual(['state.json']);
+      expect((await readdir(dir)).sort()).toEqual(['state.json', 'state.json.lock']);
     } finally {
       client.destroy();
       await emulator.close();
@@ -89,8 +101,8 @@ describe('state file', () => {
 
   it('refuses a wrongly shaped file and says what is wrong', async () => {
     const statePath = join(await tempDir(), 'state.json');
-    await writeFile(statePath, JSON.stringify({ formatVersion: 2, accountSalt: 'x', pools: [] }));
-    expect((await startError(statePath)).message).toContain('formatVersion must be 1 (found 2)');
+    await writeFile(statePath, JSON.stringify({ formatVersion: 3, accountSalt: 'x', pools: [] }));
+    expect((await startError(statePath)).message).toContain('formatVersion must be 1 or 2 (found 3)');
     await writeFile(statePath, JSON.stringify({ formatVersion: 1, accountSalt: 'x', pools: [{ id: 'a_b', name: 'n', salt: 's', creationDate: 1, lastModifiedDate: 1 }] }));
     expect((await startError(statePath)).message).toContain('pools[0].groups must be an array');
     await writeFile(statePath, '[]');
@@ -107,5 +119,98 @@ describe('state file', () => {
     const dup = structuredClone(good);
     dup.pools[0]?.groups.push({ name: 'G', precedence: 1, creationDate: 1, lastModifiedDate: 1 });
     expect(parseStateFile(dup)).toEqual({ ok: false, problem: "pools[0].groups[1].name must be unique ignoring case ('G' repeats)" });
+  });
+
+  it('keeps users, their attributes, subs, dates, memberships and case sensitivity across a restart (format 2)', async () => {
+    const statePath = join(await tempDir(), 'state.json');
+    const first = await startEmulator({ statePath, quotas: { enabled: false }, clock: () => 1_700_000_000_500 });
+    first.ensureUserPool(POOL);
+    const c1 = sdkClient(first.url);
+    const strict = (await c1.send(new CreateUserPoolCommand({ PoolName: 'strict', UsernameConfiguration: { CaseSensitive: true } }))).UserPool?.Id ?? '';
+    await c1.send(new AdminCreateUserCommand({ UserPoolId: strict, Username: 'Bob' }));
+    await c1.send(new AdminCreateUserCommand({ UserPoolId: strict, Username: 'bob' }));
+    await c1.send(new CreateGroupCommand({ UserPoolId: POOL, GroupName: 'admins' }));
+    first.seedGroups(POOL, [{ GroupName: 'ops' }, { GroupName: 'empty' }]);
+    const alice = await c1.send(new AdminCreateUserCommand({ UserPoolId: POOL, Username: 'Alice', UserAttributes: [{ Name: 'email', Value: 'a@example.com' }] }));
+    first.seedUsers(POOL, Array.from({ length: 70 }, (_, i) => ({ Username: `user-${i}` })));
+    first.seedMembers(POOL, 'ops', Array.from({ length: 70 }, (_, i) => `user-${i}`));
+    await c1.send(new AdminAddUserToGroupCommand({ UserPoolId: POOL, Username: 'alice', GroupName: 'admins' }));
+    await c1.send(new AdminAddUserToGroupCommand({ UserPoolId: POOL, Username: 'alice', GroupName: 'ops' }));
+    const page1 = await c1.send(new ListUsersInGroupCommand({ UserPoolId: POOL, GroupName: 'ops', Limit: 30 }));
+    const rest1 = await c1.send(new ListUsersInGroupCommand({ UserPoolId: POOL, GroupName: 'ops', NextToken: page1.NextToken }));
+    const users1 = await c1.send(new ListUsersCommand({ UserPoolId: POOL }));
+    c1.destroy();
+    await first.close();
+
+    const json = JSON.parse(await readFile(statePath, 'utf8')) as { formatVersion: number; pools: Array<{ users: unknown[]; caseSensitive: boolean }> };
+    expect(json.formatVersion).toBe(2);
+    expect(json.pools.map((p) => [p.caseSensitive, p.users.length])).toEqual([
+      [false, 71],
+      [true, 2],
+    ]);
+
+    const second = await startEmulator({ statePath, quotas: { enabled: false } });
+    const c2 = sdkClient(second.url);
+    try {
+      const got = await c2.send(new AdminGetUserCommand({ UserPoolId: POOL, Username: 'ALICE' }));
+      expect(got).toMatchObject({ Username: 'Alice', Enabled: true, UserStatus: 'FORCE_CHANGE_PASSWORD', UserAttributes: alice.User?.Attributes });
+      expect(got.UserCreateDate?.getTime()).toBe(1_700_000_000_500);
+      const groups = await c2.send(new AdminListGroupsForUserCommand({ UserPoolId: POOL, Username: 'Alice' }));
+      expect(groups.Groups?.map((g) => g.GroupName).sort()).toEqual(['admins', 'ops']);
+      const rest2 = await c2.send(new ListUsersInGroupCommand({ UserPoolId: POOL, GroupName: 'ops', NextToken: page1.NextToken }));
+      expect(rest2.Users).toEqual(rest1.Users);
+      expect((await c2.send(new ListUsersCommand({ UserPoolId: POOL }))).Users).toEqual(users1.Users);
+      expect((await c2.send(new ListUsersInGroupCommand({ UserPoolId: POOL, GroupName: 'empty' }))).Users).toEqual([]);
+      expect((await c2.send(new DescribeUserPoolCommand({ UserPoolId: strict }))).UserPool).toMatchObject({ UsernameConfiguration: { CaseSensitive: true }, EstimatedNumberOfUsers: 2 });
+      expect((await c2.send(new AdminGetUserCommand({ UserPoolId: strict, Username: 'bob' }))).Username).toBe('bob');
+    } finally {
+      c2.destroy();
+      await second.close();
+    }
+  });
+
+  it('reads a format 1 file (groups only; usernames ignore case) and writes it back as format 2', async () => {
+    const statePath = join(await tempDir(), 'state.json');
+    const v1 = {
+      formatVersion: 1,
+      accountSalt: 'salt',
+      pools: [{ id: POOL, name: 'old', salt: 's1', creationDate: 1, lastModifiedDate: 2, groups: [{ name: 'Admins', roleArn: ROLE, creationDate: 3, lastModifiedDate: 4 }] }],
+    };
+    await writeFile(statePath, JSON.stringify(v1));
+    const emulator = await startEmulator({ statePath, quotas: { enabled: false } });
+    const client = sdkClient(emulator.url);
+    try {
+      expect((await client.send(new GetGroupCommand({ UserPoolId: POOL, GroupName: 'Admins' }))).Group).toMatchObject({ RoleArn: ROLE });
+      expect((await client.send(new DescribeUserPoolCommand({ UserPoolId: POOL }))).UserPool).toMatchObject({ UsernameConfiguration: { CaseSensitive: false }, EstimatedNumberOfUsers: 0 });
+      await client.send(new AdminCreateUserCommand({ UserPoolId: POOL, Username: 'Carol' }));
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: POOL, Username: 'carol', GroupName: 'Admins' }));
+    } finally {
+      client.destroy();
+      await emulator.close();
+    }
+    const written = parseStateFile(JSON.parse(await readFile(statePath, 'utf8')));
+    expect(written.ok).toBe(true);
+    const pool = written.ok ? written.state.pools[0] : undefined;
+    expect(pool?.caseSensitive).toBe(false);
+    expect(pool?.users.map((u) => [u.username, u.groups])).toEqual([['Carol', ['Admins']]]);
+  });
+
+  it('refuses users that are wrongly shaped, repeated, or in groups the pool does not have', () => {
+    const pool = (users: unknown[], caseSensitive = false) => ({
+      formatVersion: 2,
+      accountSalt: 'a',
+      pools: [{ id: 'eu-west-1_A', name: 'n', salt: 's', caseSensitive, creationDate: 1, lastModifiedDate: 1, groups: [{ name: 'g', creationDate: 1, lastModifiedDate: 1 }], users }],
+    });
+    const user = (username: string, sub: string, extra: object = {}) => ({ username, sub, enabled: true, status: 'CONFIRMED', creationDate: 1, lastModifiedDate: 1, ...extra });
+    expect(parseStateFile(pool([user('a', 's1', { groups: ['g'] }), user('b', 's2')])).ok).toBe(true);
+    expect(parseStateFile(pool([user('a', 's1'), user('A', 's2')]))).toEqual({ ok: false, problem: "pools[0].users[1].username must be unique ignoring case ('A' repeats)" });
+    expect(parseStateFile(pool([user('a', 's1'), user('A', 's2')], true)).ok).toBe(true);
+    expect(parseStateFile(pool([user('a', 's1'), user('b', 's1')]))).toEqual({ ok: false, problem: "pools[0].users[1].sub must be unique ('s1' repeats)" });
+    expect(parseStateFile(pool([user('a', 's1', { groups: ['G'] })]))).toEqual({ ok: false, problem: 'pools[0].users[0].groups[0] must be the name of a group of the pool' });
+    expect(parseStateFile(pool([user('a', 's1', { status: 'HAPPY' })])).ok).toBe(false);
+    expect(parseStateFile(pool([user('a', 's1', { attributes: [{ name: 'email' }] })]))).toEqual({ ok: false, problem: 'pools[0].users[0].attributes[0].value must be a string' });
+    const v2WithoutUsers = pool([]);
+    delete (v2WithoutUsers.pools[0] as { users?: unknown }).users;
+    expect(parseStateFile(v2WithoutUsers)).toEqual({ ok: false, problem: 'pools[0].users must be an array' });
   });
 });

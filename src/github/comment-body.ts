@@ -31,9 +31,9 @@ export function commentMarker(subject: Pick<CommentSubject, 'file' | 'environmen
  */
 export function commentBody(subject: CommentSubject, markdown: string): string {
   const marker = commentMarker(subject);
-  const env = subject.environment === undefined ? '' : ` · environment ${mdCode(subject.environment, 'prose')}`;
+  const env = subject.environment === undefined ? '' : ` · environment ${shownValue(subject.environment)}`;
   const commit = subject.headSha === undefined ? '' : ` · commit ${subject.headSha}`;
-  const footer = `<sub>cognito-groups · ${mdCode(subject.file, 'prose')}${env}${commit} · updated on every push</sub>`;
+  const footer = `<sub>cognito-groups · ${shownValue(subject.file)}${env}${commit} · updated on every push</sub>`;
   const room = COMMENT_BODY_LIMIT - marker.length - footer.length - 3;
   const text = markdown.trimEnd();
   const fitted = text.length <= room ? text : mdCutLines(text, room, (n) => `\n> [!NOTE]\n> ${n} more line(s) are left out to stay under GitHub's comment limit; the job log has everything.`);
@@ -42,9 +42,9 @@ export function commentBody(subject: CommentSubject, markdown: string): string {
 
 /** A command's failure as Markdown (for the comment and the job summary): what failed and the CLI's error lines. */
 export function failureMarkdown(command: string, subject: Pick<CommentSubject, 'file' | 'environment'>, how: string, stderr: string): string {
-  const env = subject.environment === undefined ? '' : ` (environment ${mdCode(subject.environment, 'prose')})`;
+  const env = subject.environment === undefined ? '' : ` (environment ${shownValue(subject.environment)})`;
   const next = command === 'plan' ? ' There is no plan to review: fix the error and push again, and this comment will show the plan.' : '';
-  return `### ❌ cognito-groups ${command} failed\n\n\`cognito-groups ${command}\` of ${mdCode(subject.file, 'prose')}${env} failed (${how}).${next}\n\n${mdFence(errorText(stderr), 'text')}\n`;
+  return `### ❌ cognito-groups ${command} failed\n\n\`cognito-groups ${command}\` of ${shownValue(subject.file)}${env} failed (${how}).${next}\n\n${mdFence(errorText(stderr), 'text')}\n`;
 }
 
 /**
@@ -58,7 +58,12 @@ export function errorText(stderr: string): string {
   const picked = (first === -1 ? lines.slice(-40) : lines.slice(first)).join('\n').trim();
   const text = picked === '' ? '(the CLI printed no error message; see the job log)' : picked;
   const bounded = text.length <= ERROR_TEXT_LIMIT ? text : `${text.slice(0, ERROR_TEXT_LIMIT)}\n... (${text.length - ERROR_TEXT_LIMIT} more characters in the job log)`;
-  return bounded.replace(/@(?=[A-Za-z0-9_])/g, '@\u200b');
+  return noMentions(bounded);
+}
+
+/** Text with every @mention broken by a zero-width space, so quoting it never notifies anyone. */
+export function noMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9_])/g, '@\u200b');
 }
 
 /** Text without terminal escape sequences, with CRLF and lone CR made newlines, and no other control characters but tabs. */
@@ -69,6 +74,11 @@ export function plainText(text: string): string {
     .replace(/\u001b[@-_]/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/g, '');
+}
+
+/** A file name or environment as the comment shows it: code, with no live mention. */
+function shownValue(value: string): string {
+  return mdCode(noMentions(value), 'prose');
 }
 
 function markerValue(value: string): string {

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { CgError } from '../errors.js';
 
+/** The outputs action.yml declares. */
+export const OUTPUT_NAMES = ['exit-code', 'has-changes', 'plan-file'] as const;
+
+/** One output of the action. */
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
 /**
  * Step outputs in the `$GITHUB_OUTPUT` file format: `name<<DELIMITER`, the value, the delimiter. The
  * delimiter is random, and checked against the value, so no value can end its entry early and set

@@ -8,7 +8,7 @@ import { DEFAULT_API_URL, GitHubApi, GitHubApiError } from './github-api.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { issueComments } from './issue-comments.js';
 import { outcomeOf, type Outcome } from './outcome.js';
-import { appendToRunnerFile, formatOutputs } from './outputs.js';
+import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js';
 import { runCli, type CliEcho, type CliResult } from './run-cli.js';
 import { upsertComment, type CommentResult } from './sticky-comment.js';
 import { errorCommand } from './workflow-commands.js';
@@ -55,11 +55,12 @@ async function run(ctx: ActionContext): Promise<string[]> {
   const outcome = outcomeOf(inputs.command, result.code, inputs.failOnDrift);
   const planSaved = inputs.command === 'plan' && outcome.failure === undefined;
 
-  await appendToRunnerFile(
-    ctx.env,
-    'GITHUB_OUTPUT',
-    formatOutputs({ 'exit-code': String(outcome.exitCode), 'has-changes': String(outcome.hasChanges), 'plan-file': planSaved ? resolve(dir, inputs.planFile) : '' }),
-  );
+  const outputs: Record<OutputName, string> = {
+    'exit-code': String(outcome.exitCode),
+    'has-changes': String(outcome.hasChanges),
+    'plan-file': planSaved ? resolve(dir, inputs.planFile) : '',
+  };
+  await appendToRunnerFile(ctx.env, 'GITHUB_OUTPUT', formatOutputs(outputs));
   const subject: CommentSubject = { file: workspacePath(ctx.cwd, dir, inputs.file), environment: inputs.environment, headSha: pr?.headSha };
   const failure = failureMarkdown(inputs.command, subject, result.signal === undefined ? `exit ${result.code}` : `stopped by ${result.signal}`, result.stderr);
   // The CLI's report when it printed one (a failed apply prints what it did), else the failure.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { assertNever, CgError } from '../errors.js';
@@ -51,7 +52,16 @@ async function run(ctx: ActionContext): Promise<string[]> {
 
   const args = cliArguments(inputs);
   ctx.log.err(`Running cognito-groups ${args.map(shown).join(' ')} in ${dir}\n`);
-  const result = await runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log });
+  // The CLI prints text from the pools (group descriptions); with workflow commands stopped while it
+  // runs, no such text can pass for a `::` command to the runner.
+  const resume = `cognito-groups-${randomUUID()}`;
+  ctx.log.out(`::stop-commands::${resume}\n`);
+  let result: CliResult;
+  try {
+    result = await runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log });
+  } finally {
+    ctx.log.out(`::${resume}::\n`);
+  }
   const outcome = outcomeOf(inputs.command, result.code, inputs.failOnDrift);
   const planSaved = inputs.command === 'plan' && outcome.failure === undefined;
 

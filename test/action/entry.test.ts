@@ -44,6 +44,8 @@ describe('dist/src/github/action.js', () => {
     const run = await runEntry(env, s.dir);
     expect(run.stderr).toContain('Saved the plan to cognito-groups-plan.json.');
     expect(run.code).toBe(0);
+    // Workflow commands are off while the CLI prints, and back on after.
+    expect(run.stdout).toMatch(/^::stop-commands::(cognito-groups-[\w-]+)\n### cognito-groups plan for [\s\S]*\n::\1::\n$/);
     expect(run.stdout).toContain('| ➕ create | `admins` |');
     expect(parseOutputs(readFileSync(output, 'utf8'))).toEqual({ 'exit-code': '2', 'has-changes': 'true', 'plan-file': join(s.dir, 'cognito-groups-plan.json') });
     const comments = s.github.comments(PR_NUMBER);

@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { assertNever, CgError } from '../errors.js';
+import { CgError } from '../errors.js';
 import { cliArguments } from './command-line.js';
-import { commentBody, failureMarkdown, type CommentSubject } from './comment-body.js';
-import { readPullRequest, type PullRequestRef } from './event.js';
-import { DEFAULT_API_URL, GitHubApi, GitHubApiError } from './github-api.js';
-import { readInputs, type ActionInputs } from './inputs.js';
-import { issueComments } from './issue-comments.js';
-import { outcomeOf, type Outcome } from './outcome.js';
+import { failureMarkdown, type CommentSubject } from './comment-body.js';
+import { readPullRequest } from './event.js';
+import { GitHubApiError } from './github-api.js';
+import { readInputs } from './inputs.js';
+import { outcomeOf } from './outcome.js';
 import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js';
-import { runCli, type CliEcho, type CliResult } from './run-cli.js';
-import { upsertComment, type CommentResult } from './sticky-comment.js';
-import { errorCommand } from './workflow-commands.js';
+import { postPlanComment, type PlanShown } from './plan-comment.js';
+import { runCli, type CliEcho } from './run-cli.js';
+import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 
 /** Where the action runs: its environment, the CLI it wraps, and its log. */
 export interface ActionContext {
@@ -51,17 +49,9 @@ async function run(ctx: ActionContext): Promise<string[]> {
   }
 
   const args = cliArguments(inputs);
-  ctx.log.err(`Running cognito-groups ${args.map(shown).join(' ')} in ${dir}\n`);
-  // The CLI prints text from the pools (group descriptions); with workflow commands stopped while it
-  // runs, no such text can pass for a `::` command to the runner.
-  const resume = `cognito-groups-${randomUUID()}`;
-  ctx.log.out(`::stop-commands::${resume}\n`);
-  let result: CliResult;
-  try {
-    result = await runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log });
-  } finally {
-    ctx.log.out(`::${resume}::\n`);
-  }
+  ctx.log.err(`Running cognito-groups ${args.map(quoted).join(' ')} in ${dir}\n`);
+  // The CLI prints text from the pools (group descriptions): none of it may act as a workflow command.
+  const result = await withCommandsStopped((text) => ctx.log.out(text), () => runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log }));
   const outcome = outcomeOf(inputs.command, result.code, inputs.failOnDrift);
   const planSaved = inputs.command === 'plan' && outcome.failure === undefined;
 
@@ -79,46 +69,15 @@ async function run(ctx: ActionContext): Promise<string[]> {
 
   const errors: string[] = [];
   if (pr !== undefined) {
+    const shown: PlanShown = planSaved ? { kind: 'plan', markdown: result.stdout, hasChanges: outcome.hasChanges } : { kind: 'failed', markdown: failure };
     try {
-      await comment(ctx, inputs, pr, subject, outcome, planSaved ? result : undefined, failure);
+      ctx.log.err(`${await postPlanComment({ pr, token: inputs.githubToken, apiUrl: ctx.env.GITHUB_API_URL, fetchImpl: ctx.fetchImpl }, subject, shown, inputs.comment)}\n`);
     } catch (err) {
       errors.push(messageOf(err));
     }
   }
   if (outcome.failure !== undefined) errors.push(outcome.failure);
   return errors;
-}
-
-/**
- * Posts or updates the plan comment: always on a failed plan; with `on-changes`, a plan without
- * changes only updates a comment already there (so it no longer shows an outdated plan).
- */
-async function comment(ctx: ActionContext, inputs: ActionInputs, pr: PullRequestRef, subject: CommentSubject, outcome: Outcome, planned: CliResult | undefined, failure: string): Promise<void> {
-  const api = new GitHubApi(ctx.env.GITHUB_API_URL || DEFAULT_API_URL, inputs.githubToken, ctx.fetchImpl);
-  const port = issueComments(api, pr);
-  const body = commentBody(subject, planned === undefined ? failure : planned.stdout);
-  const createIfMissing = planned === undefined || inputs.comment === 'always' || outcome.hasChanges;
-  const result = await upsertComment(port, markerOf(body), body, createIfMissing);
-  ctx.log.err(`${describe(result, pr.number)}\n`);
-}
-
-function describe(result: CommentResult, number: number): string {
-  switch (result.kind) {
-    case 'created':
-      return `Commented the plan on pull request #${number}.`;
-    case 'updated':
-      return `Updated the plan comment ${result.id} on pull request #${number}.`;
-    case 'unchanged':
-      return `The plan comment ${result.id} on pull request #${number} already shows this plan.`;
-    case 'skipped':
-      return `No changes: no comment on pull request #${number} (comment: on-changes).`;
-    default:
-      return assertNever(result);
-  }
-}
-
-function markerOf(body: string): string {
-  return body.slice(0, body.indexOf('\n'));
 }
 
 /** The CLI gets the job's environment without the action's inputs: it never needs the token. */
@@ -139,7 +98,7 @@ function workspacePath(cwd: string, dir: string, file: string): string {
 }
 
 /** An argument as the log shows it: quoted only when it needs to be. */
-function shown(arg: string): string {
+function quoted(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
 

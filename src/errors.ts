@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'PLAN_FILE_INVALID'
   | 'PLAN_STALE'
   | 'EMULATOR_STATE'
+  | 'GITHUB_API'
   | 'INTERNAL';
 
 /** The one error type of the project: a stable code, an audience, and a message fit to print. */

@@ -1,12 +1,11 @@
+import { CgError } from '../errors.js';
 import { field } from './json-field.js';
 
 /** The default REST endpoint; GitHub Enterprise Server runners set GITHUB_API_URL to theirs. */
 export const DEFAULT_API_URL = 'https://api.github.com';
 
 /** A request to the GitHub API that failed: no response, or a status outside 2xx. Never swallowed: it fails the step. */
-export class GitHubApiError extends Error {
-  /** Stable code, as CgError codes are. */
-  readonly code = 'GITHUB_API';
+export class GitHubApiError extends CgError {
   readonly method: string;
   /** The path under the API URL, with its query. */
   readonly path: string;
@@ -14,7 +13,7 @@ export class GitHubApiError extends Error {
   readonly status: number | undefined;
 
   constructor(method: string, path: string, status: number | undefined, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super('GITHUB_API', message, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'GitHubApiError';
     this.method = method;
     this.path = path;

@@ -29,7 +29,7 @@ describe('comment body', () => {
   });
 
   it("stays within GitHub's 65,536 characters with the CLI's largest Markdown and a long file name, cut at a line", () => {
-    const line = `| ➕ create | \`${'g'.repeat(80)}\` | *no fields* |`;
+    const line = `| ➕&nbsp;create | \`${'g'.repeat(80)}\` | *no fields* |`;
     const markdown = `### plan\n\n${Array.from({ length: 2000 }, () => line).join('\n')}`.slice(0, 65_000);
     const long = { ...subject, file: `${'deep/'.repeat(60)}groups.yaml` };
     const body = commentBody(long, markdown);

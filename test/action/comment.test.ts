@@ -19,8 +19,8 @@ describe.concurrent('plan comment', () => {
     const [created, ...others] = s.github.comments(PR_NUMBER);
     expect(others).toEqual([]);
     expect(created?.user.login).toBe('github-actions[bot]');
-    expect(created?.body.startsWith(`${MARKER}\n### cognito-groups plan for \`${POOL}\`\n`)).toBe(true);
-    expect(created?.body).toContain('| ✏️ update | `editors` | description: `old` → `new` |');
+    expect(created?.body.startsWith(`${MARKER}\n### cognito-groups plan for \`${POOL}\` on the endpoint `)).toBe(true);
+    expect(created?.body).toContain('| ✏️&nbsp;update | `editors` | description: `old` → `new` |');
     expect(created?.body).toContain(`commit ${FIRST_SHA}`);
     expect(first.log).toContain(`Commented the plan on pull request #${PR_NUMBER}.`);
 
@@ -30,7 +30,7 @@ describe.concurrent('plan comment', () => {
     const after = s.github.comments(PR_NUMBER);
     expect(after.map((c) => c.id)).toEqual([created?.id]);
     expect(after[0]?.body).toContain('description: `old` → `newer`');
-    expect(after[0]?.body).toContain('| ➕ create | `admins` |');
+    expect(after[0]?.body).toContain('| ➕&nbsp;create | `admins` |');
     expect(after[0]?.body).toContain(`commit ${SECOND_SHA}`);
     expect(after[0]?.body).not.toContain(FIRST_SHA);
     expect(writes(s.github.requests)).toEqual(['POST', 'PATCH']);
@@ -45,7 +45,7 @@ describe.concurrent('plan comment', () => {
     expect(run.code).toBe(0);
     const comments = s.github.comments(PR_NUMBER);
     expect(comments).toHaveLength(121);
-    expect(comments.find((c) => c.id === ours.id)?.body).toContain('| ➕ create | `admins` |');
+    expect(comments.find((c) => c.id === ours.id)?.body).toContain('| ➕&nbsp;create | `admins` |');
     const lists = s.github.requests.filter((r) => r.method === 'GET' && r.path.includes('/comments'));
     expect(lists.map((r) => r.path)).toEqual([`/repos/acme/groups/issues/${PR_NUMBER}/comments?per_page=100`, `/repos/acme/groups/issues/${PR_NUMBER}/comments?per_page=100&page=2`]);
     expect(writes(s.github.requests)).toEqual(['PATCH']);
@@ -73,7 +73,7 @@ describe.concurrent('plan comment', () => {
     const comments = s.github.comments(PR_NUMBER);
     expect(comments.map((c) => c.id)).toEqual([mallory.id, alice.id]);
     expect(comments[0]?.body).toBe(`${MARKER}\nmallory's copy`);
-    expect(comments[1]?.body).toContain('| ➕ create | `admins` |');
+    expect(comments[1]?.body).toContain('| ➕&nbsp;create | `admins` |');
   });
 
   it('on-changes: a plan without changes posts nothing; the outputs, saved plan and summary say no changes', async ({ onTestFinished }) => {
@@ -96,7 +96,7 @@ describe.concurrent('plan comment', () => {
     const s = await scenario([], [{ name: 'admins' }], onTestFinished);
     expect((await s.run({})).code).toBe(0);
     const [before] = s.github.comments(PR_NUMBER);
-    expect(before?.body).toContain('| ➕ create | `admins` |');
+    expect(before?.body).toContain('| ➕&nbsp;create | `admins` |');
 
     s.writeGroups([]);
     const run = await s.run({}, { headSha: SECOND_SHA });

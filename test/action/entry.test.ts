@@ -46,7 +46,7 @@ describe('dist/src/github/action.js', () => {
     expect(run.code).toBe(0);
     // Workflow commands are off while the CLI prints, and back on after.
     expect(run.stdout).toMatch(/^::stop-commands::(cognito-groups-[\w-]+)\n### cognito-groups plan for [\s\S]*\n::\1::\n$/);
-    expect(run.stdout).toContain('| ➕ create | `admins` |');
+    expect(run.stdout).toContain('| ➕&nbsp;create | `admins` |');
     expect(parseOutputs(readFileSync(output, 'utf8'))).toEqual({ 'exit-code': '2', 'has-changes': 'true', 'plan-file': join(s.dir, 'cognito-groups-plan.json') });
     const comments = s.github.comments(PR_NUMBER);
     expect(comments).toHaveLength(1);

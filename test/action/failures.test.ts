@@ -75,7 +75,7 @@ describe.concurrent('failures', () => {
     expect(rest).toEqual([]);
     expect(only?.body).toContain('### ❌ cognito-groups plan failed');
     expect(only?.body).toContain('precedence: -1 is not allowed');
-    expect(only?.body).not.toContain('| ➕ create |');
+    expect(only?.body).not.toContain('| ➕&nbsp;create |');
   });
 
   it('a plan error and a comment error are both reported', async ({ onTestFinished }) => {

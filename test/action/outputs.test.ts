@@ -36,7 +36,9 @@ describe.concurrent('outputs and exit codes', () => {
     expect(stale.outputs['exit-code']).toBe('1');
     expect(stale.log).toContain('error: stale plan');
     expect(stale.log).toContain('::error::cognito-groups apply failed (exit 1)\n');
-    expect(stale.summary).toContain('### ❌ cognito-groups apply failed');
+    // The CLI's own report of the refusal: why, and which groups.
+    expect(stale.summary).toContain('### Apply refused\n\n> [!CAUTION]\n> stale plan: 2 group(s) the plan touches changed since it was made');
+    expect(stale.summary).toContain('"editors" changed since the plan: description "old" -> "new"');
     expect(s.emulator.calls('CreateGroup')).toBe(1);
     expect(s.github.requests).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../../src/cli/entry.js';
-import type { Io } from '../../src/cli/io.js';
+import { testIo } from '../cli-io.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { failure, sdkClient } from './fixture.js';
 
@@ -21,11 +21,9 @@ async function tempDir(): Promise<string> {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, env: {} };
+  const io = testIo();
   const code = await main(args, io);
-  return { code, out, err };
+  return { code, out: io.stdout, err: io.stderr };
 }
 
 /** The command running in a child process; resolves with its banner once it listens. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CgError } from '../../errors.js';
 import { checkPolicyDocument, startEmulator, type PolicyDocument, type RunningEmulator } from '../../emulator/index.js';
-import type { Io } from '../io.js';
+import { pathIn, type Io } from '../io.js';
 
 /** Options of `emulator`. */
 export interface EmulatorFlags {
@@ -21,10 +21,10 @@ export interface EmulatorFlags {
 }
 
 /** The policy in a file, or a one-line usage error naming the file and what is wrong with it. */
-async function readPolicy(file: string): Promise<PolicyDocument> {
+async function readPolicy(path: string, file: string): Promise<PolicyDocument> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (e) {
     throw new CgError('USAGE', `${file}: cannot read the IAM policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -65,13 +65,11 @@ export async function emulatorCommand(io: Io, flags: EmulatorFlags): Promise<num
   // emulator (writing its state and releasing the state file) instead of killing it.
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const unsubscribe = io.stops.subscribe(() => stop());
   try {
     await serve(io, flags, stopped);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    unsubscribe();
   }
   io.err('emulator stopped\n');
   return 0;
@@ -79,10 +77,10 @@ export async function emulatorCommand(io: Io, flags: EmulatorFlags): Promise<num
 
 async function serve(io: Io, flags: EmulatorFlags, stopped: Promise<void>): Promise<void> {
   if (flags.users > 0 && (flags.pool ?? []).length === 0) throw new CgError('USAGE', '--users seeds users into the pools given with --pool: name at least one');
-  const policy = flags.policy === undefined ? undefined : await readPolicy(flags.policy);
+  const policy = flags.policy === undefined ? undefined : await readPolicy(pathIn(io, flags.policy), flags.policy);
   const emulator = await startEmulator({
     port: flags.port,
-    ...(flags.state === undefined ? {} : { statePath: flags.state }),
+    ...(flags.state === undefined ? {} : { statePath: pathIn(io, flags.state) }),
     quotas: { enabled: flags.quotas, scale: flags.quotaScale },
     faults: { errorRate: flags.errorRate, latencyMs: flags.latencyMs },
     account: flags.account,

@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PoolRef } from '../cognito/port.js';
+import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
 import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
@@ -53,7 +54,7 @@ export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef 
  * process on a free loopback port, with its state in .cognito-groups/local.json and the file's pools
  * created if missing.
  */
-export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], io: Pick<Io, 'env' | 'cwd'>): Promise<Target> {
+export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], io: Pick<Io, 'env' | 'cwd'>, options: { createPools: boolean } = { createPools: true }): Promise<Target> {
   const { env } = io;
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
@@ -63,15 +64,31 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
   const shown: ShownTarget = { ...ref, regions: pools.map((p) => p.region), ...(ref.kind === 'aws' && profile !== undefined ? { profile } : {}) };
   if (ref.kind !== 'local-emulator') {
     if (flags.profile !== undefined) base.profile = flags.profile;
+    // AWS_PROFILE is checked only when no keys in the environment come first in the SDK's chain.
+    if (flags.profile !== undefined) await checkProfile(flags.profile, '--profile', env);
+    else if (profile !== undefined && nonEmpty(env.AWS_ACCESS_KEY_ID) === undefined) await checkProfile(profile, 'AWS_PROFILE', env);
     // The endpoint is handed to the SDK as given (it may carry what the normalised form leaves out).
     const endpoint = flags.endpointUrl ?? rawEndpointFromEnvironment(env);
     if (ref.kind === 'endpoint' && endpoint !== undefined) base.endpoint = endpoint.trim();
     return { session: base, ref, shown, close: async () => {} };
   }
   const statePath = LOCAL_STATE;
-  await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
-  const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath) });
-  const createdPools = pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id);
+  if (options.createPools) await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
+  else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), []);
+  const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath) }).catch((err: unknown) => {
+    const holder = err instanceof CgError && err.code === 'EMULATOR_STATE' ? /in use by process (\d+)/.exec(err.message)?.[1] : undefined;
+    if (holder === undefined) throw err;
+    throw new CgError('EMULATOR_STATE', `${statePath} is in use by another --local run (process ${holder}); wait for it to finish, then run this again`, { cause: err });
+  });
+  if (!options.createPools) {
+    const have = emulator.listUserPools().map((p) => p.id);
+    const missing = pools.map((p) => p.id).filter((id) => !have.includes(id));
+    if (missing.length > 0) {
+      await emulator.close();
+      throw noSuchLocalPools(missing, have);
+    }
+  }
+  const createdPools = options.createPools ? pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id) : [];
   return {
     session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     ref,
@@ -91,6 +108,28 @@ export function targetBanner(target: Target): Banner {
   const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
   const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}.`;
   return { text: line, machine: line };
+}
+
+/** The error for pools the local emulator does not have (it creates pools only for a groups file's commands). */
+function noSuchLocalPools(missing: readonly string[], have: readonly string[]): CgError {
+  const there = have.length === 0 ? 'it has no pools yet' : `its pools: ${have.join(', ')}`;
+  return new CgError('AWS_POOL_NOT_FOUND', `user pool ${missing.join(', ')} does not exist in the local emulator (${LOCAL_STATE}; ${there}); apply a groups file with --local to create it`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A profile that exists in neither shared file is named as such, before any call. */
+async function checkProfile(profile: string, from: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const names = await profileNames(env);
+  if (names.has(profile)) return;
+  const files = sharedFiles(env);
+  const known = names.size === 0 ? 'there are none' : `there are: ${[...names].sort().join(', ')}`;
+  throw new CgError('AWS_CREDENTIALS', `${from} ${profile}: no such profile in ${files.config} or ${files.credentials} (${known}); check the name, or run \`aws configure --profile ${profile}\``);
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

@@ -31,7 +31,7 @@ export function mdText(text: string): string {
     .replace(/[\\`*_~|<>[\]#&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/@/g, `@${BREAK}`)
     .replace(/:\/\//g, `:${BREAK}//`)
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${BREAK}.`);
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${BREAK}.`);
 }
 
 /** A fenced code block that no line of the text can close early (text inside is not rendered: no mentions, no links). */

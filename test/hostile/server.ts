@@ -11,7 +11,12 @@ export type Answer =
   /** Answer 200 with this body and content type. */
   | { kind: 'body'; body: string; contentType?: string; status?: number }
   /** Answer with a JSON body made from the real answer (for a listing that contradicts itself). */
-  | { kind: 'rewrite'; rewrite: (real: Record<string, unknown>) => unknown };
+  | { kind: 'rewrite'; rewrite: (real: Record<string, unknown>) => unknown }
+  /** Do something first (change the pool behind the tool's back), then pass the request on. */
+  | { kind: 'before'; before: () => Promise<void> };
+
+/** How to answer an operation: always the same, or by the number of the request (1 for the first); undefined passes it on. */
+export type Answers = Record<string, Answer | ((n: number) => Answer | undefined)>;
 
 /** A running hostile server. */
 export interface HostileServer {
@@ -23,7 +28,7 @@ export interface HostileServer {
 }
 
 /** Starts a hostile server in front of `upstream` (an emulator URL); closed when the test ends. */
-export async function hostileServer(upstream: string | undefined, answers: Record<string, Answer>): Promise<HostileServer> {
+export async function hostileServer(upstream: string | undefined, answers: Answers): Promise<HostileServer> {
   const seen: Record<string, number> = {};
   const waiters: Array<{ op: string; resolve: () => void }> = [];
   const sockets = new Set<Socket>();
@@ -35,9 +40,15 @@ export async function hostileServer(upstream: string | undefined, answers: Recor
       const op = target.slice(target.indexOf('.') + 1);
       seen[op] = (seen[op] ?? 0) + 1;
       for (const w of waiters.filter((x) => x.op === op)) w.resolve();
-      const answer = answers[op];
+      const given = answers[op];
+      const answer = typeof given === 'function' ? given(seen[op] ?? 0) : given;
       const body = Buffer.concat(chunks);
       if (answer?.kind === 'hang') return;
+      if (answer?.kind === 'before') {
+        if (upstream === undefined) throw new Error('a "before" answer needs an upstream');
+        void answer.before().then(() => forward(upstream, req, body, res));
+        return;
+      }
       if (answer?.kind === 'body') {
         res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/x-amz-json-1.1' });
         res.end(answer.body);

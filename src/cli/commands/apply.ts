@@ -125,6 +125,7 @@ function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number 
   if (report.interrupted) throw new CgError('INTERRUPTED', 'interrupted: the summary above says what was and was not applied');
   const failed = report.results.filter((r) => r.status === 'failed').length;
   if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
+  if (!check.ran && check.error.code === 'INTERRUPTED') throw new CgError('INTERRUPTED', 'interrupted while checking the pools after applying: the report above says what was applied; run plan to see the pools');
   if (!check.ran) throw new CgError('APPLY_UNCHECKED', `applied as reported above, but the check after applying could not run (${check.error.message}); run plan to see the pools`);
   if (check.remaining.length > 0) {
     throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {

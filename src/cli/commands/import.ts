@@ -23,7 +23,7 @@ export async function importCommand(io: Io, flags: ImportFlags): Promise<number>
     }
     return { id, region: flags.region ?? regionOfPoolId(id) };
   });
-  const target = await openTarget(flags, pools, io);
+  const target = await openTarget(flags, pools, io, { createPools: false });
   const session = openSession(target.session);
   try {
     const progress = new ProgressReporter(io, flags.progress);

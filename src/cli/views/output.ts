@@ -1,6 +1,6 @@
 // The boundary every command's output passes: stdout in the chosen format, lines beside it on stderr,
 // and the GitHub Actions job summary, appended once per run.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync, type Stats } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { CgError } from '../../errors.js';
@@ -78,6 +78,9 @@ function stepSummaryFile(io: Io, wanted: boolean | undefined): string | undefine
   if (file === undefined || file === '') {
     throw new CgError('USAGE', '--github-step-summary: GITHUB_STEP_SUMMARY is not set; this option is for GitHub Actions jobs');
   }
+  // A FIFO would block the run (opening it waits for a reader); a device or directory is no summary.
+  const info = statOrUndefined(pathIn(io, file));
+  if (info !== undefined && !info.isFile()) throw new CgError('USAGE', `--github-step-summary: ${file} is not a regular file; GITHUB_STEP_SUMMARY must name the job summary file`);
   try {
     appendFileSync(pathIn(io, file), '');
   } catch (err) {
@@ -92,5 +95,13 @@ async function appendStepSummary(file: string, markdown: string): Promise<void> 
     await appendFile(file, `${markdown}\n`);
   } catch (err) {
     throw new CgError('USAGE', `--github-step-summary: cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }

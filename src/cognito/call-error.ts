@@ -13,13 +13,14 @@ export interface CallFailure {
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
 
 /** Turns a failed Cognito call into the project's error, naming the pool, the operation and what to do. */
-export function callError(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
-  const e = describeFailure(op, pool, failure, groupName);
+export function callError(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string, username?: string): CgError {
+  const e = describeFailure(op, pool, failure, groupName, username);
   return new CgError(e.code, e.message, { operation: op });
 }
 
-function describeFailure(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string): CgError {
-  const where = `${op} on user pool ${pool.id} (${pool.region})${groupName === undefined ? '' : ` for group "${groupName}"`}`;
+function describeFailure(op: Operation, pool: PoolRef, failure: CallFailure, groupName?: string, username?: string): CgError {
+  const subject = [groupName === undefined ? '' : `group ${JSON.stringify(groupName)}`, username === undefined ? '' : `user ${JSON.stringify(username)}`].filter((s) => s !== '').join(', ');
+  const where = `${op} on user pool ${pool.id} (${pool.region})${subject === '' ? '' : ` for ${subject}`}`;
   const said = failure.message.trim() === '' ? failure.name : `${failure.name}: ${oneLine(failure.message)}`;
   switch (failure.name) {
     case 'TooManyRequestsException':
@@ -47,7 +48,11 @@ function describeFailure(op: Operation, pool: PoolRef, failure: CallFailure, gro
     case 'GroupExistsException':
       return new CgError('AWS_GROUP_EXISTS', `${where}: the group already exists (${said})`);
     case 'LimitExceededException':
+      // The same exception means two limits: a pool's 10,000 groups, and a user's 100 groups.
+      if (op === 'AdminAddUserToGroup') return new CgError('AWS_USER_GROUP_LIMIT', `${where}: the user is already in Cognito's maximum of 100 groups (${said}); remove them from a group they no longer need`);
       return new CgError('AWS_LIMIT_EXCEEDED', `${where}: the pool has reached Cognito's quota of 10,000 groups (${said}); delete unused groups or split them across pools`);
+    case 'UserNotFoundException':
+      return new CgError('AWS_USER_NOT_FOUND', `${where}: no such user in the pool (${said})`);
     case 'InvalidParameterException':
       return new CgError('AWS_INVALID_PARAMETER', `${where}: Cognito rejected a parameter (${said}); fix that value in the groups file (run validate), or report it if validate accepts it`);
     case 'OperationNotEnabledException':

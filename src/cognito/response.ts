@@ -44,3 +44,34 @@ function shown(v: unknown): string {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** A page of ListUsersInGroup: the members' usernames, or AWS_BAD_RESPONSE. */
+export function memberPageOf(out: Record<string, unknown>, where: string): { usernames: string[]; nextToken?: string } {
+  const users = out.Users;
+  if (!Array.isArray(users)) throw badAnswer(where, 'no Users list');
+  const token = out.NextToken;
+  if (token !== undefined && token !== null && typeof token !== 'string') throw badAnswer(where, 'NextToken is not a string');
+  const usernames = users.map((u, i) => {
+    const name = typeof u === 'object' && u !== null ? (u as Record<string, unknown>).Username : undefined;
+    if (typeof name !== 'string' || name.length === 0) throw badAnswer(where, `Users[${i}].Username is not a username: ${shown(name)}`);
+    return name;
+  });
+  return typeof token === 'string' && token !== '' ? { usernames, nextToken: token } : { usernames };
+}
+
+/** The canonical username in an AdminGetUser answer, or AWS_BAD_RESPONSE. */
+export function usernameOf(out: Record<string, unknown>, where: string): string {
+  const name = out.Username;
+  if (typeof name !== 'string' || name.length === 0) throw badAnswer(where, `Username is not a username: ${shown(name)}`);
+  return name;
+}
+
+/** What the tool needs of a DescribeUserPool answer. */
+export function poolSettingsOf(out: Record<string, unknown>, where: string): { caseSensitiveUsernames: boolean } {
+  const pool = out.UserPool;
+  if (typeof pool !== 'object' || pool === null) throw badAnswer(where, 'no UserPool');
+  const config = (pool as Record<string, unknown>).UsernameConfiguration;
+  const sensitive = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).CaseSensitive : undefined;
+  // Pools created before the setting existed compare usernames with case.
+  return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true };
+}

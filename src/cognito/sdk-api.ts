@@ -1,16 +1,21 @@
 import {
+  AdminAddUserToGroupCommand,
+  AdminGetUserCommand,
+  AdminRemoveUserFromGroupCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   DeleteGroupCommand,
+  DescribeUserPoolCommand,
   GetGroupCommand,
   ListGroupsCommand,
+  ListUsersInGroupCommand,
   UpdateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DesiredGroup } from '../config/model.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { callError, type CallFailure } from './call-error.js';
-import { badAnswer, groupOf, groupPageOf } from './response.js';
-import { categoryOf, type GroupPage, type GroupsApi, type Operation, type PoolRef } from './port.js';
+import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, usernameOf } from './response.js';
+import { isRead, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from './port.js';
 
 /** How to reach Cognito: all optional, the SDK's default chain fills the rest. */
 export interface SdkOptions {
@@ -85,18 +90,48 @@ export class SdkGroupsApi implements GroupsApi {
     await this.send('DeleteGroup', pool, name, (c, abortSignal) => c.send(new DeleteGroupCommand({ UserPoolId: pool.id, GroupName: name }), { abortSignal }));
   }
 
+  async listMembersPage(pool: PoolRef, group: string, nextToken?: string): Promise<MemberPage> {
+    const out = await this.send('ListUsersInGroup', pool, group, (c, abortSignal) =>
+      c.send(new ListUsersInGroupCommand({ UserPoolId: pool.id, GroupName: group, Limit: LIST_PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }), { abortSignal }),
+    );
+    return memberPageOf(out as unknown as Record<string, unknown>, where('ListUsersInGroup', pool));
+  }
+
+  async addMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    await this.send('AdminAddUserToGroup', pool, group, (c, abortSignal) => c.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.id, GroupName: group, Username: username }), { abortSignal }), username);
+  }
+
+  async removeMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    await this.send('AdminRemoveUserFromGroup', pool, group, (c, abortSignal) => c.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool.id, GroupName: group, Username: username }), { abortSignal }), username);
+  }
+
+  async getUser(pool: PoolRef, username: string): Promise<string | undefined> {
+    try {
+      const out = await this.send('AdminGetUser', pool, undefined, (c, abortSignal) => c.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: username }), { abortSignal }), username);
+      return usernameOf(out as unknown as Record<string, unknown>, where('AdminGetUser', pool));
+    } catch (err) {
+      if (err instanceof Error && 'code' in err && err.code === 'AWS_USER_NOT_FOUND') return undefined;
+      throw err;
+    }
+  }
+
+  async describePool(pool: PoolRef): Promise<PoolSettings> {
+    const out = await this.send('DescribeUserPool', pool, undefined, (c, abortSignal) => c.send(new DescribeUserPoolCommand({ UserPoolId: pool.id }), { abortSignal }));
+    return poolSettingsOf(out as unknown as Record<string, unknown>, where('DescribeUserPool', pool));
+  }
+
   /** Closes the HTTP connections of every client made. */
   destroy(): void {
     for (const c of this.clients.values()) c.destroy();
     this.clients.clear();
   }
 
-  private async send<T>(op: Operation, pool: PoolRef, groupName: string | undefined, call: (c: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  private async send<T>(op: Operation, pool: PoolRef, groupName: string | undefined, call: (c: CognitoIdentityProviderClient, abortSignal: AbortSignal) => Promise<T>, username?: string): Promise<T> {
     const abandon = this.abandonment(op);
     try {
       return await call(this.client(pool.region), abandon.signal);
     } catch (err) {
-      throw callError(op, pool, failureOf(err, this.timeoutMs, abandon.signal.aborted), groupName);
+      throw callError(op, pool, failureOf(err, this.timeoutMs, abandon.signal.aborted), groupName, username);
     } finally {
       abandon.release();
     }
@@ -111,7 +146,7 @@ export class SdkGroupsApi implements GroupsApi {
     const arm = (): void => {
       const now = performance.now();
       const stoppedAt = this.stoppedAt ?? now;
-      const grace = categoryOf(op) === 'read' ? 0 : STOP_GRACE_MS;
+      const grace = isRead(op) ? 0 : STOP_GRACE_MS;
       const wait = Math.max(0, Math.min(grace, stoppedAt + STOP_DEADLINE_MS - now));
       timer = setTimeout(() => controller.abort(), wait);
       timer.unref?.();

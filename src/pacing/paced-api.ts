@@ -1,5 +1,5 @@
 import { isRetryable } from '../cognito/call-error.js';
-import { categoryOf, type GroupPage, type GroupsApi, type Operation, type PoolRef } from '../cognito/port.js';
+import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
 import { CgError } from '../errors.js';
 import type { ObservedGroup } from '../plan/model.js';
@@ -27,7 +27,7 @@ export class PacedGroupsApi implements GroupsApi {
     private readonly policy: RetryPolicy,
     private readonly signal?: AbortSignal,
     private readonly random: () => number = Math.random,
-    readonly counts: CallCounts = { calls: { ListGroups: 0, GetGroup: 0, CreateGroup: 0, UpdateGroup: 0, DeleteGroup: 0 }, throttled: 0, faults: 0 },
+    readonly counts: CallCounts = { calls: Object.fromEntries(OPERATIONS.map((op) => [op, 0])) as Record<Operation, number>, throttled: 0, faults: 0 },
   ) {}
 
   /**
@@ -59,7 +59,27 @@ export class PacedGroupsApi implements GroupsApi {
     return this.run('DeleteGroup', pool, () => this.inner.deleteGroup(pool, name));
   }
 
-  private async run<T>(op: Operation, pool: PoolRef, call: () => Promise<T>): Promise<T> {
+  listMembersPage(pool: PoolRef, group: string, nextToken?: string): Promise<MemberPage> {
+    return this.run('ListUsersInGroup', pool, () => this.inner.listMembersPage(pool, group, nextToken));
+  }
+
+  addMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    return this.run('AdminAddUserToGroup', pool, () => this.inner.addMember(pool, group, username), username);
+  }
+
+  removeMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    return this.run('AdminRemoveUserFromGroup', pool, () => this.inner.removeMember(pool, group, username), username);
+  }
+
+  getUser(pool: PoolRef, username: string): Promise<string | undefined> {
+    return this.run('AdminGetUser', pool, () => this.inner.getUser(pool, username), username);
+  }
+
+  describePool(pool: PoolRef): Promise<PoolSettings> {
+    return this.run('DescribeUserPool', pool, () => this.inner.describePool(pool));
+  }
+
+  private async run<T>(op: Operation, pool: PoolRef, call: () => Promise<T>, user?: string): Promise<T> {
     let faultAttempts = 0;
     let attempt = 0;
     let throttledSince: number | undefined;
@@ -67,14 +87,14 @@ export class PacedGroupsApi implements GroupsApi {
     // Stopping after a fault (a timeout, a dropped connection) leaves the call's effect unknown: say so
     // rather than report it as never started.
     const stop = (): CgError =>
-      lastFault === undefined || categoryOf(op) === 'read'
+      lastFault === undefined || isRead(op)
         ? interrupted()
         : new CgError('AWS_UNAVAILABLE', `${lastFault.message}; interrupted before trying again, so whether it took effect is unknown: run plan to see`, { operation: op });
     for (;;) {
       attempt++;
       if (this.signal?.aborted) throw stop();
       try {
-        await this.pacer.acquire(pool, op, this.signal);
+        await this.pacer.acquire(pool, op, this.signal, user);
       } catch (err) {
         if (err instanceof CgError && err.code === 'INTERRUPTED') throw stop();
         throw err;
@@ -82,13 +102,13 @@ export class PacedGroupsApi implements GroupsApi {
       this.counts.calls[op]++;
       try {
         const result = await call();
-        this.pacer.succeeded(pool, op);
+        this.pacer.succeeded(pool, op, user);
         return result;
       } catch (err) {
         if (!isRetryable(err)) throw err;
         if ((err as CgError).code === 'AWS_THROTTLED') {
           this.counts.throttled++;
-          this.pacer.throttled(pool, op);
+          this.pacer.throttled(pool, op, user);
           throttledSince ??= this.clock.now();
           if (this.clock.now() - throttledSince >= this.policy.maxThrottledMs) {
             const minutes = Math.round(this.policy.maxThrottledMs / 60_000);

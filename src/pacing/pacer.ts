@@ -1,6 +1,6 @@
-import { categoryOf, type Operation, type PoolRef } from '../cognito/port.js';
+import { categoryOf, isGroupOperation, isRead, type Operation, type PoolRef } from '../cognito/port.js';
 import type { Clock } from './clock.js';
-import type { Rates } from './rates.js';
+import { accountRate, type Rates } from './rates.js';
 
 interface Lane {
   nominal: number;
@@ -44,8 +44,8 @@ export class Pacer {
    * Starts a request now if every lane allows it, and returns 0; otherwise returns how many ms to wait
    * before asking again (nothing is taken).
    */
-  tryAcquire(pool: PoolRef, op: Operation): number {
-    const lanes = this.lanesOf(pool, op);
+  tryAcquire(pool: PoolRef, op: Operation, user?: string): number {
+    const lanes = this.lanesOf(pool, op, user);
     const now = this.clock.now();
     let wait = 0;
     for (const lane of lanes) wait = Math.max(wait, lane.next - now);
@@ -58,23 +58,23 @@ export class Pacer {
   }
 
   /** Waits until a request may start, then starts it. */
-  async acquire(pool: PoolRef, op: Operation, signal?: AbortSignal): Promise<void> {
-    for (let wait = this.tryAcquire(pool, op); wait > 0; wait = this.tryAcquire(pool, op)) {
+  async acquire(pool: PoolRef, op: Operation, signal?: AbortSignal, user?: string): Promise<void> {
+    for (let wait = this.tryAcquire(pool, op, user); wait > 0; wait = this.tryAcquire(pool, op, user)) {
       await this.clock.sleep(wait, signal);
     }
   }
 
   /** A request was throttled: slow down the lanes it used. */
-  throttled(pool: PoolRef, op: Operation): void {
-    for (const lane of this.lanesOf(pool, op)) {
+  throttled(pool: PoolRef, op: Operation, user?: string): void {
+    for (const lane of this.lanesOf(pool, op, user)) {
       if (lane === this.lanes.get('run')) continue;
       lane.factor = Math.max(MIN_FACTOR, lane.factor * DECREASE);
     }
   }
 
   /** A request went through: speed back up towards the nominal rate. */
-  succeeded(pool: PoolRef, op: Operation): void {
-    for (const lane of this.lanesOf(pool, op)) {
+  succeeded(pool: PoolRef, op: Operation, user?: string): void {
+    for (const lane of this.lanesOf(pool, op, user)) {
       if (lane.factor < 1) lane.factor = Math.min(1, lane.factor + INCREASE);
     }
   }
@@ -84,13 +84,14 @@ export class Pacer {
     return Math.min(...this.lanesOf(pool, op).map((l) => l.nominal * PACING_MARGIN * l.factor));
   }
 
-  private lanesOf(pool: PoolRef, op: Operation): Lane[] {
+  private lanesOf(pool: PoolRef, op: Operation, user?: string): Lane[] {
     const category = categoryOf(op);
     // The account quotas are per region: the pool's own (a pool may name its region), not one read off its id.
-    const out = [
-      this.lane(`pool:${pool.id}:${op}`, this.rates.perPoolOperation),
-      this.lane(`account:${pool.region}:${category}`, category === 'read' ? this.rates.accountRead : this.rates.accountWrite),
-    ];
+    const out = [this.lane(`account:${pool.region}:${category}`, accountRate(this.rates, category))];
+    // Group operations are also limited per pool and operation; a user's own reads and writes per user
+    // (lower-cased: in a case-sensitive pool that only paces two users as one, never too fast).
+    if (isGroupOperation(op)) out.push(this.lane(`pool:${pool.id}:${op}`, this.rates.perPoolOperation));
+    if (user !== undefined) out.push(this.lane(`user:${pool.id}:${user.toLowerCase()}:${isRead(op) ? 'read' : 'write'}`, this.rates.perUser));
     if (this.rates.maxRps !== undefined) out.push(this.lane('run', this.rates.maxRps));
     return out;
   }

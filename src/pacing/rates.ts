@@ -1,17 +1,47 @@
+import type { QuotaCategory } from '../cognito/port.js';
+
 /** Request rates per second that one run stays within. */
 export interface Rates {
-  /** Per user pool, per operation (Cognito: 5). */
+  /** Each group operation on one user pool (Cognito: 5). */
   perPoolOperation: number;
-  /** Account-wide GetGroup + ListGroups (Cognito: 20). */
+  /** Account-wide UserPoolResourceRead: GetGroup, ListGroups (Cognito: 20). */
   accountRead: number;
-  /** Account-wide CreateGroup + UpdateGroup + DeleteGroup (Cognito: 15). */
+  /** Account-wide UserPoolResourceUpdate: CreateGroup, UpdateGroup, DeleteGroup (Cognito: 15). */
   accountWrite: number;
+  /** Account-wide UserList: ListUsersInGroup (Cognito: 30). */
+  userList: number;
+  /** Account-wide UserResourceRead: AdminGetUser (Cognito: 50). */
+  userRead: number;
+  /** Account-wide UserResourceUpdate: AdminAddUserToGroup, AdminRemoveUserFromGroup (Cognito: 25). */
+  userUpdate: number;
+  /** Account-wide UserPoolRead: DescribeUserPool (not in the contract: kept low, one call per pool and run). */
+  poolRead: number;
+  /** Reads, and writes, of one user (Cognito: 10 each). */
+  perUser: number;
   /** A lower budget for the whole run, across all operations (`--max-rps`). */
   maxRps?: number;
 }
 
-/** Cognito's documented quotas for the group operations (cognito-contract.md, "Quotas"). */
-export const COGNITO_RATES: Readonly<Rates> = { perPoolOperation: 5, accountRead: 20, accountWrite: 15 };
+/** Cognito's documented quotas (cognito-contract.md, "Quotas" and "Members"). */
+export const COGNITO_RATES: Readonly<Rates> = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10 };
+
+/** The account-wide rate of a quota category. */
+export function accountRate(rates: Rates, category: QuotaCategory): number {
+  switch (category) {
+    case 'UserPoolResourceRead':
+      return rates.accountRead;
+    case 'UserPoolResourceUpdate':
+      return rates.accountWrite;
+    case 'UserList':
+      return rates.userList;
+    case 'UserResourceRead':
+      return rates.userRead;
+    case 'UserResourceUpdate':
+      return rates.userUpdate;
+    case 'UserPoolRead':
+      return rates.poolRead;
+  }
+}
 
 /** The same rates multiplied by a factor, for an emulator whose quotas are scaled the same way. */
 export function scaleRates(rates: Rates, factor: number): Rates {
@@ -19,6 +49,11 @@ export function scaleRates(rates: Rates, factor: number): Rates {
     perPoolOperation: rates.perPoolOperation * factor,
     accountRead: rates.accountRead * factor,
     accountWrite: rates.accountWrite * factor,
+    userList: rates.userList * factor,
+    userRead: rates.userRead * factor,
+    userUpdate: rates.userUpdate * factor,
+    poolRead: rates.poolRead * factor,
+    perUser: rates.perUser * factor,
   };
   if (rates.maxRps !== undefined) out.maxRps = rates.maxRps * factor;
   return out;

@@ -50,8 +50,26 @@ function bind(fake: FakeGroupsApi): GroupsApi {
     createGroup: (p, g) => fake.createGroup(p, g),
     updateGroup: (p, g) => fake.updateGroup(p, g),
     deleteGroup: (p, n) => fake.deleteGroup(p, n),
+    listMembersPage: (p, g, t) => fake.listMembersPage(p, g, t),
+    addMember: (p, g, u) => fake.addMember(p, g, u),
+    removeMember: (p, g, u) => fake.removeMember(p, g, u),
+    getUser: (p, u) => fake.getUser(p, u),
+    describePool: (p) => fake.describePool(p),
   };
 }
+
+/** The rest of a port whose listing a test scripts: every other call answers nothing. */
+const NO_OTHER_CALLS: Omit<GroupsApi, 'listGroupsPage'> = {
+  getGroup: async () => undefined,
+  createGroup: async () => undefined,
+  updateGroup: async () => undefined,
+  deleteGroup: async () => undefined,
+  listMembersPage: async () => ({ usernames: [] }),
+  addMember: async () => undefined,
+  removeMember: async () => undefined,
+  getUser: async () => undefined,
+  describePool: async () => ({ caseSensitiveUsernames: false }),
+};
 
 function callLog(calls: readonly RecordedCall[]): string[] {
   return calls.map((c) => `${c.op} ${c.name ?? ''} ${c.outcome}`.replace('  ', ' '));
@@ -295,8 +313,7 @@ describe('executeChanges', () => {
         }
       };
       const api: GroupsApi = {
-        listGroupsPage: (pool, token) => fake.listGroupsPage(pool, token),
-        getGroup: (pool, name) => fake.getGroup(pool, name),
+        ...bind(fake),
         createGroup: (pool, group) => hold('CreateGroup', () => fake.createGroup(pool, group)),
         updateGroup: (pool, group) => hold('UpdateGroup', () => fake.updateGroup(pool, group)),
         deleteGroup: (pool, name) => hold('DeleteGroup', () => fake.deleteGroup(pool, name)),
@@ -551,10 +568,7 @@ describe('listPool', () => {
         const token = tokens[seen.length - 1];
         return { groups: [{ name: `g${seen.length}` }], ...(token === undefined ? {} : { nextToken: token }) };
       },
-      getGroup: async () => undefined,
-      createGroup: async () => undefined,
-      updateGroup: async () => undefined,
-      deleteGroup: async () => undefined,
+      ...NO_OTHER_CALLS,
     };
     await expect(listPool(looping, POOL_A)).rejects.toMatchObject({
       code: 'AWS_BAD_RESPONSE',
@@ -571,10 +585,7 @@ describe('listPool', () => {
         api.pages++;
         return { groups: Array.from({ length: pageSize }, (_, i) => ({ name: `g${api.pages}-${i}` })), nextToken: `t${api.pages}` };
       },
-      getGroup: async () => undefined,
-      createGroup: async () => undefined,
-      updateGroup: async () => undefined,
-      deleteGroup: async () => undefined,
+      ...NO_OTHER_CALLS,
     };
     return api;
   }

@@ -1,5 +1,5 @@
-// A hand-written in-memory Cognito group store behind the GroupsApi port, for unit tests.
-import type { GroupPage, GroupsApi, Operation, PoolRef } from '../../src/cognito/port.js';
+// A hand-written in-memory Cognito group and membership store behind the GroupsApi port, for unit tests.
+import type { GroupPage, GroupsApi, MemberPage, Operation, PoolRef, PoolSettings } from '../../src/cognito/port.js';
 import type { DesiredGroup } from '../../src/config/model.js';
 import { compareNames, nameKey } from '../../src/config/names.js';
 import { CgError, type ErrorCode } from '../../src/errors.js';
@@ -15,6 +15,8 @@ export interface RecordedCall {
   nextToken?: string;
   /** The fields a create or update sent. */
   group?: DesiredGroup;
+  /** The user a membership call was for. */
+  user?: string;
   /** Time of the call on the clock given to the fake, if any. */
   at?: number;
   /** 'ok', or the code of the error the call failed with. */
@@ -42,9 +44,11 @@ export interface FakeGroupsApiOptions {
   maxGroupsPerPool?: number;
   /** Called at the start of every call, before the fake decides its outcome (to abort, or change state meanwhile). */
   onCall?: (call: RecordedCall, api: FakeGroupsApi) => void;
+  /** Groups a user may be in before AdminAddUserToGroup fails with AWS_USER_GROUP_LIMIT (Cognito: 100). */
+  maxGroupsPerUser?: number;
 }
 
-const WRITES: readonly Operation[] = ['CreateGroup', 'UpdateGroup', 'DeleteGroup'];
+const WRITES: readonly Operation[] = ['CreateGroup', 'UpdateGroup', 'DeleteGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup'];
 
 /** An in-memory fake of the GroupsApi port; state per pool, case-insensitive uniqueness, scripted failures, a call log. */
 export class FakeGroupsApi implements GroupsApi {
@@ -145,7 +149,97 @@ export class FakeGroupsApi implements GroupsApi {
   async deleteGroup(pool: PoolRef, name: string): Promise<void> {
     return this.handle({ op: 'DeleteGroup', poolId: pool.id, name }, (store) => {
       if (!store.delete(name)) throw new CgError('AWS_GROUP_NOT_FOUND', `fake: group ${name} not found in ${pool.id}`);
+      // A deleted group's members are dropped with it, as Cognito does.
+      this.memberships(pool.id).delete(name);
     });
+  }
+
+  /** Adds users (usernames as given, compared ignoring case) to a pool. */
+  addUsers(poolId: string, usernames: readonly string[]): this {
+    const users = this.users.get(poolId) ?? new Map<string, string>();
+    for (const u of usernames) users.set(u.toLowerCase(), u);
+    this.users.set(poolId, users);
+    return this;
+  }
+
+  /** Puts users in a group directly (they are created if missing). */
+  addMembers(poolId: string, group: string, usernames: readonly string[]): this {
+    this.addUsers(poolId, usernames);
+    const members = this.membersOf(poolId, group);
+    for (const u of usernames) members.add(u.toLowerCase());
+    return this;
+  }
+
+  /** The usernames in a group, sorted, as the pool holds them. */
+  members(poolId: string, group: string): string[] {
+    const users = this.users.get(poolId) ?? new Map<string, string>();
+    return [...this.membersOf(poolId, group)].map((k) => users.get(k) ?? k).sort();
+  }
+
+  async listMembersPage(pool: PoolRef, group: string, nextToken?: string): Promise<MemberPage> {
+    return this.handle({ op: 'ListUsersInGroup', poolId: pool.id, name: group, ...(nextToken === undefined ? {} : { nextToken }) }, (store) => {
+      if (!store.has(group)) throw new CgError('AWS_GROUP_NOT_FOUND', `fake: group ${group} not found in ${pool.id}`);
+      const all = this.members(pool.id, group);
+      const start = nextToken === undefined ? 0 : Number(/^members\.(\d+)$/.exec(nextToken)?.[1] ?? NaN);
+      if (!Number.isInteger(start)) throw new CgError('AWS_INVALID_PARAMETER', `fake: bad NextToken ${nextToken}`);
+      const end = start + this.pageSize;
+      return end < all.length ? { usernames: all.slice(start, end), nextToken: `members.${end}` } : { usernames: all.slice(start, end) };
+    });
+  }
+
+  async addMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    return this.handle({ op: 'AdminAddUserToGroup', poolId: pool.id, name: group, user: username }, (store) => {
+      if (!store.has(group)) throw new CgError('AWS_GROUP_NOT_FOUND', `fake: group ${group} not found in ${pool.id}`);
+      const key = this.userKey(pool.id, username);
+      const members = this.membersOf(pool.id, group);
+      if (members.has(key)) return;
+      const groups = [...this.memberships(pool.id).values()].filter((m) => m.has(key)).length;
+      if (groups >= (this.options.maxGroupsPerUser ?? 100)) throw new CgError('AWS_USER_GROUP_LIMIT', `fake: ${username} is in ${groups} groups`);
+      members.add(key);
+    });
+  }
+
+  async removeMember(pool: PoolRef, group: string, username: string): Promise<void> {
+    return this.handle({ op: 'AdminRemoveUserFromGroup', poolId: pool.id, name: group, user: username }, (store) => {
+      if (!store.has(group)) throw new CgError('AWS_GROUP_NOT_FOUND', `fake: group ${group} not found in ${pool.id}`);
+      this.membersOf(pool.id, group).delete(this.userKey(pool.id, username));
+    });
+  }
+
+  async getUser(pool: PoolRef, username: string): Promise<string | undefined> {
+    return this.handle({ op: 'AdminGetUser', poolId: pool.id, user: username }, () => this.users.get(pool.id)?.get(username.toLowerCase()));
+  }
+
+  async describePool(pool: PoolRef): Promise<PoolSettings> {
+    return this.handle({ op: 'DescribeUserPool', poolId: pool.id }, () => ({ caseSensitiveUsernames: false }));
+  }
+
+  private readonly users = new Map<string, Map<string, string>>();
+  private readonly groupMembers = new Map<string, Map<string, Set<string>>>();
+
+  private memberships(poolId: string): Map<string, Set<string>> {
+    let m = this.groupMembers.get(poolId);
+    if (m === undefined) {
+      m = new Map();
+      this.groupMembers.set(poolId, m);
+    }
+    return m;
+  }
+
+  private membersOf(poolId: string, group: string): Set<string> {
+    const m = this.memberships(poolId);
+    let set = m.get(group);
+    if (set === undefined) {
+      set = new Set();
+      m.set(group, set);
+    }
+    return set;
+  }
+
+  private userKey(poolId: string, username: string): string {
+    const key = username.toLowerCase();
+    if (this.users.get(poolId)?.has(key) !== true) throw new CgError('AWS_USER_NOT_FOUND', `fake: no user ${username} in ${poolId}`);
+    return key;
   }
 
   private async handle<T>(call: Omit<RecordedCall, 'outcome' | 'at'>, act: (store: Map<string, ObservedGroup>) => T): Promise<T> {

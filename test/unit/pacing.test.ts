@@ -245,8 +245,8 @@ describe('Pacer', () => {
   });
 
   it('scales every rate, maxRps included', () => {
-    expect(scaleRates({ ...COGNITO_RATES, maxRps: 2 }, 10)).toEqual({ perPoolOperation: 50, accountRead: 200, accountWrite: 150, maxRps: 20 });
-    expect(scaleRates(COGNITO_RATES, 0.5)).toEqual({ perPoolOperation: 2.5, accountRead: 10, accountWrite: 7.5 });
+    expect(scaleRates({ ...COGNITO_RATES, maxRps: 2 }, 10)).toEqual({ perPoolOperation: 50, accountRead: 200, accountWrite: 150, userList: 300, userRead: 500, userUpdate: 250, poolRead: 50, perUser: 100, maxRps: 20 });
+    expect(scaleRates(COGNITO_RATES, 0.5)).toEqual({ perPoolOperation: 2.5, accountRead: 10, accountWrite: 7.5, userList: 15, userRead: 25, userUpdate: 12.5, poolRead: 2.5, perUser: 5 });
   });
 
   // Pacer.tryAcquire (src/pacing/pacer.ts, `lane.next = now - lane.next < step ? lane.next + step : now + step`)
@@ -366,7 +366,7 @@ describe('PacedGroupsApi', () => {
     }
     expect(maxInWindow(startTimes(fake, (c) => c.op === 'CreateGroup'))).toBeLessThanOrEqual(15);
     expect(maxInWindow(startTimes(fake, (c) => c.op === 'GetGroup'))).toBeLessThanOrEqual(20);
-    expect(api.counts.calls).toEqual({ ListGroups: 0, GetGroup: 60, CreateGroup: 60, UpdateGroup: 0, DeleteGroup: 0 });
+    expect(api.counts.calls).toMatchObject({ ListGroups: 0, GetGroup: 60, CreateGroup: 60, UpdateGroup: 0, DeleteGroup: 0, ListUsersInGroup: 0, AdminAddUserToGroup: 0 });
     for (const pool of pools) expect(fake.groupsOf(pool.id)).toHaveLength(20);
   });
 
@@ -404,7 +404,7 @@ describe('PacedGroupsApi', () => {
 
   it('backs off longer after each throttle, up to the maximum', async () => {
     // Rates so high that pacing never waits: every sleep is a backoff.
-    const { fake, api, clock } = setup({ random: () => 0, rates: { perPoolOperation: 1e6, accountRead: 1e6, accountWrite: 1e6 } });
+    const { fake, api, clock } = setup({ random: () => 0, rates: { ...COGNITO_RATES, perPoolOperation: 1e6, accountRead: 1e6, accountWrite: 1e6 } });
     fake.fail({ op: 'ListGroups', code: 'AWS_THROTTLED', times: 8 });
     await api.listGroupsPage(POOL_A);
     expect(clock.sleeps).toEqual([50, 100, 200, 400, 800, 1600, 2500, 2500]);

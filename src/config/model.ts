@@ -8,7 +8,28 @@ export interface GroupFields {
 /** A group the file asks for. */
 export interface DesiredGroup extends GroupFields {
   name: string;
+  /** Names the group had before: a group found under one of them is renamed, its members moved. */
+  previously?: string[];
+  /** The members the file manages; absent, the group's membership is never read or touched. */
+  members?: DesiredMembers;
 }
+
+/** Members a file asks a group to have: exactly these users, or at least these. */
+export interface DesiredMembers {
+  /** `exact`: these users and no others (others are removed); `include`: these users are added, nobody is removed. */
+  mode: 'exact' | 'include';
+  /** Usernames as Cognito knows them (or an alias, or the sub), in file order. */
+  users: string[];
+}
+
+/** The prefix of the groups this tool keeps in a pool while it moves members (reserved: a file may not name one). */
+export const RESERVED_PREFIX = 'cognito-groups.';
+
+/** Most members a group may list in the file. */
+export const MAX_MEMBERS_LISTED = 10_000;
+
+/** Most groups a user may be in (Cognito's quota), so the most a file may list a user in. */
+export const MAX_GROUPS_PER_USER = 100;
 
 /** What to do with groups in a pool that the file does not list. */
 export type UnmanagedPolicy = 'keep' | 'delete';

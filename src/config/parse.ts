@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, visit, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
 import { pathToString, type Diagnostic } from './diagnostic.js';
-import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
+import { MAX_GROUPS_PER_USER, RESERVED_PREFIX, regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
 import { hasInvisible, lookalikeKey, nameKey } from './names.js';
 
 /** The outcome of reading a groups file: the config, or every problem found. */
@@ -51,7 +51,7 @@ export function parseConfig(text: string, file: string): ParseResult {
 
   const errors: Diagnostic[] = [...duplicates];
   if (!validateSchema(data)) {
-    for (const err of validateSchema.errors ?? []) errors.push(schemaDiagnostic(err, doc, data, at));
+    for (const err of withoutBranchNoise(validateSchema.errors ?? [])) errors.push(schemaDiagnostic(err, doc, data, at));
   }
   for (const e of crossChecks(data, doc, at)) errors.push(e);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
@@ -63,7 +63,7 @@ export function parseConfig(text: string, file: string): ParseResult {
 
 type At = (offset: number, path: ReadonlyArray<string | number>, message: string) => Diagnostic;
 
-interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null }
+interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] } }
 interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: RawGroup[] }
 interface RawFile { version: 1; settings?: { maxRps?: number }; userPools: RawPool[] }
 
@@ -83,7 +83,24 @@ function toGroup(g: RawGroup): DesiredGroup {
   if (g.description !== undefined && g.description !== null) group.description = g.description;
   if (g.precedence !== undefined && g.precedence !== null) group.precedence = g.precedence;
   if (g.roleArn !== undefined && g.roleArn !== null) group.roleArn = g.roleArn;
+  if (g.previously !== undefined) group.previously = typeof g.previously === 'string' ? [g.previously] : [...g.previously];
+  if (g.members !== undefined) group.members = Array.isArray(g.members) ? { mode: 'exact', users: [...g.members] } : { mode: 'include', users: [...g.members.include] };
   return group;
+}
+
+/**
+ * Schema errors with the noise of `anyOf` trimmed: when one branch matched the value's type, only that
+ * branch's errors inside it are kept; when none did, one error names what is allowed.
+ */
+function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    if (anyOfAt.has(e.instancePath)) {
+      const deeper = errors.some((d) => d.instancePath.startsWith(`${e.instancePath}/`));
+      return !deeper && e.keyword === 'anyOf';
+    }
+    return true;
+  });
 }
 
 /** Checks JSON Schema cannot express: unique pool ids, group names unique ignoring case. Runs on unchecked data. */
@@ -92,6 +109,7 @@ function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
   const pools = new Map<string, number>();
   const rawPools = isRecord(data) && Array.isArray(data.userPools) ? (data.userPools as unknown[]) : [];
   rawPools.forEach((rawPool, i) => {
+    for (const e of groupChecks(rawPool, i, doc, at)) out.push(e);
     if (!isRecord(rawPool)) return;
     const pool = { id: rawPool.id, groups: Array.isArray(rawPool.groups) ? (rawPool.groups as unknown[]) : [] };
     const first = typeof pool.id === 'string' ? pools.get(pool.id) : undefined;
@@ -124,6 +142,67 @@ function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
         const how = other === group.name ? `duplicate group name "${group.name}"` : `group name "${group.name}" equals "${other}" ignoring case`;
         out.push(at(offsetOf(doc, path), path, `${how} (first at groups[${firstGroup}]); Cognito group names are unique ignoring case`));
       } else names.set(key, j);
+    });
+  });
+  return out;
+}
+
+/**
+ * What a pool's groups may not do together: a reserved name; a previous name that is a group of the
+ * file, another group's previous name or the group's own name; a member listed twice; a user listed
+ * in more groups than Cognito lets a user be in.
+ */
+function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!isRecord(rawPool) || !Array.isArray(rawPool.groups)) return out;
+  const groups = rawPool.groups as unknown[];
+  const names = new Map<string, number>();
+  groups.forEach((g, j) => {
+    if (isRecord(g) && typeof g.name === 'string') names.set(nameKey(g.name), j);
+  });
+  const previous = new Map<string, { group: number; name: string }>();
+  const userGroups = new Map<string, { name: string; count: number; reported: boolean }>();
+  groups.forEach((g, j) => {
+    if (!isRecord(g)) return;
+    const here = ['userPools', i, 'groups', j];
+    if (typeof g.name === 'string' && g.name.startsWith(RESERVED_PREFIX)) {
+      out.push(at(offsetOf(doc, [...here, 'name']), [...here, 'name'], `group names starting with "${RESERVED_PREFIX}" are reserved: cognito-groups keeps members there while it moves them; choose another name`));
+    }
+    const prev = typeof g.previously === 'string' ? [g.previously] : Array.isArray(g.previously) ? g.previously : [];
+    prev.forEach((p, k) => {
+      if (typeof p !== 'string') return;
+      const path = typeof g.previously === 'string' ? [...here, 'previously'] : [...here, 'previously', k];
+      const key = nameKey(p);
+      const asGroup = names.get(key);
+      const earlier = previous.get(key);
+      if (typeof g.name === 'string' && key === nameKey(g.name)) {
+        out.push(at(offsetOf(doc, path), path, `"${p}" is this group's own name${p === g.name ? '' : ' ignoring case (a change of case is a replace that keeps the members: just change the name)'}; leave it out of previously`));
+      } else if (asGroup !== undefined) {
+        out.push(at(offsetOf(doc, path), path, `"${p}" is also a group of this file (groups[${asGroup}]); a group cannot be renamed into one that stays`));
+      } else if (earlier !== undefined && earlier.group !== j) {
+        out.push(at(offsetOf(doc, path), path, `"${p}" is also a previous name of groups[${earlier.group}]; only one group can be renamed from it`));
+      } else previous.set(key, { group: j, name: p });
+    });
+    const members = Array.isArray(g.members) ? g.members : isRecord(g.members) && Array.isArray(g.members.include) ? g.members.include : [];
+    const membersPath = Array.isArray(g.members) ? [...here, 'members'] : [...here, 'members', 'include'];
+    const seen = new Map<string, number>();
+    members.forEach((u: unknown, k: number) => {
+      if (typeof u !== 'string') return;
+      const path = [...membersPath, k];
+      const first = seen.get(u);
+      if (first !== undefined) {
+        out.push(at(offsetOf(doc, path), path, `user "${u}" is listed twice in this group (first at ${first}); list each member once`));
+        return;
+      }
+      seen.set(u, k);
+      const key = u.toLowerCase();
+      const tally = userGroups.get(key) ?? { name: u, count: 0, reported: false };
+      tally.count++;
+      userGroups.set(key, tally);
+      if (tally.count > MAX_GROUPS_PER_USER && !tally.reported) {
+        tally.reported = true;
+        out.push(at(offsetOf(doc, path), path, `user "${u}" is listed in more than ${MAX_GROUPS_PER_USER} groups of this pool; Cognito lets a user be in at most ${MAX_GROUPS_PER_USER}`));
+      }
     });
   });
   return out;

@@ -256,13 +256,13 @@ describe('parseConfig: pools, version, settings', () => {
 describe('parseConfig: unknown and missing fields', () => {
   it('rejects an unknown group field and suggests the field meant (precendence)', () => {
     expect(errors(oneGroup('admins', 'precendence: 1'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn',
+      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members',
     ]);
   });
 
   it('gives no suggestion for an unknown field unlike any known one', () => {
     expect(errors(oneGroup('admins', 'colour: red'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn',
+      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn, previously, members',
     ]);
   });
 
@@ -362,7 +362,7 @@ describe('parseConfig: reporting', () => {
       'groups.yaml:7:15: userPools[0].groups[1].name: group name "ADMINS" equals "Admins" ignoring case (first at groups[0]); Cognito group names are unique ignoring case',
     );
     expect(lines[6]).toBe(
-      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn',
+      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members',
     );
   });
 
@@ -504,7 +504,7 @@ describe('parseConfig: what hardening found', () => {
     expect(errors(withGroups('      - name: admins\n        precedence: 1\n        precedence: 2\n      - name: "site admins"\n        precendence: 3\n'))).toEqual([
       'groups.yaml:7:9: (file): duplicate key "precedence"; each key may appear only once in a mapping',
       'groups.yaml:8:15: userPools[0].groups[1].name: "site admins" is not allowed; expected 1..128 letters, marks, symbols, digits or punctuation, no spaces',
-      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn',
+      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members',
     ]);
   });
 
@@ -537,5 +537,54 @@ describe('parseConfig: what hardening found', () => {
     ]);
     // Names equal ignoring case are an error, not a look-alike warning.
     expect(parsed(withGroups('      - name: admins\n      - name: editors\n')).warnings).toEqual([]);
+  });
+});
+
+describe('parseConfig: previous names and members', () => {
+  it('reads previously (one name or a list) and members (exact list or include)', () => {
+    const { config } = parsed(withGroups('      - name: admins\n        previously: administrators\n        members: [alice, bob]\n      - name: testers\n        previously: [beta, qa]\n        members:\n          include: [carol]\n      - name: customers\n'));
+    expect(config.userPools[0]?.groups).toEqual([
+      { name: 'admins', previously: ['administrators'], members: { mode: 'exact', users: ['alice', 'bob'] } },
+      { name: 'testers', previously: ['beta', 'qa'], members: { mode: 'include', users: ['carol'] } },
+      { name: 'customers' },
+    ]);
+    // An empty exact list is allowed (the group must have no members); the policy refuses emptying a group at apply.
+    expect(parsed(withGroups('      - name: admins\n        members: []\n')).config.userPools[0]?.groups[0]?.members).toEqual({ mode: 'exact', users: [] });
+  });
+
+  it('refuses reserved names, previous names that collide, duplicate members and bad usernames, each once', () => {
+    expect(
+      errors(
+        withGroups(
+          [
+            '      - name: cognito-groups.hold.x',
+            '      - name: admins',
+            '        previously: [ADMINS, editors]',
+            '      - name: editors',
+            '      - name: ops',
+            '        previously: old',
+            '      - name: support',
+            '        previously: old',
+            '        members: [alice, "bad name", alice]',
+            '      - name: x',
+            '        members: alice',
+            '',
+          ].join('\n'),
+        ),
+      ),
+    ).toEqual([
+      'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them; choose another name',
+      'groups.yaml:7:22: userPools[0].groups[1].previously[0]: "ADMINS" is this group\'s own name ignoring case (a change of case is a replace that keeps the members: just change the name); leave it out of previously',
+      'groups.yaml:7:30: userPools[0].groups[1].previously[1]: "editors" is also a group of this file (groups[2]); a group cannot be renamed into one that stays',
+      'groups.yaml:12:21: userPools[0].groups[4].previously: "old" is also a previous name of groups[3]; only one group can be renamed from it',
+      'groups.yaml:13:26: userPools[0].groups[4].members[1]: "bad name" is not allowed; expected a username as Cognito knows it (or an alias such as an email, or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces',
+      'groups.yaml:13:38: userPools[0].groups[4].members[2]: user "alice" is listed twice in this group (first at 0); list each member once',
+      'groups.yaml:15:18: userPools[0].groups[5].members: "alice" is not allowed; expected the group\'s members, managed by this file: a list of usernames (exactly these users',
+    ]);
+  });
+
+  it('refuses a user listed in more than the 100 groups Cognito lets a user be in', () => {
+    const groups = Array.from({ length: 101 }, (_, i) => `      - name: g${i}\n        members: [alice]\n`).join('');
+    expect(errors(withGroups(groups))).toEqual([`groups.yaml:${5 + 100 * 2 + 1}:19: userPools[0].groups[100].members[0]: user "alice" is listed in more than 100 groups of this pool; Cognito lets a user be in at most 100`]);
   });
 });

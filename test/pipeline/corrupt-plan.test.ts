@@ -92,9 +92,9 @@ describe('corrupt plan files', () => {
     expect(refused(dirApply)).toBe(`error: ${env.dir}/adir: cannot read the plan file (EISDIR)`);
   });
 
-  // BUG src/saved-plan/read.ts:30: the JSON.parse message is put in the error as is, and on Node 20 it
-  // quotes the text around the fault, newlines included; a plan made invalid in its middle (or any
-  // short non-JSON file ending in a newline) gets an error of several lines.
+  // Regression: the error stays one line whatever JSON.parse says. On Node 20 its message quotes the
+  // text around the fault, newlines included, and was once put in the error as is, so a plan broken in
+  // its middle (or a short non-JSON file ending in a newline) got an error of several lines.
   it('keeps the error on one line when the JSON is broken in the middle of a line-broken file', async () => {
     const env = await validPlan();
     const broken = writeIn(env.dir, 'broken.json', env.planText.replace('"add": 1', '"add": one'));

@@ -81,10 +81,9 @@ describe('--github-step-summary', () => {
     expect(existsSync(`${env.dir}/undefined`)).toBe(false);
   });
 
-  // BUG src/cli/commands/apply.ts:137 (finish) with src/cli/formats.ts:20: the missing variable is only
-  // noticed after the changes are made, so `apply PLANFILE --github-step-summary` outside Actions
-  // applies the plan and then exits 1 with a usage error; the pipeline reports a failed apply that
-  // happened, and re-running it meets a stale plan.
+  // Regression: the missing variable is noticed before any change. It was once noticed only after
+  // applying, so `apply PLANFILE --github-step-summary` outside Actions applied the plan, then exited 1
+  // with a usage error: a failed apply that had happened, and a stale plan for the re-run.
   it('refuses apply --github-step-summary without GITHUB_STEP_SUMMARY before changing anything', async () => {
     const env = await scenario();
     const planFile = `${env.dir}/plan.json`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executeChanges } from '../../src/apply/execute.js';
-import { checkApplyPolicy } from '../../src/apply/policy.js';
+import { checkApplyPolicy, policyViolations } from '../../src/apply/policy.js';
 import type { ApplyProgress, ApplyReport, ChangeResult } from '../../src/apply/report.js';
 import type { GroupPage, GroupsApi, PoolRef } from '../../src/cognito/port.js';
 import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
@@ -463,8 +463,17 @@ describe('checkApplyPolicy', () => {
     throw new Error('expected a refusal');
   }
 
-  it('lets creates and updates through without any permission', () => {
-    expect(() => checkApplyPolicy(planOf(poolPlan(A, [create('a'), update('b', { precedence: 1 })])), {})).not.toThrow();
+  it('lets creates and updates through without any permission', async () => {
+    const plan = planOf(poolPlan(A, [create('a'), update('b', { precedence: 1 })]));
+    expect(policyViolations(plan, {})).toBeUndefined();
+    // They are not removals: even a --max-delete of 0 lets them through.
+    expect(policyViolations(plan, { maxDelete: 0 })).toBeUndefined();
+
+    // And apply() with no permission at all makes them.
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'b' }]);
+    const result = await apply({ config: config(pool(A, [{ name: 'a' }, { name: 'b', precedence: 1 }])), api: fake, clock: new FakeClock(), maxDelete: 0 });
+    expect(result.outcome?.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['create a done', 'update b done']);
+    expect(fake.groupsOf(A)).toEqual([{ name: 'a' }, { name: 'b', precedence: 1 }]);
   });
 
   it('refuses a replace without allowReplace, and allows it with', () => {
@@ -474,7 +483,9 @@ describe('checkApplyPolicy', () => {
     expect(err.message).toBe(
       `refusing to apply: the plan replaces 1 group(s) (${A}/ops), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.`,
     );
-    expect(() => checkApplyPolicy(plan, { allowReplace: true })).not.toThrow();
+    expect(policyViolations(plan, { allowReplace: true })).toBeUndefined();
+    // Allowing deletes is not allowing replaces.
+    expect(policyViolations(plan, { allowDelete: true })?.replaces).toEqual([{ poolId: A, name: 'ops' }]);
   });
 
   it('refuses a delete without allowDelete, and allows it with', () => {
@@ -484,7 +495,12 @@ describe('checkApplyPolicy', () => {
     expect(err.message).toBe(
       `refusing to apply: the plan deletes 2 group(s) (${A}/legacy, ${B}/old), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.`,
     );
-    expect(() => checkApplyPolicy(plan, { allowDelete: true })).not.toThrow();
+    expect(policyViolations(plan, { allowDelete: true })).toBeUndefined();
+    // Allowing replaces is not allowing deletes.
+    expect(policyViolations(plan, { allowReplace: true })?.deletes).toEqual([
+      { poolId: A, name: 'legacy' },
+      { poolId: B, name: 'old' },
+    ]);
   });
 
   it('shortens a long list of groups', () => {

@@ -391,17 +391,18 @@ describe('parseConfig: reporting', () => {
   });
 });
 
-describe('parseConfig: known defects', () => {
-  // parse.ts describe(): doc.getIn(path) returns a YAMLSeq node for a list, which is neither an
-  // Array nor a YAMLMap, so it falls through to 'a mapping'.
+// Regression tests: each guards a wording or warning that was once wrong.
+describe('parseConfig: messages and warnings that were once wrong', () => {
+  // A list where a mapping belongs is called "a list": the YAML node of a list (a YAMLSeq) is neither
+  // an Array nor a YAMLMap, and was once described as "a mapping".
   it('describes a list given where a mapping is expected as "a list"', () => {
     expect(errors('version: 1\nsettings: [1]\nuserPools:\n  - id: eu-west-1_A\n    groups: []\n')).toEqual([
       'groups.yaml:2:11: settings: must be object, got a list; expected how the tool talks to AWS for this file',
     ]);
   });
 
-  // parse.ts precedenceWarnings(): each group is compared only with the first group of the same
-  // precedence, so a third group that ties with the second (but has the first's role) is not warned.
+  // Every group is compared with each earlier group of the same precedence, not only the first: a
+  // third group that ties with the second (and has the first's role) is warned of too.
   it('warns for a group whose precedence ties with any earlier group of a different roleArn', () => {
     const { warnings } = parsed(
       withGroups(
@@ -413,8 +414,8 @@ describe('parseConfig: known defects', () => {
     expect(warnings.map((w) => w.split(': ')[1])).toEqual(['userPools[0].groups[1].precedence', 'userPools[0].groups[2].precedence']);
   });
 
-  // parse.ts expectation() lowercases only a first word of 2+ letters, so descriptions starting
-  // with "A " (pool id, maxRps) show as "expected A user pool id", unlike every other message.
+  // The expectation starts in lower case like every other message, also when its description
+  // starts with a one-letter word ("A user pool id", "A number"), which once stayed "expected A ...".
   it('starts the expectation of a bad pool id in lower case', () => {
     expect(errors(poolFile('euwest1'))).toEqual([
       'groups.yaml:3:9: userPools[0].id: "euwest1" is not allowed; expected a user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123',

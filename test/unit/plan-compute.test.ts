@@ -292,6 +292,11 @@ describe('computePoolPlan: property', () => {
   it('after its changes are made, planning again finds nothing to change (400 random pools)', () => {
     const random = seededRandom(20240601);
     let changesSeen = 0;
+    // How often each kind of case came up: every branch below must be exercised, not just written.
+    const seen: Record<string, number> = {};
+    const saw = (what: string): void => {
+      seen[what] = (seen[what] ?? 0) + 1;
+    };
     for (let i = 0; i < 400; i++) {
       const observed: ObservedGroup[] = someNames(random).map((name) => ({ name, ...fields(random) }));
       const desired: DesiredGroup[] = someNames(random).map((name) => ({ name, ...fields(random) }));
@@ -300,6 +305,7 @@ describe('computePoolPlan: property', () => {
 
       const plan = computePoolPlan(pool, observed);
       changesSeen += plan.changes.length;
+      for (const c of plan.changes) saw(c.action === 'replace' && c.previousName !== c.name ? 'replace (case-only rename)' : c.action);
       const after = simulate(observed, plan.changes);
       const again = computePoolPlan(pool, shuffled(random, after));
 
@@ -310,12 +316,28 @@ describe('computePoolPlan: property', () => {
       for (const g of observed) {
         const managed = desired.some((d) => nameKey(d.name) === nameKey(g.name));
         const provider = g.name.startsWith(`${POOL}_`);
-        if (!managed && (policy === 'keep' || provider)) expect(after, context).toContainEqual(g);
-        if (!managed && policy === 'delete' && !provider) expect(after.some((a) => a.name === g.name), context).toBe(false);
+        if (!managed && (policy === 'keep' || provider)) {
+          saw(provider && policy === 'delete' ? 'unmanaged provider group kept' : 'unmanaged group kept');
+          expect(after, context).toContainEqual(g);
+        }
+        if (!managed && policy === 'delete' && !provider) {
+          saw('unmanaged group deleted');
+          expect(after.some((a) => a.name === g.name), context).toBe(false);
+        }
       }
     }
-    // The generator must actually exercise the planner.
+    // The generator must actually exercise the planner, in every way it can change a pool.
     expect(changesSeen).toBeGreaterThan(400);
+    expect(Object.keys(seen).sort()).toEqual([
+      'create',
+      'delete',
+      'replace',
+      'replace (case-only rename)',
+      'unmanaged group deleted',
+      'unmanaged group kept',
+      'unmanaged provider group kept',
+      'update',
+    ]);
   });
 });
 

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'AWS_BAD_RESPONSE'
   | 'AWS_ERROR'
   | 'APPLY_REFUSED'
+  | 'PLAN_CONFLICT'
   | 'APPLY_FAILED'
   | 'NOT_CONVERGED'
   | 'APPLY_UNCHECKED'

@@ -1,9 +1,9 @@
 // The library: the CLI is a thin shell over these.
-export { plan, type PlanOptions, type PlanResult, type DesiredSource } from './run/plan.js';
+export { plan, type PlanOptions, type PlanResult, type DesiredSource, type Planning, type MembersRead } from './run/plan.js';
 export { apply, type ApplyOptions, type ApplyResult } from './run/apply.js';
 export { applySaved, checkSavedPlan, type ApplySavedOptions, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
 export type { ApplyOutcome } from './run/converge.js';
-export { buildPlanDocument, planOfDocument, type PlanMeta } from './saved-plan/build.js';
+export { buildPlanDocument, planOfDocument, type PlanMeta, type Planned } from './saved-plan/build.js';
 export { readPlanFile, parsePlanDocument } from './saved-plan/read.js';
 export { checkStaleness, type Staleness, type StaleGroup } from './saved-plan/stale.js';
 export { targetMismatch, type TargetRef, type TargetMismatch } from './saved-plan/target.js';
@@ -24,8 +24,8 @@ export { parseConfig, type ParseResult } from './config/parse.js';
 export { readConfigFile, type LoadedConfig } from './config/read.js';
 export { formatDiagnostic, type Diagnostic } from './config/diagnostic.js';
 export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPolicy } from './config/model.js';
-export { computePoolPlan } from './plan/compute.js';
-export type { Plan, PoolPlan, GroupChange, FieldChange, ObservedGroup, UnmanagedGroup, Action } from './plan/model.js';
+export { computePoolPlan, memberReadsOf } from './plan/compute.js';
+export type { Plan, PoolPlan, GroupChange, FieldChange, ObservedGroup, UnmanagedGroup, Action, Hold, OrphanHold, PlanningOptions, ObservedMembers, MembersByPool } from './plan/model.js';
 export { countPlan, hasChanges, summaryLine, type PlanCounts } from './plan/summary.js';
 export { renderPlanText } from './render/text.js';
 export { plainStyle, colourStyle, type Style } from './render/style.js';
@@ -35,4 +35,4 @@ export { COGNITO_RATES, scaleRates, type Rates } from './pacing/rates.js';
 export type { RetryPolicy } from './pacing/retry.js';
 export { countApply, type ApplyReport, type ChangeResult, type ChangeStatus, type ApplyCounts } from './apply/report.js';
 export { CgError, type ErrorCode, type Audience } from './errors.js';
-export { startEmulator } from './emulator/index.js';
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator/index.js';

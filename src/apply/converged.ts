@@ -36,18 +36,26 @@ export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>,
       const now = byName.get(c.name);
       if (c.action === 'delete') {
         if (now !== undefined) remaining.push({ poolId, change: { action: 'delete', name: c.name, before: normalFields(now) } });
-      } else if (now === undefined) {
-        remaining.push({ poolId, change: { action: 'create', name: c.name, after: c.after } });
-      } else {
-        const fields = diffFields(now, c.after);
-        if (fields.length > 0) remaining.push({ poolId, change: { action: 'update', name: c.name, before: normalFields(now), after: c.after, fields } });
+        continue;
       }
+      if (c.action !== 'restore') {
+        if (now === undefined) remaining.push({ poolId, change: { action: 'create', name: c.name, after: c.after } });
+        else {
+          const fields = diffFields(now, c.after);
+          if (fields.length > 0) remaining.push({ poolId, change: { action: 'update', name: c.name, before: normalFields(now), after: c.after, fields } });
+        }
+      }
+      // A rename leaves no old group, and nothing the run moved members through is left behind.
+      const old = c.action === 'rename' ? byName.get(c.previousName) : undefined;
+      if (old !== undefined) remaining.push({ poolId, change: { action: 'delete', name: old.name, before: normalFields(old) } });
+      const hold = 'hold' in c ? c.hold : undefined;
+      if (hold !== undefined && byName.has(hold.group)) remaining.push({ poolId, change: { action: 'restore', name: c.name, hold } });
     }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;
-    const touched = new Set(pool.changes.flatMap((c) => [nameKey(c.name), ...(c.action === 'replace' ? [nameKey(c.previousName)] : [])]));
+    const touched = new Set(pool.changes.flatMap((c) => [nameKey(c.name), ...('previousName' in c ? [nameKey(c.previousName)] : [])]));
     for (const change of computePoolPlan(desired, observed).changes) {
-      if (!touched.has(nameKey(change.name)) && !(change.action === 'replace' && touched.has(nameKey(change.previousName)))) elsewhere.push({ poolId, change });
+      if (!touched.has(nameKey(change.name)) && !('previousName' in change && touched.has(nameKey(change.previousName)))) elsewhere.push({ poolId, change });
     }
   }
   return { remaining, elsewhere };

@@ -22,6 +22,8 @@ export interface PoolGroupRef {
   poolId: string;
   name: string;
   from?: string;
+  /** Set on a replace planned with --drop-members. */
+  dropsMembers?: true;
 }
 
 /** What a plan would do that the policy does not allow; each list empty or absent when fine. */
@@ -45,7 +47,10 @@ export function policyViolations(plan: Plan, policy: ApplyPolicy): PolicyViolati
     const poolId = pool.userPoolId;
     for (const c of pool.changes) {
       if (c.action === 'replace') {
-        replaces.push({ poolId, name: c.name, ...(c.previousName === c.name ? {} : { from: c.previousName }) });
+        replaces.push({ poolId, name: c.name, ...(c.previousName === c.name ? {} : { from: c.previousName }), ...(c.hold === undefined ? { dropsMembers: true as const } : {}) });
+        if (isProviderGroup(poolId, c.previousName)) providerGroups.push({ poolId, name: c.previousName });
+      } else if (c.action === 'rename') {
+        // A rename deletes the group it renames: never a provider group, whatever `previously` says.
         if (isProviderGroup(poolId, c.previousName)) providerGroups.push({ poolId, name: c.previousName });
       } else if (c.action === 'delete') {
         deletes.push({ poolId, name: c.name });

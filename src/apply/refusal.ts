@@ -56,12 +56,13 @@ export function targetWords(t: TargetRef): string {
 
 function policyMessage(v: PolicyViolations): string {
   if (v.providerGroups.length > 0) {
-    return `refusing to apply: the plan would delete provider groups that Cognito manages (${v.providerGroups.map(ref).join(', ')}); change the file so they are not replaced. Nothing was changed.`;
+    return `refusing to apply: the plan would delete provider groups that Cognito manages (${v.providerGroups.map(ref).join(', ')}); change the file so they are neither replaced nor renamed. Nothing was changed.`;
   }
   const parts: string[] = [];
   const flags: string[] = [];
   if (v.replaces.length > 0) {
-    parts.push(`replaces ${v.replaces.length} group(s) (${preview(v.replaces.map(ref))}), which deletes them and drops their members`);
+    const dropping = v.replaces.some((r) => r.dropsMembers === true);
+    parts.push(`replaces ${v.replaces.length} group(s) (${preview(v.replaces.map(ref))}), which deletes and creates them again${dropping ? ' and drops their members (--drop-members)' : ' (their members are kept, but lack the group until it is back)'}`);
     flags.push('--allow-replace');
   }
   if (v.deletes.length > 0) {

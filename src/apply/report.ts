@@ -1,5 +1,5 @@
 // What an apply did, change by change: the executor's report and its counts.
-import type { CgError, ErrorCode } from '../errors.js';
+import { assertNever, type CgError, type ErrorCode } from '../errors.js';
 import type { GroupChange } from '../plan/model.js';
 import type { AfterApply } from './converged.js';
 
@@ -17,6 +17,8 @@ export interface ChangeResult {
   adopted?: boolean;
   /** The error code of a failed change. */
   code?: ErrorCode;
+  /** Members kept through a replace, moved by a rename, or put back. */
+  membersMoved?: number;
 }
 
 /** The outcome of applying a plan. */
@@ -25,11 +27,12 @@ export interface ApplyReport {
   interrupted: boolean;
 }
 
-/** Progress of an apply: changes finished so far. */
+/** Progress of an apply: changes finished so far, and members copied when changes move members. */
 export interface ApplyProgress {
   total: number;
   done: number;
   failed: number;
+  members?: { copied: number; total: number };
 }
 
 /** Counts of an apply by outcome and, for the done ones, by action. */
@@ -40,23 +43,50 @@ export interface ApplyCounts {
   deleted: number;
   /** Creates that found the group already there and took it over (counted apart from added). */
   adopted: number;
+  renamed: number;
+  /** Groups whose members a run that stopped left held, put back. */
+  restored: number;
   failed: number;
   notStarted: number;
+  /** Members copied into the groups the changes are about: kept through a replace, moved by a rename, put back. */
+  membersMoved: number;
 }
+
+/** The counts of an apply that changed nothing. */
+export const NO_APPLY_COUNTS: Readonly<ApplyCounts> = { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0 };
 
 /** Counts an apply report. */
 export function countApply(report: ApplyReport): ApplyCounts {
-  const c: ApplyCounts = { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, failed: 0, notStarted: 0 };
+  const c: ApplyCounts = { ...NO_APPLY_COUNTS };
   for (const r of report.results) {
+    c.membersMoved += r.membersMoved ?? 0;
     if (r.status === 'failed') c.failed++;
     else if (r.status === 'not-started') c.notStarted++;
-    else if (r.change.action === 'create') {
-      if (r.adopted === true) c.adopted++;
-      else c.added++;
+    else {
+      switch (r.change.action) {
+        case 'create':
+          if (r.adopted === true) c.adopted++;
+          else c.added++;
+          break;
+        case 'update':
+          c.changed++;
+          break;
+        case 'replace':
+          c.replaced++;
+          break;
+        case 'delete':
+          c.deleted++;
+          break;
+        case 'rename':
+          c.renamed++;
+          break;
+        case 'restore':
+          c.restored++;
+          break;
+        default:
+          assertNever(r.change);
+      }
     }
-    else if (r.change.action === 'update') c.changed++;
-    else if (r.change.action === 'replace') c.replaced++;
-    else c.deleted++;
   }
   return c;
 }

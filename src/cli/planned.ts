@@ -1,8 +1,7 @@
 import type { LoadedConfig } from '../config/read.js';
 import { readConfigFile } from '../config/read.js';
-import type { ObservedGroup, Plan } from '../plan/model.js';
 import { plan, type PlanResult } from '../run/plan.js';
-import { buildPlanDocument } from '../saved-plan/build.js';
+import { buildPlanDocument, type Planned as PlannedFrom } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
 import { printWarnings } from './warnings.js';
 import { openTarget, type Target, type TargetFlags } from './connect.js';
@@ -19,8 +18,8 @@ export interface Planned {
 }
 
 /** The plan document for a plan made from a groups file against a target. */
-export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, loaded: LoadedConfig, target: Target): PlanDocument {
-  return buildPlanDocument(plan, observed, {
+export function documentOf(planned: PlannedFrom, loaded: LoadedConfig, target: Target): PlanDocument {
+  return buildPlanDocument(planned, {
     toolVersion: VERSION,
     createdAt: new Date(),
     desiredFile: { path: loaded.file, text: loaded.text },
@@ -31,15 +30,15 @@ export function documentOf(plan: Plan, observed: Map<string, ObservedGroup[]>, l
 }
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
-export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean; dropMembers?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
   const loaded = await readConfigFile(flags.file, io.cwd);
   printWarnings(io, loaded.warnings);
   const target = await openTarget(flags, loaded.config.userPools, io);
   try {
     const progress = new ProgressReporter(io, flags.progress);
-    const result = await plan({ config: loaded.config, ...target.session, onReadProgress: progress.read });
+    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, onReadProgress: progress.read, onMembersProgress: progress.members });
     progress.stop();
-    return await use({ loaded, target, result, doc: documentOf(result.plan, result.observed, loaded, target) });
+    return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
   } finally {
     await target.close();
   }

@@ -33,7 +33,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     addColorOption(
       addTargetOptions(addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')))
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
-        .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan'),
+        .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
+        .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them"),
     ),
   ).action(run<PlanFlags>(planCommand));
 
@@ -48,7 +49,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
         ),
       )
         .option('--auto-approve', 'apply without asking (needed when there is no terminal)')
-        .option('--allow-replace', 'allow replacing groups (delete and create again, which drops their members)')
+        .option('--allow-replace', 'allow replacing groups (deleted and created again; their members are kept unless --drop-members)')
+        .option('--drop-members', "replaces drop the groups' members instead of keeping them (with a saved plan: only if it was made so)")
         .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
         .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(count)),
     ),

@@ -1,4 +1,5 @@
 import type { ApplyProgress } from '../apply/report.js';
+import type { MembersProgress } from '../read/list-members.js';
 import type { ReadProgress } from '../read/list-pool.js';
 import type { Io } from './io.js';
 
@@ -17,6 +18,7 @@ export class ProgressReporter {
   private applyStarted: number | undefined;
   private live = false;
   private readonly pools = new Map<string, ReadProgress>();
+  private readonly memberReads = new Map<string, MembersProgress>();
 
   constructor(private readonly io: Io, private readonly enabled = true, private readonly now: () => number = Date.now) {
     this.started = now();
@@ -34,13 +36,25 @@ export class ProgressReporter {
     this.show(`reading: ${groups} groups in ${pages} pages (${rate} groups/s)${reading > 0 ? `, ${reading} pool(s) still listing` : ''}`);
   };
 
+  members = (p: MembersProgress): void => {
+    this.memberReads.set(p.poolId, p);
+    const all = [...this.memberReads.values()];
+    const read = all.reduce((n, x) => n + x.groupsRead, 0);
+    const total = all.reduce((n, x) => n + x.groupsTotal, 0);
+    const users = all.reduce((n, x) => n + x.members, 0);
+    this.show(`reading members: ${read}/${total} groups, ${users} members`);
+  };
+
   apply = (p: ApplyProgress): void => {
     const finished = p.done + p.failed;
     this.applyStarted ??= this.now();
     const elapsed = (this.now() - this.applyStarted) / 1000;
-    const rate = elapsed > 0 ? finished / elapsed : 0;
-    const left = rate > 0 ? Math.ceil((p.total - finished) / rate) : undefined;
-    this.show(`applying: ${finished}/${p.total} (${p.failed} failed)${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`);
+    // Member copies dominate a run that moves members: the estimate follows them when there are any.
+    const [doneWork, allWork] = p.members !== undefined && p.members.total > 0 ? [p.members.copied, p.members.total] : [finished, p.total];
+    const rate = elapsed > 0 ? doneWork / elapsed : 0;
+    const left = rate > 0 ? Math.ceil(Math.max(0, allWork - doneWork) / rate) : undefined;
+    const members = p.members === undefined ? '' : `, members copied ${p.members.copied}/${p.members.total}`;
+    this.show(`applying: ${finished}/${p.total} (${p.failed} failed)${members}${left === undefined ? '' : `, about ${formatSeconds(left)} left`}`);
   };
 
   /** Clears the live line; call before printing anything else. */

@@ -15,7 +15,7 @@ import type { DesiredGroup } from '../config/model.js';
 import type { ObservedGroup } from '../plan/model.js';
 import { callError, type CallFailure } from './call-error.js';
 import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, usernameOf } from './response.js';
-import { isRead, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from './port.js';
+import { type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from './port.js';
 
 /** How to reach Cognito: all optional, the SDK's default chain fills the rest. */
 export interface SdkOptions {
@@ -28,8 +28,9 @@ export interface SdkOptions {
   /** Milliseconds a call may wait for its answer before it is abandoned (and retried by the caller); default 10 s. */
   requestTimeoutMs?: number;
   /**
-   * The run's stop. Once it aborts, a read waiting for its answer is abandoned at once, and a write
-   * after STOP_GRACE_MS (its outcome is then unknown), so a stop ends even a run whose server hangs.
+   * The run's stop. Once it aborts, a ListGroups waiting for its answer is abandoned at once, and any
+   * other call after STOP_GRACE_MS (a write's outcome is then unknown), and none waits past
+   * STOP_DEADLINE_MS after the stop, so a stop ends even a run whose server hangs.
    */
   signal?: AbortSignal;
 }
@@ -146,7 +147,9 @@ export class SdkGroupsApi implements GroupsApi {
     const arm = (): void => {
       const now = performance.now();
       const stoppedAt = this.stoppedAt ?? now;
-      const grace = isRead(op) ? 0 : STOP_GRACE_MS;
+      // Listing the groups is never part of finishing a change, so it is dropped at once. Every other call
+      // may be finishing one (a replace putting members back reads the holding group), so it gets the grace.
+      const grace = op === 'ListGroups' ? 0 : STOP_GRACE_MS;
       const wait = Math.max(0, Math.min(grace, stoppedAt + STOP_DEADLINE_MS - now));
       timer = setTimeout(() => controller.abort(), wait);
       timer.unref?.();

@@ -8,23 +8,30 @@ export function driftOf(plan: Plan): DriftReport {
 }
 
 function poolDrift(pool: PoolPlan): PoolDrift {
-  const drift: PoolDrift = { userPoolId: pool.userPoolId, region: pool.region, listed: pool.listed, drifted: [], missing: [], unmanaged: [], toDelete: [], providerGroups: [] };
+  const drift: PoolDrift = { userPoolId: pool.userPoolId, region: pool.region, listed: pool.listed, drifted: [], missing: [], unmanaged: [], toDelete: [], providerGroups: [], orphanHolds: [...(pool.orphanHolds ?? [])] };
   for (const c of pool.changes) {
     switch (c.action) {
       case 'create':
+        // A group whose members a stopped run holds is missing all the same; apply creates it and puts them back.
         drift.missing.push(c.name);
         break;
       case 'update':
-      case 'replace': {
+      case 'replace':
+      case 'rename': {
         const fields = c.fields.map((f) => ({ field: f.field, expected: f.after, actual: f.before }));
         drift.drifted.push({
           name: c.name,
           fix: c.action,
           fields,
-          ...(c.action === 'replace' && c.previousName !== c.name ? { actualName: c.previousName } : {}),
+          ...(c.action !== 'update' && c.previousName !== c.name ? { actualName: c.previousName } : {}),
+          ...(c.memberCount === undefined ? {} : { memberCount: c.memberCount }),
+          ...(c.action !== 'rename' && c.hold?.resuming === true ? { heldIn: c.hold.group } : {}),
         });
         break;
       }
+      case 'restore':
+        drift.drifted.push({ name: c.name, fix: 'restore', fields: [], heldIn: c.hold.group });
+        break;
       case 'delete':
         drift.toDelete.push(c.name);
         break;

@@ -1,14 +1,22 @@
-import type { FieldChange, ObservedGroup, ProviderAlert } from '../plan/model.js';
+import type { FieldChange, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
 export interface DriftedGroup {
   name: string;
-  /** `update` when apply can fix it in place, `replace` when it must delete and create again. */
-  fix: 'update' | 'replace';
+  /**
+   * `update` when apply can fix it in place, `replace` when it must delete and create it again,
+   * `rename` when the pool has it under a `previously` name, `restore` when its fields match but a
+   * run that stopped left its members in a holding group.
+   */
+  fix: 'update' | 'replace' | 'rename' | 'restore';
   /** Each differing field: `expected` from the file, `actual` from the pool (null = not set). */
   fields: Array<{ field: FieldChange['field']; expected: FieldChange['after']; actual: FieldChange['before'] }>;
-  /** Set for a case-only difference: the name the pool has. */
+  /** Set when the pool has it under another name (a case-only difference or a `previously` name). */
   actualName?: string;
+  /** Members of the group in the pool, when they were read (replace, rename). */
+  memberCount?: number;
+  /** The holding group with members a run that stopped took out of this group. */
+  heldIn?: string;
 }
 
 /** A provider group (`<poolId>_<Provider>`) and, when it carries a role or precedence, the alert. */
@@ -29,6 +37,8 @@ export interface PoolDrift {
   /** Unmanaged groups the file's policy says to delete. */
   toDelete: string[];
   providerGroups: ProviderGroupReport[];
+  /** Holding groups left by a run that stopped, for groups the file does not list: someone must decide. */
+  orphanHolds: OrphanHold[];
 }
 
 /** Drift of every pool of a file. */
@@ -44,24 +54,26 @@ export interface DriftCounts {
   alerts: number;
   unmanaged: number;
   providerGroups: number;
+  orphanHolds: number;
 }
 
 /** Counts a drift report. */
 export function countDrift(report: DriftReport): DriftCounts {
-  const c: DriftCounts = { drifted: 0, missing: 0, toDelete: 0, alerts: 0, unmanaged: 0, providerGroups: 0 };
+  const c: DriftCounts = { drifted: 0, missing: 0, toDelete: 0, alerts: 0, unmanaged: 0, providerGroups: 0, orphanHolds: 0 };
   for (const p of report.pools) {
     c.drifted += p.drifted.length;
     c.missing += p.missing.length;
     c.toDelete += p.toDelete.length;
     c.unmanaged += p.unmanaged.length;
     c.providerGroups += p.providerGroups.length;
+    c.orphanHolds += p.orphanHolds.length;
     c.alerts += p.providerGroups.filter((g) => g.alert !== undefined).length;
   }
   return c;
 }
 
-/** In sync: nothing drifted or missing, nothing to delete, and no provider-group alert. */
+/** In sync: nothing drifted or missing, nothing to delete, no provider-group alert and no members left held. */
 export function inSync(report: DriftReport): boolean {
   const c = countDrift(report);
-  return c.drifted + c.missing + c.toDelete + c.alerts === 0;
+  return c.drifted + c.missing + c.toDelete + c.alerts + c.orphanHolds === 0;
 }

@@ -2,7 +2,7 @@
 // saved plan's checksum are stable whatever built the values.
 import { assertNever } from '../errors.js';
 import { normalFields as fieldsJson } from './fields.js';
-import type { GroupChange, ObservedGroup, UnmanagedGroup } from './model.js';
+import type { GroupChange, Hold, ObservedGroup, OrphanHold, UnmanagedGroup } from './model.js';
 
 export { fieldsJson };
 
@@ -19,16 +19,31 @@ export function unmanagedJson(g: UnmanagedGroup): UnmanagedGroup {
 /** A change, in a fixed key order. */
 export function changeJson(c: GroupChange): GroupChange {
   const fields = (list: Extract<GroupChange, { fields: unknown }>['fields']) => list.map((f) => ({ field: f.field, before: f.before, after: f.after }));
+  const count = (n: number | undefined) => (n === undefined ? {} : { memberCount: n });
   switch (c.action) {
     case 'create':
-      return { action: c.action, name: c.name, after: fieldsJson(c.after) };
+      return { action: c.action, name: c.name, after: fieldsJson(c.after), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }) };
     case 'update':
-      return { action: c.action, name: c.name, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields) };
+      return { action: c.action, name: c.name, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount) };
     case 'replace':
-      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), reasons: [...c.reasons] };
+      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), reasons: [...c.reasons], ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount) };
+    case 'rename':
+      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), hold: holdJson(c.hold), ...count(c.memberCount) };
     case 'delete':
-      return { action: c.action, name: c.name, before: fieldsJson(c.before) };
+      return { action: c.action, name: c.name, before: fieldsJson(c.before), ...count(c.memberCount) };
+    case 'restore':
+      return { action: c.action, name: c.name, hold: holdJson(c.hold) };
     default:
       return assertNever(c);
   }
+}
+
+/** A holding group left without its group, in a fixed key order. */
+export function orphanHoldJson(h: OrphanHold): OrphanHold {
+  return { group: h.group, for: h.for, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) };
+}
+
+/** A holding group, in a fixed key order. */
+export function holdJson(h: Hold): Hold {
+  return { group: h.group, resuming: h.resuming, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) };
 }

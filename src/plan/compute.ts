@@ -1,16 +1,32 @@
-import { isProviderGroup, type DesiredPool } from '../config/model.js';
+import { isProviderGroup, type DesiredGroup, type DesiredPool } from '../config/model.js';
 import { compareNames, lookalikeKey, nameKey } from '../config/names.js';
+import { CgError } from '../errors.js';
 import { diffFields, normalFields, replaceReasons } from './fields.js';
-import type { GroupChange, Lookalike, ObservedGroup, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
+import { holdName, holdRecordOf, isReserved, type HoldRecord } from './holding.js';
+import type { GroupChange, Hold, Lookalike, ObservedGroup, OrphanHold, PlanningOptions, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
 
 /**
  * Compares what a pool should have with what it has. Pure and deterministic: the same inputs give
- * the same plan whatever order the pool listed its groups in.
+ * the same plan whatever order the pool listed its groups in. Holding groups (left by a run that
+ * stopped while it moved members) are never planned as groups: the change of the group they serve
+ * finishes their work. Throws PLAN_CONFLICT when a group and one of its previous names both exist
+ * and no holding group says a rename was under way: the plan does not guess which one is meant.
  */
-export function computePoolPlan(desired: DesiredPool, observed: readonly ObservedGroup[]): PoolPlan {
+export function computePoolPlan(desired: DesiredPool, observed: readonly ObservedGroup[], options: PlanningOptions = {}): PoolPlan {
+  const counted = (name: string): { memberCount?: number } => {
+    const users = options.members?.get(name);
+    return users === undefined ? {} : { memberCount: users.length };
+  };
+  const holds = new Map<string, { group: ObservedGroup; record: HoldRecord }>();
+  const regular: ObservedGroup[] = [];
+  for (const g of observed) {
+    const record = holdRecordOf(g);
+    if (record !== undefined) holds.set(nameKey(record.group), { group: g, record });
+    else regular.push(g);
+  }
   const exact = new Map<string, ObservedGroup>();
   const byKey = new Map<string, ObservedGroup>();
-  for (const g of observed) {
+  for (const g of regular) {
     exact.set(g.name, g);
     if (!byKey.has(nameKey(g.name))) byKey.set(nameKey(g.name), g);
   }
@@ -22,11 +38,22 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
 
   for (const want of wanted) {
     const after = normalFields(want);
+    const found = holds.get(nameKey(want.name));
+    holds.delete(nameKey(want.name));
+    const hold: Hold = found === undefined ? { group: holdName(want.name), resuming: false } : { group: found.group.name, resuming: true, ...counted(found.group.name) };
     const same = exact.get(want.name);
     const caseOnly = same === undefined ? byKey.get(nameKey(want.name)) : undefined;
     const current = same ?? (caseOnly !== undefined && !matched.has(caseOnly.name) ? caseOnly : undefined);
+    const previous = previousGroup(desired.id, want, current, byKey, matched, found?.record);
+    if (previous !== undefined) {
+      matched.add(previous.name);
+      if (current !== undefined) matched.add(current.name);
+      const before = normalFields(previous);
+      changes.push({ action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name) });
+      continue;
+    }
     if (current === undefined) {
-      changes.push({ action: 'create', name: want.name, after });
+      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }) });
       continue;
     }
     matched.add(current.name);
@@ -35,29 +62,63 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
     const reasons = replaceReasons(current, want);
 
     if (reasons.length > 0) {
-      changes.push({ action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons });
+      // Members a stopped run already holds are always put back; --drop-members only skips holding them anew.
+      const keeps = found !== undefined || options.dropMembers !== true;
+      changes.push({ action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons, ...(keeps ? { hold } : {}), ...counted(current.name) });
     } else if (fields.length > 0) {
-      changes.push({ action: 'update', name: want.name, before, after, fields });
+      const tokens = fields.some((f) => f.field === 'roleArn' || f.field === 'precedence') ? counted(current.name) : {};
+      changes.push({ action: 'update', name: want.name, before, after, fields, ...(found === undefined ? {} : { hold }), ...tokens });
+    } else if (found !== undefined) {
+      changes.push({ action: 'restore', name: want.name, hold });
     } else {
       unchanged.push(want.name);
     }
   }
 
   const unmanaged: UnmanagedGroup[] = [];
-  const leftover = observed.filter((g) => !matched.has(g.name)).sort((a, b) => compareNames(a.name, b.name));
+  const leftover = regular.filter((g) => !matched.has(g.name)).sort((a, b) => compareNames(a.name, b.name));
   for (const g of leftover) {
     const provider = isProviderGroup(desired.id, g.name);
-    if (desired.unmanagedGroups === 'delete' && !provider) {
-      changes.push({ action: 'delete', name: g.name, before: normalFields(g) });
+    // A reserved name that is not a holding group of ours is someone else's business: never deleted.
+    if (desired.unmanagedGroups === 'delete' && !provider && !isReserved(g.name)) {
+      changes.push({ action: 'delete', name: g.name, before: normalFields(g), ...counted(g.name) });
     } else {
       const alert = provider ? providerAlert(g) : undefined;
       unmanaged.push({ name: g.name, ...normalFields(g), provider, ...(alert === undefined ? {} : { alert }) });
     }
   }
+  const orphanHolds: OrphanHold[] = [...holds.values()].map((h) => ({ group: h.group.name, for: h.record.group, ...counted(h.group.name) })).sort((a, b) => compareNames(a.group, b.group));
 
   changes.sort((a, b) => compareNames(a.name, b.name));
-  const lookalikes = lookalikesOf(desired.groups, observed);
-  return { userPoolId: desired.id, region: desired.region, listed: observed.length, changes, unchanged, unmanaged, ...(lookalikes.length === 0 ? {} : { lookalikes }) };
+  const lookalikes = lookalikesOf(desired.groups, regular);
+  return {
+    userPoolId: desired.id,
+    region: desired.region,
+    listed: observed.length,
+    changes,
+    unchanged,
+    unmanaged,
+    ...(orphanHolds.length === 0 ? {} : { orphanHolds }),
+    ...(lookalikes.length === 0 ? {} : { lookalikes }),
+  };
+}
+
+/**
+ * The group a wanted group is renamed from: one of its previous names that the pool has. When the
+ * wanted group exists too, that is a rename under way only if a holding group records it; otherwise
+ * both exist and the plan refuses to guess. Several previous names present: also refused.
+ */
+function previousGroup(poolId: string, want: DesiredGroup, current: ObservedGroup | undefined, byKey: Map<string, ObservedGroup>, matched: Set<string>, record: HoldRecord | undefined): ObservedGroup | undefined {
+  const candidates = (want.previously ?? []).map((p) => byKey.get(nameKey(p))).filter((g): g is ObservedGroup => g !== undefined && !matched.has(g.name));
+  if (candidates.length === 0) return undefined;
+  const names = candidates.map((g) => JSON.stringify(g.name)).join(' and ');
+  if (candidates.length > 1) {
+    throw new CgError('PLAN_CONFLICT', `${poolId}: ${JSON.stringify(want.name)} could be renamed from ${names}, which all exist; keep one of them in previously (or delete the others) and plan again`);
+  }
+  const from = candidates[0] as ObservedGroup;
+  if (current === undefined) return from;
+  if (record?.op === 'rename' && nameKey(record.from) === nameKey(from.name)) return from;
+  throw new CgError('PLAN_CONFLICT', `${poolId}: both ${JSON.stringify(current.name)} and its previous name ${JSON.stringify(from.name)} exist, so the plan cannot tell which one the file means; delete one of them, or take ${JSON.stringify(from.name)} out of previously, and plan again`);
 }
 
 /** The alert a provider group raises when it carries what Cognito never gives one; undefined when it carries neither. */
@@ -79,4 +140,21 @@ function lookalikesOf(wanted: readonly { name: string }[], observed: readonly Ob
     }
   }
   return out.sort((a, b) => compareNames(a.inFile, b.inFile) || compareNames(a.inPool, b.inPool));
+}
+
+/**
+ * The groups whose members a plan reads: those whose members a change drops, moves or gives other
+ * tokens (the group a replace, delete or rename starts from; an update of its role or precedence),
+ * and holding groups left by a run that stopped. Sorted, as the pool names them.
+ */
+export function memberReadsOf(pool: PoolPlan): string[] {
+  const names = new Set<string>();
+  for (const c of pool.changes) {
+    if (c.action === 'replace' || c.action === 'rename') names.add(c.previousName);
+    else if (c.action === 'delete') names.add(c.name);
+    else if (c.action === 'update' && c.fields.some((f) => f.field === 'roleArn' || f.field === 'precedence')) names.add(c.name);
+    if ('hold' in c && c.hold?.resuming === true) names.add(c.hold.group);
+  }
+  for (const h of pool.orphanHolds ?? []) names.add(h.group);
+  return [...names].sort(compareNames);
 }

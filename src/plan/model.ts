@@ -8,10 +8,39 @@ export interface ObservedGroup extends GroupFields {
   name: string;
 }
 
+/**
+ * The group in which a change keeps a group's members while the group does not exist or is being
+ * renamed (a reserved `cognito-groups.hold.*` group of the same pool; its description says whose
+ * members it holds, so any later run can finish the job).
+ */
+export interface Hold {
+  /** The holding group's name. */
+  group: string;
+  /** Set when the holding group is already in the pool: a run that stopped is being finished. */
+  resuming: boolean;
+  /** Members in the holding group when the plan read them (resuming only). */
+  memberCount?: number;
+}
+
 /** One change to one group; `action` says which. */
 export type GroupChange =
-  | { action: 'create'; name: string; after: GroupFields }
-  | { action: 'update'; name: string; before: GroupFields; after: GroupFields; fields: FieldChange[] }
+  | {
+      action: 'create';
+      name: string;
+      after: GroupFields;
+      /** Members held for this group by a run that stopped: put back once it exists. */
+      hold?: Hold;
+    }
+  | {
+      action: 'update';
+      name: string;
+      before: GroupFields;
+      after: GroupFields;
+      fields: FieldChange[];
+      hold?: Hold;
+      /** Members whose tokens change (set when the role or precedence changes and members were read). */
+      memberCount?: number;
+    }
   | {
       action: 'replace';
       /** The name the group gets. */
@@ -22,8 +51,32 @@ export type GroupChange =
       after: GroupFields;
       fields: FieldChange[];
       reasons: ReplaceReason[];
+      /** Where the members are kept while the group does not exist; absent when the plan drops them (`--drop-members`). */
+      hold?: Hold;
+      /** Members the group has now. */
+      memberCount?: number;
     }
-  | { action: 'delete'; name: string; before: GroupFields };
+  | {
+      action: 'rename';
+      /** The name the group gets. */
+      name: string;
+      /** The name the pool has now (one of the file's `previously` names). */
+      previousName: string;
+      before: GroupFields;
+      after: GroupFields;
+      fields: FieldChange[];
+      /** Records the rename in the pool, so a run that stopped half-way is finished, never guessed at. */
+      hold: Hold;
+      /** Members moved to the new name. */
+      memberCount?: number;
+    }
+  | { action: 'delete'; name: string; before: GroupFields; memberCount?: number }
+  | {
+      /** A run that stopped left members held for this group, which needs no other change: put them back. */
+      action: 'restore';
+      name: string;
+      hold: Hold;
+    };
 
 /** What a change does. */
 export type Action = GroupChange['action'];
@@ -56,6 +109,8 @@ export interface PoolPlan {
   unchanged: string[];
   /** Groups the file does not list and the plan leaves alone, sorted. */
   unmanaged: UnmanagedGroup[];
+  /** Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted. */
+  orphanHolds?: OrphanHold[];
   /**
    * Names of the file and of the pool that look the same to a reader but are different groups (they
    * differ in Unicode normalization or invisible characters), so a create beside a delete is never
@@ -73,4 +128,29 @@ export interface Lookalike {
 /** The whole plan: one entry per pool of the file, in file order. */
 export interface Plan {
   pools: PoolPlan[];
+  /** Set when the plan was made with `--drop-members`: its replaces drop the groups' members. */
+  dropMembers?: true;
+}
+
+/** Members the plan read, by group name as the pool has it: usernames, in the order the pool listed them. */
+export type ObservedMembers = ReadonlyMap<string, readonly string[]>;
+
+/** Members read for a plan, by pool id. */
+export type MembersByPool = ReadonlyMap<string, ObservedMembers>;
+
+/** What a plan is computed with besides the file and the listing. */
+export interface PlanningOptions {
+  /** Members of the groups the plan counts (see `memberReadsOf`); counts are left out for groups not here. */
+  members?: ObservedMembers;
+  /** Replaces drop the groups' members instead of keeping them in a holding group. */
+  dropMembers?: boolean;
+}
+
+/** A holding group whose group the file does not list (any more): its members stay held until someone decides. */
+export interface OrphanHold {
+  /** The holding group's name. */
+  group: string;
+  /** The group whose members it holds. */
+  for: string;
+  memberCount?: number;
 }

@@ -1,5 +1,6 @@
 // What a plan amounts to: its counts, whether it changes anything, and the one summary line every
 // format shows (scripts grep for it, so it belongs to the model, not to a view).
+import { assertNever } from '../errors.js';
 import type { Plan } from './model.js';
 
 /** Counts of a plan, as in its summary line; unmanaged and provider groups are counted as drift counts them. */
@@ -8,28 +9,64 @@ export interface PlanCounts {
   change: number;
   replace: number;
   delete: number;
+  /** Groups renamed (created anew, members moved, the old one deleted). */
+  rename: number;
+  /** Groups whose members a stopped run left held, to put back. */
+  restore: number;
   /** Groups the file does not list and the plan leaves alone, provider groups apart. */
   unmanaged: number;
   /** Provider groups (`<poolId>_<Provider>`) the file does not list. */
   providerGroups: number;
   /** Provider groups among them that carry a role or precedence. */
   alerts: number;
+  /** Members the changes keep or move to another group: a member-keeping replace's, a rename's, those put back (where counted). */
+  membersKept: number;
+  /** Members the changes drop: a delete's, a replace's made with --drop-members (where counted). */
+  membersDropped: number;
+  /** Holding groups left by a run that stopped for groups the file no longer lists. */
+  orphanHolds: number;
 }
 
 /** Counts of a plan's changes. */
 export function countPlan(plan: Plan): PlanCounts {
-  const counts: PlanCounts = { add: 0, change: 0, replace: 0, delete: 0, unmanaged: 0, providerGroups: 0, alerts: 0 };
+  const counts: PlanCounts = { add: 0, change: 0, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 0, providerGroups: 0, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0 };
   for (const pool of plan.pools) {
+    counts.orphanHolds += pool.orphanHolds?.length ?? 0;
     for (const g of pool.unmanaged) {
       if (!g.provider) counts.unmanaged++;
       else counts.providerGroups++;
       if (g.alert !== undefined) counts.alerts++;
     }
     for (const c of pool.changes) {
-      if (c.action === 'create') counts.add++;
-      else if (c.action === 'update') counts.change++;
-      else if (c.action === 'replace') counts.replace++;
-      else counts.delete++;
+      switch (c.action) {
+        case 'create':
+          counts.add++;
+          counts.membersKept += c.hold?.memberCount ?? 0;
+          break;
+        case 'update':
+          counts.change++;
+          counts.membersKept += c.hold?.memberCount ?? 0;
+          break;
+        case 'replace':
+          counts.replace++;
+          if (c.hold === undefined) counts.membersDropped += c.memberCount ?? 0;
+          else counts.membersKept += (c.memberCount ?? 0) + (c.hold.resuming ? (c.hold.memberCount ?? 0) : 0);
+          break;
+        case 'delete':
+          counts.delete++;
+          counts.membersDropped += c.memberCount ?? 0;
+          break;
+        case 'rename':
+          counts.rename++;
+          counts.membersKept += c.memberCount ?? 0;
+          break;
+        case 'restore':
+          counts.restore++;
+          counts.membersKept += c.hold.memberCount ?? 0;
+          break;
+        default:
+          assertNever(c);
+      }
     }
   }
   return counts;
@@ -41,17 +78,23 @@ export function hasChanges(plan: Plan): boolean {
 }
 
 /**
- * The last line of a plan, such as `Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 3 unmanaged
- * groups left alone.` (every count always there: scripts grep for them), or `No changes.`; then a
- * provider-group alert when there is one.
+ * The last line of a plan, such as `Plan: 2 to add, 1 to change, 1 to replace, 0 to delete. Members:
+ * 40 kept, 0 dropped. 3 unmanaged groups left alone.` (the four counts always there: scripts grep for
+ * them), or `No changes.`; then what needs a person: provider-group alerts, members left held.
  */
 export function summaryLine(plan: Plan): string {
   const c = countPlan(plan);
   const alone = [c.unmanaged > 0 ? plural(c.unmanaged, 'unmanaged group') : '', c.providerGroups > 0 ? plural(c.providerGroups, 'provider group') : ''].filter((s) => s !== '');
   const left = alone.length === 0 ? '' : ` ${alone.join(' and ')} left alone.`;
   const alert = c.alerts === 0 ? '' : ` ${plural(c.alerts, 'provider-group alert')}.`;
-  const changes = c.add + c.change + c.replace + c.delete === 0 ? 'No changes.' : `Plan: ${c.add} to add, ${c.change} to change, ${c.replace} to replace, ${c.delete} to delete.`;
-  return `${changes}${left}${alert}`;
+  const held = c.orphanHolds === 0 ? '' : ` ${plural(c.orphanHolds, 'holding group')} of groups the file no longer lists kept.`;
+  const members = c.membersKept + c.membersDropped === 0 ? '' : ` Members: ${c.membersKept} kept, ${c.membersDropped} dropped.`;
+  const more = [c.rename > 0 ? `${c.rename} to rename` : '', c.restore > 0 ? `${c.restore} to finish (members held by a run that stopped)` : ''].filter((x) => x !== '');
+  const changes =
+    c.add + c.change + c.replace + c.delete + c.rename + c.restore === 0
+      ? 'No changes.'
+      : `Plan: ${c.add} to add, ${c.change} to change, ${c.replace} to replace, ${c.delete} to delete${more.map((m) => `, ${m}`).join('')}.`;
+  return `${changes}${members}${left}${alert}${held}`;
 }
 
 /** "1 group" / "3 groups". */

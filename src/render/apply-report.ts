@@ -14,7 +14,9 @@ const NOT_STARTED_SHOWN = 3;
 /** `Apply complete: ...` or, when anything did not happen, what did and did not, and what to do next. */
 export function applySummaryLine(report: ApplyReport, from: 'file' | 'saved-plan' = 'file'): string {
   const c = countApply(report);
-  const done = `${c.added} added, ${c.changed} changed, ${c.replaced} replaced, ${c.deleted} deleted${c.adopted > 0 ? `, ${c.adopted} adopted` : ''}`;
+  const extra = [c.adopted > 0 ? `${c.adopted} adopted` : '', c.renamed > 0 ? `${c.renamed} renamed` : '', c.restored > 0 ? `${c.restored} restored` : ''].filter((x) => x !== '');
+  const members = c.membersMoved > 0 ? ` (${c.membersMoved} ${c.membersMoved === 1 ? 'member' : 'members'} kept or moved)` : '';
+  const done = `${c.added} added, ${c.changed} changed, ${c.replaced} replaced, ${c.deleted} deleted${extra.map((x) => `, ${x}`).join('')}${members}`;
   if (c.failed === 0 && c.notStarted === 0) return `Apply complete: ${done}.`;
   const how = report.interrupted ? 'Apply interrupted' : 'Apply incomplete';
   return `${how}: ${done}; ${c.failed} failed, ${c.notStarted} not started. ${nextStep(report, from)}`;

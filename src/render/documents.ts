@@ -1,8 +1,8 @@
 // The apply and drift reports as JSON: typed, with a fixed key order, versioned with the plan document
 // (schema/apply.schema.json, schema/drift.schema.json).
 import type { Remaining } from '../apply/converged.js';
-import { countApply, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../apply/report.js';
-import type { DriftCounts, DriftReport } from '../drift/model.js';
+import { countApply, NO_APPLY_COUNTS, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../apply/report.js';
+import type { DriftCounts, DriftedGroup, DriftReport } from '../drift/model.js';
 import { countDrift, inSync } from '../drift/model.js';
 import type { ErrorCode } from '../errors.js';
 import { changeJson, fieldsJson } from '../plan/canonical.js';
@@ -28,7 +28,7 @@ export interface ApplyDocument {
   refused?: { code: ErrorCode; message: string; details: string[] };
   interrupted: boolean;
   summary: ApplyCounts & { text: string };
-  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; code?: ErrorCode; message?: string }>;
+  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; membersMoved?: number; code?: ErrorCode; message?: string }>;
   check: {
     /** `done` when the pools were listed again after the writes; otherwise why not. */
     status: 'done' | 'not-all-applied' | 'listing-failed' | 'nothing-applied';
@@ -60,10 +60,11 @@ export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
     name: r.change.name,
     status: r.status,
     ...(r.adopted === true ? { adopted: true as const } : {}),
+    ...(r.membersMoved === undefined ? {} : { membersMoved: r.membersMoved }),
     ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.message === undefined ? {} : { message: r.message }),
   }));
-  const counts = report === undefined ? { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, failed: 0, notStarted: 0 } : countApply(report);
+  const counts = report === undefined ? { ...NO_APPLY_COUNTS } : countApply(report);
   const text = input.refused !== undefined ? 'Refused: nothing was applied.' : report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, input.from);
   return {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -102,11 +103,12 @@ export interface DriftDocument {
     userPoolId: string;
     region: string;
     listed: number;
-    drifted: Array<{ name: string; actualName?: string; fix: 'update' | 'replace'; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }> }>;
+    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string }>;
     missing: string[];
     toDelete: string[];
     unmanaged: DriftGroupJson[];
     providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
+    orphanHolds: Array<{ group: string; for: string; memberCount?: number }>;
   }>;
 }
 
@@ -123,11 +125,19 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
       userPoolId: p.userPoolId,
       region: p.region,
       listed: p.listed,
-      drifted: p.drifted.map((d) => ({ name: d.name, ...(d.actualName === undefined ? {} : { actualName: d.actualName }), fix: d.fix, fields: d.fields.map((f) => ({ field: f.field, expected: f.expected, actual: f.actual })) })),
+      drifted: p.drifted.map((d) => ({
+        name: d.name,
+        ...(d.actualName === undefined ? {} : { actualName: d.actualName }),
+        fix: d.fix,
+        fields: d.fields.map((f) => ({ field: f.field, expected: f.expected, actual: f.actual })),
+        ...(d.memberCount === undefined ? {} : { memberCount: d.memberCount }),
+        ...(d.heldIn === undefined ? {} : { heldIn: d.heldIn }),
+      })),
       missing: [...p.missing],
       toDelete: [...p.toDelete],
       unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
       providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),
+      orphanHolds: p.orphanHolds.map((h) => ({ group: h.group, for: h.for, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) })),
     })),
   };
 }

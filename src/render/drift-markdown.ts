@@ -1,5 +1,5 @@
 import { countDrift, type DriftReport } from '../drift/model.js';
-import { driftSummaryLine } from './drift-text.js';
+import { driftSummaryLine, fixWords } from './drift-text.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { GITHUB_COMMENT_LIMIT } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
@@ -17,12 +17,14 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
       const details = [
         ...(d.actualName === undefined ? [] : [`name: expected ${mdCode(d.name)}, found ${mdCode(d.actualName)}`]),
         ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
-        ...(d.fix === 'replace' ? ['*apply must replace it (its members are dropped)*'] : []),
+        ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCode(d.heldIn)} by a run that stopped`]),
+        ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
       ];
       rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
     }
     for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
+    for (const h of p.orphanHolds) rows.push(`| held | ${mdCode(h.group)} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for)}, which the file does not list |`);
     for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
     if (rows.length > 0) {
       lines.push('| | Group | Detail |', '| --- | --- | --- |');

@@ -3,7 +3,7 @@
 // stays (shortened if need be), and the warning at the top names the groups that lose their members.
 import { assertNever } from '../errors.js';
 import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
-import type { GroupChange, Plan, UnmanagedGroup } from '../plan/model.js';
+import type { GroupChange, Hold, Plan, UnmanagedGroup } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { spelledOut } from './outside-text.js';
@@ -127,10 +127,21 @@ function headOf(plan: Plan, target: string | undefined): string {
   if (c.replace + c.delete > 0) {
     const what = [c.replace > 0 ? `replaces ${plural(c.replace, 'group')}` : '', c.delete > 0 ? `deletes ${plural(c.delete, 'group')}` : ''].filter((s) => s !== '').join(' and ');
     const flags = [c.replace > 0 ? '`--allow-replace`' : '', c.delete > 0 ? '`--allow-delete`' : ''].filter((s) => s !== '').join(' and ');
-    const losing = plan.pools.flatMap((p) => p.changes.filter((ch) => ch.action === 'replace' || ch.action === 'delete').map((ch) => (ch.action === 'replace' ? ch.previousName : ch.name)));
-    const names = losing.slice(0, WARNING_NAMES).map((n) => mdCode(n, 'prose')).join(', ');
-    const more = losing.length > WARNING_NAMES ? ` and ${losing.length - WARNING_NAMES} more` : '';
-    lines.push('', '> [!WARNING]', `> This plan **${what}**: ${names}${more} ${losing.length === 1 ? 'loses' : 'lose'} all ${losing.length === 1 ? 'its' : 'their'} members, and their tokens lose the group at next refresh. Applying it needs ${flags}.`);
+    const destroying = plan.pools.flatMap((p) => p.changes.filter((ch) => ch.action === 'replace' || ch.action === 'delete'));
+    const losing = destroying.filter((ch) => ch.action === 'delete' || ch.hold === undefined);
+    const keeping = destroying.filter((ch) => ch.action === 'replace' && ch.hold !== undefined);
+    lines.push('', '> [!WARNING]', `> This plan **${what}**. Applying it needs ${flags}.`);
+    if (losing.length > 0) {
+      lines.push(`> - ${losing.length === 1 ? 'This group loses all its members' : 'These groups lose all their members'}, and their tokens lose the group at next refresh: ${namedWithCounts(losing)}`);
+    }
+    if (keeping.length > 0) {
+      lines.push(`> - ${keeping.length === 1 ? 'This group is' : 'These groups are'} deleted and created again with ${keeping.length === 1 ? 'its' : 'their'} members kept (held in a holding group meanwhile; until a member's token is refreshed after the group is back, it lacks the group): ${namedWithCounts(keeping)}`);
+    }
+  }
+  const orphans = plan.pools.flatMap((p) => p.orphanHolds ?? []);
+  if (orphans.length > 0) {
+    const named = orphans.slice(0, WARNING_NAMES).map((h) => `${mdCode(h.group, 'prose')} (${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for, 'prose')})`);
+    lines.push('', '> [!WARNING]', `> A run that stopped left members held for groups this file no longer lists; they are kept until someone decides: ${named.join(', ')}${orphans.length > WARNING_NAMES ? ` and ${orphans.length - WARNING_NAMES} more` : ''}. Put the group back in the file to restore them, or delete the holding group yourself.`);
   }
   const lookalikes = plan.pools.flatMap((p) => p.lookalikes ?? []);
   if (lookalikes.length > 0) {
@@ -144,33 +155,61 @@ function headOf(plan: Plan, target: string | undefined): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Names of changes with their member counts where counted, the first few only. */
+function namedWithCounts(changes: readonly GroupChange[]): string {
+  const named = changes.slice(0, WARNING_NAMES).map((ch) => {
+    const name = mdCode('previousName' in ch ? ch.previousName : ch.name, 'prose');
+    const n = 'memberCount' in ch ? ch.memberCount : undefined;
+    return n === undefined ? name : `${name} (${n === 0 ? 'no members' : plural(n, 'member')})`;
+  });
+  return `${named.join(', ')}${changes.length > WARNING_NAMES ? ` and ${changes.length - WARNING_NAMES} more` : ''}.`;
+}
+
+/** "12 members" in a cell, or nothing when not counted. */
+function membersCell(n: number | undefined, what: string): string {
+  if (n === 0) return '*no members*';
+  return n === undefined ? `*members ${what}*` : `*${plural(n, 'member')} ${what}*`;
+}
+
 /** The action cell, kept on one line. */
 function action(emoji: string, word: string): string {
   return `${emoji}&nbsp;${word}`;
 }
 
 function rowOf(c: GroupChange): Row {
+  const held = (h: Hold): string => `${h.memberCount === undefined ? 'the members' : plural(h.memberCount, 'member')} a run that stopped left in ${mdCode(h.group)}`;
+  const heldBack = (h: Hold | undefined): string[] => (h === undefined ? [] : [`*then puts back ${held(h)}*`]);
   switch (c.action) {
     case 'create': {
-      const full = `| ${action('➕', 'create')} | ${mdCode(c.name)} | ${cellFields(c.after)} |`;
+      const full = `| ${action('➕', 'create')} | ${mdCode(c.name)} | ${[cellFields(c.after), ...heldBack(c.hold)].join('<br>')} |`;
       return { full, short: full, destroys: false };
     }
     case 'update': {
-      const full = `| ${action('✏️', 'update')} | ${mdCode(c.name)} | ${c.fields.map(cellChange).join('<br>')} |`;
+      const tokens = c.memberCount === undefined ? [] : [membersCell(c.memberCount, 'get new tokens at their next refresh')];
+      const full = `| ${action('✏️', 'update')} | ${mdCode(c.name)} | ${[...c.fields.map(cellChange), ...tokens, ...heldBack(c.hold)].join('<br>')} |`;
       return { full, short: full, destroys: false };
     }
     case 'replace': {
       const rename = c.previousName === c.name ? '' : `name: ${mdCode(c.previousName)} → ${mdCode(c.name)}<br>`;
-      const why = `*${mdText(c.reasons.map(reasonText).join('; '))}: deleted and created again*`;
+      const members = c.hold === undefined ? membersCell(c.memberCount, 'dropped (--drop-members)') : membersCell(c.memberCount, 'kept and put back');
+      const why = `*${mdText(c.reasons.map(reasonText).join('; '))}: deleted and created again*<br>${members}`;
       return {
         full: `| ${action('♻️', 'replace')} | ${mdCode(c.name)} | ${rename}${[...c.fields.map(cellChange), why].join('<br>')} |`,
         short: `| ${action('♻️', 'replace')} | ${mdCode(c.name)} | ${rename}${why} |`,
         destroys: true,
       };
     }
+    case 'rename': {
+      const full = `| ${action('🔀', 'rename')} | ${mdCode(c.name)} | ${[`name: ${mdCode(c.previousName)} → ${mdCode(c.name)}`, ...c.fields.map(cellChange), membersCell(c.memberCount, 'moved')].join('<br>')} |`;
+      return { full, short: full, destroys: false };
+    }
     case 'delete': {
-      const full = `| ${action('🗑️', 'delete')} | ${mdCode(c.name)} | *not in the file* |`;
+      const full = `| ${action('🗑️', 'delete')} | ${mdCode(c.name)} | *not in the file*<br>${membersCell(c.memberCount, 'dropped')} |`;
       return { full, short: full, destroys: true };
+    }
+    case 'restore': {
+      const full = `| ${action('↩️', 'restore')} | ${mdCode(c.name)} | *puts back ${held(c.hold)}, then deletes the holding group* |`;
+      return { full, short: full, destroys: false };
     }
     default:
       return assertNever(c);

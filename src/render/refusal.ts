@@ -41,6 +41,8 @@ function followLine(p: FollowProblem): string {
       return `${p.poolId}: what the plan says it saw does not match the digest of the listing it was made from`;
     case 'listed':
       return `${p.poolId}: the plan says ${p.inPlan} groups were listed, its content shows ${p.shown}`;
+    case 'members':
+      return `${p.poolId}: the plan records the members of other groups than those its changes count`;
     default:
       return assertNever(p);
   }

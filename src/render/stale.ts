@@ -11,9 +11,11 @@ export function staleLines(staleness: Pick<Staleness, 'stale'>): string[] {
   return staleness.stale.map((d) =>
     d.kind === 'unplanned'
       ? `${d.poolId}: ${quoted(d.name)} differs from the groups file, and the plan does not change it (it changed since the plan, or the plan was edited)`
-      : d.kind === 'created'
-        ? `${differenceLine(d)} (the plan creates a group of that name)`
-        : differenceLine(d),
+      : d.kind === 'members'
+        ? `${d.poolId}: the members of ${quoted(d.name)} changed since the plan counted them (${d.joined} joined, ${d.left} left)`
+        : d.kind === 'created'
+          ? `${differenceLine(d)} (the plan creates a group of that name)`
+          : differenceLine(d),
   );
 }
 

@@ -1,7 +1,7 @@
 import { assertNever } from '../errors.js';
 import type { GroupFields } from '../config/model.js';
 import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
-import type { GroupChange, Plan, PoolPlan } from '../plan/model.js';
+import type { GroupChange, Hold, Plan, PoolPlan } from '../plan/model.js';
 import type { Style } from './style.js';
 import { summaryLine } from '../plan/summary.js';
 import { alertText, fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
@@ -31,6 +31,10 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
   for (const l of pool.lookalikes ?? []) {
     lines.push('', style.warn(`  ! ${quoted(l.inFile)} in the file looks like ${quoted(l.inPool)} in the pool, but they are different groups: ${spelledOut(l.inFile)} and ${spelledOut(l.inPool)}`));
   }
+  for (const h of pool.orphanHolds ?? []) {
+    const n = h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member');
+    lines.push('', style.warn(`  ! ${quoted(h.group)} holds ${n} of ${quoted(h.for)}, which the file no longer lists: kept. Put ${quoted(h.for)} back in the file to restore them, or delete the holding group yourself`));
+  }
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
     for (const g of pool.unmanaged) {
@@ -45,22 +49,47 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
 export function changeLines(change: GroupChange, style: Style): string[] {
   switch (change.action) {
     case 'create':
-      return [style.add(`  + create ${quoted(change.name)}`), ...fieldsLines(change.after)];
-    case 'update':
-      return [style.change(`  ~ update ${quoted(change.name)}`), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];
+      return [style.add(`  + create ${quoted(change.name)}`) + putBack(change.hold, style), ...fieldsLines(change.after)];
+    case 'update': {
+      const tokens = change.memberCount === undefined ? '' : style.dim(`  (changes the tokens of its ${plural(change.memberCount, 'member')} at their next refresh)`);
+      return [style.change(`  ~ update ${quoted(change.name)}`) + tokens + putBack(change.hold, style), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];
+    }
     case 'replace': {
       const rename = change.previousName === change.name ? quoted(change.name) : `${quoted(change.previousName)} -> ${quoted(change.name)}`;
       const why = change.reasons.map(reasonText).join('; ');
+      const members = change.hold === undefined ? its(change.memberCount, 'dropped (--drop-members)') : its(change.memberCount, `kept in ${quoted(change.hold.group)} and put back`);
       return [
-        style.warn(`  -/+ replace ${rename}`) + style.dim(`  (${why}: deleted and created again, its members are dropped)`),
+        style.warn(`  -/+ replace ${rename}`) + style.dim(`  (${why}: deleted and created again; ${members})`),
         ...change.fields.flatMap((f) => fieldChangeLines(f, style)),
       ];
     }
+    case 'rename':
+      return [
+        style.change(`  ~> rename ${quoted(change.previousName)} -> ${quoted(change.name)}`) + style.dim(`  (created under the new name, ${its(change.memberCount, 'moved')}, then the old group deleted)`),
+        ...change.fields.flatMap((f) => fieldChangeLines(f, style)),
+      ];
     case 'delete':
-      return [style.remove(`  - delete ${quoted(change.name)}`) + style.dim('  (not in the file; its members are dropped)'), ...fieldsLines(change.before)];
+      return [style.remove(`  - delete ${quoted(change.name)}`) + style.dim(`  (not in the file; ${its(change.memberCount, 'dropped')})`), ...fieldsLines(change.before)];
+    case 'restore':
+      return [style.add(`  <- restore ${quoted(change.name)}`) + style.dim(`  (puts back ${heldWords(change.hold)}, then deletes the holding group)`)];
     default:
       return assertNever(change);
   }
+}
+
+/** "its 12 members are dropped", "its members are dropped" (not counted), "it has no members". */
+function its(count: number | undefined, what: string): string {
+  if (count === 0) return 'it has no members';
+  return count === undefined ? `its members are ${what}` : count === 1 ? `its 1 member is ${what}` : `its ${count} members are ${what}`;
+}
+
+function heldWords(hold: Hold): string {
+  const n = hold.memberCount === undefined ? 'the members' : plural(hold.memberCount, 'member');
+  return `${n} a run that stopped left in ${quoted(hold.group)}`;
+}
+
+function putBack(hold: Hold | undefined, style: Style): string {
+  return hold === undefined ? '' : style.dim(`  (then puts back ${heldWords(hold)})`);
 }
 
 function fieldsLines(fields: GroupFields): string[] {

@@ -5,6 +5,7 @@ import type { DesiredConfig } from '../config/model.js';
 import { CgError } from '../errors.js';
 import type { CallCounts } from '../pacing/paced-api.js';
 import type { Plan } from '../plan/model.js';
+import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import { planOfDocument } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
@@ -38,6 +39,7 @@ export type ApplySavedOptions = SessionOptions &
     /** Called with the plan once every check that needs no call has passed, before anything is listed. */
     onPlan?: (plan: Plan) => void;
     onReadProgress?: (p: ReadProgress) => void;
+    onMembersProgress?: (p: MembersProgress) => void;
     onApplyProgress?: (p: ApplyProgress) => void;
     concurrency?: number;
   };
@@ -80,7 +82,12 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
   const session = openSession(options, options.document.settings.maxRps);
   try {
     const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
-    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config);
+    // The members the plan counted are read again: a count that no longer holds makes the plan stale.
+    const members = await Promise.all(
+      options.document.pools.map((p) => readMembers(session.api, { id: p.userPoolId, region: p.region }, (p.members ?? []).map((m) => m.group), options.onMembersProgress)),
+    );
+    const membersNow = new Map(options.document.pools.map((p, i) => [p.userPoolId, members[i] ?? new Map<string, string[]>()]));
+    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow);
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),

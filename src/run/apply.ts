@@ -12,8 +12,8 @@ import { openSession } from './session.js';
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
   ApplyPolicy & {
-    /** Called with the plan and the listings it was made from as soon as it is made, before any check or change. */
-    onPlan?: (plan: Plan, observed: PlanOutcome['observed']) => void;
+    /** Called with the plan and what it was made from as soon as it is made, before any check or change. */
+    onPlan?: (planned: PlanOutcome) => void;
     /** Called with the plan before anything is changed; resolve false to stop. Without it, apply goes ahead. */
     approve?: (plan: Plan) => Promise<boolean>;
     onApplyProgress?: (p: ApplyProgress) => void;
@@ -27,6 +27,8 @@ export interface ApplyResult {
   config: DesiredConfig;
   /** The listings the plan was made from. */
   observed: PlanOutcome['observed'];
+  /** The members the plan read. */
+  members: PlanOutcome['members'];
   outcome?: ApplyOutcome;
   counts: CallCounts;
 }
@@ -39,9 +41,10 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
-    const { plan, observed } = await planWith(session.api, config, options.onReadProgress);
-    options.onPlan?.(plan, observed);
-    if (!hasChanges(plan)) return { plan, config, observed, counts: session.api.counts };
+    const planned = await planWith(session.api, config, options);
+    const { plan, observed, members } = planned;
+    options.onPlan?.(planned);
+    if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };
     checkApplyPolicy(plan, options);
     if (options.approve !== undefined && !(await options.approve(plan))) throw new RefusedError({ kind: 'cancelled' });
     const outcome = await applyAndCheck(session, plan, {
@@ -51,7 +54,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
     });
-    return { plan, config, observed, outcome, counts: session.api.counts };
+    return { plan, config, observed, members, outcome, counts: session.api.counts };
   } finally {
     session.close();
   }

@@ -1,9 +1,9 @@
 import { compareNames, nameKey } from '../config/names.js';
-import { changeJson, groupJson, unmanagedJson } from '../plan/canonical.js';
-import type { GroupChange, ObservedGroup, Plan } from '../plan/model.js';
+import { changeJson, groupJson, orphanHoldJson, unmanagedJson } from '../plan/canonical.js';
+import type { GroupChange, MembersByPool, ObservedGroup, ObservedMembers, Plan } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { listingDigest, sha256 } from './digest.js';
-import { PLAN_FORMAT_VERSION, type PlanDocument, type PlanDocumentPool } from './model.js';
+import { PLAN_FORMAT_VERSION, type PlanDocument, type PlanDocumentPool, type PlanMembers } from './model.js';
 
 /** What a plan document records besides the plan. */
 export interface PlanMeta {
@@ -15,20 +15,41 @@ export interface PlanMeta {
   settings?: PlanDocument['settings'];
 }
 
-/** The names (case-folded) a change touches: its own, and for a replace the name the pool has. */
+/** The names (case-folded) a change touches: its own, the name the pool has (replace, rename) and its holding group. */
 export function touchedKeys(pool: { changes: readonly GroupChange[] }): Set<string> {
   const keys = new Set<string>();
   for (const c of pool.changes) {
     keys.add(nameKey(c.name));
-    if (c.action === 'replace') keys.add(nameKey(c.previousName));
+    if ('previousName' in c) keys.add(nameKey(c.previousName));
+    if ('hold' in c && c.hold !== undefined) keys.add(nameKey(c.hold.group));
   }
   return keys;
 }
 
+/** What a plan was made from: the plan, every pool's listing, and the members it read. */
+export interface Planned {
+  plan: Plan;
+  observed: ReadonlyMap<string, readonly ObservedGroup[]>;
+  members?: MembersByPool;
+}
+
+/** Members as a plan document records them: by group, usernames sorted. */
+export function membersJson(members: ObservedMembers): PlanMembers[] {
+  return [...members.entries()]
+    .sort(([a], [b]) => compareNames(a, b))
+    .map(([group, users]) => ({ group, usernames: [...users].sort(compareNames) }));
+}
+
+/** The members a document records for one pool, as the planner takes them. */
+export function membersOfDocument(pool: PlanDocumentPool): ObservedMembers {
+  return new Map((pool.members ?? []).map((m) => [m.group, m.usernames]));
+}
+
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGroup[]>, meta: PlanMeta): PlanDocument {
+export function buildPlanDocument({ plan, observed, members }: Planned, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
+    const read = members?.get(pool.userPoolId);
     return {
       userPoolId: pool.userPoolId,
       region: pool.region,
@@ -39,6 +60,8 @@ export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGrou
       unchanged: [...pool.unchanged],
       unmanaged: pool.unmanaged.map(unmanagedJson),
       ...(pool.lookalikes === undefined ? {} : { lookalikes: pool.lookalikes.map((l) => ({ inFile: l.inFile, inPool: l.inPool })) }),
+      ...(pool.orphanHolds === undefined ? {} : { orphanHolds: pool.orphanHolds.map(orphanHoldJson) }),
+      ...(read === undefined || read.size === 0 ? {} : { members: membersJson(read) }),
     };
   });
   const body: Omit<PlanDocument, 'checksum'> = {
@@ -49,6 +72,7 @@ export function buildPlanDocument(plan: Plan, observed: Map<string, ObservedGrou
     desiredFile: { path: meta.desiredFile.path, sha256: sha256(meta.desiredFile.text) },
     target: meta.target,
     ...(meta.endpoint === undefined ? {} : { endpoint: meta.endpoint }),
+    ...(plan.dropMembers === true ? { dropMembers: true as const } : {}),
     settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
     summary: { ...countPlan(plan), text: summaryLine(plan) },
     pools,
@@ -73,6 +97,8 @@ export function planOfDocument(doc: PlanDocument): Plan {
       unchanged: p.unchanged,
       unmanaged: p.unmanaged,
       ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
+      ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
     })),
+    ...(doc.dropMembers === true ? { dropMembers: true as const } : {}),
   };
 }

@@ -1,8 +1,8 @@
-import type { GroupChange, Lookalike, ObservedGroup, UnmanagedGroup } from '../plan/model.js';
+import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 2;
+export const PLAN_FORMAT_VERSION = 3;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
@@ -21,6 +21,20 @@ export interface PlanDocumentPool {
   unmanaged: UnmanagedGroup[];
   /** Names of the file and the pool that look the same but are different groups. */
   lookalikes?: Lookalike[];
+  /** Holding groups left by a run that stopped, for groups the file no longer lists. */
+  orphanHolds?: OrphanHold[];
+  /**
+   * The members the plan read (of the groups whose members its changes drop, move or give new
+   * tokens), sorted by group: what its counts come from, and what apply checks again before changing anything.
+   */
+  members?: PlanMembers[];
+}
+
+/** The members of one group as the plan read them. */
+export interface PlanMembers {
+  group: string;
+  /** Usernames, sorted. */
+  usernames: string[];
 }
 
 /** A plan as JSON: `plan --format json`, `plan --out`, and what `apply PLANFILE` and `show` read. */
@@ -35,6 +49,8 @@ export interface PlanDocument {
   target: PlanTarget;
   /** Set when target is `endpoint`: the URL the pools were listed at. */
   endpoint?: string;
+  /** Set when the plan was made with --drop-members: its replaces drop the groups' members. */
+  dropMembers?: true;
   /** Settings of the groups file that apply still needs (settings.maxRps). */
   settings: { maxRps?: number };
   summary: PlanCounts & { text: string };

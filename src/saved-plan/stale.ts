@@ -2,7 +2,7 @@ import { compareNames, nameKey } from '../config/names.js';
 import { diffFields, type FieldChange } from '../plan/fields.js';
 import type { DesiredConfig } from '../config/model.js';
 import { computePoolPlan } from '../plan/compute.js';
-import type { ObservedGroup } from '../plan/model.js';
+import type { MembersByPool, ObservedGroup } from '../plan/model.js';
 import { touchedKeys } from './build.js';
 import type { PlanDocument } from './model.js';
 
@@ -18,7 +18,11 @@ export type GroupDifference =
  * groups file) a group it leaves alone no longer matches the file, so applying it would not bring the
  * pool to the file.
  */
-export type StaleGroup = GroupDifference | { kind: 'unplanned'; poolId: string; name: string };
+export type StaleGroup =
+  | GroupDifference
+  | { kind: 'unplanned'; poolId: string; name: string }
+  /** The members of a group whose members the plan counted changed since: the plan's counts no longer say what applying does. */
+  | { kind: 'members'; poolId: string; name: string; joined: number; left: number };
 
 /** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {
@@ -29,10 +33,11 @@ export interface Staleness {
 }
 
 /**
- * Compares what a plan saw with what the pools have now, group by group; with the groups file, also
- * finds the groups the plan leaves alone that no longer match it. Pure.
+ * Compares what a plan saw with what the pools have now, group by group, and the members it read with
+ * `members` read again now (by pool, then group); with the groups file, also finds the groups the plan
+ * leaves alone that no longer match it. Pure.
  */
-export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedGroup[]>, config?: DesiredConfig): Staleness {
+export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedGroup[]>, config?: DesiredConfig, members?: MembersByPool): Staleness {
   const stale: StaleGroup[] = [];
   const elsewhere: GroupDifference[] = [];
   for (const pool of doc.pools) {
@@ -55,11 +60,21 @@ export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedG
         if (fields.length > 0) into.push({ kind: 'changed', poolId, name: found.name, fields });
       }
     }
+    const now = members?.get(poolId);
+    for (const then of pool.members ?? []) {
+      const users = now?.get(then.group);
+      if (users === undefined) continue;
+      const before = new Set(then.usernames);
+      const after = new Set(users);
+      const joined = users.filter((u) => !before.has(u)).length;
+      const left = then.usernames.filter((u) => !after.has(u)).length;
+      if (joined + left > 0) stale.push({ kind: 'members', poolId, name: then.group, joined, left });
+    }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;
     for (const change of computePoolPlan(desired, current.get(poolId) ?? []).changes) {
-      const keys = [nameKey(change.name), ...(change.action === 'replace' ? [nameKey(change.previousName)] : [])];
-      if (!keys.some((k) => touched.has(k))) stale.push({ kind: 'unplanned', poolId, name: change.action === 'replace' ? change.previousName : change.name });
+      const keys = [nameKey(change.name), ...('previousName' in change ? [nameKey(change.previousName)] : [])];
+      if (!keys.some((k) => touched.has(k))) stale.push({ kind: 'unplanned', poolId, name: 'previousName' in change ? change.previousName : change.name });
     }
   }
   return { stale, elsewhere };

@@ -1,7 +1,9 @@
 import type { DesiredConfig } from '../config/model.js';
 import { changeJson, unmanagedJson } from '../plan/canonical.js';
-import { computePoolPlan } from '../plan/compute.js';
+import { compareNames } from '../config/names.js';
+import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
 import type { ObservedGroup } from '../plan/model.js';
+import { membersOfDocument } from './build.js';
 import { listingDigest, sha256 } from './digest.js';
 import type { PlanDocument } from './model.js';
 
@@ -17,7 +19,9 @@ export type FollowProblem =
   | { kind: 'unchanged-or-unmanaged'; poolId: string }
   /** What the plan says it saw does not match the digest of the listing it was made from. */
   | { kind: 'listing'; poolId: string }
-  | { kind: 'listed'; poolId: string; inPlan: number; shown: number };
+  | { kind: 'listed'; poolId: string; inPlan: number; shown: number }
+  /** The plan records the members of other groups than those its changes need counted. */
+  | { kind: 'members'; poolId: string };
 
 /**
  * Checks that a plan document follows from a groups file: the file's bytes are the ones the plan
@@ -40,7 +44,7 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     if (desired === undefined) continue;
     if (desired.region !== pool.region) problems.push({ kind: 'region', poolId, inPlan: pool.region, inFile: desired.region });
     const listing: ObservedGroup[] = pool.observed;
-    const again = computePoolPlan(desired, listing);
+    const again = computePoolPlan(desired, listing, { members: membersOfDocument(pool), dropMembers: doc.dropMembers === true });
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
     if (!same(again.changes.map(changeJson), pool.changes.map(changeJson))) problems.push({ kind: 'changes', poolId });
     if (!same(again.unchanged, pool.unchanged) || !same(again.unmanaged.map(unmanagedJson), pool.unmanaged.map(unmanagedJson))) {
@@ -49,6 +53,8 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     // What the plan says it saw must be the listing it was made from: a group edited or dropped from
     // `observed` (to make a change disappear) shows here.
     if (listingDigest(listing) !== pool.listingDigest) problems.push({ kind: 'listing', poolId });
+    const recorded = (pool.members ?? []).map((m) => m.group);
+    if (!same(recorded, [...memberReadsOf(again)].sort(compareNames))) problems.push({ kind: 'members', poolId });
     if (again.listed !== pool.listed) problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
   }
   return problems;

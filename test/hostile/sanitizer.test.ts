@@ -54,7 +54,7 @@ describe('the one sanitizer', () => {
     fc.assert(
       fc.property(hostile, hostile, (name, description) => {
         const plan = planOf(name, description);
-        const doc = buildPlanDocument(plan, new Map([[POOL, []]]), { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: name, text: '' }, target: 'aws' });
+        const doc = buildPlanDocument({ plan, observed: new Map([[POOL, []]]) }, { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: name, text: '' }, target: 'aws' });
         const report: ApplyReport = { interrupted: false, results: plan.pools[0]!.changes.map((change, i) => ({ poolId: POOL, change, status: i % 2 === 0 ? 'failed' : 'not-started', message: description })) };
         const drift = driftOf(plan);
         for (const output of [

@@ -43,10 +43,10 @@ function corruptions(good: string): Array<{ name: string; text: string; reason: 
   return [
     { name: 'truncated', text: good.slice(0, Math.floor(good.length / 2)), reason: /not valid JSON \(.+\), perhaps truncated/ },
     { name: 'hand-edited', text: good.replace('"description": "new"', '"description": "newer"'), reason: /its checksum does not match its content, so it was edited after it was written/ },
-    { name: 'version-3', text: edit(good, (d) => (d.formatVersion = 3)), reason: /format version 3, this tool reads version 2 \(written by cognito-groups \d+\.\d+\.\d+[^)]*\)/ },
+    { name: 'version-4', text: edit(good, (d) => (d.formatVersion = 4)), reason: /format version 4, this tool reads version 3 \(written by cognito-groups \d+\.\d+\.\d+[^)]*\)/ },
     { name: 'wrong-kind', text: edit(good, (d) => (d.kind = 'cognito-groups-drift')), reason: /"kind" is "cognito-groups-drift", expected "cognito-groups-plan"/ },
     { name: 'no-kind', text: '{"formatVersion": 1}', reason: /"kind" is undefined, expected "cognito-groups-plan"/ },
-    { name: 'schema', text: edit(good, (d) => (d.pools[0].changes[0].action = 'rename')), reason: /\/pools\/0\/changes\/0\/action must be equal to one of the allowed values/ },
+    { name: 'schema', text: edit(good, (d) => (d.pools[0].changes[0].action = 'move')), reason: /\/pools\/0\/changes\/0\/action must be equal to one of the allowed values/ },
     { name: 'array', text: '[1, 2]\n', reason: /not a JSON object/ },
     { name: 'not-json', text: 'this is not a plan', reason: /not valid JSON \(.+\)/ },
   ];
@@ -63,7 +63,7 @@ describe('corrupt plan files', () => {
       cases.map(async (c) => {
         const path = writeIn(env.dir, `${c.name}.json`, c.text);
         // show reads plans the same way; check it on a few to keep the run short.
-        const withShow = ['truncated', 'hand-edited', 'version-3', 'not-json'].includes(c.name);
+        const withShow = ['truncated', 'hand-edited', 'version-4', 'not-json'].includes(c.name);
         const [apply, show] = await Promise.all([env.cli(['apply', path]), withShow ? env.cli(['show', path, '--format', 'markdown']) : undefined]);
         return { c, path, apply, show };
       }),
@@ -121,7 +121,7 @@ describe('parsePlanDocument', () => {
       },
     ],
   };
-  const doc = buildPlanDocument(plan, new Map([[POOL, [{ name: 'editors', description: 'old' }]]]), {
+  const doc = buildPlanDocument({ plan, observed: new Map([[POOL, [{ name: 'editors', description: 'old' }]]]) }, {
     toolVersion: '9.9.9',
     createdAt: new Date('2030-01-02T03:04:05.678Z'),
     desiredFile: { path: 'groups.yaml', text: 'version: 1\n' },
@@ -147,10 +147,10 @@ describe('parsePlanDocument', () => {
 
   it('refuses every corruption with PLAN_FILE_INVALID', () => {
     for (const c of corruptions(good)) {
-      if (c.name === 'version-3') continue; // the tool version differs here
+      if (c.name === 'version-4') continue; // the tool version differs here
       expect(reason(c.text), c.name).toMatch(new RegExp(`^p\\.json: not a usable cognito-groups plan: ${c.reason.source}`));
     }
-    expect(reason(edit(good, (d) => (d.formatVersion = 3)))).toContain('format version 3, this tool reads version 2 (written by cognito-groups 9.9.9)');
+    expect(reason(edit(good, (d) => (d.formatVersion = 2)))).toContain('format version 2, this tool reads version 3 (written by cognito-groups 9.9.9)');
   });
 
   it('refuses a document with a valid checksum that breaks the schema', () => {

@@ -33,7 +33,7 @@ describe.concurrent('drift through the CLI', () => {
     expect(json.code, json.stderr).toBe(0);
     const doc = JSON.parse(json.stdout);
     expect(doc.inSync).toBe(true);
-    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [] });
+    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [], orphanHolds: [] });
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('No changes.');
   });
@@ -57,6 +57,7 @@ describe.concurrent('drift through the CLI', () => {
           { field: 'description', expected: null, actual: 'by hand' },
           { field: 'precedence', expected: 10, actual: 11 },
         ],
+        memberCount: 0,
       },
     ]);
     expect(md.code, md.stderr).toBe(2);

@@ -16,7 +16,7 @@ import { groupsYaml, ROLE, setup, writeIn } from './helpers.js';
 const F1 = 'eu-west-1_Fmt1';
 const F2 = 'us-east-1_Fmt2';
 
-/** A plan with every action, a case rename, unmanaged and provider groups, and a pool without changes. */
+/** A plan with every action, a case rename, member counts, a holding group left behind, unmanaged and provider groups, and a pool without changes. */
 function fixedPlan(): Plan {
   return {
     pools: [
@@ -26,12 +26,25 @@ function fixedPlan(): Plan {
         listed: 6,
         changes: [
           { action: 'create', name: 'admins', after: { description: 'Full access', precedence: 0, roleArn: ROLE } },
-          { action: 'update', name: 'editors', before: { description: 'old', precedence: 3 }, after: { description: 'new', precedence: 5 }, fields: [{ field: 'description', before: 'old', after: 'new' }, { field: 'precedence', before: 3, after: 5 }] },
-          { action: 'delete', name: 'legacy', before: { precedence: 4 } },
-          { action: 'replace', name: 'Support', previousName: 'SUPPORT', before: { precedence: 2 }, after: {}, fields: [{ field: 'precedence', before: 2, after: null }], reasons: ['case-rename', 'precedence-removed'] },
+          { action: 'rename', name: 'authors', previousName: 'writers', before: {}, after: {}, fields: [], hold: { group: 'cognito-groups.hold.aaaa', resuming: false }, memberCount: 5 },
+          { action: 'update', name: 'editors', before: { description: 'old', precedence: 3 }, after: { description: 'new', precedence: 5 }, fields: [{ field: 'description', before: 'old', after: 'new' }, { field: 'precedence', before: 3, after: 5 }], memberCount: 4 },
+          { action: 'delete', name: 'legacy', before: { precedence: 4 }, memberCount: 2 },
+          { action: 'restore', name: 'ops', hold: { group: 'cognito-groups.hold.bbbb', resuming: true, memberCount: 1 } },
+          {
+            action: 'replace',
+            name: 'Support',
+            previousName: 'SUPPORT',
+            before: { precedence: 2 },
+            after: {},
+            fields: [{ field: 'precedence', before: 2, after: null }],
+            reasons: ['case-rename', 'precedence-removed'],
+            hold: { group: 'cognito-groups.hold.cccc', resuming: false },
+            memberCount: 3,
+          },
         ],
         unchanged: ['viewers'],
         unmanaged: [{ name: `${F1}_Google`, provider: true }, { name: 'old-team', provider: false }],
+        orphanHolds: [{ group: 'cognito-groups.hold.dddd', for: 'gone', memberCount: 7 }],
       },
       { userPoolId: F2, region: 'us-east-1', listed: 1, changes: [], unchanged: ['only'], unmanaged: [] },
     ],
@@ -39,22 +52,28 @@ function fixedPlan(): Plan {
 }
 
 const FIXED_TEXT = [
-  'User pool eu-west-1_Fmt1 (eu-west-1): 6 groups listed, 4 managed by this file',
+  'User pool eu-west-1_Fmt1 (eu-west-1): 6 groups listed, 6 managed by this file',
   '',
   '  + create "admins"',
   '      description: "Full access"',
   '      precedence:  0',
   '      roleArn:     "arn:aws:iam::123456789012:role/Pipeline"',
   '',
-  '  ~ update "editors"',
+  '  ~> rename "writers" -> "authors"  (created under the new name, its 5 members are moved, then the old group deleted)',
+  '',
+  '  ~ update "editors"  (changes the tokens of its 4 members at their next refresh)',
   '      description: "old" -> "new"',
   '      precedence:  3 -> 5',
   '',
-  '  - delete "legacy"  (not in the file; its members are dropped)',
+  '  - delete "legacy"  (not in the file; its 2 members are dropped)',
   '      precedence:  4',
   '',
-  '  -/+ replace "SUPPORT" -> "Support"  (a group name cannot change case in place; precedence cannot be removed in place: deleted and created again, its members are dropped)',
+  '  <- restore "ops"  (puts back 1 member a run that stopped left in "cognito-groups.hold.bbbb", then deletes the holding group)',
+  '',
+  '  -/+ replace "SUPPORT" -> "Support"  (a group name cannot change case in place; precedence cannot be removed in place: deleted and created again; its 3 members are kept in "cognito-groups.hold.cccc" and put back)',
   '      precedence:  2 -> (none)',
+  '',
+  '  ! "cognito-groups.hold.dddd" holds 7 members of "gone", which the file no longer lists: kept. Put "gone" back in the file to restore them, or delete the holding group yourself',
   '',
   '  Unmanaged groups, left alone (2):',
   '      eu-west-1_Fmt1_Google  (provider group, created by Cognito)',
@@ -64,26 +83,33 @@ const FIXED_TEXT = [
   '',
   '  No changes: the managed groups match the file.',
   '',
-  'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 1 unmanaged group and 1 provider group left alone.',
+  'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete, 1 to rename, 1 to finish (members held by a run that stopped). Members: 9 kept, 2 dropped. 1 unmanaged group and 1 provider group left alone. 1 holding group of groups the file no longer lists kept.',
   '',
 ].join('\n');
 
 const FIXED_MARKDOWN_HEAD = [
   '### cognito-groups plan for `eu-west-1_Fmt1`, `us-east-1_Fmt2`',
   '',
-  '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete. 1 unmanaged group and 1 provider group left alone.**',
+  '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete, 1 to rename, 1 to finish (members held by a run that stopped). Members: 9 kept, 2 dropped. 1 unmanaged group and 1 provider group left alone. 1 holding group of groups the file no longer lists kept.**',
   '',
   '> [!WARNING]',
-  '> This plan **replaces 1 group and deletes 1 group**: `legacy`, `SUPPORT` lose all their members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace` and `--allow-delete`.',
+  '> This plan **replaces 1 group and deletes 1 group**. Applying it needs `--allow-replace` and `--allow-delete`.',
+  '> - This group loses all its members, and their tokens lose the group at next refresh: `legacy` (2 members).',
+  '> - This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member\'s token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).',
+  '',
+  '> [!WARNING]',
+  '> A run that stopped left members held for groups this file no longer lists; they are kept until someone decides: `cognito-groups.hold.dddd` (7 members of `gone`). Put the group back in the file to restore them, or delete the holding group yourself.',
   '',
   '#### `eu-west-1_Fmt1` (eu-west-1): 6 groups listed',
   '',
   '| | Group | Change |',
   '| --- | --- | --- |',
   '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
-  '| ✏️&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5` |',
-  '| 🗑️&nbsp;delete | `legacy` | *not in the file* |',
-  '| ♻️&nbsp;replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again* |',
+  '| 🔀&nbsp;rename | `authors` | name: `writers` → `authors`<br>*5 members moved* |',
+  '| ✏️&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5`<br>*4 members get new tokens at their next refresh* |',
+  '| 🗑️&nbsp;delete | `legacy` | *not in the file*<br>*2 members dropped* |',
+  '| ↩️&nbsp;restore | `ops` | *puts back 1 member a run that stopped left in `cognito-groups.hold.bbbb`, then deletes the holding group* |',
+  '| ♻️&nbsp;replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again*<br>*3 members kept and put back* |',
   '',
   'Unmanaged groups, left alone (2): `eu-west-1_Fmt1_Google` (provider group), `old-team`',
   '',
@@ -105,13 +131,19 @@ describe('plan text and Markdown of a fixed plan', () => {
     expect(renderPlanMarkdown(fixedPlan(), { appendix: '### Apply result\n\n**done**\n' })).toBe(`${FIXED_MARKDOWN_HEAD}\n### Apply result\n\n**done**\n`);
   });
 
-  it('puts the warning banner only on plans that replace or delete, naming the flags needed', () => {
-    const only = (changes: GroupChange[]): string => renderPlanMarkdown({ pools: [{ ...fixedPlan().pools[0]!, changes }] });
-    const [create, update, del, replace] = fixedPlan().pools[0]!.changes as [GroupChange, GroupChange, GroupChange, GroupChange];
-    expect(only([create, update])).not.toContain('[!WARNING]');
+  it('puts the warning banner only on plans that replace or delete, naming the flags needed and each group with its members', () => {
+    const only = (changes: GroupChange[]): string => renderPlanMarkdown({ pools: [{ ...fixedPlan().pools[0]!, changes, orphanHolds: [] }] });
+    const [create, rename, update, del, restore, replace] = fixedPlan().pools[0]!.changes as [GroupChange, GroupChange, GroupChange, GroupChange, GroupChange, GroupChange];
+    // A rename and a restore lose nobody anything: no banner.
+    expect(only([create, rename, update, restore])).not.toContain('[!WARNING]');
     expect(only([])).not.toContain('[!WARNING]');
-    expect(only([create, replace])).toContain('> [!WARNING]\n> This plan **replaces 1 group**: `SUPPORT` loses all its members, and their tokens lose the group at next refresh. Applying it needs `--allow-replace`.\n');
-    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**: `legacy`, `legacy` lose all their members, and their tokens lose the group at next refresh. Applying it needs `--allow-delete`.\n');
+    expect(only([create, replace])).toContain(
+      '> [!WARNING]\n> This plan **replaces 1 group**. Applying it needs `--allow-replace`.\n> - This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member\'s token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).\n',
+    );
+    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**. Applying it needs `--allow-delete`.\n> - These groups lose all their members, and their tokens lose the group at next refresh: `legacy` (2 members), `legacy` (2 members).\n');
+    // A replace planned with --drop-members loses its members, and says so.
+    const dropping = { ...replace, hold: undefined } as GroupChange;
+    expect(only([dropping])).toContain('> - This group loses all its members, and their tokens lose the group at next refresh: `SUPPORT` (3 members).\n');
     // The banner is in the head, before the first change row.
     const md = only([create, del]);
     expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ➕&nbsp;create'));
@@ -232,9 +264,8 @@ describe('Markdown escaping', () => {
     expect(c[2]).not.toContain('\n');
   });
 
-  // BUG src/render/markdown.ts:139 (and drift-markdown.ts:23): the unmanaged-groups line is not in a
-  // table, yet its names go through mdCode, which escapes `|` as `\|` for table cells; outside a table
-  // a backslash inside a code span is shown as is, so `a|b` reads as `a\|b`.
+  // Guards the unmanaged-groups line (prose, not a table cell): a pipe must not be escaped there, since
+  // outside a table a backslash inside a code span is shown as is and `a|b` would read as `a\|b`.
   it('shows a name with a pipe as written in the unmanaged line, which is not a table', () => {
     const md = renderPlanMarkdown(nasty);
     const line = md.split('\n').find((l) => l.startsWith('Unmanaged groups')) ?? '';
@@ -243,9 +274,8 @@ describe('Markdown escaping', () => {
     expect(span?.[2]).toBe('un|managed`');
   });
 
-  // BUG src/render/markdown-escape.ts:3 (mdCode) and :14 (mdText) turn only "\n" and "\r\n" into ⏎: a
-  // lone carriage return, which CommonMark counts as a line ending, stays in the row and splits the
-  // table. Cognito descriptions may hold any whitespace.
+  // Guards a lone carriage return, which CommonMark counts as a line ending: it must become ⏎ like \n
+  // and \r\n, or it splits the table row. Cognito descriptions may hold any whitespace.
   it('keeps a description with a lone carriage return on its row', () => {
     const md = renderPlanMarkdown({ pools: [{ ...nasty.pools[0]!, unmanaged: [], changes: [{ action: 'create', name: 'cr', after: { description: 'one\rtwo' } }] }] });
     const [row] = tableRows(md);
@@ -335,16 +365,15 @@ describe('drift text and Markdown', () => {
     expect(md).toBe('### cognito-groups drift for `us-east-1_DriftB`\n\n**In sync: the pools match the file. 0 unmanaged groups, 0 provider groups.**\n\n#### `us-east-1_DriftB` (us-east-1): 1 group listed\n\nIn sync.\n');
   });
 
-  // BUG src/render/drift-markdown.ts:17: a group that differs only in the case of its name is listed
-  // as "drifted" with an empty Detail cell; the text (drift-text.ts:26) and JSON (actualName) say what
-  // the pool has and that apply must replace it, the Markdown says nothing.
+  // Guards the Markdown of a case-only difference: like the text and the JSON (actualName), it must
+  // name what the pool has, not show an empty Detail cell.
   it('says what the pool has for a group that differs only in case', () => {
     const md = renderDriftMarkdown(driftOf({ pools: [computePoolPlan({ id: B, region: 'us-east-1', unmanagedGroups: 'keep', groups: [{ name: 'Support' }] }, [{ name: 'SUPPORT' }])] }));
     const [row] = tableRows(md);
     expect(cells(row ?? '')[2]).toContain('SUPPORT');
   });
 
-  // BUG src/render/drift-markdown.ts:11: with one alert the caution reads "1 provider group carry a role or precedence".
+  // Guards the agreement of the caution with a single provider group ("carries", not "carry").
   it('agrees the caution with a single provider group', () => {
     const one = driftOf({ pools: [computePoolPlan({ id: A, region: 'eu-west-1', unmanagedGroups: 'keep', groups: [] }, [{ name: `${A}_SAML`, roleArn: ROLE }])] });
     expect(renderDriftMarkdown(one)).toContain('> 1 provider group carries a role or precedence.');
@@ -366,7 +395,7 @@ describe('JSON documents printed by the CLI', () => {
     const d1 = JSON.parse(drift1.stdout);
     expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
     expect(d1).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       kind: 'cognito-groups-drift',
       inSync: false,
       summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
@@ -382,6 +411,7 @@ describe('JSON documents printed by the CLI', () => {
         toDelete: [],
         unmanaged: [{ name: 'old-team' }],
         providerGroups: [{ name: `${P}_Google`, description: 'Autogenerated group for users who sign in using Google' }],
+        orphanHolds: [],
       },
     ]);
 
@@ -389,7 +419,7 @@ describe('JSON documents printed by the CLI', () => {
     expect(planned.code).toBe(2);
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
     expect(JSON.parse(planned.stdout)).toEqual(saved);
-    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, unmanaged: 1, providerGroups: 1, alerts: 0, text: 'Plan: 1 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
+    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, text: 'Plan: 1 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
 
     const applied = await env.cli(['apply', planFile, '--format', 'json']);
     expect(applied.stderr).toBe('');
@@ -397,11 +427,11 @@ describe('JSON documents printed by the CLI', () => {
     const a = JSON.parse(applied.stdout);
     expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'check', 'plan']);
     expect(a).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,
-      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, failed: 0, notStarted: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
+      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
       check: { status: 'done', remaining: [], elsewhere: [] },
     });
     expect(Date.parse(a.appliedAt)).toBeGreaterThanOrEqual(Date.parse(saved.createdAt));

@@ -115,6 +115,9 @@ describe('a plan checked against its groups file (-f)', () => {
     // The plan now claims `ops` was already as the file wants it.
     pool.observed = pool.observed.map((g: { name: string }) => (g.name === 'ops' ? { name: 'ops', description: 'new', roleArn: ROLE } : g));
     pool.unchanged = [...pool.unchanged, 'ops'].sort();
+    // The members the plan read for the change go too, or the plan would not follow from the file.
+    pool.members = (pool.members ?? []).filter((m: { group: string }) => m.group !== 'ops');
+    if (pool.members.length === 0) delete pool.members;
     pool.listingDigest = listingDigest(pool.observed);
     doc.summary = { ...doc.summary, change: 0, text: 'Plan: 1 to add, 0 to change, 0 to replace, 0 to delete.' };
     doc.checksum = checksumOf(doc);
@@ -143,7 +146,7 @@ describe('refusals', () => {
     const file = writeIn(env.dir, 'groups.yaml', groupsYaml([{ id: P, unmanagedGroups: 'delete', groups: [{ name: 'admins' }] }]));
     const run = await env.cli(['apply', '-f', file, '--auto-approve']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P}/ADMINS -> admins), which deletes them and drops their members, and deletes 1 group(s) (${P}/legacy), which drops their members; re-run with --allow-replace and --allow-delete if that is intended. Nothing was changed.\n`);
+    expect(run.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P}/ADMINS -> admins), which deletes and creates them again (their members are kept, but lack the group until it is back), and deletes 1 group(s) (${P}/legacy), which drops their members; re-run with --allow-replace and --allow-delete if that is intended. Nothing was changed.\n`);
     expect(env.writes()).toBe(0);
   });
 

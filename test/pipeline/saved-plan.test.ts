@@ -50,7 +50,7 @@ describe('saved plan round trip', () => {
     expect(text.endsWith('}\n')).toBe(true);
     const doc = JSON.parse(text) as Record<string, unknown> & { pools: Array<Record<string, unknown>> };
     expect(Object.keys(doc)).toEqual(['formatVersion', 'kind', 'toolVersion', 'createdAt', 'desiredFile', 'target', 'endpoint', 'settings', 'summary', 'pools', 'checksum']);
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(3);
     expect(doc.kind).toBe('cognito-groups-plan');
     expect(doc.toolVersion).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
     expect(Date.now() - Date.parse(doc.createdAt as string)).toBeLessThan(60_000);
@@ -60,7 +60,7 @@ describe('saved plan round trip', () => {
     expect(doc.target).toBe('endpoint');
     expect(doc.endpoint).toBe(`${env.emulator.url}/`);
     expect(doc.settings).toEqual({});
-    expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, unmanaged: 1, providerGroups: 1, alerts: 0, text: 'Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
+    expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, text: 'Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
 
     // The checksum is the sha256 of the document's JSON without the checksum.
     const { checksum, ...rest } = doc;
@@ -164,7 +164,9 @@ describe('saved plan round trip', () => {
     const planFile = `${env.dir}/plan.json`;
     const planned = await env.cli(['plan', '-f', file, '--out', planFile, '--format', 'markdown']);
     expect(planned.code).toBe(0);
-    expect(planned.stdout).toContain('> This plan **replaces 1 group and deletes 1 group**: `SUPPORT`, `legacy` lose all their members');
+    expect(planned.stdout).toContain('> This plan **replaces 1 group and deletes 1 group**. Applying it needs `--allow-replace` and `--allow-delete`.');
+    expect(planned.stdout).toContain('> - This group loses all its members, and their tokens lose the group at next refresh: `legacy` (no members).');
+    expect(planned.stdout).toContain('> - This group is deleted and created again with its members kept');
 
     env.emulator.resetStats();
     const [noFlags, onlyReplace, both] = [
@@ -173,7 +175,7 @@ describe('saved plan round trip', () => {
       await env.cli(['apply', planFile, '--allow-replace', '--allow-delete']),
     ];
     expect(noFlags.code).toBe(1);
-    expect(noFlags.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P1}/SUPPORT -> Support), which deletes them and drops their members, and deletes 1 group(s) (${P1}/legacy), which drops their members; re-run with --allow-replace and --allow-delete if that is intended. Nothing was changed.\n`);
+    expect(noFlags.stderr).toBe(`error: refusing to apply: the plan replaces 1 group(s) (${P1}/SUPPORT -> Support), which deletes and creates them again (their members are kept, but lack the group until it is back), and deletes 1 group(s) (${P1}/legacy), which drops their members; re-run with --allow-replace and --allow-delete if that is intended. Nothing was changed.\n`);
     expect(onlyReplace.code).toBe(1);
     expect(onlyReplace.stderr).toBe(`error: refusing to apply: the plan deletes 1 group(s) (${P1}/legacy), which drops their members; re-run with --allow-delete if that is intended. Nothing was changed.\n`);
     expect(both.stderr).toBe('');

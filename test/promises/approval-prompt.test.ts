@@ -80,7 +80,7 @@ describe('the approval prompt, in this process', () => {
 
     const run = await applyAnswering(env, file, (io) => io.stops.stop(signal));
 
-    expect(run.code).not.toBe(0);
+    expect(run.code).toBe(signal === 'SIGTERM' ? 143 : 129);
     expect(run.stderr).toContain(`${signal} received: starting no new calls`);
     expect(run.stderr).toContain('nothing was changed');
     expect(run.io.exited, 'one stop request never exits the process at once').toBeUndefined();
@@ -134,7 +134,7 @@ describe('the approval prompt on a real terminal', () => {
 
     // Handled, not killed by the signal; never a success.
     expect(end.signal).toBeNull();
-    expect(end.code).not.toBe(0);
+    expect(end.code).toBe(143);
     expect(end.screen).toContain('SIGTERM received: starting no new calls');
     expect(end.screen).toContain('nothing was changed');
     expect(env.writes()).toBe(0);

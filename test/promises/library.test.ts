@@ -47,7 +47,7 @@ async function scenario() {
 /** A saved plan as `plan --out` would write it, made with the library and read back with readPlanFile. */
 async function savedPlan(s: Awaited<ReturnType<typeof scenario>>): Promise<PlanDocument> {
   const planned = await plan({ file: s.file, endpoint: s.em.url, credentials });
-  const doc = buildPlanDocument(planned.plan, planned.observed, {
+  const doc = buildPlanDocument(planned, {
     toolVersion: 'library-test',
     createdAt: new Date(),
     desiredFile: { path: s.file, text: readFileSync(s.file, 'utf8') },
@@ -79,14 +79,14 @@ describe('the package entry', () => {
     const expected = [
       'COGNITO_RATES', 'CgError', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
-      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'importGroupsFile', 'inSync', 'openSession', 'parseConfig', 'parsePlanDocument',
+      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession', 'parseConfig', 'parsePlanDocument',
       'plainStyle', 'plan', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
       'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch',
     ];
     expect(Object.keys(lib).sort()).toEqual(expected);
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual(expected);
     expect(lib.DEFAULT_MAX_DELETE).toBe(25);
-    expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15 });
+    expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10 });
   });
 
   it('exports these types (checked by the type-checker: a removed one fails `tsc --noEmit`)', () => {
@@ -98,10 +98,11 @@ describe('the package entry', () => {
       lib.ParseResult, lib.LoadedConfig, lib.Diagnostic, lib.DesiredConfig, lib.DesiredPool, lib.DesiredGroup, lib.GroupFields, lib.UnmanagedPolicy,
       lib.Plan, lib.PoolPlan, lib.GroupChange, lib.FieldChange, lib.ObservedGroup, lib.UnmanagedGroup, lib.Action, lib.PlanCounts, lib.Style,
       lib.GroupsApi, lib.PoolRef, lib.GroupPage, lib.Operation, lib.SdkOptions, lib.Rates, lib.RetryPolicy, lib.ApplyReport, lib.ChangeResult,
-      lib.ChangeStatus, lib.ApplyCounts, lib.ErrorCode, lib.Audience,
+      lib.ChangeStatus, lib.ApplyCounts, lib.ErrorCode, lib.Audience, lib.Hold, lib.OrphanHold, lib.PlanningOptions, lib.ObservedMembers,
+      lib.MembersByPool, lib.Planned, lib.Planning, lib.MembersRead, lib.EmulatorOptions, lib.RunningEmulator,
     ];
-    const count: Exported['length'] = 60;
-    expect(count).toBe(60);
+    const count: Exported['length'] = 70;
+    expect(count).toBe(70);
   });
 });
 

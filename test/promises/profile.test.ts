@@ -48,7 +48,7 @@ describe('--profile', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error: ListGroups on user pool eu-west-1_Prof1 \(eu-west-1\): no AWS credentials found \(.*\); set AWS_PROFILE or --profile.*\n$/);
+    expect(run.stderr).toMatch(/^error: --profile nosuch: no such profile in \S+config or \S+credentials \(there are: ci, revoked\); check the name, or run `aws configure --profile nosuch`\n$/);
     expect(em.stats().totals.calls).toBe(0);
   });
 });

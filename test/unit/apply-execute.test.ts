@@ -123,9 +123,9 @@ describe('executeChanges', () => {
     expect(again.plan.pools[0]?.unmanaged).toEqual([{ name: `${A}_Google`, provider: true }]);
   });
 
-  it('replaces by deleting the old group and then creating the new one', async () => {
+  it('replaces by deleting the old group and then creating the new one, dropping its members when the plan says so', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'ADMINS', precedence: 1 }]);
-    const { plan } = await planWith(fake, config(pool(A, [{ name: 'admins', precedence: 1 }])));
+    const { plan } = await planWith(fake, config(pool(A, [{ name: 'admins', precedence: 1 }])), { dropMembers: true });
     fake.calls.length = 0;
     const report = await executeChanges(fake, fake, plan.pools);
     expect(outcomes(report)).toEqual([[A, 'admins', 'done', undefined]]);
@@ -481,11 +481,11 @@ describe('checkApplyPolicy', () => {
     const err = refusal(plan, { allowDelete: true });
     expect(err.code).toBe('APPLY_REFUSED');
     expect(err.message).toBe(
-      `refusing to apply: the plan replaces 1 group(s) (${A}/ops), which deletes them and drops their members; re-run with --allow-replace if that is intended. Nothing was changed.`,
+      `refusing to apply: the plan replaces 1 group(s) (${A}/ops), which deletes and creates them again and drops their members (--drop-members); re-run with --allow-replace if that is intended. Nothing was changed.`,
     );
     expect(policyViolations(plan, { allowReplace: true })).toBeUndefined();
     // Allowing deletes is not allowing replaces.
-    expect(policyViolations(plan, { allowDelete: true })?.replaces).toEqual([{ poolId: A, name: 'ops' }]);
+    expect(policyViolations(plan, { allowDelete: true })?.replaces).toEqual([{ poolId: A, name: 'ops', dropsMembers: true }]);
   });
 
   it('refuses a delete without allowDelete, and allows it with', () => {
@@ -512,7 +512,7 @@ describe('checkApplyPolicy', () => {
     const google = `${A}_Google`;
     const permissions = { allowReplace: true, allowDelete: true };
     expect(refusal(planOf(poolPlan(A, [replace(google)])), permissions).message).toBe(
-      `refusing to apply: the plan would delete provider groups that Cognito manages (${A}/${google}); change the file so they are not replaced. Nothing was changed.`,
+      `refusing to apply: the plan would delete provider groups that Cognito manages (${A}/${google}); change the file so they are neither replaced nor renamed. Nothing was changed.`,
     );
     expect(refusal(planOf(poolPlan(A, [remove(google)])), permissions).code).toBe('APPLY_REFUSED');
     // A case-only rename away from a provider group deletes it too.
@@ -536,7 +536,8 @@ describe('checkApplyPolicy', () => {
         message: expect.stringContaining(wording),
       });
       expect(fake.writeCalls()).toEqual([]);
-      expect(fake.calls.map((c) => c.op)).toEqual(['ListGroups']);
+      // Only reads: the listing, and the members of the groups the plan would replace or delete (to count them).
+      expect(new Set(fake.calls.map((c) => c.op))).toEqual(new Set(['ListGroups', 'ListUsersInGroup']));
       expect(fake.groupsOf(A)).toEqual(before);
     });
 

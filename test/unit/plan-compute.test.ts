@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
 import { nameKey } from '../../src/config/names.js';
 import { computePoolPlan } from '../../src/plan/compute.js';
+import { holdDescription, holdName } from '../../src/plan/holding.js';
 import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/plan/model.js';
 import { pick, randomInt, seededRandom, shuffled } from './seeded-random.js';
 
@@ -87,6 +88,7 @@ describe('computePoolPlan: replaces', () => {
         after: { precedence: 1 },
         fields: [{ field: 'roleArn', before: ROLE_A, after: null }],
         reasons: ['roleArn-removed'],
+        hold: { group: holdName('g'), resuming: false },
       },
     ]);
   });
@@ -105,6 +107,7 @@ describe('computePoolPlan: replaces', () => {
           { field: 'precedence', before: 7, after: null },
         ],
         reasons: ['precedence-removed'],
+        hold: { group: holdName('g'), resuming: false },
       },
     ]);
   });
@@ -117,7 +120,7 @@ describe('computePoolPlan: replaces', () => {
   it('plans a case-only rename as a replace of the pool\'s group, not a create', () => {
     const plan = planFor([{ name: 'admins', precedence: 1 }], [{ name: 'ADMINS', precedence: 1 }]);
     expect(plan.changes).toEqual([
-      { action: 'replace', name: 'admins', previousName: 'ADMINS', before: { precedence: 1 }, after: { precedence: 1 }, fields: [], reasons: ['case-rename'] },
+      { action: 'replace', name: 'admins', previousName: 'ADMINS', before: { precedence: 1 }, after: { precedence: 1 }, fields: [], reasons: ['case-rename'], hold: { group: holdName('admins'), resuming: false } },
     ]);
     expect(plan.unmanaged).toEqual([]);
     expect(plan.unchanged).toEqual([]);
@@ -136,6 +139,7 @@ describe('computePoolPlan: replaces', () => {
         { field: 'roleArn', before: ROLE_A, after: null },
       ],
       reasons: ['case-rename', 'roleArn-removed'],
+      hold: { group: holdName('Admins'), resuming: false },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countApply, type ApplyReport, type ChangeResult } from '../../src/apply/report.js';
 import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
+import { holdName } from '../../src/plan/holding.js';
 import { computePoolPlan } from '../../src/plan/compute.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
 import { applyResultLines, applySummaryLine } from '../../src/render/apply-report.js';
@@ -56,7 +57,7 @@ describe('renderPlanText', () => {
       [
         'User pool eu-west-1_PoolA (eu-west-1): 7 groups listed, 6 managed by this file',
         '',
-        '  -/+ replace "SUPPORT" -> "Support"  (a group name cannot change case in place; precedence cannot be removed in place: deleted and created again, its members are dropped)',
+        `  -/+ replace "SUPPORT" -> "Support"  (a group name cannot change case in place; precedence cannot be removed in place: deleted and created again; its members are kept in "${holdName('Support')}" and put back)`,
         '      precedence:  3 -> (none)',
         '',
         '  + create "admins"',
@@ -68,7 +69,7 @@ describe('renderPlanText', () => {
         '      description: (word diff: [-removed-] {+added+})',
         '        Can edit content [-and-]{+but not+} settings; reviewed every [-year-]{+quarter+} by the platform team',
         '',
-        '  -/+ replace "ops"  (roleArn cannot be removed in place: deleted and created again, its members are dropped)',
+        `  -/+ replace "ops"  (roleArn cannot be removed in place: deleted and created again; its members are kept in "${holdName('ops')}" and put back)`,
         '      roleArn:     "arn:aws:iam::123456789012:role/A" -> (none)',
         '',
         '  ~ update "viewers"',
@@ -123,9 +124,9 @@ describe('renderPlanText', () => {
     expect(long).toEqual(['  ~ update "g"', '      description: (word diff: [-removed-] {+added+})', `        [-${longBefore}-]{+short+}`]);
   });
 
-  it('keeps a replace without rename to one quoted name', () => {
+  it('keeps a replace without rename to one quoted name (one planned with --drop-members says it drops the members)', () => {
     const change: GroupChange = { action: 'replace', name: 'g', previousName: 'g', before: { precedence: 1 }, after: {}, fields: [{ field: 'precedence', before: 1, after: null }], reasons: ['precedence-removed'] };
-    expect(changeLines(change, plainStyle)[0]).toBe('  -/+ replace "g"  (precedence cannot be removed in place: deleted and created again, its members are dropped)');
+    expect(changeLines(change, plainStyle)[0]).toBe('  -/+ replace "g"  (precedence cannot be removed in place: deleted and created again; its members are dropped (--drop-members))');
   });
 });
 
@@ -198,7 +199,7 @@ describe('apply report', () => {
         result(del, 'not-started'),
       ],
     };
-    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, adopted: 0, failed: 1, notStarted: 2 });
+    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 1, notStarted: 2, membersMoved: 0 });
     expect(applySummaryLine(report)).toBe('Apply incomplete: 1 added, 0 changed, 0 replaced, 0 deleted; 1 failed, 2 not started. Run apply again to finish.');
     expect(applyResultLines(report, plainStyle)).toEqual([
       '  note         eu-west-1_PoolA: create "new": already existed with these fields',

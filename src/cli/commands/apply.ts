@@ -27,6 +27,7 @@ export interface ApplyFlags extends TargetFlags, OutputFlags {
   autoApprove?: boolean;
   allowReplace?: boolean;
   allowDelete?: boolean;
+  dropMembers?: boolean;
   maxDelete: number;
   progress: boolean;
 }
@@ -40,7 +41,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   const view = applyView(out);
   const progress = new ProgressReporter(io, flags.progress);
   const policy = { allowReplace: flags.allowReplace === true, allowDelete: flags.allowDelete === true, maxDelete: flags.maxDelete };
-  const common = { ...policy, onReadProgress: progress.read, onApplyProgress: progress.apply };
+  const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
   const onStop = (reason: StopReason): void => {
     progress.stop();
     io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
@@ -52,6 +53,9 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
 
   if (planFile !== undefined) {
     const document = await readPlanFile(planFile, io.cwd);
+    if (flags.dropMembers === true && document.dropMembers !== true) {
+      throw new CgError('USAGE', `--drop-members: the plan ${planFile} keeps the members of the groups it replaces, and a saved plan is applied as it was reviewed; make the plan with \`cognito-groups plan --drop-members --out ${planFile}\``);
+    }
     const plan = planOfDocument(document);
     const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd);
     const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
@@ -84,20 +88,26 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
         config: loaded.config,
         ...target.session,
         signal,
+        dropMembers: flags.dropMembers === true,
         ...common,
-        onPlan: (plan, observed) => {
-          planned = { plan, document: documentOf(plan, observed, loaded, target) };
+        onPlan: (made) => {
+          planned = { plan: made.plan, document: documentOf(made, loaded, target) };
         },
         // Called once the plan passed the policy: the plan is shown only if it may be applied.
         approve: async (plan) => {
           if (flags.autoApprove !== true && !io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
           show(target, plan);
-          return flags.autoApprove === true || (await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal));
+          if (flags.autoApprove === true) return true;
+          const approved = await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal);
+          // Ctrl-C at the prompt is a "no" (exit 1, like Terraform); SIGTERM or SIGHUP stop the run and exit with their own code.
+          const stoppedBy = io.stops.received();
+          if (!approved && stoppedBy !== undefined && stoppedBy !== 'SIGINT') throw new CgError('INTERRUPTED', `${stoppedBy} at the approval prompt: nothing was changed`);
+          return approved;
         },
       }),
     );
     progress.stop();
-    await view.result({ plan: result.plan, document: documentOf(result.plan, result.observed, loaded, target), outcome: result.outcome, target: target.shown });
+    await view.result({ plan: result.plan, document: documentOf(result, loaded, target), outcome: result.outcome, target: target.shown });
     return exitCodeOf(result.outcome, flags.file);
   } catch (err) {
     if (err instanceof RefusedError && planned !== undefined) await view.refused({ error: err, ...planned, target: target.shown });

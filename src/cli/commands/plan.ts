@@ -16,6 +16,7 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   file: string;
   detailedExitcode?: boolean;
   progress: boolean;
+  dropMembers?: boolean;
   out?: string;
 }
 

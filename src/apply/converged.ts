@@ -3,7 +3,7 @@ import type { DesiredConfig } from '../config/model.js';
 import { nameKey } from '../config/names.js';
 import { computePoolPlan } from '../plan/compute.js';
 import { diffFields, normalFields } from '../plan/fields.js';
-import type { GroupChange, ObservedGroup, Plan } from '../plan/model.js';
+import type { GroupChange, MembersByPool, ObservedGroup, Plan, PoolPlan } from '../plan/model.js';
 
 /** A difference after applying: the change a new plan would make to one group of one pool. */
 export interface Remaining {
@@ -17,16 +17,55 @@ export interface AfterApply {
   remaining: Remaining[];
   /** Groups the run did not change that differ from the groups file (changed by someone else meanwhile): reported, never a failure. */
   elsewhere: Remaining[];
+  /** Groups the run put members in (a replace that kept them, a rename, members put back) that lack some of them: an apply with any fails. */
+  membersMissing: MembersMissing[];
+}
+
+/** A group that lacks members the run was to keep or move into it. */
+export interface MembersMissing {
+  poolId: string;
+  group: string;
+  /** How many members it was to have from the plan's reading. */
+  expected: number;
+  /** The usernames it lacks, sorted. */
+  missing: string[];
+}
+
+/** A group a change puts members in, and the groups the plan read those members from. */
+export interface MemberTarget {
+  group: string;
+  sources: string[];
+}
+
+/** The groups of a pool plan that its changes put members in (a member-keeping replace, a rename, members put back). */
+export function memberTargets(pool: PoolPlan): MemberTarget[] {
+  const out: MemberTarget[] = [];
+  for (const c of pool.changes) {
+    const held = 'hold' in c && c.hold?.resuming === true ? [c.hold.group] : [];
+    if ((c.action === 'replace' && c.hold !== undefined) || c.action === 'rename') out.push({ group: c.name, sources: [c.previousName, ...held] });
+    else if (c.action !== 'delete' && c.action !== 'replace' && held.length > 0) out.push({ group: c.name, sources: held });
+  }
+  return out;
+}
+
+/** The members the pools have after an apply (of the member targets), and those the plan read. */
+export interface MembersAfter {
+  /** What the plan read, by pool then group. */
+  then: MembersByPool;
+  /** The member targets read again after applying, by pool then group. */
+  now: MembersByPool;
 }
 
 /**
  * Checks the pools after an apply, the same way in every pool: each planned change must hold (the
- * group exists with the planned fields, or is gone); with the groups file, the other groups of the
- * pools it changed are compared with the file too, and differences reported apart.
+ * group exists with the planned fields, or is gone, and a group the run put members in has every one
+ * the plan read); with the groups file, the other groups of the pools it changed are compared with
+ * the file too, and differences reported apart.
  */
-export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>, config?: DesiredConfig): AfterApply {
+export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>, config?: DesiredConfig, members?: MembersAfter): AfterApply {
   const remaining: Remaining[] = [];
   const elsewhere: Remaining[] = [];
+  const membersMissing: MembersMissing[] = [];
   for (const pool of plan.pools) {
     const poolId = pool.userPoolId;
     const observed = after.get(poolId);
@@ -51,6 +90,14 @@ export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>,
       const hold = 'hold' in c ? c.hold : undefined;
       if (hold !== undefined && byName.has(hold.group)) remaining.push({ poolId, change: { action: 'restore', name: c.name, hold } });
     }
+    for (const target of memberTargets(pool)) {
+      const now = members?.now.get(poolId)?.get(target.group);
+      if (now === undefined) continue;
+      const has = new Set(now);
+      const expected = new Set(target.sources.flatMap((source) => [...(members?.then.get(poolId)?.get(source) ?? [])]));
+      const missing = [...expected].filter((u) => !has.has(u)).sort();
+      if (missing.length > 0) membersMissing.push({ poolId, group: target.group, expected: expected.size, missing });
+    }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;
     const touched = new Set(pool.changes.flatMap((c) => [nameKey(c.name), ...('previousName' in c ? [nameKey(c.previousName)] : [])]));
@@ -58,5 +105,5 @@ export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>,
       if (!touched.has(nameKey(change.name)) && !('previousName' in change && touched.has(nameKey(change.previousName)))) elsewhere.push({ poolId, change });
     }
   }
-  return { remaining, elsewhere };
+  return { remaining, elsewhere, membersMissing };
 }

@@ -1,4 +1,4 @@
-import type { Remaining } from '../apply/converged.js';
+import type { MembersMissing, Remaining } from '../apply/converged.js';
 import { countApply, type AfterCheck, type ApplyReport, type ChangeResult } from '../apply/report.js';
 import type { ErrorCode } from '../errors.js';
 import { plainStyle, type Style } from './style.js';
@@ -61,8 +61,21 @@ export function afterCheckLines(check: AfterCheck, style: Style): string[] {
   if (!check.ran) return check.why === 'listing-failed' ? [style.remove(`  unchecked    the check after applying could not run: ${visible(check.error.message)}`)] : [];
   return [
     ...remainingLines(check.remaining).map((l) => style.remove(`  not held     ${l}`)),
+    ...missingMemberLines(check.membersMissing).map((l) => style.remove(`  not held     ${l}`)),
     ...remainingLines(check.elsewhere).map((l) => style.dim(`  note         ${l} (differs from the file; not changed by this run)`)),
   ];
+}
+
+/** Names of missing members shown before the rest are only counted. */
+const MISSING_SHOWN = 5;
+
+/** One line per group that lacks members the run was to keep or move into it. */
+export function missingMemberLines(missing: readonly MembersMissing[]): string[] {
+  return missing.map((m) => {
+    const names = m.missing.slice(0, MISSING_SHOWN).map(quoted).join(', ');
+    const more = m.missing.length > MISSING_SHOWN ? ` and ${m.missing.length - MISSING_SHOWN} more` : '';
+    return `${m.poolId}: ${quoted(m.group)} lacks ${m.missing.length} of the ${m.expected} members it was to keep: ${names}${more}`;
+  });
 }
 
 /** One line per difference left after applying: the change a new plan would still make. */

@@ -37,6 +37,8 @@ export interface ApplyDocument {
     remaining: PoolChangeJson[];
     /** Other differences from the groups file in the pools the run changed (changed by someone else). */
     elsewhere: PoolChangeJson[];
+    /** Groups the run put members in that lack some of them (the first 100 names of each). */
+    membersMissing: Array<{ userPoolId: string; group: string; expected: number; missingCount: number; missing: string[] }>;
   };
   plan: PlanDocument;
 }
@@ -82,10 +84,18 @@ export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
 
 function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
   const changes = (list: readonly Remaining[]): PoolChangeJson[] => list.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) }));
-  if (check === undefined) return { status: 'nothing-applied', remaining: [], elsewhere: [] };
-  if (check.ran) return { status: 'done', remaining: changes(check.remaining), elsewhere: changes(check.elsewhere) };
-  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, remaining: [], elsewhere: [] };
-  return { status: 'not-all-applied', remaining: [], elsewhere: [] };
+  const none = { remaining: [], elsewhere: [], membersMissing: [] };
+  if (check === undefined) return { status: 'nothing-applied', ...none };
+  if (check.ran) {
+    return {
+      status: 'done',
+      remaining: changes(check.remaining),
+      elsewhere: changes(check.elsewhere),
+      membersMissing: check.membersMissing.map((m) => ({ userPoolId: m.poolId, group: m.group, expected: m.expected, missingCount: m.missing.length, missing: m.missing.slice(0, 100) })),
+    };
+  }
+  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, ...none };
+  return { status: 'not-all-applied', ...none };
 }
 
 /** A group as a drift document shows it. */

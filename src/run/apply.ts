@@ -49,6 +49,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     if (options.approve !== undefined && !(await options.approve(plan))) throw new RefusedError({ kind: 'cancelled' });
     const outcome = await applyAndCheck(session, plan, {
       config,
+      members,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),

@@ -432,7 +432,7 @@ describe('JSON documents printed by the CLI', () => {
       toolVersion: saved.toolVersion,
       interrupted: false,
       summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
-      check: { status: 'done', remaining: [], elsewhere: [] },
+      check: { status: 'done', remaining: [], elsewhere: [], membersMissing: [] },
     });
     expect(Date.parse(a.appliedAt)).toBeGreaterThanOrEqual(Date.parse(saved.createdAt));
     expect([...a.results].sort((x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name))).toEqual([

@@ -2,7 +2,7 @@ import { RefusedError } from '../../apply/refusal.js';
 import { readConfigFile } from '../../config/read.js';
 import { CgError } from '../../errors.js';
 import type { Plan } from '../../plan/model.js';
-import { remainingLines } from '../../render/apply-report.js';
+import { missingMemberLines, remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
 import { apply } from '../../run/apply.js';
@@ -137,9 +137,9 @@ function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number 
   if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
   if (!check.ran && check.error.code === 'INTERRUPTED') throw new CgError('INTERRUPTED', 'interrupted while checking the pools after applying: the report above says what was applied; run plan to see the pools');
   if (!check.ran) throw new CgError('APPLY_UNCHECKED', `applied as reported above, but the check after applying could not run (${check.error.message}); run plan to see the pools`);
-  if (check.remaining.length > 0) {
-    throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {
-      details: remainingLines(check.remaining).map((r) => `  ${r}`),
+  if (check.remaining.length + check.membersMissing.length > 0) {
+    throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length + check.membersMissing.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {
+      details: [...remainingLines(check.remaining), ...missingMemberLines(check.membersMissing)].map((r) => `  ${r}`),
     });
   }
   return 0;

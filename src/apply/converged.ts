@@ -1,6 +1,7 @@
 // After applying: whether each change the run made holds, and what else differs from the file. Pure.
 import type { DesiredConfig } from '../config/model.js';
-import { nameKey } from '../config/names.js';
+import { compareNames, nameKey } from '../config/names.js';
+import { usernameKey } from '../plan/member-changes.js';
 import { computePoolPlan } from '../plan/compute.js';
 import { diffFields, normalFields } from '../plan/fields.js';
 import type { GroupChange, MembersByPool, ObservedGroup, Plan, PoolPlan } from '../plan/model.js';
@@ -29,21 +30,28 @@ export interface MembersMissing {
   expected: number;
   /** The usernames it lacks, sorted. */
   missing: string[];
+  /** Usernames the run removed (an exact `members:` list) that it still has, sorted. */
+  unexpected: string[];
 }
 
-/** A group a change puts members in, and the groups the plan read those members from. */
+/** A group a change puts members in: the groups the plan read them from, and the users the file adds and removes. */
 export interface MemberTarget {
   group: string;
   sources: string[];
+  add: string[];
+  remove: string[];
 }
 
 /** The groups of a pool plan that its changes put members in (a member-keeping replace, a rename, members put back). */
 export function memberTargets(pool: PoolPlan): MemberTarget[] {
   const out: MemberTarget[] = [];
   for (const c of pool.changes) {
+    if (c.action === 'delete') continue;
     const held = 'hold' in c && c.hold?.resuming === true ? [c.hold.group] : [];
-    if ((c.action === 'replace' && c.hold !== undefined) || c.action === 'rename') out.push({ group: c.name, sources: [c.previousName, ...held] });
-    else if (c.action !== 'delete' && c.action !== 'replace' && held.length > 0) out.push({ group: c.name, sources: held });
+    const sources = (c.action === 'replace' && c.hold !== undefined) || c.action === 'rename' ? [c.previousName, ...held] : c.action === 'replace' ? [] : held;
+    const add = c.members?.add ?? [];
+    const remove = c.members?.remove ?? [];
+    if (sources.length + add.length + remove.length > 0) out.push({ group: c.name, sources, add, remove });
   }
   return out;
 }
@@ -54,6 +62,8 @@ export interface MembersAfter {
   then: MembersByPool;
   /** The member targets read again after applying, by pool then group. */
   now: MembersByPool;
+  /** Pools that compare usernames case-sensitively (DescribeUserPool); others ignore case. */
+  caseSensitive?: ReadonlyMap<string, boolean>;
 }
 
 /**
@@ -90,13 +100,17 @@ export function checkAfterApply(plan: Plan, after: Map<string, ObservedGroup[]>,
       const hold = 'hold' in c ? c.hold : undefined;
       if (hold !== undefined && byName.has(hold.group)) remaining.push({ poolId, change: { action: 'restore', name: c.name, hold } });
     }
+    const key = (u: string): string => usernameKey(u, members?.caseSensitive?.get(poolId) ?? false);
     for (const target of memberTargets(pool)) {
       const now = members?.now.get(poolId)?.get(target.group);
       if (now === undefined) continue;
-      const has = new Set(now);
-      const expected = new Set(target.sources.flatMap((source) => [...(members?.then.get(poolId)?.get(source) ?? [])]));
-      const missing = [...expected].filter((u) => !has.has(u)).sort();
-      if (missing.length > 0) membersMissing.push({ poolId, group: target.group, expected: expected.size, missing });
+      const has = new Set(now.map(key));
+      const removed = new Set(target.remove.map(key));
+      const kept = target.sources.flatMap((source) => [...(members?.then.get(poolId)?.get(source) ?? [])]).filter((u) => !removed.has(key(u)));
+      const expected = [...new Map([...kept, ...target.add].map((u) => [key(u), u])).values()];
+      const missing = expected.filter((u) => !has.has(key(u))).sort(compareNames);
+      const unexpected = now.filter((u) => removed.has(key(u))).sort(compareNames);
+      if (missing.length + unexpected.length > 0) membersMissing.push({ poolId, group: target.group, expected: expected.length, missing, unexpected });
     }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;

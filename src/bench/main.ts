@@ -16,6 +16,8 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 20);
 const READ_GROUPS = Number(process.env.BENCH_READ_GROUPS ?? 10_000);
 const WRITES_EACH = Number(process.env.BENCH_WRITES ?? 2_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 5_000);
+const BIG_GROUP = Number(process.env.BENCH_BIG_GROUP ?? 100_000);
+const MEMBER_ADDS = Number(process.env.BENCH_MEMBER_ADDS ?? 1_000);
 const PER_POOL_RATE = COGNITO_RATES.perPoolOperation * SCALE;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -84,6 +86,9 @@ async function main(): Promise<void> {
   // Members: a replace that keeps a large group's members, then the same with 5% injected 500s.
   rows.push(await membersRun(em, session, 'eu-west-1_BenchMembers1', 0));
   rows.push(await membersRun(em, session, 'eu-west-1_BenchMembers2', 0.05));
+  // Membership as code: reading a very large group, and adding members from the file.
+  rows.push(await bigGroupRead(em, session, 'eu-west-1_BenchBigGroup1'));
+  rows.push(await memberAdds(em, session, 'eu-west-1_BenchAdds1'));
   await em.close();
 
   // CPU only, in its own process for a clean peak RSS.
@@ -156,6 +161,54 @@ async function membersRun(em: RunningEmulator, session: SessionOptions, pool: st
   const changes = after.plan.pools[0]?.changes.length ?? -1;
   const failed = `${lost} members lost${reruns > 0 ? `; ${reruns} re-run(s)` : ''}${changes === 0 ? '' : `; ${changes} change(s) left`}`;
   return [label, secs(seconds), `${secs(floor)} (${Math.ceil(MEMBERS / 60)} pages + 2 x ${MEMBERS} adds)`, ratio(seconds / floor), opCalls(em), `${em.stats().totals.throttled}`, failed];
+}
+
+/** A plan that must count a group of BIG_GROUP members (the file drops its role). Floor: ceil(M/60) pages at ListUsersInGroup's 30/s. */
+async function bigGroupRead(em: RunningEmulator, session: SessionOptions, pool: string): Promise<string[]> {
+  const users = Array.from({ length: BIG_GROUP }, (_, i) => `big-${String(i).padStart(7, '0')}`);
+  em.ensureUserPool(pool);
+  em.seedGroups(pool, [{ GroupName: 'everyone', Precedence: 9 }]);
+  em.seedUsers(pool, users.map((Username) => ({ Username })));
+  em.seedMembers(pool, 'everyone', users);
+  em.resetStats();
+  log(`members: plan counting a group of ${BIG_GROUP} members...`);
+  const start = performance.now();
+  const result = await plan({ config: configOf(pool, [{ name: 'everyone' }]), ...session });
+  const seconds = (performance.now() - start) / 1000;
+  const counted = result.plan.pools[0]?.changes[0];
+  if (counted === undefined || !('memberCount' in counted) || counted.memberCount !== BIG_GROUP) throw new Error('big group bench: the plan did not count every member');
+  const pages = Math.ceil(BIG_GROUP / 60);
+  const floor = pages / (30 * SCALE);
+  return [`members: plan counting a group of ${BIG_GROUP} members`, secs(seconds), `${secs(floor)} (${pages} pages)`, ratio(seconds / floor), opCalls(em), `${em.stats().totals.throttled}`, '0'];
+}
+
+/**
+ * An apply adding MEMBER_ADDS members from the file's `members:`. Floor: the adds at AdminAddUserToGroup's
+ * 25/s; the plan first looks up every user to add (AdminGetUser, 50/s), shown apart.
+ */
+async function memberAdds(em: RunningEmulator, session: SessionOptions, pool: string): Promise<string[]> {
+  const users = Array.from({ length: MEMBER_ADDS }, (_, i) => `new-${String(i).padStart(6, '0')}`);
+  em.ensureUserPool(pool);
+  em.seedGroups(pool, [{ GroupName: 'team' }]);
+  em.seedUsers(pool, users.map((Username) => ({ Username })));
+  em.resetStats();
+  log(`members: apply adding ${MEMBER_ADDS} members...`);
+  const start = performance.now();
+  const result = await apply({ config: configOf(pool, [{ name: 'team', members: { mode: 'include', users } }]), ...session });
+  const seconds = (performance.now() - start) / 1000;
+  const added = result.outcome?.report.results.reduce((n, r) => n + (r.membersAdded ?? 0), 0) ?? 0;
+  const floor = MEMBER_ADDS / (25 * SCALE);
+  const lookups = MEMBER_ADDS / (50 * SCALE);
+  const missing = MEMBER_ADDS - (await membersIn(em.url, pool, 'team', users));
+  return [
+    `members: apply adding ${MEMBER_ADDS} members (with the plan's user look-ups)`,
+    secs(seconds),
+    `${secs(floor)} adds (+ ${secs(lookups)} look-ups)`,
+    `${ratio(seconds / floor)} (${ratio(seconds / (floor + lookups))} with look-ups)`,
+    opCalls(em),
+    `${em.stats().totals.throttled}`,
+    `${added} added, ${missing} missing`,
+  ];
 }
 
 /** How many of `users` the group has, listed with a plain SDK client. */

@@ -92,6 +92,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),
       members: new Map(options.document.pools.map((p) => [p.userPoolId, membersOfDocument(p)])),
+      caseSensitive: new Map(options.document.pools.flatMap((p) => (p.usernamesCaseSensitive === undefined ? [] : [[p.userPoolId, p.usernamesCaseSensitive] as const]))),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),

@@ -18,6 +18,8 @@ export interface ApplyRunOptions {
   onReadProgress?: (p: ReadProgress) => void;
   /** The members the plan read: the groups it put members in are checked to have them all. */
   members?: MembersByPool;
+  /** How the pools with `members:` compare usernames. */
+  caseSensitive?: ReadonlyMap<string, boolean>;
 }
 
 export type { ApplyOutcome } from '../apply/report.js';
@@ -38,7 +40,7 @@ export async function applyAndCheck(session: Session, plan: Plan, options: Apply
     const after = await listPools(session.api, touched.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
     const read = await Promise.all(touched.map((p) => readMembers(session.api, { id: p.userPoolId, region: p.region }, memberTargets(p).map((t) => t.group))));
     const now: MembersByPool = new Map(touched.map((p, i) => [p.userPoolId, read[i] ?? new Map()]));
-    const members = options.members === undefined ? undefined : { then: options.members, now };
+    const members = options.members === undefined ? undefined : { then: options.members, now, ...(options.caseSensitive === undefined ? {} : { caseSensitive: options.caseSensitive }) };
     return { report, check: { ran: true, ...checkAfterApply(plan, after, options.config, members) } };
   } catch (err) {
     const error = err instanceof CgError ? err : new CgError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });

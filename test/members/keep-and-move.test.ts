@@ -91,7 +91,7 @@ describe.concurrent('members through the CLI', () => {
     w.em.resetStats();
     const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 1 replaced, 0 deleted (70 members kept or moved).');
+    expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 1 replaced, 0 deleted (members: 70 kept or moved).');
     expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);
     expect(await w.members('ops')).toEqual(names(70));
     expect(await w.members('bystander')).toEqual(names(3, 'b'));
@@ -111,7 +111,7 @@ describe.concurrent('members through the CLI', () => {
     w.em.resetStats();
     const run = await w.cli(['apply', '-f', w.file, '--auto-approve']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 0 replaced, 0 deleted, 1 renamed (40 members kept or moved).');
+    expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 0 replaced, 0 deleted, 1 renamed (members: 40 kept or moved).');
     expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'operators', precedence: 1, roleArn: ROLE }]);
     expect(await w.members('operators')).toEqual(names(40));
     expectWithinQuotas(w.em);

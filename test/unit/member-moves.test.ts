@@ -188,7 +188,7 @@ describe('the check after applying', () => {
       .addPool(A, [{ name: 'ops', roleArn: ROLE }])
       .addMembers(A, 'ops', users(4));
     const result = await apply({ config: config([{ name: 'ops' }]), api: fake, clock: new FakeClock(), allowReplace: true });
-    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [{ poolId: A, group: 'ops', expected: 4, missing: ['user-0002'] }] });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [{ poolId: A, group: 'ops', expected: 4, missing: ['user-0002'], unexpected: [] }] });
   });
 
   it('finds nothing missing when every member is back', async () => {

@@ -29,6 +29,8 @@ export interface ApplyFlags extends TargetFlags, OutputFlags {
   allowDelete?: boolean;
   dropMembers?: boolean;
   maxDelete: number;
+  allowMemberRemovals?: boolean;
+  maxMemberRemovals: number;
   progress: boolean;
 }
 
@@ -40,7 +42,13 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   const out = openOutput(io, flags);
   const view = applyView(out);
   const progress = new ProgressReporter(io, flags.progress);
-  const policy = { allowReplace: flags.allowReplace === true, allowDelete: flags.allowDelete === true, maxDelete: flags.maxDelete };
+  const policy = {
+    allowReplace: flags.allowReplace === true,
+    allowDelete: flags.allowDelete === true,
+    maxDelete: flags.maxDelete,
+    allowMemberRemovals: flags.allowMemberRemovals === true,
+    maxMemberRemovals: flags.maxMemberRemovals,
+  };
   const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
   const onStop = (reason: StopReason): void => {
     progress.stop();

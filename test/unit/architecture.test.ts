@@ -24,6 +24,7 @@ const PURE = [/^plan\//, /^drift\//, /^config\/(?!read\.ts$)/];
 const LAYERS: Record<string, number> = {
   'errors.ts': 0,
   files: 0,
+  generated: 0,
   emulator: 0,
   config: 1,
   plan: 2,

@@ -4,7 +4,6 @@ import type { PoolRef } from '../cognito/port.js';
 import type { EnvironmentRef } from '../config/model.js';
 import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
-import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
 import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../run/session.js';
@@ -100,6 +99,8 @@ export async function openTarget(
   const statePath = localStateOf(environment?.name);
   if (options.createPools) await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
   else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), [], statePath);
+  // Loaded only for --local.
+  const { startEmulator } = await import('../emulator/index.js');
   const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath), account: environment?.account ?? LOCAL_ACCOUNT }).catch((err: unknown) => {
     const holder = err instanceof CgError && err.code === 'EMULATOR_STATE' ? /in use by process (\d+)/.exec(err.message)?.[1] : undefined;
     if (holder === undefined) throw err;

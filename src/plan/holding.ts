@@ -47,9 +47,9 @@ export function holdRecordOf(g: ObservedGroup): HoldRecord | undefined {
   return { op: o.op, group: o.group, from: o.from };
 }
 
-/** Whether a group name is reserved for this tool (never created from a file, never deleted as unmanaged). */
+/** Whether a group name is reserved for this tool (never created from a file, never deleted as unmanaged), in any case: Cognito names are equal ignoring case. */
 export function isReserved(name: string): boolean {
-  return name.startsWith(RESERVED_PREFIX);
+  return nameKey(name).startsWith(RESERVED_PREFIX);
 }
 
 function hash32(text: string, seed: number): string {

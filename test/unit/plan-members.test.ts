@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
 import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
-import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX } from '../../src/plan/holding.js';
+import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX, isReserved } from '../../src/plan/holding.js';
 import type { ObservedGroup } from '../../src/plan/model.js';
 import { countPlan, summaryLine } from '../../src/plan/summary.js';
 
@@ -143,5 +143,14 @@ describe('computePoolPlan: member counts', () => {
     ]);
     expect(memberReadsOf(plan)).toEqual(['a', 'old']);
     expect(summaryLine({ pools: [plan] })).toBe('Plan: 0 to add, 2 to change, 0 to replace, 1 to delete. Members: 0 kept, 2 dropped.');
+  });
+});
+
+describe('the reserved prefix, in any case', () => {
+  it('is reserved whatever the case: never planned for deletion as unmanaged', () => {
+    expect(isReserved('Cognito-Groups.other')).toBe(true);
+    const plan = computePoolPlan(desired([], 'delete'), [{ name: 'Cognito-Groups.other' }, { name: holdName('ops').toUpperCase() }]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.unmanaged.map((g) => g.name)).toEqual([holdName('ops').toUpperCase(), 'Cognito-Groups.other'].sort());
   });
 });

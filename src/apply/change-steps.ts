@@ -77,7 +77,8 @@ export async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolR
   const first = done.failures[0] as MemberFailure;
   const named = done.failures.slice(0, 5).map((f) => `${f.op} ${JSON.stringify(f.user)}: ${f.error.message}`).join('; ');
   const more = done.failures.length > 5 ? ` and ${done.failures.length - 5} more` : '';
-  const message = `${done.failures.length} member change(s) failed (${named}${more}); ${done.added} added, ${done.removed} removed`;
+  const skipped = done.removalsSkipped > 0 ? `; the ${done.removalsSkipped} removal(s) were not made, since not every add went through` : '';
+  const message = `${done.failures.length} member change(s) failed (${named}${more}); ${done.added} added, ${done.removed} removed${skipped}`;
   if (first.error.code === 'INTERRUPTED') return { status: 'failed', message: `stopped while changing members: ${done.added} added, ${done.removed} removed; run apply again to finish`, ...counts, failure: failureOf(first.error) };
   return { status: 'failed', message, ...counts, failure: failureOf(first.error, message), ...(result.membersMoved === undefined ? {} : { membersMoved: result.membersMoved }) };
 }
@@ -96,7 +97,13 @@ interface MemberFailure {
  * Adds, then removes, a group's members, a few at a time. One user's failure (at the 100-group
  * limit, deleted meanwhile) does not stop the others; a stop does: no new call starts.
  */
-async function changeMembers(api: GroupsApi, pool: PoolRef, group: string, members: MemberChange, onDone?: (more: number) => void): Promise<{ added: number; removed: number; failures: MemberFailure[] }> {
+async function changeMembers(
+  api: GroupsApi,
+  pool: PoolRef,
+  group: string,
+  members: MemberChange,
+  onDone?: (more: number) => void,
+): Promise<{ added: number; removed: number; failures: MemberFailure[]; removalsSkipped: number }> {
   let added = 0;
   let removed = 0;
   const failures: MemberFailure[] = [];
@@ -121,10 +128,12 @@ async function changeMembers(api: GroupsApi, pool: PoolRef, group: string, membe
     };
     await Promise.all(Array.from({ length: Math.min(MEMBER_CONCURRENCY, users.length) }, worker));
   };
-  // Adds first: an exact list that swaps members never leaves the group emptier than it must be.
+  // Adds first, and removals only once every add went through: an exact list that swaps members never
+  // leaves the group emptier than the file says (a user who cannot be added keeps the others in).
   await run('add', members.add);
+  if (failures.length > 0) return { added, removed, failures, removalsSkipped: members.remove.length };
   await run('remove', members.remove);
-  return { added, removed, failures };
+  return { added, removed, failures, removalsSkipped: 0 };
 }
 
 /** The group's own steps of a change. */
@@ -249,6 +258,9 @@ async function rename(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, chang
   const created = await createOrAdopt(api, finishing, pool, { name: change.name, ...change.after });
   if (created.status === 'failed') return created;
   await copy(api, change.previousName, change.name);
+  // A holding group left by a stopped run (a replace of the new name, killed after its delete) holds
+  // members too: they are put back before the holding group goes.
+  if (change.hold.resuming) await copy(api, change.hold.group, change.name);
   await deleteIfPresent(api, pool, change.previousName);
   await deleteIfPresent(finishing, pool, change.hold.group);
   return { status: 'done' };

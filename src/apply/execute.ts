@@ -156,7 +156,7 @@ function membersCopied(change: GroupChange): number {
     case 'replace':
       return change.hold === undefined ? 0 : 2 * (change.memberCount ?? 0) + (change.hold.memberCount ?? 0);
     case 'rename':
-      return change.memberCount ?? 0;
+      return (change.memberCount ?? 0) + (change.hold.resuming ? (change.hold.memberCount ?? 0) : 0);
     case 'restore':
     case 'create':
     case 'update':

@@ -106,15 +106,19 @@ export async function openTarget(
     if (holder === undefined) throw err;
     throw new CgError('EMULATOR_STATE', `${statePath} is in use by another --local run (process ${holder}); wait for it to finish, then run this again`, { cause: err });
   });
-  if (!options.createPools) {
-    const have = emulator.listUserPools().map((p) => p.id);
-    const missing = pools.map((p) => p.id).filter((id) => !have.includes(id));
-    if (missing.length > 0) {
-      await emulator.close();
-      throw noSuchLocalPools(missing, have, statePath);
+  let createdPools: string[];
+  try {
+    if (!options.createPools) {
+      const have = emulator.listUserPools().map((p) => p.id);
+      const missing = pools.map((p) => p.id).filter((id) => !have.includes(id));
+      if (missing.length > 0) throw noSuchLocalPools(missing, have, statePath);
     }
+    createdPools = options.createPools ? pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id) : [];
+  } catch (err) {
+    // The emulator must not outlive a failed start: its server would keep the process running.
+    await emulator.close();
+    throw err;
   }
-  const createdPools = options.createPools ? pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id) : [];
   return {
     session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     ref,

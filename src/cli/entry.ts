@@ -9,7 +9,7 @@ import { STOP_EXIT_CODES } from './signals.js';
 /** Runs the CLI and returns the exit code; the one place errors become text and exit codes. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const result = { code: 0 };
-  const program = buildProgram(io, result).exitOverride();
+  const program = buildProgram(io, result);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return result.code;

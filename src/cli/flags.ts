@@ -7,7 +7,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--profile <name>', 'AWS profile from the shared config files (default: AWS_PROFILE or the default chain)')
     .option('--endpoint-url <url>', 'send requests to this endpoint instead of AWS (AWS_ENDPOINT_URL works too)')
     .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(positiveNumber))
-    .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(positiveNumber))
+    .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(timeoutSeconds))
     .option('--no-progress', 'do not show progress on stderr');
 }
 
@@ -19,6 +19,15 @@ export function addFileOption(cmd: Command): Command {
 /** --no-color, on every command that prints. */
 export function addColorOption(cmd: Command): Command {
   return cmd.option('--no-color', 'no colours even on a terminal (NO_COLOR is respected too)');
+}
+
+/** Node's timers hold at most 2^31-1 ms (longer ones fire at once), and 0 ms would mean no timeout at all. */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
+function timeoutSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.001 || n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`expected seconds from 0.001 to ${MAX_TIMEOUT_SECONDS} (about 24 days), such as 10 or 2.5`);
+  return n;
 }
 
 function positiveNumber(value: string): number {

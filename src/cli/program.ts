@@ -22,6 +22,9 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .version(VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
+    // Set before the commands are added, which copy it: a bad option of any command is an error the
+    // entry reports, never a process.exit from inside the parser.
+    .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 130/143 interrupted.\nDocs: README.md');
 

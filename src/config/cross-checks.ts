@@ -79,7 +79,9 @@ function groupChecks(rawPool: unknown, i: number, pos: Positions, at: At): Diagn
       const key = nameKey(p);
       const asGroup = names.get(key);
       const earlier = previous.get(key);
-      if (typeof g.name === 'string' && key === nameKey(g.name)) {
+      if (key.startsWith(RESERVED_PREFIX)) {
+        out.push(at(pos.offsetOf(path), path, `"${p}" starts with the reserved "${RESERVED_PREFIX}": it is a holding group, never renamed from; a stopped run's members are put back when the group it held them for is in the file`));
+      } else if (typeof g.name === 'string' && key === nameKey(g.name)) {
         out.push(at(pos.offsetOf(path), path, `"${p}" is this group's own name${p === g.name ? '' : ' ignoring case (a change of case is a replace that keeps the members: just change the name)'}; leave it out of previously`));
       } else if (asGroup !== undefined) {
         out.push(at(pos.offsetOf(path), path, `"${p}" is also a group of this file (groups[${asGroup}]); a group cannot be renamed into one that stays`));

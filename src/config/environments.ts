@@ -74,12 +74,12 @@ export function environmentChecks(data: unknown, pos: Positions, at: At): Diagno
   if (envs.length === 0) return out;
   const environments = (data as Record<string, Record<string, unknown>>).environments as Record<string, unknown>;
   for (const env of envs) {
-    const e = environments[env];
+    const e = own(environments, env);
     if (!isRecord(e) || !isRecord(e.userPools)) continue;
     const mapped = e.userPools as Record<string, unknown>;
     const where = ['environments', env, 'userPools'];
     for (const key of keys.keys()) {
-      if (!(key in mapped)) out.push(at(pos.offsetOf(where), where, `environment "${env}" does not map pool key "${key}"; every environment maps every pool key to a pool id`));
+      if (!Object.hasOwn(mapped, key)) out.push(at(pos.offsetOf(where), where, `environment "${env}" does not map pool key "${key}"; every environment maps every pool key to a pool id`));
     }
     const ids = new Map<string, string>();
     for (const [key, value] of Object.entries(mapped)) {
@@ -109,14 +109,14 @@ export interface EnvironmentView {
  * its diagnostic points at the template in the file.
  */
 export function environmentView(data: Record<string, unknown>, env: string, pos: Positions, at: At, valueProblem: (field: string, value: string) => string | undefined): EnvironmentView {
-  const e = (data.environments as Record<string, Record<string, unknown>>)[env] ?? {};
+  const e = (own(data.environments as Record<string, unknown>, env) ?? {}) as Record<string, unknown>;
   const account = typeof e.account === 'string' ? e.account : undefined;
   const mapped = (e.userPools ?? {}) as Record<string, unknown>;
   const errors: Diagnostic[] = [];
   const fileSettings = isRecord(data.settings) ? data.settings : {};
   const envSettings = isRecord(e.settings) ? e.settings : {};
   const userPools = (data.userPools as Array<Record<string, unknown>>).map((pool, i) => {
-    const target = mapped[String(pool.key)];
+    const target = own(mapped, String(pool.key));
     const id = poolIdOf(target) ?? '';
     const region = (isRecord(target) && typeof target.region === 'string' ? target.region : undefined) ?? (typeof pool.region === 'string' ? pool.region : regionOfPoolId(id));
     const vars: Record<(typeof PLACEHOLDERS)[number], string | undefined> = { account, env, region };
@@ -145,6 +145,11 @@ export function environmentView(data: Record<string, unknown>, env: string, pos:
   const settings = { ...fileSettings, ...envSettings };
   const { environments: _environments, ...rest } = data;
   return { data: { ...rest, ...(Object.keys(settings).length === 0 ? {} : { settings }), userPools }, errors, ...(account === undefined ? {} : { account }) };
+}
+
+/** A mapping's own value for a key: never one of Object's built-in members (a pool key `toString` is just a key). */
+function own(map: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 /** A pool id from an environment's mapping: the id, or {id, region}'s id. */

@@ -12,8 +12,9 @@ import jsYaml from 'js-yaml';
  * one regular expression of alternatives costs as much as parsing it): `&anchor`, `*alias` and `!tag`
  * (the character after a space, a bracket, a comma or a line start, and followed by a name); a `<<`
  * merge key; a `? ` complex key; a `%` directive; a block scalar with an explicit indentation
- * indicator (`|1-`), which the two read differently. (Several documents make js-yaml throw, which
- * declines too.)
+ * indicator (`|1-`), which the two read differently; a null key (`~:`, `null:`, an empty key), which
+ * js-yaml names "null" and the positional parser "", and a flow collection as a key (`[a]: x`), which
+ * the two turn into different strings. (Several documents make js-yaml throw, which declines too.)
  */
 const DECLINE: ReadonlyArray<readonly [string[], RegExp]> = [
   [['&', '*', '!'], /(^|[\s[{,])[&*!][^\s]/m],
@@ -21,6 +22,9 @@ const DECLINE: ReadonlyArray<readonly [string[], RegExp]> = [
   [['?'], /(^|\s)\?(\s|$)/m],
   [['%'], /^%/m],
   [['|', '>'], /[|>](?:[-+]?[1-9]|[1-9][-+])/],
+  [['~', 'null', 'Null', 'NULL'], /(?:^|[\s[{,])(?:~|null|Null|NULL)[ \t]*:(?:[\s,}\]]|$)/m],
+  [[':'], /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*):(?:[\s,}\]]|$)/m],
+  [[']', '}'], /[\]}][ \t]*:(?:[\s,}\]]|$)/],
 ];
 
 /** Whether the fast path must leave a text to the positional parser. */

@@ -21,6 +21,16 @@ export function hasInvisible(name: string): boolean {
   return new RegExp(INVISIBLE.source, 'u').test(name);
 }
 
+/**
+ * Whether a name mixes Latin letters with Cyrillic or Greek ones (`аdmin` with a Cyrillic `а`): such
+ * letters look the same, so the name reads as another one.
+ */
+export function mixesScripts(name: string): boolean {
+  return LATIN.test(name) && LOOKALIKE_SCRIPTS.test(name);
+}
+const LATIN = /\p{Script=Latin}/u;
+const LOOKALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
 /** Sort order for group names everywhere output is shown: code-point order, so it is the same on every machine. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -6,7 +6,7 @@ import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
-import { hasInvisible, lookalikeKey, nameKey } from './names.js';
+import { hasInvisible, lookalikeKey, mixesScripts, nameKey } from './names.js';
 import { fastLoad } from './fast-yaml.js';
 import { NO_POSITIONS, type At, type Positions } from './positions.js';
 import { positionsOf } from './yaml-positions.js';
@@ -65,7 +65,7 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
 /** The positional parse: slower, and the one whose diagnostics are shown. */
 function parseWithPositions(text: string, file: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number, path: ReadonlyArray<string | number>, message: string): Diagnostic => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, path: pathToString(path), message };
@@ -203,23 +203,40 @@ function warningsOf(data: unknown, pos: Positions, at: At): Diagnostic[] {
 type IndexedGroups = Array<{ g: RawGroup; j: number }>;
 
 /**
- * Names a reader cannot tell apart: two names of a pool equal but for Unicode normalization or
- * invisible characters (Cognito keeps them as two groups), and any name holding an invisible character.
+ * Names a reader cannot tell apart: two names of a pool (or two members of a group) equal but for
+ * Unicode normalization or invisible characters (Cognito keeps them apart), and any name holding an
+ * invisible character or mixing Latin letters with Cyrillic or Greek ones. A plan shows such a name
+ * faithfully, but a reviewer reads it as the name it imitates.
  */
 function lookalikeWarnings(pools: readonly IndexedGroups[], pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const looks = (what: string, name: string, path: ReadonlyArray<string | number>): void => {
+    if (hasInvisible(name)) out.push(at(pos.offsetOf(path), path, `${what} ${JSON.stringify(name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
+    else if (mixesScripts(name)) out.push(at(pos.offsetOf(path), path, `${what} ${JSON.stringify(name)} mixes Latin letters with Cyrillic or Greek ones, which look the same; it will look like another name to anyone reading a plan`));
+  };
   pools.forEach((groups, i) => {
     const seen = new Map<string, { name: string; index: number }>();
     for (const { g: group, j } of groups) {
       const path = ['userPools', i, 'groups', j, 'name'];
-      if (hasInvisible(group.name)) {
-        out.push(at(pos.offsetOf(path), path, `group name ${JSON.stringify(group.name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
-      }
+      looks('group name', group.name, path);
       const key = lookalikeKey(group.name);
       const first = seen.get(key);
       if (first !== undefined && nameKey(first.name) !== nameKey(group.name)) {
         out.push(at(pos.offsetOf(path), path, `group name ${JSON.stringify(group.name)} looks the same as ${JSON.stringify(first.name)} (groups[${first.index}]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`));
       } else if (first === undefined) seen.set(key, { name: group.name, index: j });
+
+      const list = Array.isArray(group.members) ? group.members : group.members?.include;
+      const listPath = Array.isArray(group.members) ? ['userPools', i, 'groups', j, 'members'] : ['userPools', i, 'groups', j, 'members', 'include'];
+      const users = new Map<string, { name: string; index: number }>();
+      list?.forEach((user, k) => {
+        const at_ = [...listPath, k];
+        looks('username', user, at_);
+        const ukey = lookalikeKey(user);
+        const firstUser = users.get(ukey);
+        if (firstUser !== undefined && nameKey(firstUser.name) !== nameKey(user)) {
+          out.push(at(pos.offsetOf(at_), at_, `username ${JSON.stringify(user)} looks the same as ${JSON.stringify(firstUser.name)} (members[${firstUser.index}]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users`));
+        } else if (firstUser === undefined) users.set(ukey, { name: user, index: k });
+      });
     }
   });
   return out;

@@ -46,5 +46,5 @@ export function orphanHoldJson(h: OrphanHold): OrphanHold {
 
 /** A holding group, in a fixed key order. */
 export function holdJson(h: Hold): Hold {
-  return { group: h.group, resuming: h.resuming, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) };
+  return { group: h.group, resuming: h.resuming, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }), ...(h.usernames === undefined ? {} : { usernames: [...h.usernames] }) };
 }

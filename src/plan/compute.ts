@@ -50,7 +50,11 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
     const after = normalFields(want);
     const found = holds.get(nameKey(want.name));
     holds.delete(nameKey(want.name));
-    const hold: Hold = found === undefined ? { group: holdName(want.name), resuming: false } : { group: found.group.name, resuming: true, ...counted(found.group.name) };
+    const held = found === undefined ? undefined : options.members?.get(found.group.name);
+    const hold: Hold =
+      found === undefined
+        ? { group: holdName(want.name), resuming: false }
+        : { group: found.group.name, resuming: true, ...counted(found.group.name), ...(held === undefined ? {} : { usernames: [...held].sort(compareNames) }) };
     const same = exact.get(want.name);
     const caseOnly = same === undefined ? byKey.get(nameKey(want.name)) : undefined;
     const current = same ?? (caseOnly !== undefined && !matched.has(caseOnly.name) ? caseOnly : undefined);

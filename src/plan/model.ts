@@ -20,6 +20,8 @@ export interface Hold {
   resuming: boolean;
   /** Members in the holding group when the plan read them (resuming only). */
   memberCount?: number;
+  /** Their usernames, sorted (resuming only): the plan names who a change puts in the group. */
+  usernames?: string[];
 }
 
 /** Members a change adds to and removes from its group (groups with `members:` in the file only). */

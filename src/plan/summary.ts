@@ -65,7 +65,7 @@ export function countPlan(plan: Plan): PlanCounts {
           break;
         case 'rename':
           counts.rename++;
-          counts.membersKept += c.memberCount ?? 0;
+          counts.membersKept += (c.memberCount ?? 0) + (c.hold.resuming ? (c.hold.memberCount ?? 0) : 0);
           break;
         case 'restore':
           counts.restore++;

@@ -5,6 +5,13 @@ import { MAX_EMPTY_PAGES } from './list-pool.js';
 /** Groups whose members are read at once; pacing (ListUsersInGroup's quota), not this, sets the rate. */
 const READ_CONCURRENCY = 4;
 
+/**
+ * The most members one group's listing may give: far above the groups this tool is for (its
+ * membership quotas read about 1,800 members a second, so this is about twenty minutes of listing),
+ * and a bound on memory against a server that hands out new users and NextTokens forever.
+ */
+export const MAX_MEMBERS_LISTED = 2_000_000;
+
 /** Progress of reading members: groups read of those to read, and the members found so far, in one pool. */
 export interface MembersProgress {
   poolId: string;
@@ -16,7 +23,7 @@ export interface MembersProgress {
 /**
  * Every member of a group (usernames as the pool lists them), page by page; none when the group does
  * not exist. A listing that cannot be a real one is refused (AWS_BAD_RESPONSE): a token seen twice, a
- * user listed twice, or empty pages without end.
+ * user listed twice, empty pages without end, or more than MAX_MEMBERS_LISTED members.
  */
 export async function membersOf(api: GroupsApi, pool: PoolRef, group: string, onPage?: (more: number) => void): Promise<string[]> {
   const refuse = (why: string): CgError =>
@@ -36,6 +43,7 @@ export async function membersOf(api: GroupsApi, pool: PoolRef, group: string, on
         users.push(u);
       }
       onPage?.(page.usernames.length);
+      if (users.length > MAX_MEMBERS_LISTED) throw refuse(`listed more than ${MAX_MEMBERS_LISTED.toLocaleString('en-US')} members (the most this tool reads in one group)`);
       token = page.nextToken;
       if (token !== undefined) {
         if (seenTokens.has(token)) throw refuse('returned the same NextToken twice');

@@ -205,7 +205,8 @@ function rowOf(c: GroupChange): Row {
 
 function rowOfGroup(c: GroupChange): Row {
   const held = (h: Hold): string => `${h.memberCount === undefined ? 'the members' : plural(h.memberCount, 'member')} a run that stopped left in ${mdCode(h.group)}`;
-  const heldBack = (h: Hold | undefined): string[] => (h === undefined ? [] : [`*then puts back ${held(h)}*`]);
+  const names = (h: Hold): string => (h.usernames === undefined || h.usernames.length === 0 ? '' : `: ${h.usernames.slice(0, MEMBERS_SHOWN).map((u) => `+${mdCode(u)}`).join(', ')}${h.usernames.length > MEMBERS_SHOWN ? ` and ${h.usernames.length - MEMBERS_SHOWN} more` : ''}`);
+  const heldBack = (h: Hold | undefined): string[] => (h === undefined ? [] : [`*then puts back ${held(h)}*${names(h)}`]);
   switch (c.action) {
     case 'create': {
       const full = `| ${action('➕', 'create')} | ${mdCode(c.name)} | ${[cellFields(c.after), ...heldBack(c.hold)].join('<br>')} |`;
@@ -227,7 +228,7 @@ function rowOfGroup(c: GroupChange): Row {
       };
     }
     case 'rename': {
-      const full = `| ${action('🔀', 'rename')} | ${mdCode(c.name)} | ${[`name: ${mdCode(c.previousName)} → ${mdCode(c.name)}`, ...c.fields.map(cellChange), membersCell(c.memberCount, 'moved')].join('<br>')} |`;
+      const full = `| ${action('🔀', 'rename')} | ${mdCode(c.name)} | ${[`name: ${mdCode(c.previousName)} → ${mdCode(c.name)}`, ...c.fields.map(cellChange), membersCell(c.memberCount, 'moved'), ...heldBack(c.hold.resuming ? c.hold : undefined)].join('<br>')} |`;
       return { full, short: full, destroys: false };
     }
     case 'delete': {
@@ -235,7 +236,7 @@ function rowOfGroup(c: GroupChange): Row {
       return { full, short: full, destroys: true };
     }
     case 'restore': {
-      const full = `| ${action('↩️', 'restore')} | ${mdCode(c.name)} | *puts back ${held(c.hold)}, then deletes the holding group* |`;
+      const full = `| ${action('↩️', 'restore')} | ${mdCode(c.name)} | *puts back ${held(c.hold)}, then deletes the holding group*${names(c.hold)} |`;
       return { full, short: full, destroys: false };
     }
     default:

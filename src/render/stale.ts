@@ -13,6 +13,8 @@ export function staleLines(staleness: Pick<Staleness, 'stale'>): string[] {
       ? `${d.poolId}: ${quoted(d.name)} differs from the groups file, and the plan does not change it (it changed since the plan, or the plan was edited)`
       : d.kind === 'members'
         ? `${d.poolId}: the members of ${quoted(d.name)} changed since the plan counted them (${d.joined} joined, ${d.left} left)`
+        : d.kind === 'usernames'
+          ? `${d.poolId}: the plan says the pool compares usernames ${d.inPlan ? 'case-sensitively' : 'ignoring case'}, but it compares them ${d.now ? 'case-sensitively' : 'ignoring case'}`
         : d.kind === 'created'
           ? `${differenceLine(d)} (the plan creates a group of that name)`
           : differenceLine(d),

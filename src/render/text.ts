@@ -48,9 +48,11 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
 /** The lines of one change, indented for a pool block. */
 export function changeLines(change: GroupChange, style: Style): string[] {
   const lines = groupLines(change, style);
+  // Who a holding group puts in the group, by name: what a stopped run left is shown like any addition.
+  const hold = 'hold' in change && change.hold?.resuming === true && change.action !== 'replace' ? change.hold : undefined;
+  const held = (hold?.usernames ?? []).map((u) => style.add(`      <- member ${quoted(u)} (from ${quoted(hold?.group ?? '')})`));
   const members = 'members' in change ? change.members : undefined;
-  if (members === undefined) return lines;
-  return [...lines, ...members.add.map((u) => style.add(`      + member ${quoted(u)}`)), ...members.remove.map((u) => style.remove(`      - member ${quoted(u)}`))];
+  return [...lines, ...held, ...(members?.add ?? []).map((u) => style.add(`      + member ${quoted(u)}`)), ...(members?.remove ?? []).map((u) => style.remove(`      - member ${quoted(u)}`))];
 }
 
 function groupLines(change: GroupChange, style: Style): string[] {
@@ -72,7 +74,9 @@ function groupLines(change: GroupChange, style: Style): string[] {
     }
     case 'rename':
       return [
-        style.change(`  ~> rename ${quoted(change.previousName)} -> ${quoted(change.name)}`) + style.dim(`  (created under the new name, ${its(change.memberCount, 'moved')}, then the old group deleted)`),
+        style.change(`  ~> rename ${quoted(change.previousName)} -> ${quoted(change.name)}`) +
+          style.dim(`  (created under the new name, ${its(change.memberCount, 'moved')}, then the old group deleted)`) +
+          putBack(change.hold.resuming ? change.hold : undefined, style),
         ...change.fields.flatMap((f) => fieldChangeLines(f, style)),
       ];
     case 'delete':

@@ -89,7 +89,11 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
       options.document.pools.map((p) => readMembers(session.api, { id: p.userPoolId, region: p.region }, (p.members ?? []).map((m) => m.group), options.onMembersProgress)),
     );
     const membersNow = new Map(options.document.pools.map((p, i) => [p.userPoolId, members[i] ?? new Map<string, string[]>()]));
-    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow);
+    // How the pool compares usernames is asked again, never taken from the document: member changes depend on it.
+    const comparing = options.document.pools.filter((p) => p.usernamesCaseSensitive !== undefined);
+    const settings = await Promise.all(comparing.map((p) => session.api.describePool({ id: p.userPoolId, region: p.region })));
+    const caseSensitive = new Map(comparing.map((p, i) => [p.userPoolId, settings[i]?.caseSensitiveUsernames ?? true]));
+    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive);
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),

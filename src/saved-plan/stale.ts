@@ -22,7 +22,9 @@ export type StaleGroup =
   | GroupDifference
   | { kind: 'unplanned'; poolId: string; name: string }
   /** The members of a group whose members the plan counted changed since: the plan's counts no longer say what applying does. */
-  | { kind: 'members'; poolId: string; name: string; joined: number; left: number };
+  | { kind: 'members'; poolId: string; name: string; joined: number; left: number }
+  /** The pool compares usernames otherwise than the plan says (it changed, or the plan was edited): its member changes cannot be trusted. */
+  | { kind: 'usernames'; poolId: string; inPlan: boolean; now: boolean };
 
 /** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {
@@ -37,7 +39,13 @@ export interface Staleness {
  * `members` read again now (by pool, then group); with the groups file, also finds the groups the plan
  * leaves alone that no longer match it. Pure.
  */
-export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedGroup[]>, config?: DesiredConfig, members?: MembersByPool): Staleness {
+export function checkStaleness(
+  doc: PlanDocument,
+  current: Map<string, ObservedGroup[]>,
+  config?: DesiredConfig,
+  members?: MembersByPool,
+  caseSensitive?: ReadonlyMap<string, boolean>,
+): Staleness {
   const stale: StaleGroup[] = [];
   const elsewhere: GroupDifference[] = [];
   for (const pool of doc.pools) {
@@ -59,6 +67,10 @@ export function checkStaleness(doc: PlanDocument, current: Map<string, ObservedG
         const fields = diffFields(then, found);
         if (fields.length > 0) into.push({ kind: 'changed', poolId, name: found.name, fields });
       }
+    }
+    const sensitiveNow = caseSensitive?.get(poolId);
+    if (pool.usernamesCaseSensitive !== undefined && sensitiveNow !== undefined && sensitiveNow !== pool.usernamesCaseSensitive) {
+      stale.push({ kind: 'usernames', poolId, inPlan: pool.usernamesCaseSensitive, now: sensitiveNow });
     }
     const now = members?.get(poolId);
     for (const then of pool.members ?? []) {

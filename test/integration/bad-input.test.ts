@@ -47,6 +47,16 @@ describe('bad input', () => {
     expect(run.stderr).toContain('the file holds several YAML documents (separated by ---); put everything in one');
   });
 
+  it('refuses a --request-timeout a timer cannot hold, or one that rounds to no timeout', async () => {
+    const { file } = dirWith(VALID);
+    for (const bad of ['2147484', '1e9', '0.0001', '0']) {
+      const run = await runCli(['plan', '-f', file, '--request-timeout', bad]);
+      expect(run.code, bad).toBe(1);
+      expect(run.stderr.trim()).toBe(`error: option '--request-timeout <seconds>' argument '${bad}' is invalid. expected seconds from 0.001 to 2147483 (about 24 days), such as 10 or 2.5\n(run with --help for usage)`);
+      expect(run.stdout).toBe('');
+    }
+  });
+
   it('needs --user-pool-id for import', async () => {
     const run = await runCli(['import']);
     expect(run.code).toBe(1);

@@ -2,9 +2,11 @@
 // every format, the removal refusals, unknown users, the 100-groups limit, stale saved plans, member
 // drift, the import round trip, and no membership call at all for groups without `members:`.
 import { ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { checksumOf } from '../../src/saved-plan/build.js';
 import { runInProcess } from '../cli-io.js';
 import { isolatedEnv } from '../integration/cli.js';
 import { sdkClient, tempDir, writeIn, type Finish } from '../pipeline/helpers.js';
@@ -130,6 +132,21 @@ describe.concurrent('membership as code', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${P}: the members of "admins" changed since the plan counted them (1 joined, 0 left)`);
     expect(w.calls('AdminAddUserToGroup')).toBe(0);
+  });
+
+  it('asks the pool again how it compares usernames: a saved plan that says otherwise is refused', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, MANAGED);
+    const planFile = `${w.dir}/plan.json`;
+    expect((await w.cli(['plan', '-f', w.file, '--out', planFile])).code).toBe(0);
+    const doc = JSON.parse(readFileSync(planFile, 'utf8'));
+    expect(doc.pools[0].usernamesCaseSensitive).toBe(false);
+    doc.pools[0].usernamesCaseSensitive = true;
+    doc.checksum = checksumOf(doc);
+    writeFileSync(planFile, JSON.stringify(doc));
+    const run = await w.cli(['apply', planFile, '--allow-member-removals']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${P}: the plan says the pool compares usernames case-sensitively, but it compares them ignoring case`);
+    expect(w.calls('AdminAddUserToGroup') + w.calls('AdminRemoveUserFromGroup')).toBe(0);
   });
 
   it('reports member drift, and the import with --with-members plans no changes', async ({ onTestFinished }) => {

@@ -173,3 +173,17 @@ describe('readConfigFile and --env', () => {
     }
   });
 });
+
+describe('pool keys and environment names that are names of built-in object members', () => {
+  it('treats toString, constructor and __proto__ as plain keys: an environment that does not map one is refused', () => {
+    const text = EXAMPLE.replace('userPools: { main: eu-west-1_Dev123 }', 'userPools: { main: eu-west-1_Dev123, toString: eu-west-1_Dev999 }').replace(
+      'userPools:\n  - key: main\n',
+      'userPools:\n  - key: toString\n    groups: []\n  - key: main\n',
+    );
+    expect(problems(text)).toEqual(['groups.yaml:8:16: environments.prod.userPools: environment "prod" does not map pool key "toString"; every environment maps every pool key to a pool id']);
+    expect(ok(text.replace('userPools: { main: eu-west-1_Prod456 }', 'userPools: { main: eu-west-1_Prod456, toString: eu-west-1_Prod999 }'), { env: 'prod' }).config.userPools.map((p) => p.id)).toEqual([
+      'eu-west-1_Prod999',
+      'eu-west-1_Prod456',
+    ]);
+  });
+});

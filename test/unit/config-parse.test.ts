@@ -539,6 +539,19 @@ describe('parseConfig: what hardening found', () => {
     // Names equal ignoring case are an error, not a look-alike warning.
     expect(parsed(withGroups('      - name: admins\n      - name: editors\n')).warnings).toEqual([]);
   });
+
+  it('warns about group names and usernames a reviewer would read as others: mixed scripts, invisible characters, look-alike members', () => {
+    // "аdmins" and "аlice" begin with U+0430 CYRILLIC SMALL LETTER A; "bob\u034f" ends in U+034F COMBINING GRAPHEME JOINER.
+    const { warnings } = parsed(withGroups('      - name: "\u0430dmins"\n        members: ["\u0430lice", alice, "bob\u034f", "cafe\u0301", "café", Müller, Ωμέγα]\n      - name: support\n        members: { include: ["\u0395ve", Ева] }\n'));
+    expect(warnings).toEqual([
+      'groups.yaml:5:15: userPools[0].groups[0].name: group name "\u0430dmins" mixes Latin letters with Cyrillic or Greek ones, which look the same; it will look like another name to anyone reading a plan',
+      'groups.yaml:6:19: userPools[0].groups[0].members[0]: username "\u0430lice" mixes Latin letters with Cyrillic or Greek ones, which look the same; it will look like another name to anyone reading a plan',
+      'groups.yaml:6:35: userPools[0].groups[0].members[2]: username "bob\u034f" holds a character that shows nothing; it will look like another name to anyone reading a plan',
+      'groups.yaml:6:52: userPools[0].groups[0].members[4]: username "café" looks the same as "cafe\u0301" (members[3]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users',
+      'groups.yaml:8:30: userPools[0].groups[1].members.include[0]: username "\u0395ve" mixes Latin letters with Cyrillic or Greek ones, which look the same; it will look like another name to anyone reading a plan',
+    ]);
+    // Names of one script each (Müller, Ωμέγα, Ева) are no warning.
+  });
 });
 
 describe('parseConfig: previous names and members', () => {
@@ -560,7 +573,7 @@ describe('parseConfig: previous names and members', () => {
           [
             '      - name: cognito-groups.hold.x',
             '      - name: admins',
-            '        previously: [ADMINS, editors]',
+            '        previously: [ADMINS, editors, Cognito-Groups.hold.abc]',
             '      - name: editors',
             '      - name: ops',
             '        previously: old',
@@ -577,6 +590,7 @@ describe('parseConfig: previous names and members', () => {
       'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them; choose another name',
       'groups.yaml:7:22: userPools[0].groups[1].previously[0]: "ADMINS" is this group\'s own name ignoring case (a change of case is a replace that keeps the members: just change the name); leave it out of previously',
       'groups.yaml:7:30: userPools[0].groups[1].previously[1]: "editors" is also a group of this file (groups[2]); a group cannot be renamed into one that stays',
+      'groups.yaml:7:39: userPools[0].groups[1].previously[2]: "Cognito-Groups.hold.abc" starts with the reserved "cognito-groups.": it is a holding group, never renamed from; a stopped run\'s members are put back when the group it held them for is in the file',
       'groups.yaml:12:21: userPools[0].groups[4].previously: "old" is also a previous name of groups[3]; only one group can be renamed from it',
       'groups.yaml:13:26: userPools[0].groups[4].members[1]: "bad name" is not allowed; expected a username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces',
       'groups.yaml:13:38: userPools[0].groups[4].members[2]: user "alice" is listed twice in this group (first at 0); list each member once',

@@ -81,6 +81,14 @@ const handmade = fc
         'a: plain\n  continued',
         'a: |2-\n   two spaces\n',
         '|1-\n !\n',
+        '~: 1',
+        'null: x',
+        'a:\n  - NULL : 2',
+        '[main]: 1',
+        '{a: b}: c',
+        'a: {: 1}',
+        'x: [~: 1]',
+        '"": empty',
       ),
     ),
     { minLength: 1, maxLength: 5 },
@@ -108,8 +116,8 @@ describe('the fast path agrees with the positional parser', () => {
     expect(declined).toBeGreaterThan(100);
   });
 
-  it('declines every alias, anchor, tag, merge key, complex key and directive, and several documents', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: *x\n', 'a: !!str 1\n', 'a: !x y\n', 'b:\n  <<: {x: 1}\n', '? a\n: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n']) {
+  it('declines every alias, anchor, tag, merge key, complex key, null key, collection key and directive, and several documents', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: *x\n', 'a: !!str 1\n', 'a: !x y\n', 'b:\n  <<: {x: 1}\n', '? a\n: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', '~: 1\n', 'null: 1\n', '- Null : 1\n', 'a: {: 1}\n', 'x: [~: 1]\n', '[main]: 1\n', '{a: b}: 1\n']) {
       expect(fastLoad(text), text).toBeUndefined();
     }
   });

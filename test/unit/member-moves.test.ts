@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { executeChanges } from '../../src/apply/execute.js';
 import type { GroupsApi } from '../../src/cognito/port.js';
 import type { DesiredConfig, DesiredGroup } from '../../src/config/model.js';
-import { HOLD_PREFIX, holdName } from '../../src/plan/holding.js';
+import { HOLD_PREFIX, holdDescription, holdName } from '../../src/plan/holding.js';
 import { countPlan } from '../../src/plan/summary.js';
 import { apply } from '../../src/run/apply.js';
 import { planWith } from '../../src/run/plan.js';
@@ -106,7 +106,7 @@ describe('a replace keeps the members', () => {
     expect(fake.members(A, holdName('ops'))).toEqual(users(4));
 
     const second = await planAndApply(fake, fake, config([{ name: 'ops' }]));
-    expect(second.plan.pools[0]?.changes).toEqual([{ action: 'create', name: 'ops', after: {}, hold: { group: holdName('ops'), resuming: true, memberCount: 4 } }]);
+    expect(second.plan.pools[0]?.changes).toEqual([{ action: 'create', name: 'ops', after: {}, hold: { group: holdName('ops'), resuming: true, memberCount: 4, usernames: users(4) } }]);
     expect(second.report.results.map((r) => [r.status, r.membersMoved])).toEqual([['done', 4]]);
     expect(fake.groupsOf(A)).toEqual([{ name: 'ops' }]);
     expect(fake.members(A, 'ops')).toEqual(users(4));
@@ -125,6 +125,19 @@ describe('a rename moves the members', () => {
     const deleteAt = fake.calls.findIndex((c) => c.op === 'DeleteGroup' && c.name === 'writers');
     const lastAdd = fake.calls.findLastIndex((c) => c.op === 'AdminAddUserToGroup' && c.name === 'editors');
     expect(lastAdd).toBeLessThan(deleteAt);
+  });
+});
+
+describe('a rename into a group whose replace a stopped run left held', () => {
+  it('puts the held members back as well as moving the old group\'s, before the holding group goes', async () => {
+    const hold = { name: holdName('X'), description: holdDescription({ op: 'replace', group: 'X', from: 'X' }) };
+    const fake = new FakeGroupsApi().addPool(A, [hold, { name: 'W' }]).addMembers(A, hold.name, ['alice', 'bob']).addMembers(A, 'W', ['carol']);
+    const { plan, report } = await planAndApply(fake, fake, config([{ name: 'X', previously: ['W'] }]));
+    expect(plan.pools[0]?.changes).toEqual([expect.objectContaining({ action: 'rename', previousName: 'W', memberCount: 1, hold: { group: hold.name, resuming: true, memberCount: 2, usernames: ['alice', 'bob'] } })]);
+    expect(countPlan(plan)).toMatchObject({ rename: 1, membersKept: 3 });
+    expect(report.results.map((r) => [r.status, r.membersMoved])).toEqual([['done', 3]]);
+    expect(fake.groupsOf(A)).toEqual([{ name: 'X' }]);
+    expect(fake.members(A, 'X')).toEqual(['alice', 'bob', 'carol']);
   });
 });
 

@@ -126,6 +126,18 @@ describe('applying member changes', () => {
     expect(fake.callsOf('UpdateGroup')).toEqual([]);
   });
 
+  it('never removes anyone from an exact list when an add failed: the group keeps its members until the new ones are in', async () => {
+    const fake = new FakeGroupsApi({ maxGroupsPerUser: 1 }).addPool(A, [{ name: 'admins' }, { name: 'other' }]);
+    fake.addMembers(A, 'admins', ['alice', 'bob']).addMembers(A, 'other', ['carol']);
+    const { plan } = await planWith(fake, config([{ name: 'admins', members: exact('carol') }, { name: 'other' }]));
+    expect(plan.pools[0]?.changes[0]).toMatchObject({ members: { add: ['carol'], remove: ['alice', 'bob'], had: 2 } });
+    const report = await executeChanges(fake, fake, plan.pools);
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([['admins', 'failed']]);
+    expect(report.results[0]?.message).toMatch(/; 0 added, 0 removed; the 2 removal\(s\) were not made, since not every add went through$/);
+    expect(fake.members(A, 'admins')).toEqual(['alice', 'bob']);
+    expect(fake.callsOf('AdminRemoveUserFromGroup')).toEqual([]);
+  });
+
   it('refuses to plan users the pool does not have, and names written another way than the username', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'admins' }]).addUsers(A, ['alice']);
     await expect(planWith(fake, config([{ name: 'admins', members: exact('alice', 'ghost', 'nobody') }]))).rejects.toMatchObject({

@@ -54,13 +54,13 @@ describe('computePoolPlan: replaces keep members', () => {
   it('finishes a replace that stopped before its delete: the holding group is taken over, even with dropMembers', () => {
     const observed = [{ name: 'ops', roleArn: ROLE }, hold('ops', 'replace', 'ops')];
     const plan = computePoolPlan(desired([{ name: 'ops' }]), observed, { dropMembers: true, members: members({ ops: ['a'], [holdName('ops')]: ['a'] }) });
-    expect(plan.changes).toEqual([expect.objectContaining({ action: 'replace', hold: { group: holdName('ops'), resuming: true, memberCount: 1 }, memberCount: 1 })]);
+    expect(plan.changes).toEqual([expect.objectContaining({ action: 'replace', hold: { group: holdName('ops'), resuming: true, memberCount: 1, usernames: ['a'] }, memberCount: 1 })]);
     expect(plan.unmanaged).toEqual([]);
   });
 
   it('finishes a replace that stopped after its delete: a create that puts the held members back', () => {
     const plan = computePoolPlan(desired([{ name: 'ops' }]), [hold('ops', 'replace', 'ops')], { members: members({ [holdName('ops')]: ['a', 'b'] }) });
-    expect(plan.changes).toEqual([{ action: 'create', name: 'ops', after: {}, hold: { group: holdName('ops'), resuming: true, memberCount: 2 } }]);
+    expect(plan.changes).toEqual([{ action: 'create', name: 'ops', after: {}, hold: { group: holdName('ops'), resuming: true, memberCount: 2, usernames: ['a', 'b'] } }]);
     expect(countPlan({ pools: [plan] })).toMatchObject({ add: 1, membersKept: 2, membersDropped: 0 });
   });
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { PoolRef } from '../cognito/port.js';
 import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
+import { writeFileIfAbsent } from '../files/write-if-absent.js';
 import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
 import { targetText, type ShownTarget } from '../render/target.js';
@@ -10,8 +11,11 @@ import type { SessionOptions } from '../run/session.js';
 import { pathIn, type Io } from './io.js';
 import type { Banner } from './views/output.js';
 
+/** The folder of the embedded emulator's state, under the current directory. */
+const LOCAL_STATE_DIR = '.cognito-groups';
+
 /** Where the embedded emulator keeps its state, under the current directory. */
-export const LOCAL_STATE = join('.cognito-groups', 'local.json');
+export const LOCAL_STATE = join(LOCAL_STATE_DIR, 'local.json');
 
 /** How a command reaches Cognito, as given on the command line. */
 export interface TargetFlags {
@@ -73,7 +77,7 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
     return { session: base, ref, shown, close: async () => {} };
   }
   const statePath = LOCAL_STATE;
-  if (options.createPools) await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
+  if (options.createPools) await makeLocalStateDir(pathIn(io, dirname(statePath)));
   else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), []);
   const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath) }).catch((err: unknown) => {
     const holder = err instanceof CgError && err.code === 'EMULATOR_STATE' ? /in use by process (\d+)/.exec(err.message)?.[1] : undefined;
@@ -108,6 +112,19 @@ export function targetBanner(target: Target): Banner {
   const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
   const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}.`;
   return { text: line, machine: line };
+}
+
+/**
+ * The folder of the local state, with a `.gitignore` of `*` so the emulator's state is never committed
+ * by accident; a `.gitignore` already there (the user's own) is left as it is.
+ */
+async function makeLocalStateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFileIfAbsent(join(dir, '.gitignore'), '*\n');
+  } catch (err) {
+    throw new CgError('EMULATOR_STATE', `${join(LOCAL_STATE_DIR, '.gitignore')}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+  }
 }
 
 /** The error for pools the local emulator does not have (it creates pools only for a groups file's commands). */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../integration/servers.js';
 
 const run = promisify(execFile);
-const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; engines: Record<string, string> };
 
 /** The environment of every npm call: none of the npm_* settings of the `npm test` that may be running this file. */
 function npmEnv(): NodeJS.ProcessEnv {
@@ -75,6 +75,12 @@ describe('the published file list', () => {
     expect(packed.files.filter((f) => f.startsWith('schema/'))).toEqual(['schema/apply.schema.json', 'schema/drift.schema.json', 'schema/groups.schema.json', 'schema/plan.schema.json']);
     expect(packed.files.some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
     expect(packed.files.some((f) => /(^|\/)test\/|\.test\.|\.map$/.test(f))).toBe(false);
+  });
+
+  it('declares the Node.js lines CI runs the suite under: engines names the lowest', () => {
+    const lines = /^NODE_LINES=\(([\d ]+)\)$/m.exec(readFileSync(join(ROOT, '.ci', 'run'), 'utf8'))?.[1]?.split(' ').map(Number) ?? [];
+    expect(lines.length).toBeGreaterThan(0);
+    expect(PKG.engines).toEqual({ node: `>=${Math.min(...lines)}` });
   });
 
   it('passes publint with no message at all', async () => {

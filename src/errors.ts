@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'AWS_ERROR'
   | 'APPLY_REFUSED'
   | 'PLAN_CONFLICT'
+  | 'MEMBERS_INVALID'
   | 'APPLY_FAILED'
   | 'NOT_CONVERGED'
   | 'APPLY_UNCHECKED'

@@ -5,7 +5,7 @@ import type { GroupsApi, Operation, PoolRef } from '../cognito/port.js';
 import type { DesiredGroup } from '../config/model.js';
 import { assertNever, CgError, type ErrorCode } from '../errors.js';
 import { replaceReasons, sameFields } from '../plan/fields.js';
-import type { GroupChange, Hold } from '../plan/model.js';
+import type { GroupChange, Hold, MemberChange } from '../plan/model.js';
 import { copyMembers, ensureHold, type OnCopied } from './member-moves.js';
 import type { ChangeStatus } from './report.js';
 
@@ -26,6 +26,9 @@ export interface OneResult {
   adopted?: boolean;
   /** Members moved (kept through a replace, moved by a rename, put back by a restore). */
   membersMoved?: number;
+  /** Members added and removed as the file's `members:` asks. */
+  membersAdded?: number;
+  membersRemoved?: number;
 }
 
 /** What a change reports beyond its outcome. */
@@ -38,16 +41,22 @@ type Step = { status: ChangeStatus; message?: string; code?: ErrorCode; adopted?
 
 /** The operations a change may call, for deciding which later changes would meet the same refusal. */
 export function operationsOf(change: GroupChange): Operation[] {
+  const members = 'members' in change && change.members !== undefined ? change.members : undefined;
+  const memberOps: Operation[] = [...(members !== undefined && members.add.length > 0 ? ['AdminAddUserToGroup' as const] : []), ...(members !== undefined && members.remove.length > 0 ? ['AdminRemoveUserFromGroup' as const] : [])];
+  return [...groupOperationsOf(change), ...memberOps];
+}
+
+function groupOperationsOf(change: GroupChange): Operation[] {
   const moves: Operation[] = ['ListUsersInGroup', 'AdminAddUserToGroup'];
   switch (change.action) {
     case 'create':
       return ['CreateGroup', ...(change.hold === undefined ? [] : [...moves, 'DeleteGroup' as const])];
     case 'update':
-      return ['UpdateGroup', ...(change.hold === undefined ? [] : [...moves, 'DeleteGroup' as const])];
+      return [...(change.fields.length > 0 || change.members === undefined ? ['UpdateGroup' as const] : []), ...(change.hold === undefined ? [] : [...moves, 'DeleteGroup' as const])];
     case 'delete':
       return ['DeleteGroup'];
     case 'replace':
-      return ['CreateGroup', ...moves, 'DeleteGroup'];
+      return ['CreateGroup', ...(change.hold === undefined ? [] : moves), 'DeleteGroup'];
     case 'rename':
       return ['CreateGroup', ...moves, 'DeleteGroup'];
     case 'restore':
@@ -57,8 +66,69 @@ export function operationsOf(change: GroupChange): Operation[] {
   }
 }
 
-/** Applies one change. */
+/** Applies one change: the group's own steps, then (once they are done) its member adds and removes. */
 export async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, change: GroupChange, options: ChangeOptions): Promise<OneResult> {
+  const result = await applyGroupChange(api, finishing, pool, change, options);
+  const members = 'members' in change ? change.members : undefined;
+  if (members === undefined || result.status !== 'done') return result;
+  const done = await changeMembers(api, pool, change.name, members, options.onCopied);
+  const counts = { ...(done.added > 0 ? { membersAdded: done.added } : {}), ...(done.removed > 0 ? { membersRemoved: done.removed } : {}) };
+  if (done.failures.length === 0) return { ...result, ...counts };
+  const first = done.failures[0] as MemberFailure;
+  const named = done.failures.slice(0, 5).map((f) => `${f.op} ${JSON.stringify(f.user)}: ${f.error.message}`).join('; ');
+  const more = done.failures.length > 5 ? ` and ${done.failures.length - 5} more` : '';
+  const message = `${done.failures.length} member change(s) failed (${named}${more}); ${done.added} added, ${done.removed} removed`;
+  if (first.error.code === 'INTERRUPTED') return { status: 'failed', message: `stopped while changing members: ${done.added} added, ${done.removed} removed; run apply again to finish`, ...counts, failure: failureOf(first.error) };
+  return { status: 'failed', message, ...counts, failure: failureOf(first.error, message), ...(result.membersMoved === undefined ? {} : { membersMoved: result.membersMoved }) };
+}
+
+/** Members added at once; pacing (the membership quotas), not this, sets the rate. */
+const MEMBER_CONCURRENCY = 16;
+
+/** One member add or remove that failed. */
+interface MemberFailure {
+  op: 'add' | 'remove';
+  user: string;
+  error: CgError;
+}
+
+/**
+ * Adds, then removes, a group's members, a few at a time. One user's failure (at the 100-group
+ * limit, deleted meanwhile) does not stop the others; a stop does: no new call starts.
+ */
+async function changeMembers(api: GroupsApi, pool: PoolRef, group: string, members: MemberChange, onDone?: (more: number) => void): Promise<{ added: number; removed: number; failures: MemberFailure[] }> {
+  let added = 0;
+  let removed = 0;
+  const failures: MemberFailure[] = [];
+  let stopped = false;
+  const run = async (op: 'add' | 'remove', users: readonly string[]): Promise<void> => {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!stopped && next < users.length) {
+        const user = users[next++] as string;
+        try {
+          if (op === 'add') await api.addMember(pool, group, user);
+          else await api.removeMember(pool, group, user);
+          if (op === 'add') added++;
+          else removed++;
+          onDone?.(1);
+        } catch (err) {
+          const error = asCgError(err);
+          failures.push({ op, user, error });
+          if (error.code === 'INTERRUPTED' || error.code === 'AWS_CREDENTIALS' || error.code === 'AWS_ACCESS_DENIED' || error.code === 'AWS_GROUP_NOT_FOUND') stopped = true;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(MEMBER_CONCURRENCY, users.length) }, worker));
+  };
+  // Adds first: an exact list that swaps members never leaves the group emptier than it must be.
+  await run('add', members.add);
+  await run('remove', members.remove);
+  return { added, removed, failures };
+}
+
+/** The group's own steps of a change. */
+async function applyGroupChange(api: GroupsApi, finishing: GroupsApi, pool: PoolRef, change: GroupChange, options: ChangeOptions): Promise<OneResult> {
   // Members copied into the group the change is about (not into a holding group), for the report.
   let moved = 0;
   const copy: Copy = async (port, from, to) => {
@@ -84,6 +154,8 @@ export async function applyOne(api: GroupsApi, finishing: GroupsApi, pool: PoolR
       case 'create':
         return outcome(await thenRestore(await createOrAdopt(api, finishing, pool, want()), change.hold, finishing, change.name, copy, pool));
       case 'update':
+        // An update of the members alone has nothing to send to UpdateGroup.
+        if (change.fields.length === 0 && change.members !== undefined && change.hold === undefined) return outcome({ status: 'done' });
         return outcome(await thenRestore(await updateOrCreate(api, finishing, pool, want()), change.hold, finishing, change.name, copy, pool));
       case 'restore':
         await copy(api, change.hold.group, change.name);

@@ -116,6 +116,8 @@ export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans
           ...(result.adopted === true && change.action === 'create' ? { adopted: true } : {}),
           ...(result.failure === undefined ? {} : { code: result.failure.code }),
           ...(result.membersMoved === undefined ? {} : { membersMoved: result.membersMoved }),
+          ...(result.membersAdded === undefined ? {} : { membersAdded: result.membersAdded }),
+          ...(result.membersRemoved === undefined ? {} : { membersRemoved: result.membersRemoved }),
         });
         if (result.status === 'done') done++;
         else if (result.status === 'failed') failed++;
@@ -143,8 +145,13 @@ export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans
   return { results, interrupted: options.signal?.aborted === true };
 }
 
-/** Member copies a change will make (a member-keeping replace copies twice), for the progress estimate. */
+/** Member calls a change will make (a member-keeping replace copies twice; adds and removes), for the progress estimate. */
 function membersToMove(change: GroupChange): number {
+  const managed = 'members' in change && change.members !== undefined ? change.members.add.length + change.members.remove.length : 0;
+  return managed + membersCopied(change);
+}
+
+function membersCopied(change: GroupChange): number {
   switch (change.action) {
     case 'replace':
       return change.hold === undefined ? 0 : 2 * (change.memberCount ?? 0) + (change.hold.memberCount ?? 0);

@@ -7,7 +7,7 @@ import { holdDescription, holdRecordOf, type HoldRecord } from '../plan/holding.
 import { membersOf } from '../read/list-members.js';
 
 /** Members added at once while copying; pacing, not this, sets the rate. */
-const COPY_CONCURRENCY = 8;
+const COPY_CONCURRENCY = 16;
 
 /** Called with the number of members copied so far in one copy. */
 export type OnCopied = (copied: number) => void;

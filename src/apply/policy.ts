@@ -12,6 +12,21 @@ export interface ApplyPolicy {
   allowDelete?: boolean;
   /** Most groups one apply may delete or replace, even when allowed (default DEFAULT_MAX_DELETE). */
   maxDelete?: number;
+  /** Removing members from groups with an exact `members:` list. */
+  allowMemberRemovals?: boolean;
+  /** Most members one apply may remove in all, even when allowed (default DEFAULT_MAX_MEMBER_REMOVALS). */
+  maxMemberRemovals?: number;
+}
+
+/** Members one apply may remove unless raised: a mass removal needs saying so. */
+export const DEFAULT_MAX_MEMBER_REMOVALS = 25;
+
+/** A group some of whose members the plan removes. */
+export interface MemberRemovalRef {
+  poolId: string;
+  name: string;
+  /** Members removed. */
+  count: number;
 }
 
 /** Deletes and replaces one apply may make unless raised: a mass removal needs saying so. */
@@ -36,6 +51,12 @@ export interface PolicyViolations {
   deletes: PoolGroupRef[];
   /** Set when the plan deletes or replaces more groups than maxDelete. */
   overMaxDelete?: { removals: number; maxDelete: number };
+  /** Member removals, when removing members is not allowed. */
+  memberRemovals?: MemberRemovalRef[];
+  /** Set when the plan removes more members in all than maxMemberRemovals. */
+  overMaxMemberRemovals?: { removals: number; maxMemberRemovals: number };
+  /** Groups that have members and whose every member the plan removes: never allowed. */
+  emptiedGroups?: MemberRemovalRef[];
 }
 
 /** What a plan does against a policy; undefined when it may be applied. Pure. */
@@ -60,13 +81,34 @@ export function policyViolations(plan: Plan, policy: ApplyPolicy): PolicyViolati
   }
   const maxDelete = policy.maxDelete ?? DEFAULT_MAX_DELETE;
   const removals = replaces.length + deletes.length;
+  const memberRemovals: MemberRemovalRef[] = [];
+  const emptiedGroups: MemberRemovalRef[] = [];
+  for (const pool of plan.pools) {
+    for (const c of pool.changes) {
+      const members = 'members' in c ? c.members : undefined;
+      if (members === undefined || members.remove.length === 0) continue;
+      const ref = { poolId: pool.userPoolId, name: c.name, count: members.remove.length };
+      memberRemovals.push(ref);
+      // Every member it has goes and none comes: an empty or mistaken list, never taken as meant.
+      if (members.add.length === 0 && members.had > 0 && members.remove.length >= members.had) emptiedGroups.push(ref);
+    }
+  }
+  const maxMemberRemovals = policy.maxMemberRemovals ?? DEFAULT_MAX_MEMBER_REMOVALS;
+  const memberRemovalCount = memberRemovals.reduce((n, r) => n + r.count, 0);
   const v: PolicyViolations = {
     providerGroups,
     replaces: policy.allowReplace === true ? [] : replaces,
     deletes: policy.allowDelete === true ? [] : deletes,
     ...(removals > maxDelete ? { overMaxDelete: { removals, maxDelete } } : {}),
+    ...(policy.allowMemberRemovals === true || memberRemovals.length === 0 ? {} : { memberRemovals }),
+    ...(memberRemovalCount > maxMemberRemovals ? { overMaxMemberRemovals: { removals: memberRemovalCount, maxMemberRemovals } } : {}),
+    ...(emptiedGroups.length === 0 ? {} : { emptiedGroups }),
   };
-  return v.providerGroups.length + v.replaces.length + v.deletes.length > 0 || v.overMaxDelete !== undefined ? v : undefined;
+  const refused =
+    v.providerGroups.length + v.replaces.length + v.deletes.length + (v.memberRemovals?.length ?? 0) + (v.emptiedGroups?.length ?? 0) > 0 ||
+    v.overMaxDelete !== undefined ||
+    v.overMaxMemberRemovals !== undefined;
+  return refused ? v : undefined;
 }
 
 /** Refuses (RefusedError, before any call) a plan the policy does not allow; names every refusal at once. */

@@ -4,7 +4,7 @@ import { CgError, type ErrorCode } from '../errors.js';
 import type { StaleGroup } from '../saved-plan/stale.js';
 import type { TargetMismatch, TargetRef } from '../saved-plan/target.js';
 import type { FollowProblem } from '../saved-plan/verify.js';
-import type { PolicyViolations, PoolGroupRef } from './policy.js';
+import type { MemberRemovalRef, PolicyViolations, PoolGroupRef } from './policy.js';
 
 /** Why an apply refused to change anything. */
 export type Refusal =
@@ -73,7 +73,27 @@ function policyMessage(v: PolicyViolations): string {
     parts.push(`deletes or replaces ${v.overMaxDelete.removals} groups in all, more than --max-delete ${v.overMaxDelete.maxDelete}`);
     flags.push(`--max-delete ${v.overMaxDelete.removals}`);
   }
-  return `refusing to apply: the plan ${parts.join(', and ')}; re-run with ${flags.join(' and ')} if that is intended. Nothing was changed.`;
+  if (v.memberRemovals !== undefined) {
+    const n = v.memberRemovals.reduce((sum, r) => sum + r.count, 0);
+    parts.push(`removes ${n} member(s) from ${v.memberRemovals.length} group(s) (${preview(v.memberRemovals.map(removalRef))})`);
+    flags.push('--allow-member-removals');
+  }
+  if (v.overMaxMemberRemovals !== undefined) {
+    parts.push(`removes ${v.overMaxMemberRemovals.removals} members in all, more than --max-member-removals ${v.overMaxMemberRemovals.maxMemberRemovals}`);
+    flags.push(`--max-member-removals ${v.overMaxMemberRemovals.removals}`);
+  }
+  // Emptying a group is refused whatever the flags: the fix is in the file.
+  const emptiedWhat =
+    v.emptiedGroups === undefined
+      ? ''
+      : `remove every member of ${preview(v.emptiedGroups.map(removalRef))}, which is never done: a list that leaves out all of a group's members is taken for a mistake; list who stays, or take \`members\` out of the group to stop managing them`;
+  if (parts.length === 0) return `refusing to apply: the plan would ${emptiedWhat}. Nothing was changed.`;
+  const emptied = emptiedWhat === '' ? '' : ` It would also ${emptiedWhat}.`;
+  return `refusing to apply: the plan ${parts.join(', and ')}; re-run with ${flags.join(' and ')} if that is intended.${emptied} Nothing was changed.`;
+}
+
+function removalRef(r: MemberRemovalRef): string {
+  return `${r.poolId}/${r.name}: ${r.count}`;
 }
 
 function ref(g: PoolGroupRef): string {

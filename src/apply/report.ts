@@ -19,6 +19,9 @@ export interface ChangeResult {
   code?: ErrorCode;
   /** Members kept through a replace, moved by a rename, or put back. */
   membersMoved?: number;
+  /** Members added and removed as the file's `members:` asks. */
+  membersAdded?: number;
+  membersRemoved?: number;
 }
 
 /** The outcome of applying a plan. */
@@ -50,16 +53,20 @@ export interface ApplyCounts {
   notStarted: number;
   /** Members copied into the groups the changes are about: kept through a replace, moved by a rename, put back. */
   membersMoved: number;
+  membersAdded: number;
+  membersRemoved: number;
 }
 
 /** The counts of an apply that changed nothing. */
-export const NO_APPLY_COUNTS: Readonly<ApplyCounts> = { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0 };
+export const NO_APPLY_COUNTS: Readonly<ApplyCounts> = { added: 0, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0, membersAdded: 0, membersRemoved: 0 };
 
 /** Counts an apply report. */
 export function countApply(report: ApplyReport): ApplyCounts {
   const c: ApplyCounts = { ...NO_APPLY_COUNTS };
   for (const r of report.results) {
     c.membersMoved += r.membersMoved ?? 0;
+    c.membersAdded += r.membersAdded ?? 0;
+    c.membersRemoved += r.membersRemoved ?? 0;
     if (r.status === 'failed') c.failed++;
     else if (r.status === 'not-started') c.notStarted++;
     else {

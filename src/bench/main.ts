@@ -1,5 +1,6 @@
 // `npm run bench`: the tool against the emulator with Cognito's quotas enforced and scaled, the two
 // baseline strategies on the same emulator, and the CPU-only path. Prints a table.
+import { ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DesiredConfig, DesiredGroup } from '../config/model.js';
@@ -14,6 +15,9 @@ import { benchGroups } from './data.js';
 const SCALE = Number(process.env.BENCH_SCALE ?? 20);
 const READ_GROUPS = Number(process.env.BENCH_READ_GROUPS ?? 10_000);
 const WRITES_EACH = Number(process.env.BENCH_WRITES ?? 2_000);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 5_000);
+const BIG_GROUP = Number(process.env.BENCH_BIG_GROUP ?? 100_000);
+const MEMBER_ADDS = Number(process.env.BENCH_MEMBER_ADDS ?? 1_000);
 const PER_POOL_RATE = COGNITO_RATES.perPoolOperation * SCALE;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -78,6 +82,13 @@ async function main(): Promise<void> {
   const seq: BaselineResult = await sequentialApply(client, base, benchGroups(WRITES_EACH, 'c', 'new'), benchGroups(WRITES_EACH, 'u', 'new'));
   rows.push([`baseline: sequential unpaced script`, secs(seq.seconds), secs(write.floor), `ours is ${ratio(write.seconds / seq.seconds)} of it`, opCalls(em), `${em.stats().totals.throttled}`, `${seq.failed}`]);
   client.destroy();
+
+  // Members: a replace that keeps a large group's members, then the same with 5% injected 500s.
+  rows.push(await membersRun(em, session, 'eu-west-1_BenchMembers1', 0));
+  rows.push(await membersRun(em, session, 'eu-west-1_BenchMembers2', 0.05));
+  // Membership as code: reading a very large group, and adding members from the file.
+  rows.push(await bigGroupRead(em, session, 'eu-west-1_BenchBigGroup1'));
+  rows.push(await memberAdds(em, session, 'eu-west-1_BenchAdds1'));
   await em.close();
 
   // CPU only, in its own process for a clean peak RSS.
@@ -117,6 +128,104 @@ async function writeRun(em: RunningEmulator, session: SessionOptions, pool: stri
   const extra = errorRate > 0 ? `; ${writeCalls - writes} extra calls` : '';
   const label = errorRate > 0 ? `faults: same apply, ${errorRate * 100}% 500s` : `write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates`;
   return { row: [label, secs(seconds), secs(floor), ratio(seconds / floor), `${opCalls(em)}${extra}`, `${stats.totals.throttled}`, `${failed}${note}`], seconds, floor };
+}
+
+/**
+ * A replace (the file drops the group's role) of a group with MEMBERS members, keeping them. Floor:
+ * reading them once (ceil(M/60) pages at ListUsersInGroup's 30/s) plus two copies (into the holding
+ * group and back) at AdminAddUserToGroup's 25/s. Members lost = seeded members not in the group after.
+ */
+async function membersRun(em: RunningEmulator, session: SessionOptions, pool: string, errorRate: number): Promise<string[]> {
+  const users = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i).padStart(6, '0')}`);
+  em.ensureUserPool(pool);
+  em.seedGroups(pool, [{ GroupName: 'big', RoleArn: 'arn:aws:iam::123456789012:role/Big', Precedence: 1 }]);
+  em.seedUsers(pool, users.map((Username) => ({ Username })));
+  em.seedMembers(pool, 'big', users);
+  const config = configOf(pool, [{ name: 'big', precedence: 1 }]);
+  em.resetStats();
+  em.setFaults(errorRate > 0 ? { errorRate, seed: 7 } : {});
+  log(`members: replace of a group with ${MEMBERS} members, keeping them${errorRate > 0 ? `, ${errorRate * 100}% injected 500s` : ''}...`);
+  const start = performance.now();
+  let result = await apply({ config, ...session, allowReplace: true });
+  let reruns = 0;
+  while (result.outcome !== undefined && result.outcome.report.results.some((r) => r.status !== 'done') && reruns < 3) {
+    reruns++;
+    result = await apply({ config, ...session, allowReplace: true });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  em.setFaults({});
+  const floor = Math.ceil(MEMBERS / 60) / (30 * SCALE) + (2 * MEMBERS) / (25 * SCALE);
+  const after = await plan({ config, ...session });
+  const lost = MEMBERS - (await membersIn(em.url, pool, 'big', users));
+  const label = `members: replace keeping ${MEMBERS} members${errorRate > 0 ? `, ${errorRate * 100}% 500s` : ''}`;
+  const changes = after.plan.pools[0]?.changes.length ?? -1;
+  const failed = `${lost} members lost${reruns > 0 ? `; ${reruns} re-run(s)` : ''}${changes === 0 ? '' : `; ${changes} change(s) left`}`;
+  return [label, secs(seconds), `${secs(floor)} (${Math.ceil(MEMBERS / 60)} pages + 2 x ${MEMBERS} adds)`, ratio(seconds / floor), opCalls(em), `${em.stats().totals.throttled}`, failed];
+}
+
+/** A plan that must count a group of BIG_GROUP members (the file drops its role). Floor: ceil(M/60) pages at ListUsersInGroup's 30/s. */
+async function bigGroupRead(em: RunningEmulator, session: SessionOptions, pool: string): Promise<string[]> {
+  const users = Array.from({ length: BIG_GROUP }, (_, i) => `big-${String(i).padStart(7, '0')}`);
+  em.ensureUserPool(pool);
+  em.seedGroups(pool, [{ GroupName: 'everyone', Precedence: 9 }]);
+  em.seedUsers(pool, users.map((Username) => ({ Username })));
+  em.seedMembers(pool, 'everyone', users);
+  em.resetStats();
+  log(`members: plan counting a group of ${BIG_GROUP} members...`);
+  const start = performance.now();
+  const result = await plan({ config: configOf(pool, [{ name: 'everyone' }]), ...session });
+  const seconds = (performance.now() - start) / 1000;
+  const counted = result.plan.pools[0]?.changes[0];
+  if (counted === undefined || !('memberCount' in counted) || counted.memberCount !== BIG_GROUP) throw new Error('big group bench: the plan did not count every member');
+  const pages = Math.ceil(BIG_GROUP / 60);
+  const floor = pages / (30 * SCALE);
+  return [`members: plan counting a group of ${BIG_GROUP} members`, secs(seconds), `${secs(floor)} (${pages} pages)`, ratio(seconds / floor), opCalls(em), `${em.stats().totals.throttled}`, '0'];
+}
+
+/**
+ * An apply adding MEMBER_ADDS members from the file's `members:`. Floor: the adds at AdminAddUserToGroup's
+ * 25/s; the plan first looks up every user to add (AdminGetUser, 50/s), shown apart.
+ */
+async function memberAdds(em: RunningEmulator, session: SessionOptions, pool: string): Promise<string[]> {
+  const users = Array.from({ length: MEMBER_ADDS }, (_, i) => `new-${String(i).padStart(6, '0')}`);
+  em.ensureUserPool(pool);
+  em.seedGroups(pool, [{ GroupName: 'team' }]);
+  em.seedUsers(pool, users.map((Username) => ({ Username })));
+  em.resetStats();
+  log(`members: apply adding ${MEMBER_ADDS} members...`);
+  const start = performance.now();
+  const result = await apply({ config: configOf(pool, [{ name: 'team', members: { mode: 'include', users } }]), ...session });
+  const seconds = (performance.now() - start) / 1000;
+  const added = result.outcome?.report.results.reduce((n, r) => n + (r.membersAdded ?? 0), 0) ?? 0;
+  const floor = MEMBER_ADDS / (25 * SCALE);
+  const lookups = MEMBER_ADDS / (50 * SCALE);
+  const missing = MEMBER_ADDS - (await membersIn(em.url, pool, 'team', users));
+  return [
+    `members: apply adding ${MEMBER_ADDS} members (with the plan's user look-ups)`,
+    secs(seconds),
+    `${secs(floor)} adds (+ ${secs(lookups)} look-ups)`,
+    `${ratio(seconds / floor)} (${ratio(seconds / (floor + lookups))} with look-ups)`,
+    opCalls(em),
+    `${em.stats().totals.throttled}`,
+    `${added} added, ${missing} missing`,
+  ];
+}
+
+/** How many of `users` the group has, listed with a plain SDK client. */
+async function membersIn(url: string, pool: string, group: string, users: readonly string[]): Promise<number> {
+  const client = defaultClient(url);
+  const inGroup = new Set<string>();
+  let token: string | undefined;
+  try {
+    do {
+      const page = await client.send(new ListUsersInGroupCommand({ UserPoolId: pool, GroupName: group, Limit: 60, ...(token === undefined ? {} : { NextToken: token }) }));
+      for (const u of page.Users ?? []) inGroup.add(u.Username ?? '');
+      token = page.NextToken;
+    } while (token !== undefined);
+  } finally {
+    client.destroy();
+  }
+  return users.filter((u) => inGroup.has(u)).length;
 }
 
 function secs(s: number): string {

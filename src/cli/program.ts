@@ -10,7 +10,7 @@ import { validateCommand, type ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
 import { addFormatOptions } from './views/output.js';
 import type { Io } from './io.js';
-import { DEFAULT_MAX_DELETE } from '../apply/policy.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../apply/policy.js';
 import { ACCOUNT_ID } from '../iam/document.js';
 import { POLICY_COMMANDS } from '../iam/needs.js';
 import { VERSION } from './version.js';
@@ -55,7 +55,9 @@ export function buildProgram(io: Io, result: { code: number }): Command {
         .option('--allow-replace', 'allow replacing groups (deleted and created again; their members are kept unless --drop-members)')
         .option('--drop-members', "replaces drop the groups' members instead of keeping them (with a saved plan: only if it was made so)")
         .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
-        .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(count)),
+        .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(count))
+        .option('--allow-member-removals', 'allow removing members from groups with an exact `members:` list')
+        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(count)),
     ),
   );
   applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
@@ -83,6 +85,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       .command('import')
       .description("print a groups file for pools' current groups, so adopting them starts from a plan with no changes (read-only)")
       .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect)
+      .option('--with-members', "also write each group's members as an exact `members:` list")
       .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
   ).action(run<ImportFlags>(importCommand));
 

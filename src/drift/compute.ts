@@ -26,11 +26,18 @@ function poolDrift(pool: PoolPlan): PoolDrift {
           ...(c.action !== 'update' && c.previousName !== c.name ? { actualName: c.previousName } : {}),
           ...(c.memberCount === undefined ? {} : { memberCount: c.memberCount }),
           ...(c.action !== 'rename' && c.hold?.resuming === true ? { heldIn: c.hold.group } : {}),
+          ...(c.members === undefined ? {} : { members: { missing: [...c.members.add], unexpected: [...c.members.remove] } }),
         });
         break;
       }
       case 'restore':
-        drift.drifted.push({ name: c.name, fix: 'restore', fields: [], heldIn: c.hold.group });
+        drift.drifted.push({
+          name: c.name,
+          fix: 'restore',
+          fields: [],
+          heldIn: c.hold.group,
+          ...(c.members === undefined ? {} : { members: { missing: [...c.members.add], unexpected: [...c.members.remove] } }),
+        });
         break;
       case 'delete':
         drift.toDelete.push(c.name);

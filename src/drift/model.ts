@@ -17,6 +17,8 @@ export interface DriftedGroup {
   memberCount?: number;
   /** The holding group with members a run that stopped took out of this group. */
   heldIn?: string;
+  /** For a group with `members:`: users the file lists that the group lacks, and (exact lists) users it has that the file does not list. */
+  members?: { missing: string[]; unexpected: string[] };
 }
 
 /** A provider group (`<poolId>_<Provider>`) and, when it carries a role or precedence, the alert. */

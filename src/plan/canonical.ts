@@ -2,7 +2,7 @@
 // saved plan's checksum are stable whatever built the values.
 import { assertNever } from '../errors.js';
 import { normalFields as fieldsJson } from './fields.js';
-import type { GroupChange, Hold, ObservedGroup, OrphanHold, UnmanagedGroup } from './model.js';
+import type { GroupChange, Hold, MemberChange, ObservedGroup, OrphanHold, UnmanagedGroup } from './model.js';
 
 export { fieldsJson };
 
@@ -20,19 +20,20 @@ export function unmanagedJson(g: UnmanagedGroup): UnmanagedGroup {
 export function changeJson(c: GroupChange): GroupChange {
   const fields = (list: Extract<GroupChange, { fields: unknown }>['fields']) => list.map((f) => ({ field: f.field, before: f.before, after: f.after }));
   const count = (n: number | undefined) => (n === undefined ? {} : { memberCount: n });
+  const members = (m: MemberChange | undefined) => (m === undefined ? {} : { members: { add: [...m.add], remove: [...m.remove], had: m.had } });
   switch (c.action) {
     case 'create':
-      return { action: c.action, name: c.name, after: fieldsJson(c.after), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }) };
+      return { action: c.action, name: c.name, after: fieldsJson(c.after), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...members(c.members) };
     case 'update':
-      return { action: c.action, name: c.name, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount) };
+      return { action: c.action, name: c.name, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount), ...members(c.members) };
     case 'replace':
-      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), reasons: [...c.reasons], ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount) };
+      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), reasons: [...c.reasons], ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount), ...members(c.members) };
     case 'rename':
-      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), hold: holdJson(c.hold), ...count(c.memberCount) };
+      return { action: c.action, name: c.name, previousName: c.previousName, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), hold: holdJson(c.hold), ...count(c.memberCount), ...members(c.members) };
     case 'delete':
       return { action: c.action, name: c.name, before: fieldsJson(c.before), ...count(c.memberCount) };
     case 'restore':
-      return { action: c.action, name: c.name, hold: holdJson(c.hold) };
+      return { action: c.action, name: c.name, hold: holdJson(c.hold), ...members(c.members) };
     default:
       return assertNever(c);
   }

@@ -3,7 +3,8 @@ import { compareNames, lookalikeKey, nameKey } from '../config/names.js';
 import { CgError } from '../errors.js';
 import { diffFields, normalFields, replaceReasons } from './fields.js';
 import { holdName, holdRecordOf, isReserved, type HoldRecord } from './holding.js';
-import type { GroupChange, Hold, Lookalike, ObservedGroup, OrphanHold, PlanningOptions, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
+import { memberChangeOf, membersAfter, type MembersBefore } from './member-changes.js';
+import type { GroupChange, Hold, Lookalike, MemberChange, ObservedGroup, OrphanHold, PlanningOptions, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
 
 /**
  * Compares what a pool should have with what it has. Pure and deterministic: the same inputs give
@@ -16,6 +17,15 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
   const counted = (name: string): { memberCount?: number } => {
     const users = options.members?.get(name);
     return users === undefined ? {} : { memberCount: users.length };
+  };
+  /** The member changes a managed group needs, given where its members come from after its change. */
+  const memberWork = (want: DesiredGroup, before: MembersBefore): { members?: MemberChange } => {
+    if (want.members === undefined) return {};
+    const after = membersAfter(before, options.members);
+    if (after === undefined) return {};
+    // Unknown, the pool is taken to ignore case: then two spellings of one name are never one added and the other removed.
+    const change = memberChangeOf(desired.id, want, after, options.caseSensitive ?? false);
+    return change === undefined ? {} : { members: change };
   };
   const holds = new Map<string, { group: ObservedGroup; record: HoldRecord }>();
   const regular: ObservedGroup[] = [];
@@ -49,11 +59,13 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
       matched.add(previous.name);
       if (current !== undefined) matched.add(current.name);
       const before = normalFields(previous);
-      changes.push({ action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name) });
+      // A rename under way may have filled the new group already: its members count too.
+      const from = [previous.name, ...(current === undefined ? [] : [current.name]), ...(hold.resuming ? [hold.group] : [])];
+      changes.push({ action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name), ...memberWork(want, { from }) });
       continue;
     }
     if (current === undefined) {
-      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }) });
+      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }) });
       continue;
     }
     matched.add(current.name);
@@ -61,15 +73,19 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
     const fields = diffFields(before, after);
     const reasons = replaceReasons(current, want);
 
+    const kept = { from: [current.name, ...(found === undefined ? [] : [hold.group])] };
     if (reasons.length > 0) {
       // Members a stopped run already holds are always put back; --drop-members only skips holding them anew.
       const keeps = found !== undefined || options.dropMembers !== true;
-      changes.push({ action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons, ...(keeps ? { hold } : {}), ...counted(current.name) });
-    } else if (fields.length > 0) {
+      changes.push({ action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons, ...(keeps ? { hold } : {}), ...counted(current.name), ...memberWork(want, keeps ? kept : { from: [] }) });
+      continue;
+    }
+    const members = memberWork(want, kept);
+    if (fields.length > 0 || (members.members !== undefined && found === undefined)) {
       const tokens = fields.some((f) => f.field === 'roleArn' || f.field === 'precedence') ? counted(current.name) : {};
-      changes.push({ action: 'update', name: want.name, before, after, fields, ...(found === undefined ? {} : { hold }), ...tokens });
+      changes.push({ action: 'update', name: want.name, before, after, fields, ...(found === undefined ? {} : { hold }), ...tokens, ...members });
     } else if (found !== undefined) {
-      changes.push({ action: 'restore', name: want.name, hold });
+      changes.push({ action: 'restore', name: want.name, hold, ...members });
     } else {
       unchanged.push(want.name);
     }
@@ -143,11 +159,12 @@ function lookalikesOf(wanted: readonly { name: string }[], observed: readonly Ob
 }
 
 /**
- * The groups whose members a plan reads: those whose members a change drops, moves or gives other
+ * The groups whose members a plan reads: those whose members a change drops, moves or gives new
  * tokens (the group a replace, delete or rename starts from; an update of its role or precedence),
- * and holding groups left by a run that stopped. Sorted, as the pool names them.
+ * holding groups left by a run that stopped, and (with the file's pool) every group of the pool that
+ * a group with `members:` is or comes from. Sorted, as the pool names them.
  */
-export function memberReadsOf(pool: PoolPlan): string[] {
+export function memberReadsOf(pool: PoolPlan, desired?: DesiredPool): string[] {
   const names = new Set<string>();
   for (const c of pool.changes) {
     if (c.action === 'replace' || c.action === 'rename') names.add(c.previousName);
@@ -156,5 +173,14 @@ export function memberReadsOf(pool: PoolPlan): string[] {
     if ('hold' in c && c.hold?.resuming === true) names.add(c.hold.group);
   }
   for (const h of pool.orphanHolds ?? []) names.add(h.group);
+  const managed = new Set((desired?.groups ?? []).filter((g) => g.members !== undefined).map((g) => nameKey(g.name)));
+  if (managed.size > 0) {
+    for (const c of pool.changes) {
+      if (!managed.has(nameKey(c.name))) continue;
+      // The group as the pool has it now (a rename under way may have made it already).
+      if (c.action === 'update' || c.action === 'restore' || (c.action === 'rename' && c.hold.resuming)) names.add(c.name);
+    }
+    for (const name of pool.unchanged) if (managed.has(nameKey(name))) names.add(name);
+  }
   return [...names].sort(compareNames);
 }

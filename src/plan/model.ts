@@ -22,6 +22,16 @@ export interface Hold {
   memberCount?: number;
 }
 
+/** Members a change adds to and removes from its group (groups with `members:` in the file only). */
+export interface MemberChange {
+  /** Usernames to add, as the file writes them, in file order. */
+  add: string[];
+  /** Usernames to remove, as the pool lists them, sorted (`members:` as an exact list only). */
+  remove: string[];
+  /** Members the group has before these adds and removes (once its own change is made). */
+  had: number;
+}
+
 /** One change to one group; `action` says which. */
 export type GroupChange =
   | {
@@ -30,6 +40,7 @@ export type GroupChange =
       after: GroupFields;
       /** Members held for this group by a run that stopped: put back once it exists. */
       hold?: Hold;
+      members?: MemberChange;
     }
   | {
       action: 'update';
@@ -40,6 +51,8 @@ export type GroupChange =
       hold?: Hold;
       /** Members whose tokens change (set when the role or precedence changes and members were read). */
       memberCount?: number;
+      /** Set when the group's managed members differ; `fields` may then be empty. */
+      members?: MemberChange;
     }
   | {
       action: 'replace';
@@ -55,6 +68,7 @@ export type GroupChange =
       hold?: Hold;
       /** Members the group has now. */
       memberCount?: number;
+      members?: MemberChange;
     }
   | {
       action: 'rename';
@@ -69,6 +83,7 @@ export type GroupChange =
       hold: Hold;
       /** Members moved to the new name. */
       memberCount?: number;
+      members?: MemberChange;
     }
   | { action: 'delete'; name: string; before: GroupFields; memberCount?: number }
   | {
@@ -76,6 +91,7 @@ export type GroupChange =
       action: 'restore';
       name: string;
       hold: Hold;
+      members?: MemberChange;
     };
 
 /** What a change does. */
@@ -144,6 +160,8 @@ export interface PlanningOptions {
   members?: ObservedMembers;
   /** Replaces drop the groups' members instead of keeping them in a holding group. */
   dropMembers?: boolean;
+  /** Whether the pool compares usernames case-sensitively (DescribeUserPool); read only for pools with `members:`. */
+  caseSensitive?: boolean;
 }
 
 /** A holding group whose group the file does not list (any more): its members stay held until someone decides. */

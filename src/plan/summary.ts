@@ -25,11 +25,15 @@ export interface PlanCounts {
   membersDropped: number;
   /** Holding groups left by a run that stopped for groups the file no longer lists. */
   orphanHolds: number;
+  /** Users to add to groups with `members:`. */
+  memberAdds: number;
+  /** Users to remove from groups with an exact `members:` list. */
+  memberRemovals: number;
 }
 
 /** Counts of a plan's changes. */
 export function countPlan(plan: Plan): PlanCounts {
-  const counts: PlanCounts = { add: 0, change: 0, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 0, providerGroups: 0, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0 };
+  const counts: PlanCounts = { add: 0, change: 0, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 0, providerGroups: 0, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, memberAdds: 0, memberRemovals: 0 };
   for (const pool of plan.pools) {
     counts.orphanHolds += pool.orphanHolds?.length ?? 0;
     for (const g of pool.unmanaged) {
@@ -38,6 +42,9 @@ export function countPlan(plan: Plan): PlanCounts {
       if (g.alert !== undefined) counts.alerts++;
     }
     for (const c of pool.changes) {
+      const members = 'members' in c ? c.members : undefined;
+      counts.memberAdds += members?.add.length ?? 0;
+      counts.memberRemovals += members?.remove.length ?? 0;
       switch (c.action) {
         case 'create':
           counts.add++;
@@ -88,7 +95,9 @@ export function summaryLine(plan: Plan): string {
   const left = alone.length === 0 ? '' : ` ${alone.join(' and ')} left alone.`;
   const alert = c.alerts === 0 ? '' : ` ${plural(c.alerts, 'provider-group alert')}.`;
   const held = c.orphanHolds === 0 ? '' : ` ${plural(c.orphanHolds, 'holding group')} of groups the file no longer lists kept.`;
-  const members = c.membersKept + c.membersDropped === 0 ? '' : ` Members: ${c.membersKept} kept, ${c.membersDropped} dropped.`;
+  const moved = c.membersKept + c.membersDropped === 0 ? [] : [`${c.membersKept} kept`, `${c.membersDropped} dropped`];
+  const managed = c.memberAdds + c.memberRemovals === 0 ? [] : [`${c.memberAdds} to add`, `${c.memberRemovals} to remove`];
+  const members = moved.length + managed.length === 0 ? '' : ` Members: ${[...managed, ...moved].join(', ')}.`;
   const more = [c.rename > 0 ? `${c.rename} to rename` : '', c.restore > 0 ? `${c.restore} to finish (members held by a run that stopped)` : ''].filter((x) => x !== '');
   const changes =
     c.add + c.change + c.replace + c.delete + c.rename + c.restore === 0

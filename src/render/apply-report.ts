@@ -1,4 +1,4 @@
-import type { Remaining } from '../apply/converged.js';
+import type { MembersMissing, Remaining } from '../apply/converged.js';
 import { countApply, type AfterCheck, type ApplyReport, type ChangeResult } from '../apply/report.js';
 import type { ErrorCode } from '../errors.js';
 import { plainStyle, type Style } from './style.js';
@@ -15,7 +15,12 @@ const NOT_STARTED_SHOWN = 3;
 export function applySummaryLine(report: ApplyReport, from: 'file' | 'saved-plan' = 'file'): string {
   const c = countApply(report);
   const extra = [c.adopted > 0 ? `${c.adopted} adopted` : '', c.renamed > 0 ? `${c.renamed} renamed` : '', c.restored > 0 ? `${c.restored} restored` : ''].filter((x) => x !== '');
-  const members = c.membersMoved > 0 ? ` (${c.membersMoved} ${c.membersMoved === 1 ? 'member' : 'members'} kept or moved)` : '';
+  const memberParts = [
+    c.membersAdded > 0 ? `${c.membersAdded} added` : '',
+    c.membersRemoved > 0 ? `${c.membersRemoved} removed` : '',
+    c.membersMoved > 0 ? `${c.membersMoved} kept or moved` : '',
+  ].filter((x) => x !== '');
+  const members = memberParts.length === 0 ? '' : ` (members: ${memberParts.join(', ')})`;
   const done = `${c.added} added, ${c.changed} changed, ${c.replaced} replaced, ${c.deleted} deleted${extra.map((x) => `, ${x}`).join('')}${members}`;
   if (c.failed === 0 && c.notStarted === 0) return `Apply complete: ${done}.`;
   const how = report.interrupted ? 'Apply interrupted' : 'Apply incomplete';
@@ -61,8 +66,24 @@ export function afterCheckLines(check: AfterCheck, style: Style): string[] {
   if (!check.ran) return check.why === 'listing-failed' ? [style.remove(`  unchecked    the check after applying could not run: ${visible(check.error.message)}`)] : [];
   return [
     ...remainingLines(check.remaining).map((l) => style.remove(`  not held     ${l}`)),
+    ...missingMemberLines(check.membersMissing).map((l) => style.remove(`  not held     ${l}`)),
     ...remainingLines(check.elsewhere).map((l) => style.dim(`  note         ${l} (differs from the file; not changed by this run)`)),
   ];
+}
+
+/** Names of missing members shown before the rest are only counted. */
+const MISSING_SHOWN = 5;
+
+/** One line per group that lacks members the run was to keep or move into it. */
+export function missingMemberLines(missing: readonly MembersMissing[]): string[] {
+  const names = (users: readonly string[]): string => `${users.slice(0, MISSING_SHOWN).map(quoted).join(', ')}${users.length > MISSING_SHOWN ? ` and ${users.length - MISSING_SHOWN} more` : ''}`;
+  return missing.map((m) => {
+    const parts = [
+      m.missing.length > 0 ? `lacks ${m.missing.length} of the ${m.expected} members it was to have: ${names(m.missing)}` : '',
+      m.unexpected.length > 0 ? `still has ${m.unexpected.length} member(s) the run removed: ${names(m.unexpected)}` : '',
+    ].filter((x) => x !== '');
+    return `${m.poolId}: ${quoted(m.group)} ${parts.join('; ')}`;
+  });
 }
 
 /** One line per difference left after applying: the change a new plan would still make. */

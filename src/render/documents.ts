@@ -28,7 +28,7 @@ export interface ApplyDocument {
   refused?: { code: ErrorCode; message: string; details: string[] };
   interrupted: boolean;
   summary: ApplyCounts & { text: string };
-  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; membersMoved?: number; code?: ErrorCode; message?: string }>;
+  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; membersMoved?: number; membersAdded?: number; membersRemoved?: number; code?: ErrorCode; message?: string }>;
   check: {
     /** `done` when the pools were listed again after the writes; otherwise why not. */
     status: 'done' | 'not-all-applied' | 'listing-failed' | 'nothing-applied';
@@ -37,6 +37,8 @@ export interface ApplyDocument {
     remaining: PoolChangeJson[];
     /** Other differences from the groups file in the pools the run changed (changed by someone else). */
     elsewhere: PoolChangeJson[];
+    /** Groups the run put members in that lack some of them (the first 100 names of each). */
+    membersMissing: Array<{ userPoolId: string; group: string; expected: number; missingCount: number; missing: string[]; unexpected: string[] }>;
   };
   plan: PlanDocument;
 }
@@ -61,6 +63,8 @@ export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
     status: r.status,
     ...(r.adopted === true ? { adopted: true as const } : {}),
     ...(r.membersMoved === undefined ? {} : { membersMoved: r.membersMoved }),
+    ...(r.membersAdded === undefined ? {} : { membersAdded: r.membersAdded }),
+    ...(r.membersRemoved === undefined ? {} : { membersRemoved: r.membersRemoved }),
     ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.message === undefined ? {} : { message: r.message }),
   }));
@@ -82,10 +86,18 @@ export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
 
 function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
   const changes = (list: readonly Remaining[]): PoolChangeJson[] => list.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) }));
-  if (check === undefined) return { status: 'nothing-applied', remaining: [], elsewhere: [] };
-  if (check.ran) return { status: 'done', remaining: changes(check.remaining), elsewhere: changes(check.elsewhere) };
-  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, remaining: [], elsewhere: [] };
-  return { status: 'not-all-applied', remaining: [], elsewhere: [] };
+  const none = { remaining: [], elsewhere: [], membersMissing: [] };
+  if (check === undefined) return { status: 'nothing-applied', ...none };
+  if (check.ran) {
+    return {
+      status: 'done',
+      remaining: changes(check.remaining),
+      elsewhere: changes(check.elsewhere),
+      membersMissing: check.membersMissing.map((m) => ({ userPoolId: m.poolId, group: m.group, expected: m.expected, missingCount: m.missing.length, missing: m.missing.slice(0, 100), unexpected: m.unexpected.slice(0, 100) })),
+    };
+  }
+  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, ...none };
+  return { status: 'not-all-applied', ...none };
 }
 
 /** A group as a drift document shows it. */
@@ -103,7 +115,7 @@ export interface DriftDocument {
     userPoolId: string;
     region: string;
     listed: number;
-    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string }>;
+    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string; members?: { missing: string[]; unexpected: string[] } }>;
     missing: string[];
     toDelete: string[];
     unmanaged: DriftGroupJson[];
@@ -132,6 +144,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
         fields: d.fields.map((f) => ({ field: f.field, expected: f.expected, actual: f.actual })),
         ...(d.memberCount === undefined ? {} : { memberCount: d.memberCount }),
         ...(d.heldIn === undefined ? {} : { heldIn: d.heldIn }),
+        ...(d.members === undefined ? {} : { members: { missing: [...d.members.missing], unexpected: [...d.members.unexpected] } }),
       })),
       missing: [...p.missing],
       toDelete: [...p.toDelete],

@@ -18,6 +18,8 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
         ...(d.actualName === undefined ? [] : [`name: expected ${mdCode(d.name)}, found ${mdCode(d.actualName)}`]),
         ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
         ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCode(d.heldIn)} by a run that stopped`]),
+        ...(d.members === undefined || d.members.missing.length === 0 ? [] : [`members not in the group: ${listed(d.members.missing)}`]),
+        ...(d.members === undefined || d.members.unexpected.length === 0 ? [] : [`members not in the file: ${listed(d.members.unexpected)}`]),
         ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
       ];
       rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
@@ -41,6 +43,11 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
   const note = `\n\n> [!NOTE]\n> Cut at GitHub's ${limit.toLocaleString('en-US')}-character limit; run \`cognito-groups drift --format json\` for the whole report.\n`;
   const cutAt = text.lastIndexOf('\n', limit - note.length);
   return `${text.slice(0, cutAt)}${note}`;
+}
+
+/** Usernames in a cell: the first 20, then a count. */
+function listed(users: readonly string[]): string {
+  return `${users.slice(0, 20).map((u) => mdCode(u)).join(', ')}${users.length > 20 ? ` and ${users.length - 20} more` : ''}`;
 }
 
 function val(v: string | number | null): string {

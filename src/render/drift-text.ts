@@ -27,6 +27,8 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       out.push(style.change(`  ~ drifted   ${name}${fixWords(d) === '' ? '' : ` (${fixWords(d)})`}`));
       for (const f of d.fields) out.push(`      ${f.field}: expected ${showValue(f.expected)}, found ${showValue(f.actual)}`);
       if (d.heldIn !== undefined) out.push(`      members: some are held in ${quoted(d.heldIn)} by a run that stopped; apply puts them back`);
+      for (const u of d.members?.missing ?? []) out.push(`      member ${quoted(u)}: in the file, not in the group`);
+      for (const u of d.members?.unexpected ?? []) out.push(`      member ${quoted(u)}: in the group, not in the file`);
     }
     for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
     for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));

@@ -3,7 +3,7 @@
 // stays (shortened if need be), and the warning at the top names the groups that lose their members.
 import { assertNever } from '../errors.js';
 import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
-import type { GroupChange, Hold, Plan, UnmanagedGroup } from '../plan/model.js';
+import type { GroupChange, Hold, MemberChange, Plan, UnmanagedGroup } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { spelledOut } from './outside-text.js';
@@ -138,6 +138,11 @@ function headOf(plan: Plan, target: string | undefined): string {
       lines.push(`> - ${keeping.length === 1 ? 'This group is' : 'These groups are'} deleted and created again with ${keeping.length === 1 ? 'its' : 'their'} members kept (held in a holding group meanwhile; until a member's token is refreshed after the group is back, it lacks the group): ${namedWithCounts(keeping)}`);
     }
   }
+  if (c.memberRemovals > 0) {
+    const removing = plan.pools.flatMap((p) => p.changes.flatMap((ch) => ('members' in ch && ch.members !== undefined && ch.members.remove.length > 0 ? [{ name: ch.name, n: ch.members.remove.length }] : [])));
+    const named = removing.slice(0, WARNING_NAMES).map((r) => `${mdCode(r.name, 'prose')} (${plural(r.n, 'member')})`).join(', ');
+    lines.push('', '> [!WARNING]', `> This plan **removes ${plural(c.memberRemovals, 'member')}** from ${plural(removing.length, 'group')}: ${named}${removing.length > WARNING_NAMES ? ` and ${removing.length - WARNING_NAMES} more` : ''}. Their next tokens lack the group. Applying it needs \`--allow-member-removals\`.`);
+  }
   const orphans = plan.pools.flatMap((p) => p.orphanHolds ?? []);
   if (orphans.length > 0) {
     const named = orphans.slice(0, WARNING_NAMES).map((h) => `${mdCode(h.group, 'prose')} (${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for, 'prose')})`);
@@ -176,7 +181,29 @@ function action(emoji: string, word: string): string {
   return `${emoji}&nbsp;${word}`;
 }
 
+/** Member names shown in a cell before the rest are only counted. */
+const MEMBERS_SHOWN = 20;
+
+/** A cell line for a change's members: `members: +`alice`, −`mallory``, the first few of each. */
+function memberCell(m: MemberChange | undefined): string[] {
+  if (m === undefined) return [];
+  const list = (users: readonly string[], sign: string): string => {
+    const shown = users.slice(0, MEMBERS_SHOWN).map((u) => `${sign}${mdCode(u)}`);
+    return `${shown.join(', ')}${users.length > MEMBERS_SHOWN ? ` and ${users.length - MEMBERS_SHOWN} more` : ''}`;
+  };
+  return [`members: ${[m.add.length > 0 ? list(m.add, '+') : '', m.remove.length > 0 ? list(m.remove, '−') : ''].filter((x) => x !== '').join('; ')}`];
+}
+
 function rowOf(c: GroupChange): Row {
+  const row = rowOfGroup(c);
+  const members = memberCell('members' in c ? c.members : undefined);
+  if (members.length === 0) return row;
+  // After the cell's other lines, or alone in a cell that has none (an update of the members only).
+  const add = (r: string): string => (r.endsWith(' |  |') ? `${r.slice(0, -2)}${members[0] ?? ''} |` : r.replace(/ \|$/, `<br>${members[0] ?? ''} |`));
+  return { full: add(row.full), short: add(row.short), destroys: row.destroys || (('members' in c ? c.members?.remove.length : 0) ?? 0) > 0 };
+}
+
+function rowOfGroup(c: GroupChange): Row {
   const held = (h: Hold): string => `${h.memberCount === undefined ? 'the members' : plural(h.memberCount, 'member')} a run that stopped left in ${mdCode(h.group)}`;
   const heldBack = (h: Hold | undefined): string[] => (h === undefined ? [] : [`*then puts back ${held(h)}*`]);
   switch (c.action) {

@@ -47,6 +47,13 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
 
 /** The lines of one change, indented for a pool block. */
 export function changeLines(change: GroupChange, style: Style): string[] {
+  const lines = groupLines(change, style);
+  const members = 'members' in change ? change.members : undefined;
+  if (members === undefined) return lines;
+  return [...lines, ...members.add.map((u) => style.add(`      + member ${quoted(u)}`)), ...members.remove.map((u) => style.remove(`      - member ${quoted(u)}`))];
+}
+
+function groupLines(change: GroupChange, style: Style): string[] {
   switch (change.action) {
     case 'create':
       return [style.add(`  + create ${quoted(change.name)}`) + putBack(change.hold, style), ...fieldsLines(change.after)];

@@ -7,7 +7,7 @@ import type { CallCounts } from '../pacing/paced-api.js';
 import type { Plan } from '../plan/model.js';
 import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
-import { planOfDocument } from '../saved-plan/build.js';
+import { membersOfDocument, planOfDocument } from '../saved-plan/build.js';
 import type { PlanDocument } from '../saved-plan/model.js';
 import { checkStaleness, type GroupDifference } from '../saved-plan/stale.js';
 import { endpointFromEnvironment, normalEndpoint, targetMismatch, type TargetRef } from '../saved-plan/target.js';
@@ -91,6 +91,8 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),
+      members: new Map(options.document.pools.map((p) => [p.userPoolId, membersOfDocument(p)])),
+      caseSensitive: new Map(options.document.pools.flatMap((p) => (p.usernamesCaseSensitive === undefined ? [] : [[p.userPoolId, p.usernamesCaseSensitive] as const]))),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),

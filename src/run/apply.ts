@@ -42,13 +42,15 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const session = openSession(options, config.settings.maxRps);
   try {
     const planned = await planWith(session.api, config, options);
-    const { plan, observed, members } = planned;
+    const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);
     if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };
     checkApplyPolicy(plan, options);
     if (options.approve !== undefined && !(await options.approve(plan))) throw new RefusedError({ kind: 'cancelled' });
     const outcome = await applyAndCheck(session, plan, {
       config,
+      members,
+      caseSensitive,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),

@@ -1,9 +1,10 @@
-import { checkAfterApply } from '../apply/converged.js';
+import { checkAfterApply, memberTargets } from '../apply/converged.js';
 import { executeChanges } from '../apply/execute.js';
 import type { ApplyOutcome, ApplyProgress } from '../apply/report.js';
 import type { DesiredConfig } from '../config/model.js';
 import { CgError } from '../errors.js';
-import type { Plan } from '../plan/model.js';
+import type { MembersByPool, Plan } from '../plan/model.js';
+import { readMembers } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import type { Session } from './session.js';
 
@@ -15,6 +16,10 @@ export interface ApplyRunOptions {
   concurrency?: number;
   onProgress?: (p: ApplyProgress) => void;
   onReadProgress?: (p: ReadProgress) => void;
+  /** The members the plan read: the groups it put members in are checked to have them all. */
+  members?: MembersByPool;
+  /** How the pools with `members:` compare usernames. */
+  caseSensitive?: ReadonlyMap<string, boolean>;
 }
 
 export type { ApplyOutcome } from '../apply/report.js';
@@ -33,7 +38,10 @@ export async function applyAndCheck(session: Session, plan: Plan, options: Apply
   const touched = plan.pools.filter((p) => p.changes.length > 0);
   try {
     const after = await listPools(session.api, touched.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
-    return { report, check: { ran: true, ...checkAfterApply(plan, after, options.config) } };
+    const read = await Promise.all(touched.map((p) => readMembers(session.api, { id: p.userPoolId, region: p.region }, memberTargets(p).map((t) => t.group))));
+    const now: MembersByPool = new Map(touched.map((p, i) => [p.userPoolId, read[i] ?? new Map()]));
+    const members = options.members === undefined ? undefined : { then: options.members, now, ...(options.caseSensitive === undefined ? {} : { caseSensitive: options.caseSensitive }) };
+    return { report, check: { ran: true, ...checkAfterApply(plan, after, options.config, members) } };
   } catch (err) {
     const error = err instanceof CgError ? err : new CgError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
     return { report, check: { ran: false, why: 'listing-failed', error } };

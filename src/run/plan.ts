@@ -3,7 +3,10 @@ import type { DesiredConfig } from '../config/model.js';
 import { readConfigFile } from '../config/read.js';
 import type { CallCounts } from '../pacing/paced-api.js';
 import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
-import type { ObservedGroup, Plan } from '../plan/model.js';
+import { usernameKey } from '../plan/member-changes.js';
+import type { ObservedGroup, Plan, PoolPlan } from '../plan/model.js';
+import { checkUsers } from '../read/check-users.js';
+import { CgError } from '../errors.js';
 import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import { openSession, type SessionOptions } from './session.js';
@@ -30,8 +33,10 @@ export interface PlanOutcome {
   plan: Plan;
   /** Every group of each pool as listed, sorted by name; keyed by pool id. */
   observed: Map<string, ObservedGroup[]>;
-  /** The members of the groups the plan counts, read after the listing. */
+  /** The members of the groups the plan counts or manages, read after the listing. */
   members: MembersRead;
+  /** Whether each pool with `members:` compares usernames case-sensitively (DescribeUserPool), by pool id. */
+  caseSensitive: Map<string, boolean>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -47,21 +52,52 @@ export async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
 
 /**
  * Lists every pool of the file and plans each against it; then reads the members of the groups whose
- * members a change drops, moves or gives new tokens (only those), and counts them in the plan.
+ * members a change drops, moves or gives new tokens, and of the groups with `members:` (only those),
+ * counts them and plans the member changes. For a pool with `members:` it first asks how the pool
+ * compares usernames, and it looks up every user to add: users the pool does not have (or names the
+ * file gives that are not usernames) are an error before anything is applied.
  */
 export async function planWith(api: GroupsApi, config: DesiredConfig, planning: Planning = {}): Promise<PlanOutcome> {
   const observed = await listPools(api, config.userPools.map((p) => ({ id: p.id, region: p.region })), planning.onReadProgress);
   const dropMembers = planning.dropMembers === true;
+  const managing = config.userPools.filter((p) => p.groups.some((g) => g.members !== undefined));
+  const settings = await Promise.all(managing.map((p) => api.describePool({ id: p.id, region: p.region })));
+  const caseSensitive = new Map(managing.map((p, i) => [p.id, settings[i]?.caseSensitiveUsernames ?? true]));
   const first = config.userPools.map((p) => computePoolPlan(p, observed.get(p.id) ?? [], { dropMembers }));
   const read = await Promise.all(
-    config.userPools.map((p, i) => readMembers(api, { id: p.id, region: p.region }, memberReadsOf(first[i] as (typeof first)[number]), planning.onMembersProgress)),
+    config.userPools.map((p, i) => readMembers(api, { id: p.id, region: p.region }, memberReadsOf(first[i] as PoolPlan, p), planning.onMembersProgress)),
   );
   const members: MembersRead = new Map(config.userPools.map((p, i) => [p.id, read[i] ?? new Map<string, string[]>()]));
   const plan: Plan = {
-    pools: config.userPools.map((p) => computePoolPlan(p, observed.get(p.id) ?? [], { dropMembers, members: members.get(p.id) ?? new Map() })),
+    pools: config.userPools.map((p) =>
+      computePoolPlan(p, observed.get(p.id) ?? [], { dropMembers, members: members.get(p.id) ?? new Map(), ...(caseSensitive.has(p.id) ? { caseSensitive: caseSensitive.get(p.id) } : {}) }),
+    ),
     ...(dropMembers ? { dropMembers: true as const } : {}),
   };
-  return { plan, observed, members };
+  await checkUsersToAdd(api, plan, caseSensitive);
+  return { plan, observed, members, caseSensitive };
+}
+
+/** Users shown by name in the error before the rest are only counted. */
+const USERS_NAMED = 20;
+
+/** Refuses (MEMBERS_INVALID) a plan that would add users the pool does not have, or names that are not usernames. */
+async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<string, boolean>): Promise<void> {
+  const problems = (
+    await Promise.all(
+      plan.pools.map((pool) => {
+        const sensitive = caseSensitive.get(pool.userPoolId) ?? true;
+        const users = new Map<string, string>();
+        for (const c of pool.changes) for (const u of ('members' in c ? c.members?.add : undefined) ?? []) users.set(usernameKey(u, sensitive), u);
+        return checkUsers(api, { id: pool.userPoolId, region: pool.region }, [...users.values()], sensitive);
+      }),
+    )
+  ).flat();
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => (p.actually === undefined ? `${p.poolId}: no user ${JSON.stringify(p.username)}` : `${p.poolId}: ${JSON.stringify(p.username)} is not a username; the user's username is ${JSON.stringify(p.actually)}: write that`));
+  const shown = lines.slice(0, USERS_NAMED);
+  if (lines.length > USERS_NAMED) shown.push(`and ${lines.length - USERS_NAMED} more`);
+  throw new CgError('MEMBERS_INVALID', `the groups file lists ${problems.length} member(s) the pools do not know by that username; nothing was planned`, { details: shown.map((l) => `  ${l}`) });
 }
 
 /** Lists the pools of the file and computes the plan. Read-only. */

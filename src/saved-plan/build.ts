@@ -31,6 +31,8 @@ export interface Planned {
   plan: Plan;
   observed: ReadonlyMap<string, readonly ObservedGroup[]>;
   members?: MembersByPool;
+  /** How the pools with `members:` compare usernames, by pool id. */
+  caseSensitive?: ReadonlyMap<string, boolean>;
 }
 
 /** Members as a plan document records them: by group, usernames sorted. */
@@ -46,7 +48,7 @@ export function membersOfDocument(pool: PlanDocumentPool): ObservedMembers {
 }
 
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members }: Planned, meta: PlanMeta): PlanDocument {
+export function buildPlanDocument({ plan, observed, members, caseSensitive }: Planned, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
     const read = members?.get(pool.userPoolId);
@@ -62,6 +64,7 @@ export function buildPlanDocument({ plan, observed, members }: Planned, meta: Pl
       ...(pool.lookalikes === undefined ? {} : { lookalikes: pool.lookalikes.map((l) => ({ inFile: l.inFile, inPool: l.inPool })) }),
       ...(pool.orphanHolds === undefined ? {} : { orphanHolds: pool.orphanHolds.map(orphanHoldJson) }),
       ...(read === undefined || read.size === 0 ? {} : { members: membersJson(read) }),
+      ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
     };
   });
   const body: Omit<PlanDocument, 'checksum'> = {

@@ -28,6 +28,8 @@ export interface PlanDocumentPool {
    * tokens), sorted by group: what its counts come from, and what apply checks again before changing anything.
    */
   members?: PlanMembers[];
+  /** For a pool with `members:` in the file: whether it compares usernames case-sensitively, as DescribeUserPool said. */
+  usernamesCaseSensitive?: boolean;
 }
 
 /** The members of one group as the plan read them. */

@@ -44,7 +44,11 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     if (desired === undefined) continue;
     if (desired.region !== pool.region) problems.push({ kind: 'region', poolId, inPlan: pool.region, inFile: desired.region });
     const listing: ObservedGroup[] = pool.observed;
-    const again = computePoolPlan(desired, listing, { members: membersOfDocument(pool), dropMembers: doc.dropMembers === true });
+    const again = computePoolPlan(desired, listing, {
+      members: membersOfDocument(pool),
+      dropMembers: doc.dropMembers === true,
+      ...(pool.usernamesCaseSensitive === undefined ? {} : { caseSensitive: pool.usernamesCaseSensitive }),
+    });
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
     if (!same(again.changes.map(changeJson), pool.changes.map(changeJson))) problems.push({ kind: 'changes', poolId });
     if (!same(again.unchanged, pool.unchanged) || !same(again.unmanaged.map(unmanagedJson), pool.unmanaged.map(unmanagedJson))) {
@@ -54,7 +58,9 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     // `observed` (to make a change disappear) shows here.
     if (listingDigest(listing) !== pool.listingDigest) problems.push({ kind: 'listing', poolId });
     const recorded = (pool.members ?? []).map((m) => m.group);
-    if (!same(recorded, [...memberReadsOf(again)].sort(compareNames))) problems.push({ kind: 'members', poolId });
+    if (!same(recorded, [...memberReadsOf(again, desired)].sort(compareNames))) problems.push({ kind: 'members', poolId });
+    // A pool whose file manages members must say how it compares usernames, or the member changes could not be checked.
+    if (desired.groups.some((g) => g.members !== undefined) !== (pool.usernamesCaseSensitive !== undefined)) problems.push({ kind: 'members', poolId });
     if (again.listed !== pool.listed) problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
   }
   return problems;

@@ -38,7 +38,7 @@ describe('the apply report', () => {
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout);
     expect(doc.summary.text).toBe('Apply complete: 1 added, 0 changed, 0 replaced, 0 deleted.');
-    expect(doc.check).toMatchObject({ status: 'listing-failed', error: { code: 'AWS_BAD_RESPONSE' }, remaining: [], elsewhere: [] });
+    expect(doc.check).toMatchObject({ status: 'listing-failed', error: { code: 'AWS_BAD_RESPONSE' }, remaining: [], elsewhere: [], membersMissing: [] });
   });
 
   it('says a stop during the check interrupted the check, and exits 130 with the report', async () => {
@@ -68,7 +68,7 @@ describe('the apply report', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.summary).toMatchObject({ added: 0, adopted: 1, text: 'Apply complete: 0 added, 0 changed, 0 replaced, 0 deleted, 1 adopted.' });
     expect(doc.results).toEqual([{ userPoolId: P, action: 'create', name: 'admins', status: 'done', adopted: true, message: 'was created meanwhile; updated it to the file' }]);
-    expect(doc.check).toEqual({ status: 'done', remaining: [], elsewhere: [] });
+    expect(doc.check).toEqual({ status: 'done', remaining: [], elsewhere: [], membersMissing: [] });
   });
 });
 

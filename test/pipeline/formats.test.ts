@@ -419,7 +419,7 @@ describe('JSON documents printed by the CLI', () => {
     expect(planned.code).toBe(2);
     const saved = JSON.parse(readFileSync(planFile, 'utf8'));
     expect(JSON.parse(planned.stdout)).toEqual(saved);
-    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, text: 'Plan: 1 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
+    expect(saved.summary).toEqual({ add: 1, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, memberAdds: 0, memberRemovals: 0, text: 'Plan: 1 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
 
     const applied = await env.cli(['apply', planFile, '--format', 'json']);
     expect(applied.stderr).toBe('');
@@ -431,8 +431,8 @@ describe('JSON documents printed by the CLI', () => {
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,
-      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
-      check: { status: 'done', remaining: [], elsewhere: [] },
+      summary: { added: 1, changed: 1, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 0, notStarted: 0, membersMoved: 0, membersAdded: 0, membersRemoved: 0, text: 'Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.' },
+      check: { status: 'done', remaining: [], elsewhere: [], membersMissing: [] },
     });
     expect(Date.parse(a.appliedAt)).toBeGreaterThanOrEqual(Date.parse(saved.createdAt));
     expect([...a.results].sort((x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name))).toEqual([

@@ -60,7 +60,7 @@ describe('saved plan round trip', () => {
     expect(doc.target).toBe('endpoint');
     expect(doc.endpoint).toBe(`${env.emulator.url}/`);
     expect(doc.settings).toEqual({});
-    expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, text: 'Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
+    expect(doc.summary).toEqual({ add: 2, change: 1, replace: 0, delete: 0, rename: 0, restore: 0, unmanaged: 1, providerGroups: 1, alerts: 0, membersKept: 0, membersDropped: 0, orphanHolds: 0, memberAdds: 0, memberRemovals: 0, text: 'Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.' });
 
     // The checksum is the sha256 of the document's JSON without the checksum.
     const { checksum, ...rest } = doc;

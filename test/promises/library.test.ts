@@ -131,7 +131,7 @@ describe('plan() and apply()', () => {
 
     expect(approved).toEqual(planned.plan);
     expect(applied.outcome?.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['create admins done', 'update ops done']);
-    expect(applied.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+    expect(applied.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
     expect(await s.pool()).toEqual([['admins', undefined], ['ops', 'new']]);
     expect((await plan({ file: s.file, endpoint: s.em.url, credentials })).plan.pools[0]?.changes).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe('applySaved()', () => {
     const result = await applySaved(options);
 
     expect(result.outcome.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['create admins done', 'update ops done']);
-    expect(result.outcome.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+    expect(result.outcome.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
     expect(await s.pool()).toEqual([['admins', undefined], ['ops', 'new']]);
 
     const writes = s.writes();

@@ -16,7 +16,7 @@ describe('throttling', () => {
     const result = await apply({ config, ...sessionFor(em, 20) });
 
     expect(result.outcome?.report.results.filter((r) => r.status !== 'done')).toEqual([]);
-    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
     expect(result.counts.throttled).toBeGreaterThan(10);
     expect(em.stats().operations.CreateGroup?.throttled).toBe(result.counts.calls.CreateGroup - 30);
     em.setFaults({});
@@ -35,7 +35,7 @@ describe('throttling', () => {
     const result = await apply({ config, ...sessionFor(em, 10) });
 
     expect(result.outcome?.report.results.filter((r) => r.status !== 'done')).toEqual([]);
-    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
     const creates = em.stats().operations.CreateGroup;
     expect(creates?.throttled ?? 0).toBeGreaterThan(0);
     expect(creates?.ok).toBe(15);
@@ -118,7 +118,7 @@ describe('races', () => {
     });
 
     expect(result.outcome?.report.results[0]).toMatchObject({ status: 'done', message: 'was created meanwhile; updated it to the file' });
-    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
     expect(calls(em, 'GetGroup')).toBe(1);
   });
 

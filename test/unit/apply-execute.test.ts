@@ -545,7 +545,7 @@ describe('checkApplyPolicy', () => {
       const fake = new FakeGroupsApi({ pageSize: 1 }).addPool(A, [{ name: 'ops', roleArn: ROLE }, { name: 'legacy' }, { name: `${A}_Google`, precedence: 1 }]);
       const result = await applyAgainst(fake, config(pool(A, [{ name: 'ops' }, { name: 'new' }], 'delete')), { allowReplace: true, allowDelete: true });
       expect(result.outcome?.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['delete legacy done', 'create new done', 'replace ops done']);
-      expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [] });
+      expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
       expect(fake.groupsOf(A)).toEqual([{ name: `${A}_Google`, precedence: 1 }, { name: 'new' }, { name: 'ops' }]);
       expect(result.counts.calls.ListGroups).toBe(6);
     });

@@ -120,12 +120,14 @@ describe('iam needs: apply', () => {
 });
 
 describe('iam needs: every plan the file can lead to stays within them', () => {
-  // Random files and random pools (no holding groups left by a stopped run, no names differing only in
-  // case: both need what the file cannot foresee, see the README). Every change the planner makes must
-  // call only operations apply is granted, and every member read one plan is granted.
+  // Random files (with members: lists) and random pools (no holding groups left by a stopped run, no
+  // names differing only in case: both need what the file cannot foresee, see the README). Every
+  // change the planner makes must call only operations apply is granted, and every member read one
+  // plan is granted.
   const NAMES = ['a', 'b', 'c', 'd', 'e'];
   const ROLES = [undefined, ROLE_A, ROLE_B];
   const PRECEDENCES = [undefined, 0, 5];
+  const USERS = ['u1', 'u2', 'u3'];
 
   function randomFields(random: () => number): Partial<DesiredGroup> {
     const out: Partial<DesiredGroup> = {};
@@ -146,13 +148,16 @@ describe('iam needs: every plan the file can lead to stays within them', () => {
       const groups: DesiredGroup[] = names.map((name) => {
         const g: DesiredGroup = { name, ...randomFields(random) };
         if (random() < 0.2) g.previously = [pick(random, NAMES.filter((n) => !names.includes(n)).concat(['zz']))];
+        if (random() < 0.3) g.members = { mode: random() < 0.5 ? 'exact' : 'include', users: USERS.filter(() => random() < 0.5) };
         return g;
       });
       const desired = pool(groups, random() < 0.3 ? 'delete' : 'keep');
       const observed: ObservedGroup[] = NAMES.filter(() => random() < 0.5).map((name) => ({ name, ...randomFields(random) }));
+      // What the pool's groups hold, as the plan would have read it.
+      const members = new Map(observed.map((g) => [g.name, USERS.filter(() => random() < 0.5)]));
       let planned;
       try {
-        planned = computePoolPlan(desired, observed);
+        planned = computePoolPlan(desired, observed, { members });
       } catch (err) {
         // A group and its previous name both present: the planner refuses, and nothing is called.
         if (err instanceof CgError && err.code === 'PLAN_CONFLICT') continue;
@@ -162,13 +167,16 @@ describe('iam needs: every plan the file can lead to stays within them', () => {
       const plan = new Set(operationsFor(desired, 'plan'));
       for (const change of planned.changes) {
         seen.add(change.action);
-        for (const op of operationsOf(change)) expect(apply.has(op), `${change.action} ${change.name} calls ${op}`).toBe(true);
+        for (const op of operationsOf(change)) {
+          if (op.startsWith('AdminAdd') || op.startsWith('AdminRemove')) seen.add(op);
+          expect(apply.has(op), `${change.action} ${change.name} calls ${op}`).toBe(true);
+        }
       }
       if (memberReadsOf(planned).length > 0) expect(plan.has('ListUsersInGroup')).toBe(true);
       checked++;
     }
     expect(checked).toBeGreaterThan(1500);
-    expect([...seen].sort()).toEqual(['create', 'delete', 'rename', 'replace', 'update']);
+    expect([...seen].sort()).toEqual(['AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'create', 'delete', 'rename', 'replace', 'update']);
   });
 
   it('never grants a write to a file whose plans can only create and update', () => {

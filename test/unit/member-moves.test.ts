@@ -8,7 +8,9 @@ import type { GroupsApi } from '../../src/cognito/port.js';
 import type { DesiredConfig, DesiredGroup } from '../../src/config/model.js';
 import { HOLD_PREFIX, holdName } from '../../src/plan/holding.js';
 import { countPlan } from '../../src/plan/summary.js';
+import { apply } from '../../src/run/apply.js';
 import { planWith } from '../../src/run/plan.js';
+import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 
 const A = 'eu-west-1_Members1';
@@ -173,4 +175,26 @@ describe('killed at any call, the next run finishes with every member in place',
       }
     });
   }
+});
+
+describe('the check after applying', () => {
+  it('fails a run whose group lacks members it was to keep, naming them', async () => {
+    // Someone removes a member from the group while the run deletes its holding group.
+    const fake = new FakeGroupsApi({
+      onCall: (call, api) => {
+        if (call.op === 'DeleteGroup' && call.name === holdName('ops')) void api.removeMember({ id: A, region: 'eu-west-1' }, 'ops', 'user-0002');
+      },
+    })
+      .addPool(A, [{ name: 'ops', roleArn: ROLE }])
+      .addMembers(A, 'ops', users(4));
+    const result = await apply({ config: config([{ name: 'ops' }]), api: fake, clock: new FakeClock(), allowReplace: true });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [{ poolId: A, group: 'ops', expected: 4, missing: ['user-0002'], unexpected: [] }] });
+  });
+
+  it('finds nothing missing when every member is back', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'ops', roleArn: ROLE }]).addMembers(A, 'ops', users(4));
+    const result = await apply({ config: config([{ name: 'ops' }]), api: fake, clock: new FakeClock(), allowReplace: true });
+    expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
+    expect(result.outcome?.report.results.map((r) => r.membersMoved)).toEqual([4]);
+  });
 });

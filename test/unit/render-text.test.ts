@@ -199,7 +199,7 @@ describe('apply report', () => {
         result(del, 'not-started'),
       ],
     };
-    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 1, notStarted: 2, membersMoved: 0 });
+    expect(countApply(report)).toEqual({ added: 1, changed: 0, replaced: 0, deleted: 0, adopted: 0, renamed: 0, restored: 0, failed: 1, notStarted: 2, membersMoved: 0, membersAdded: 0, membersRemoved: 0 });
     expect(applySummaryLine(report)).toBe('Apply incomplete: 1 added, 0 changed, 0 replaced, 0 deleted; 1 failed, 2 not started. Run apply again to finish.');
     expect(applyResultLines(report, plainStyle)).toEqual([
       '  note         eu-west-1_PoolA: create "new": already existed with these fields',

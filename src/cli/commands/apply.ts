@@ -2,7 +2,7 @@ import { RefusedError } from '../../apply/refusal.js';
 import { readConfigFile } from '../../config/read.js';
 import { CgError } from '../../errors.js';
 import type { Plan } from '../../plan/model.js';
-import { remainingLines } from '../../render/apply-report.js';
+import { missingMemberLines, remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
 import { apply } from '../../run/apply.js';
@@ -29,6 +29,8 @@ export interface ApplyFlags extends TargetFlags, OutputFlags {
   allowDelete?: boolean;
   dropMembers?: boolean;
   maxDelete: number;
+  allowMemberRemovals?: boolean;
+  maxMemberRemovals: number;
   progress: boolean;
 }
 
@@ -40,7 +42,13 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   const out = openOutput(io, flags);
   const view = applyView(out);
   const progress = new ProgressReporter(io, flags.progress);
-  const policy = { allowReplace: flags.allowReplace === true, allowDelete: flags.allowDelete === true, maxDelete: flags.maxDelete };
+  const policy = {
+    allowReplace: flags.allowReplace === true,
+    allowDelete: flags.allowDelete === true,
+    maxDelete: flags.maxDelete,
+    allowMemberRemovals: flags.allowMemberRemovals === true,
+    maxMemberRemovals: flags.maxMemberRemovals,
+  };
   const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
   const onStop = (reason: StopReason): void => {
     progress.stop();
@@ -137,9 +145,9 @@ function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number 
   if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
   if (!check.ran && check.error.code === 'INTERRUPTED') throw new CgError('INTERRUPTED', 'interrupted while checking the pools after applying: the report above says what was applied; run plan to see the pools');
   if (!check.ran) throw new CgError('APPLY_UNCHECKED', `applied as reported above, but the check after applying could not run (${check.error.message}); run plan to see the pools`);
-  if (check.remaining.length > 0) {
-    throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {
-      details: remainingLines(check.remaining).map((r) => `  ${r}`),
+  if (check.remaining.length + check.membersMissing.length > 0) {
+    throw new CgError('NOT_CONVERGED', `after applying, ${check.remaining.length + check.membersMissing.length} change(s) of this run do not hold (the pools differ from ${against}); someone may be changing them at the same time`, {
+      details: [...remainingLines(check.remaining), ...missingMemberLines(check.membersMissing)].map((r) => `  ${r}`),
     });
   }
   return 0;

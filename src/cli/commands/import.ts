@@ -11,6 +11,7 @@ export interface ImportFlags extends TargetFlags {
   userPoolId: string[];
   region?: string;
   progress: boolean;
+  withMembers?: boolean;
 }
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -27,7 +28,7 @@ export async function importCommand(io: Io, flags: ImportFlags): Promise<number>
   const session = openSession(target.session);
   try {
     const progress = new ProgressReporter(io, flags.progress);
-    const text = await importWith(session.api, pools, progress.read);
+    const text = await importWith(session.api, pools, { withMembers: flags.withMembers === true, onProgress: progress.read, onMembersProgress: progress.members });
     progress.stop();
     if (target.local !== undefined) io.err(`Read from the local emulator (${target.local.statePath}), not AWS.\n`);
     io.out(text);

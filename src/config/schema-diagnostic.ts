@@ -1,0 +1,106 @@
+// A JSON Schema error as a one-line diagnostic a person can act on: the field, what was found, and
+// what is allowed (taken from the schema's own description), with a guess for a misspelt key. Pure.
+import type { ErrorObject } from 'ajv';
+import { isMap, isSeq, type Document } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
+import { isRecord, keyOffset, nodeAt, nodeOffset, unescapePointer, valueAt, type At } from './positions.js';
+
+/**
+ * Schema errors with the noise of `anyOf` trimmed: when one branch matched the value's type, only that
+ * branch's errors inside it are kept; when none did, one error names what is allowed.
+ */
+export function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    if (anyOfAt.has(e.instancePath)) {
+      const deeper = errors.some((d) => d.instancePath.startsWith(`${e.instancePath}/`));
+      return !deeper && e.keyword === 'anyOf';
+    }
+    return true;
+  });
+}
+
+export function schemaDiagnostic(err: ErrorObject, doc: Document, data: unknown, at: At): Diagnostic {
+  const path = err.instancePath.split('/').slice(1).map(unescapePointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const value = nodeAt(doc, path);
+  const shownValue = valueAt(data, path);
+  const description = typeof err.parentSchema?.description === 'string' ? err.parentSchema.description : undefined;
+  const allowed = description === undefined ? '' : `; expected ${expectation(description)}`;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = String(err.params.additionalProperty);
+      const known = Object.keys((err.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const guess = closest(key, known);
+      const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+      return at(keyOffset(doc, path, key), [...path, key], `unknown field "${key}"${hint}; allowed fields: ${known.join(', ')}`);
+    }
+    case 'required': {
+      const key = String(err.params.missingProperty);
+      return at(nodeOffset(value), path, `missing required field "${key}"`);
+    }
+    case 'type':
+      return at(nodeOffset(value), path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(shownValue)}${allowed}`);
+    case 'const':
+      return at(nodeOffset(value), path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(shownValue)}`);
+    case 'enum':
+      return at(nodeOffset(value), path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(shownValue)}`);
+    case 'minLength':
+    case 'maxLength': {
+      const actual = shownValue;
+      const length = typeof actual === 'string' ? [...actual].length : 0;
+      const bound = err.keyword === 'minLength' ? 'at least' : 'at most';
+      return at(nodeOffset(value), path, `must be ${bound} ${String(err.params.limit)} characters, got ${length}${allowed}`);
+    }
+    case 'minItems':
+      return at(nodeOffset(value), path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
+    case 'maxItems':
+      return at(nodeOffset(value), path, `lists ${Array.isArray(shownValue) ? shownValue.length.toLocaleString('en-US') : 'too many'} items, more than ${Number(err.params.limit).toLocaleString('en-US')}${allowed}`);
+    default: {
+      const shown = describe(shownValue);
+      return at(nodeOffset(value), path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) || isSeq(value)) return 'a list';
+  if (isMap(value) || typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+/** The first clause of a schema description, which states what is allowed. */
+function expectation(description: string): string {
+  const clause = description.split(/; |\. /)[0] ?? description;
+  // Lower-case the first word unless it is an acronym (IAM, AWS).
+  const lowered = /^[A-Z](?![A-Z])/.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause;
+  return lowered.replace(/\.$/, '');
+}
+
+/** The known word nearest a typo, if it is close enough to be what was meant. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}

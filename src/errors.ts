@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'APPLY_REFUSED'
   | 'PLAN_CONFLICT'
   | 'MEMBERS_INVALID'
+  | 'WRONG_ACCOUNT'
   | 'APPLY_FAILED'
   | 'NOT_CONVERGED'
   | 'APPLY_UNCHECKED'

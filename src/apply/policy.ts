@@ -18,9 +18,6 @@ export interface ApplyPolicy {
   maxMemberRemovals?: number;
 }
 
-/** Members one apply may remove unless raised: a mass removal needs saying so. */
-export const DEFAULT_MAX_MEMBER_REMOVALS = 25;
-
 /** A group some of whose members the plan removes. */
 export interface MemberRemovalRef {
   poolId: string;
@@ -29,8 +26,9 @@ export interface MemberRemovalRef {
   count: number;
 }
 
-/** Deletes and replaces one apply may make unless raised: a mass removal needs saying so. */
-export const DEFAULT_MAX_DELETE = 25;
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from './limits.js';
+
+export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS };
 
 /** A group in a pool, named as `pool/name` in messages; `from` is set for a case-only rename. */
 export interface PoolGroupRef {

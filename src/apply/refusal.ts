@@ -39,7 +39,7 @@ export function refusalMessage(r: Refusal): string {
       return `stale plan: ${r.groups.length} group(s) ${what} since it was made (${r.createdAt}); nothing was applied. Make a new plan and review it.`;
     }
     case 'target':
-      return `refusing to apply: the plan was made against ${targetWords(r.planned)}, but this apply would go to ${targetWords(r.actual)}. Apply it with the same target, or make a new plan. Nothing was changed.`;
+      return `refusing to apply: the plan was made against ${targetWords(r.planned, envs(r))}, but this apply would go to ${targetWords(r.actual, envs(r))}. Apply it with the same target${envs(r) ? ' and --env' : ''}, or make a new plan. Nothing was changed.`;
     case 'not-following':
       return `${r.planFile}: the plan does not follow from ${r.groupsFile}, so it was edited or made from another file; nothing was applied. Make a new plan.`;
     case 'cancelled':
@@ -50,8 +50,15 @@ export function refusalMessage(r: Refusal): string {
 }
 
 /** AWS, an endpoint, or the local emulator, in a few words. */
-export function targetWords(t: TargetRef): string {
-  return t.kind === 'aws' ? 'AWS' : t.kind === 'local-emulator' ? 'the local emulator (--local)' : `the endpoint ${t.endpoint ?? '(unknown)'}`;
+export function targetWords(t: TargetRef, withEnvironment = t.environment !== undefined): string {
+  const where = t.kind === 'aws' ? 'AWS' : t.kind === 'local-emulator' ? 'the local emulator (--local)' : `the endpoint ${t.endpoint ?? '(unknown)'}`;
+  if (!withEnvironment) return where;
+  return `${where}${t.environment === undefined ? ' without --env' : ` for environment ${t.environment}`}`;
+}
+
+/** Whether a target refusal is about environments (either side has one): then both sides say theirs. */
+function envs(r: TargetMismatch): boolean {
+  return r.planned.environment !== undefined || r.actual.environment !== undefined;
 }
 
 function policyMessage(v: PolicyViolations): string {

@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PoolRef } from '../cognito/port.js';
+import type { EnvironmentRef } from '../config/model.js';
 import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
 import { writeFileIfAbsent } from '../files/write-if-absent.js';
@@ -16,6 +17,14 @@ const LOCAL_STATE_DIR = '.cognito-groups';
 
 /** Where the embedded emulator keeps its state, under the current directory. */
 export const LOCAL_STATE = join(LOCAL_STATE_DIR, 'local.json');
+
+/** The account the embedded emulator stands for, unless the environment names one. */
+export const LOCAL_ACCOUNT = '000000000000';
+
+/** The local state of an environment: each has its own emulator state (and account), as each has its own AWS account. */
+export function localStateOf(environment: string | undefined): string {
+  return environment === undefined ? LOCAL_STATE : join(LOCAL_STATE_DIR, `local-${environment}.json`);
+}
 
 /** How a command reaches Cognito, as given on the command line. */
 export interface TargetFlags {
@@ -40,7 +49,12 @@ export interface Target {
 }
 
 /** Where requests of these flags go, without opening anything (a saved plan's target is checked first). */
-export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef {
+export function targetOf(flags: TargetFlags & { env?: string }, env: NodeJS.ProcessEnv): TargetRef {
+  const place = placeOf(flags, env);
+  return flags.env === undefined ? place : { ...place, environment: flags.env };
+}
+
+function placeOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef {
   if (flags.local === true) {
     if (flags.endpointUrl !== undefined || flags.profile !== undefined) {
       throw new CgError('USAGE', '--local runs against the embedded emulator: it cannot be combined with --endpoint-url or --profile');
@@ -58,14 +72,25 @@ export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef 
  * process on a free loopback port, with its state in .cognito-groups/local.json and the file's pools
  * created if missing.
  */
-export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], io: Pick<Io, 'env' | 'cwd'>, options: { createPools: boolean } = { createPools: true }): Promise<Target> {
+export async function openTarget(
+  flags: TargetFlags,
+  pools: readonly PoolRef[],
+  io: Pick<Io, 'env' | 'cwd'>,
+  options: { createPools: boolean; environment?: EnvironmentRef } = { createPools: true },
+): Promise<Target> {
   const { env } = io;
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
   if (flags.requestTimeout !== undefined) base.requestTimeoutMs = Math.round(flags.requestTimeout * 1000);
   const ref = targetOf(flags, env);
   const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE);
-  const shown: ShownTarget = { ...ref, regions: pools.map((p) => p.region), ...(ref.kind === 'aws' && profile !== undefined ? { profile } : {}) };
+  const environment = options.environment;
+  const shown: ShownTarget = {
+    ...ref,
+    regions: pools.map((p) => p.region),
+    ...(ref.kind === 'aws' && profile !== undefined ? { profile } : {}),
+    ...(environment === undefined ? {} : { environment: environment.name, ...(environment.account === undefined ? {} : { account: environment.account }) }),
+  };
   if (ref.kind !== 'local-emulator') {
     if (flags.profile !== undefined) base.profile = flags.profile;
     // AWS_PROFILE is checked only when no keys in the environment come first in the SDK's chain.
@@ -76,10 +101,10 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
     if (ref.kind === 'endpoint' && endpoint !== undefined) base.endpoint = endpoint.trim();
     return { session: base, ref, shown, close: async () => {} };
   }
-  const statePath = LOCAL_STATE;
+  const statePath = localStateOf(environment?.name);
   if (options.createPools) await makeLocalStateDir(pathIn(io, dirname(statePath)));
-  else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), []);
-  const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath) }).catch((err: unknown) => {
+  else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), [], statePath);
+  const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath), account: environment?.account ?? LOCAL_ACCOUNT }).catch((err: unknown) => {
     const holder = err instanceof CgError && err.code === 'EMULATOR_STATE' ? /in use by process (\d+)/.exec(err.message)?.[1] : undefined;
     if (holder === undefined) throw err;
     throw new CgError('EMULATOR_STATE', `${statePath} is in use by another --local run (process ${holder}); wait for it to finish, then run this again`, { cause: err });
@@ -89,7 +114,7 @@ export async function openTarget(flags: TargetFlags, pools: readonly PoolRef[], 
     const missing = pools.map((p) => p.id).filter((id) => !have.includes(id));
     if (missing.length > 0) {
       await emulator.close();
-      throw noSuchLocalPools(missing, have);
+      throw noSuchLocalPools(missing, have, statePath);
     }
   }
   const createdPools = options.createPools ? pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id) : [];
@@ -128,9 +153,9 @@ async function makeLocalStateDir(dir: string): Promise<void> {
 }
 
 /** The error for pools the local emulator does not have (it creates pools only for a groups file's commands). */
-function noSuchLocalPools(missing: readonly string[], have: readonly string[]): CgError {
+function noSuchLocalPools(missing: readonly string[], have: readonly string[], statePath: string): CgError {
   const there = have.length === 0 ? 'it has no pools yet' : `its pools: ${have.join(', ')}`;
-  return new CgError('AWS_POOL_NOT_FOUND', `user pool ${missing.join(', ')} does not exist in the local emulator (${LOCAL_STATE}; ${there}); apply a groups file with --local to create it`);
+  return new CgError('AWS_POOL_NOT_FOUND', `user pool ${missing.join(', ')} does not exist in the local emulator (${statePath}; ${there}); apply a groups file with --local to create it`);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -11,9 +11,9 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--no-progress', 'do not show progress on stderr');
 }
 
-/** The -f option with its default. */
+/** The -f option with its default, and --env for a file with environments. */
 export function addFileOption(cmd: Command): Command {
-  return cmd.option('-f, --file <file>', 'groups file', 'groups.yaml');
+  return cmd.option('-f, --file <file>', 'groups file', 'groups.yaml').option('--env <name>', "the file's environment to use (required when the file has `environments:`)");
 }
 
 /** --no-color, on every command that prints. */

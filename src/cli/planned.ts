@@ -1,3 +1,4 @@
+import type { EnvironmentRef } from '../config/model.js';
 import type { LoadedConfig } from '../config/read.js';
 import { readConfigFile } from '../config/read.js';
 import { plan, type PlanResult } from '../run/plan.js';
@@ -26,14 +27,15 @@ export function documentOf(planned: PlannedFrom, loaded: LoadedConfig, target: T
     target: target.ref.kind,
     ...(target.ref.endpoint === undefined ? {} : { endpoint: target.ref.endpoint }),
     settings: loaded.config.settings,
+    ...(loaded.config.environment === undefined ? {} : { environment: loaded.config.environment }),
   });
 }
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
-export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; progress: boolean; dropMembers?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
-  const loaded = await readConfigFile(flags.file, io.cwd);
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+  const loaded = await readConfigFile(flags.file, io.cwd, envOption(flags));
   printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools, io);
+  const target = await openTarget(flags, loaded.config.userPools, io, { createPools: true, ...environmentOf(loaded.config) });
   try {
     const progress = new ProgressReporter(io, flags.progress);
     const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, onReadProgress: progress.read, onMembersProgress: progress.members });
@@ -42,4 +44,14 @@ export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; p
   } finally {
     await target.close();
   }
+}
+
+/** The --env flag as readConfigFile takes it. */
+export function envOption(flags: { env?: string }): { env?: string } {
+  return flags.env === undefined ? {} : { env: flags.env };
+}
+
+/** The config's environment, as openTarget takes it. */
+export function environmentOf(config: { environment?: EnvironmentRef }): { environment?: EnvironmentRef } {
+  return config.environment === undefined ? {} : { environment: config.environment };
 }

@@ -1,16 +1,19 @@
+// The command tree. Each command's module (and with it the SDK, the emulator, the YAML parser and the
+// schemas it needs) is imported only when that command runs, so `--version`, `--help` and a command
+// that needs little start as fast as Node itself allows.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { applyCommand, type ApplyFlags } from './commands/apply.js';
-import { driftCommand, type DriftFlags } from './commands/drift.js';
-import { showCommand, type ShowFlags } from './commands/show.js';
-import { emulatorCommand, type EmulatorFlags } from './commands/emulator.js';
-import { iamPolicyCommand, type IamPolicyFlags } from './commands/iam-policy.js';
-import { importCommand, type ImportFlags } from './commands/import.js';
-import { planCommand, type PlanFlags } from './commands/plan.js';
-import { validateCommand, type ValidateFlags } from './commands/validate.js';
+import type { ApplyFlags } from './commands/apply.js';
+import type { DriftFlags } from './commands/drift.js';
+import type { ShowFlags } from './commands/show.js';
+import type { EmulatorFlags } from './commands/emulator.js';
+import type { IamPolicyFlags } from './commands/iam-policy.js';
+import type { ImportFlags } from './commands/import.js';
+import type { PlanFlags } from './commands/plan.js';
+import type { ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
 import { addFormatOptions } from './views/output.js';
 import type { Io } from './io.js';
-import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../apply/policy.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../apply/limits.js';
 import { ACCOUNT_ID } from '../iam/document.js';
 import { POLICY_COMMANDS } from '../iam/needs.js';
 import { VERSION } from './version.js';
@@ -30,7 +33,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   };
 
   addFileOption(program.command('validate').description('check a groups file offline (no AWS calls); exit 0 valid, 1 invalid'))
-    .action(run<ValidateFlags>(validateCommand));
+    .action(run<ValidateFlags>(async (io, flags) => (await import('./commands/validate.js')).validateCommand(io, flags)));
 
   addFormatOptions(
     addColorOption(
@@ -39,7 +42,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them"),
     ),
-  ).action(run<PlanFlags>(planCommand));
+  ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
 
   const applyCmd = addFormatOptions(
     addColorOption(
@@ -63,13 +66,13 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
     // With a saved plan, -f names the groups file to check the plan against (only when given).
     const groupsFile = planFile !== undefined && applyCmd.getOptionValueSource('file') === 'cli' ? flags.file : undefined;
-    result.code = await applyCommand(io, planFile, flags, groupsFile);
+    result.code = await (await import('./commands/apply.js')).applyCommand(io, planFile, flags, groupsFile);
   });
 
   addFormatOptions(
     addColorOption(program.command('show').description('print a saved plan (offline)').argument('<planfile>', 'a plan saved with `plan --out`')),
   ).action(async (planFile: string, flags: ShowFlags) => {
-    result.code = await showCommand(io, planFile, flags);
+    result.code = await (await import('./commands/show.js')).showCommand(io, planFile, flags);
   });
 
   addFormatOptions(
@@ -78,7 +81,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
         addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')),
       ),
     ),
-  ).action(run<DriftFlags>(driftCommand));
+  ).action(run<DriftFlags>(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));
 
   addTargetOptions(
     program
@@ -87,7 +90,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect)
       .option('--with-members', "also write each group's members as an exact `members:` list")
       .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
-  ).action(run<ImportFlags>(importCommand));
+  ).action(run<ImportFlags>(async (io, flags) => (await import('./commands/import.js')).importCommand(io, flags)));
 
   addFileOption(
     program
@@ -95,7 +98,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       .description('print the least IAM identity policy a command needs for the groups file (JSON, offline)')
       .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
       .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId)),
-  ).action(run<IamPolicyFlags>(iamPolicyCommand));
+  ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
 
   program
     .command('emulator')
@@ -125,7 +128,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
         }),
     )
     .option('--policy <file>', 'enforce this IAM identity policy (JSON: Effect, Action, Resource) on every Cognito request')
-    .action(run<EmulatorFlags>(emulatorCommand));
+    .action(run<EmulatorFlags>(async (io, flags) => (await import('./commands/emulator.js')).emulatorCommand(io, flags)));
 
   return program;
 }

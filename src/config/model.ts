@@ -47,11 +47,19 @@ export interface FileSettings {
   maxRps?: number;
 }
 
-/** A validated groups file. */
+/** The environment a config was read as, for a file with `environments:`. */
+export interface EnvironmentRef {
+  name: string;
+  /** The AWS account its pools live in: credentials of another account are refused. */
+  account?: string;
+}
+
+/** A validated groups file (for a file with environments, as one environment sees it). */
 export interface DesiredConfig {
   version: 1;
   settings: FileSettings;
   userPools: DesiredPool[];
+  environment?: EnvironmentRef;
 }
 
 /** The region a pool id names: the part before the first underscore. */

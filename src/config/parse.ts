@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
 import { crossChecks } from './cross-checks.js';
+import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
 import { hasInvisible, lookalikeKey, nameKey } from './names.js';
@@ -10,14 +11,37 @@ import { schemaDiagnostic, withoutBranchNoise } from './schema-diagnostic.js';
 
 /** The outcome of reading a groups file: the config, or every problem found. */
 export type ParseResult =
-  | { ok: true; config: DesiredConfig; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | {
+      ok: true;
+      /** The config: of the environment asked for, or of a file without environments; checking every environment, the first one's. */
+      config: DesiredConfig;
+      warnings: Diagnostic[];
+      /** The environments the file names, in file order; empty without `environments:`. */
+      environments: string[];
+    }
+  | {
+      ok: false;
+      errors: Diagnostic[];
+      warnings: Diagnostic[];
+      /** Set when the file is fine but the environment asked for does not fit it (a usage error, not the file's). */
+      usage?: string;
+    };
+
+/** How a file is read. */
+export interface ParseOptions {
+  /**
+   * The environment to read the file as. Without one, a file with environments is checked in every
+   * environment (what `validate` does) and the first one's config is returned.
+   */
+  env?: string;
+}
 
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true });
 const validateSchema = ajv.compile(schema);
+const validateRoleArn = ajv.compile({ ...schema.definitions.roleArnValue, definitions: schema.definitions });
 
 /** Parses and validates a groups file's text; pure, reports every problem at once. */
-export function parseConfig(text: string, file: string): ParseResult {
+export function parseConfig(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, path: ReadonlyArray<string | number>, message: string): Diagnostic => {
@@ -52,20 +76,68 @@ export function parseConfig(text: string, file: string): ParseResult {
     return { ok: false, errors: [at(0, [], 'the file is empty; expected `version: 1` and `userPools:`')], warnings: [] };
   }
 
+  const environments = environmentNames(data);
+  if (options.env !== undefined && environments.length === 0) {
+    return { ok: false, errors: [], warnings: [], usage: `--env ${options.env}: ${file} has no environments; leave --env out` };
+  }
+  if (options.env !== undefined && !environments.includes(options.env)) {
+    return { ok: false, errors: [], warnings: [], usage: `--env ${options.env}: ${file} has no environment "${options.env}"; it has ${environments.join(', ')}` };
+  }
+
   const errors: Diagnostic[] = [...duplicates];
   if (!validateSchema(data)) {
     for (const err of withoutBranchNoise(validateSchema.errors ?? [])) errors.push(schemaDiagnostic(err, doc, data, at));
   }
-  for (const e of crossChecks(data, doc, at)) errors.push(e);
+  for (const e of environmentChecks(data, doc, at)) errors.push(e);
+  if (environments.length === 0) for (const e of crossChecks(data, doc, at)) errors.push(e);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
 
-  const config = toConfig(data as RawFile);
-  const warnings = sortDiagnostics([...precedenceWarnings(config, doc, at), ...lookalikeWarnings(config, doc, at)]);
-  return { ok: true, config, warnings };
+  if (environments.length === 0) {
+    const config = toConfig(data as RawFile);
+    return { ok: true, config, warnings: sortDiagnostics(warningsOf(data, doc, at)), environments };
+  }
+
+  // Each environment the file is read as: its view checked like a file of its own.
+  const chosen = options.env === undefined ? environments : [options.env];
+  const views = chosen.map((env) => {
+    const view = environmentView(data as Record<string, unknown>, env, doc, at, valueProblem);
+    return { env, view, problems: crossChecks(view.data, doc, at), warnings: warningsOf(view.data, doc, at) };
+  });
+  const viewErrors = [...views.flatMap((v) => v.view.errors), ...perEnvironment(views.map((v) => ({ env: v.env, list: v.problems })))];
+  if (viewErrors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(viewErrors)), warnings: [] };
+  const first = views[0] as (typeof views)[number];
+  const config: DesiredConfig = { ...toConfig(first.view.data as unknown as RawFile), environment: { name: first.env, ...(first.view.account === undefined ? {} : { account: first.view.account }) } };
+  return { ok: true, config, warnings: sortDiagnostics(dedupe(perEnvironment(views.map((v) => ({ env: v.env, list: v.warnings }))))), environments };
+}
+
+/** The problem a replaced value has by the schema's rule for its field, in words; undefined when it is fine. */
+function valueProblem(field: string, value: string): string | undefined {
+  if (field === 'roleArn') return validateRoleArn(value) ? undefined : `expected ${schema.definitions.roleArnValue.description.replace(/^An /, 'an ').replace(/\.$/, '')}`;
+  if (field === 'description' && Math.max([...value].length, value.length) > 2048) return 'a description is at most 2048 characters';
+  return undefined;
+}
+
+/**
+ * Diagnostics of several environments as one list: one found in every environment is said once; one
+ * found in some names them, so a problem that only `only:` brings about is not mistaken for the file's.
+ */
+function perEnvironment(lists: ReadonlyArray<{ env: string; list: readonly Diagnostic[] }>): Diagnostic[] {
+  const byKey = new Map<string, { d: Diagnostic; envs: string[] }>();
+  for (const { env, list } of lists) {
+    for (const d of list) {
+      const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, { d, envs: [env] });
+      else if (!seen.envs.includes(env)) seen.envs.push(env);
+    }
+  }
+  return [...byKey.values()].map(({ d, envs }) =>
+    envs.length === lists.length ? d : { ...d, message: `${d.message} (in environment${envs.length === 1 ? '' : 's'} ${envs.join(', ')})` },
+  );
 }
 
 interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] } }
-interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: RawGroup[] }
+interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: Array<RawGroup | null> }
 interface RawFile { version: 1; settings?: { maxRps?: number }; userPools: RawPool[] }
 
 function toConfig(raw: RawFile): DesiredConfig {
@@ -73,7 +145,8 @@ function toConfig(raw: RawFile): DesiredConfig {
     id: p.id,
     region: p.region ?? regionOfPoolId(p.id),
     unmanagedGroups: p.unmanagedGroups ?? 'keep',
-    groups: p.groups.map(toGroup),
+    // A group an environment does not have is null in its view.
+    groups: p.groups.filter((g): g is RawGroup => g !== null).map(toGroup),
   }));
   const settings = raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps };
   return { version: 1, settings, userPools };
@@ -89,15 +162,24 @@ function toGroup(g: RawGroup): DesiredGroup {
   return group;
 }
 
+/** The warnings of a checked file (or of one environment's view of it, where a group it does not have is null). */
+function warningsOf(data: unknown, doc: Document, at: At): Diagnostic[] {
+  const pools = (data as RawFile).userPools.map((pool) => pool.groups.map((g, j) => ({ g, j })).filter((x): x is { g: RawGroup; j: number } => x.g !== null));
+  return [...precedenceWarnings(pools, doc, at), ...lookalikeWarnings(pools, doc, at)];
+}
+
+/** A pool's groups with their index in the file. */
+type IndexedGroups = Array<{ g: RawGroup; j: number }>;
+
 /**
  * Names a reader cannot tell apart: two names of a pool equal but for Unicode normalization or
  * invisible characters (Cognito keeps them as two groups), and any name holding an invisible character.
  */
-function lookalikeWarnings(config: DesiredConfig, doc: Document, at: At): Diagnostic[] {
+function lookalikeWarnings(pools: readonly IndexedGroups[], doc: Document, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
-  config.userPools.forEach((pool, i) => {
+  pools.forEach((groups, i) => {
     const seen = new Map<string, { name: string; index: number }>();
-    pool.groups.forEach((group, j) => {
+    for (const { g: group, j } of groups) {
       const path = ['userPools', i, 'groups', j, 'name'];
       if (hasInvisible(group.name)) {
         out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
@@ -107,27 +189,26 @@ function lookalikeWarnings(config: DesiredConfig, doc: Document, at: At): Diagno
       if (first !== undefined && nameKey(first.name) !== nameKey(group.name)) {
         out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} looks the same as ${JSON.stringify(first.name)} (groups[${first.index}]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`));
       } else if (first === undefined) seen.set(key, { name: group.name, index: j });
-    });
+    }
   });
   return out;
 }
 
 /** Same precedence with different roles leaves `cognito:preferred_role` unset for users in both groups. */
-function precedenceWarnings(config: DesiredConfig, doc: Document, at: At): Diagnostic[] {
+function precedenceWarnings(pools: readonly IndexedGroups[], doc: Document, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
-  config.userPools.forEach((pool, i) => {
-    const byPrecedence = new Map<number, DesiredGroup[]>();
-    pool.groups.forEach((group, j) => {
-      if (group.precedence === undefined || group.roleArn === undefined) return;
+  pools.forEach((groups, i) => {
+    const byPrecedence = new Map<number, RawGroup[]>();
+    for (const { g: group, j } of groups) {
+      if (typeof group.precedence !== 'number' || typeof group.roleArn !== 'string') continue;
       const earlier = byPrecedence.get(group.precedence) ?? [];
       const other = earlier.find((g) => g.roleArn !== group.roleArn);
       if (other !== undefined) {
         const path = ['userPools', i, 'groups', j, 'precedence'];
-        out.push(at(offsetOf(doc, path), path,
-          `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
+        out.push(at(offsetOf(doc, path), path, `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
       }
       byPrecedence.set(group.precedence, [...earlier, group]);
-    });
+    }
   });
   return out;
 }

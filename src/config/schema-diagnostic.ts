@@ -10,13 +10,19 @@ import { isRecord, keyOffset, nodeAt, nodeOffset, unescapePointer, valueAt, type
  * branch's errors inside it are kept; when none did, one error names what is allowed.
  */
 export function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
-  const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // For each value with an anyOf, the schema that holds the anyOf: its other rules are not branches.
+  const anyOfAt = new Map<string, Set<string>>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf') continue;
+    anyOfAt.set(e.instancePath, (anyOfAt.get(e.instancePath) ?? new Set()).add(e.schemaPath.replace(/\/anyOf$/, '')));
+  }
   return errors.filter((e) => {
-    if (anyOfAt.has(e.instancePath)) {
-      const deeper = errors.some((d) => d.instancePath.startsWith(`${e.instancePath}/`));
-      return !deeper && e.keyword === 'anyOf';
-    }
-    return true;
+    const holders = anyOfAt.get(e.instancePath);
+    if (holders === undefined) return true;
+    // A rule beside the anyOf (a length on the same field) is said as it is; the branches' own errors are the noise.
+    if (e.keyword !== 'anyOf' && holders.has(e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')))) return true;
+    const deeper = errors.some((d) => d.instancePath.startsWith(`${e.instancePath}/`));
+    return !deeper && e.keyword === 'anyOf';
   });
 }
 

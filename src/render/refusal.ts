@@ -43,6 +43,10 @@ function followLine(p: FollowProblem): string {
       return `${p.poolId}: the plan says ${p.inPlan} groups were listed, its content shows ${p.shown}`;
     case 'members':
       return `${p.poolId}: the plan records the members of other groups than those its changes count`;
+    case 'environment':
+      return p.inPlan !== p.inFile
+        ? `the plan was made for ${p.inPlan === null ? 'no environment' : `environment ${p.inPlan}`}, the file is read ${p.inFile === null ? 'without --env' : `as environment ${p.inFile}`}`
+        : `environment ${p.inPlan ?? ''}: account ${p.accountInPlan ?? '(none)'} in the plan, ${p.accountInFile ?? '(none)'} in the file`;
     default:
       return assertNever(p);
   }

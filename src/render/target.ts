@@ -27,6 +27,7 @@ export function targetText(t: ShownTarget): string {
     case 'endpoint':
       return visible(`the endpoint ${t.endpoint ?? '(unknown)'}${more}`);
     case 'local-emulator':
-      return visible(`the local emulator (no AWS account)${more}`);
+      // It stands for the environment's account when there is one; otherwise no AWS account is involved.
+      return visible(`the local emulator (${t.account === undefined ? ['no AWS account', ...extra].join(', ') : extra.join(', ')})`);
   }
 }

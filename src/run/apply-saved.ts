@@ -13,7 +13,7 @@ import { checkStaleness, type GroupDifference } from '../saved-plan/stale.js';
 import { endpointFromEnvironment, normalEndpoint, targetMismatch, type TargetRef } from '../saved-plan/target.js';
 import { planFollowsFrom } from '../saved-plan/verify.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
-import { openSession, type SessionOptions } from './session.js';
+import { checkAccount, openSession, type SessionOptions } from './session.js';
 
 /** The groups file a saved plan must follow from: its path, its exact text and its parsed config. */
 export interface DesiredFile {
@@ -81,6 +81,8 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
   options.onPlan?.(plan);
   const session = openSession(options, options.document.settings.maxRps);
   try {
+    const doc = options.document;
+    if (doc.environment !== undefined) await checkAccount(session, { name: doc.environment, ...(doc.account === undefined ? {} : { account: doc.account }) }, doc.pools[0]?.region ?? 'us-east-1');
     const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
     // The members the plan counted are read again: a count that no longer holds makes the plan stale.
     const members = await Promise.all(

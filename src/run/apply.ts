@@ -6,8 +6,8 @@ import type { CallCounts } from '../pacing/paced-api.js';
 import type { Plan } from '../plan/model.js';
 import { hasChanges } from '../plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
-import { desiredOf, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
-import { openSession } from './session.js';
+import { desiredOf, firstRegion, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
+import { checkAccount, openSession } from './session.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
@@ -41,6 +41,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
+    await checkAccount(session, config.environment, firstRegion(config));
     const planned = await planWith(session.api, config, options);
     const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);

@@ -9,10 +9,10 @@ import { checkUsers } from '../read/check-users.js';
 import { CgError } from '../errors.js';
 import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
-import { openSession, type SessionOptions } from './session.js';
+import { checkAccount, openSession, type SessionOptions } from './session.js';
 
-/** Where the desired groups come from: a parsed config, or a file to read. */
-export type DesiredSource = { config: DesiredConfig } | { file: string };
+/** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them). */
+export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string };
 
 /** How a plan is made, besides what it is made from. */
 export interface Planning {
@@ -47,7 +47,7 @@ export interface PlanResult extends PlanOutcome {
 
 /** The config of a source, reading the file if that is what it names. */
 export async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
-  return 'config' in source ? source.config : (await readConfigFile(source.file)).config;
+  return 'config' in source ? source.config : (await readConfigFile(source.file, process.cwd(), source.env === undefined ? {} : { env: source.env })).config;
 }
 
 /**
@@ -105,9 +105,15 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
+    await checkAccount(session, config.environment, firstRegion(config));
     const outcome = await planWith(session.api, config, options);
     return { ...outcome, config, counts: session.api.counts };
   } finally {
     session.close();
   }
+}
+
+/** The region the account check asks STS in: the first pool's. */
+export function firstRegion(config: DesiredConfig): string {
+  return config.userPools[0]?.region ?? 'us-east-1';
 }

@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { GroupsApi } from '../cognito/port.js';
+import { CgError } from '../errors.js';
+import { SdkAccountApi, type AccountApi } from '../cognito/account.js';
 import { SdkGroupsApi, type SdkOptions } from '../cognito/sdk-api.js';
 import { systemClock, type Clock } from '../pacing/clock.js';
 import { PacedGroupsApi } from '../pacing/paced-api.js';
@@ -11,6 +13,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../pacing/retry.js';
 export interface SessionOptions extends SdkOptions {
   /** A port to use instead of the AWS SDK (tests, or a caller with its own client). */
   api?: GroupsApi;
+  /** With `api`: how to ask whose credentials it uses, for files whose environment names an account. */
+  accountApi?: AccountApi;
   /** Rates to stay within; defaults to Cognito's documented quotas. */
   rates?: Rates;
   /** Requests per second for the whole run (`--max-rps`); overrides the file's settings.maxRps. */
@@ -26,6 +30,8 @@ export interface Session {
   api: PacedGroupsApi;
   /** The same port, pacing and counts, deaf to the stop signal: for the calls that complete a change once it has started. */
   finishing: PacedGroupsApi;
+  /** Whose credentials the session uses; absent for a caller's own `api` given without `accountApi`. */
+  account?: AccountApi;
   close(): void;
 }
 
@@ -39,9 +45,11 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   const maxRps = options.maxRps ?? fileMaxRps;
   if (maxRps !== undefined) rates.maxRps = Math.min(maxRps, rates.maxRps ?? Infinity);
   const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
+  const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
   return {
     api,
     finishing: api.withoutSignal(),
+    ...(account === undefined ? {} : { account }),
     close: () => {
       stop?.release();
       sdk?.destroy();
@@ -61,4 +69,19 @@ function ownStop(callers: AbortSignal | undefined): { signal: AbortSignal; relea
   if (callers.aborted) follow();
   else callers.addEventListener('abort', follow, { once: true });
   return { signal: controller.signal, release: () => callers.removeEventListener('abort', follow) };
+}
+
+/**
+ * Refuses (WRONG_ACCOUNT, before anything is read) to run for an environment that names an account
+ * with credentials of another one: prod credentials never apply a dev plan, and the reverse.
+ */
+export async function checkAccount(session: Session, environment: { name: string; account?: string } | undefined, region: string): Promise<void> {
+  if (environment?.account === undefined) return;
+  if (session.account === undefined) {
+    throw new CgError('USAGE', `environment ${environment.name} names account ${environment.account}, which must be checked: pass accountApi along with api`);
+  }
+  const actual = await session.account.callerAccount(region);
+  if (actual !== environment.account) {
+    throw new CgError('WRONG_ACCOUNT', `environment ${environment.name} is account ${environment.account}, but these credentials are for account ${actual}; nothing was read or changed (check --profile and --env)`);
+  }
 }

@@ -13,6 +13,8 @@ export interface PlanMeta {
   target: PlanDocument['target'];
   endpoint?: string;
   settings?: PlanDocument['settings'];
+  /** The groups file's environment, for a file with environments. */
+  environment?: { name: string; account?: string };
 }
 
 /** The names (case-folded) a change touches: its own, the name the pool has (replace, rename) and its holding group. */
@@ -75,6 +77,7 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }: Pl
     desiredFile: { path: meta.desiredFile.path, sha256: sha256(meta.desiredFile.text) },
     target: meta.target,
     ...(meta.endpoint === undefined ? {} : { endpoint: meta.endpoint }),
+    ...(meta.environment === undefined ? {} : { environment: meta.environment.name, ...(meta.environment.account === undefined ? {} : { account: meta.environment.account }) }),
     ...(plan.dropMembers === true ? { dropMembers: true as const } : {}),
     settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
     summary: { ...countPlan(plan), text: summaryLine(plan) },

@@ -51,6 +51,10 @@ export interface PlanDocument {
   target: PlanTarget;
   /** Set when target is `endpoint`: the URL the pools were listed at. */
   endpoint?: string;
+  /** The groups file's environment the plan was made for (`--env`); apply refuses it for another one. */
+  environment?: string;
+  /** That environment's AWS account, when the file names one: apply checks the credentials are for it. */
+  account?: string;
   /** Set when the plan was made with --drop-members: its replaces drop the groups' members. */
   dropMembers?: true;
   /** Settings of the groups file that apply still needs (settings.maxRps). */

@@ -9,6 +9,8 @@ export interface TargetRef {
   kind: PlanTarget;
   /** The normalised URL when kind is `endpoint`. */
   endpoint?: string;
+  /** The groups file's environment (`--env`), for a file with environments. */
+  environment?: string;
 }
 
 /** The plan's target and this apply's, when they differ. */
@@ -17,11 +19,12 @@ export interface TargetMismatch {
   actual: TargetRef;
 }
 
-/** Undefined when a plan may be applied at `actual`; else both targets. Pure. */
+/** Undefined when a plan may be applied at `actual` (the same place and the same environment); else both targets. Pure. */
 export function targetMismatch(doc: PlanDocument, actual: TargetRef): TargetMismatch | undefined {
-  const same = doc.target === actual.kind && (doc.target !== 'endpoint' || doc.endpoint === actual.endpoint);
+  const same = doc.target === actual.kind && (doc.target !== 'endpoint' || doc.endpoint === actual.endpoint) && doc.environment === actual.environment;
   if (same) return undefined;
-  return { planned: { kind: doc.target, ...(doc.endpoint === undefined ? {} : { endpoint: doc.endpoint }) }, actual };
+  const planned: TargetRef = { kind: doc.target, ...(doc.endpoint === undefined ? {} : { endpoint: doc.endpoint }), ...(doc.environment === undefined ? {} : { environment: doc.environment }) };
+  return { planned, actual };
 }
 
 /**

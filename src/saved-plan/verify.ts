@@ -21,7 +21,9 @@ export type FollowProblem =
   | { kind: 'listing'; poolId: string }
   | { kind: 'listed'; poolId: string; inPlan: number; shown: number }
   /** The plan records the members of other groups than those its changes need counted. */
-  | { kind: 'members'; poolId: string };
+  | { kind: 'members'; poolId: string }
+  /** The plan was made for another environment of the file (or the file was read as another one). */
+  | { kind: 'environment'; inPlan: string | null; inFile: string | null; accountInPlan: string | null; accountInFile: string | null };
 
 /**
  * Checks that a plan document follows from a groups file: the file's bytes are the ones the plan
@@ -32,6 +34,8 @@ export type FollowProblem =
 export function planFollowsFrom(doc: PlanDocument, fileText: string, config: DesiredConfig): FollowProblem[] {
   if (sha256(fileText) !== doc.desiredFile.sha256) return [{ kind: 'file', planFile: doc.desiredFile.path }];
   const problems: FollowProblem[] = [];
+  const env = { inPlan: doc.environment ?? null, inFile: config.environment?.name ?? null, accountInPlan: doc.account ?? null, accountInFile: config.environment?.account ?? null };
+  if (env.inPlan !== env.inFile || env.accountInPlan !== env.accountInFile) problems.push({ kind: 'environment', ...env });
   const planMaxRps = doc.settings.maxRps ?? null;
   const fileMaxRps = config.settings.maxRps ?? null;
   if (planMaxRps !== fileMaxRps) problems.push({ kind: 'setting', setting: 'maxRps', inPlan: planMaxRps, inFile: fileMaxRps });

@@ -279,6 +279,66 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   });
 });
 
+describe('iam-policy for a file with environments', () => {
+  const ENV_FILE = [
+    'version: 1',
+    'environments:',
+    '  dev:',
+    '    account: "111111111111"',
+    '    userPools: { main: eu-west-1_Dev123 }',
+    '  prod:',
+    '    account: "222222222222"',
+    '    userPools: { main: eu-central-1_Prod456 }',
+    'userPools:',
+    '  - key: main',
+    '    groups:',
+    '      - name: admins',
+    '        precedence: 0',
+    '        roleArn: arn:aws:iam::${account}:role/Admins',
+    '      - name: beta-testers',
+    '        only: [dev]',
+    '',
+  ].join('\n');
+
+  async function envDir(): Promise<string> {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'groups.yaml'), ENV_FILE);
+    return dir;
+  }
+
+  const iam = (dir: string, args: string[], env: Record<string, string> = {}) => runCliHere(['iam-policy', '-f', 'groups.yaml', ...args], { cwd: dir, env: isolatedEnv(env) });
+
+  it('needs --env, and then scopes to that environment\'s pools, account and roles', async () => {
+    const dir = await envDir();
+    const missing = await iam(dir, ['--for', 'apply']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('error: groups.yaml has environments (dev, prod): pass --env NAME to say which one\n');
+
+    const prod = await iam(dir, ['--for', 'apply', '--env', 'prod']);
+    expect(prod.code, prod.stderr).toBe(0);
+    expect(prod.stderr).toBe('');
+    const doc = JSON.parse(prod.stdout) as { Statement: Array<{ Action: string[]; Resource: string[] }> };
+    expect(doc.Statement.map((st) => st.Resource)).toEqual([['arn:aws:cognito-idp:eu-central-1:222222222222:userpool/eu-central-1_Prod456'], ['arn:aws:iam::222222222222:role/Admins']]);
+    // In prod every group has a role and a precedence: nothing can be deleted there.
+    expect(doc.Statement[0]?.Action).not.toContain('cognito-idp:DeleteGroup');
+
+    const dev = JSON.parse((await iam(dir, ['--for', 'apply', '--env', 'dev'])).stdout) as typeof doc;
+    expect(dev.Statement[0]?.Resource).toEqual(['arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_Dev123']);
+    // beta-testers (dev only) has neither: a replace is possible in dev.
+    expect(dev.Statement[0]?.Action).toContain('cognito-idp:DeleteGroup');
+  });
+
+  it('refuses an --account other than the one the environment names', async () => {
+    const dir = await envDir();
+    const run = await iam(dir, ['--for', 'plan', '--env', 'prod', '--account', '111111111111']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: --account 111111111111: environment prod names account 222222222222, where its pools are; leave --account out or pass that one\n');
+    expect((await iam(dir, ['--for', 'plan', '--env', 'prod', '--account', '222222222222'])).code).toBe(0);
+    // The environment's account comes before AWS_ACCOUNT_ID.
+    expect((await iam(dir, ['--for', 'plan', '--env', 'prod'], { AWS_ACCOUNT_ID: '333333333333' })).stdout).toContain(':222222222222:userpool/');
+  });
+});
+
 describe('iam-policy on the command line', () => {
   it('prints 2-space JSON on stdout, reads the file with the config reader, and refuses bad input in one line', async () => {
     const s = await scenario();

@@ -256,19 +256,19 @@ describe('parseConfig: pools, version, settings', () => {
 describe('parseConfig: unknown and missing fields', () => {
   it('rejects an unknown group field and suggests the field meant (precendence)', () => {
     expect(errors(oneGroup('admins', 'precendence: 1'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members',
+      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
     ]);
   });
 
   it('gives no suggestion for an unknown field unlike any known one', () => {
     expect(errors(oneGroup('admins', 'colour: red'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn, previously, members',
+      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn, previously, members, only',
     ]);
   });
 
   it('rejects an unknown top-level key, suggesting the one that differs only in case', () => {
     const found = errors('version: 1\nuserpools:\n  - id: eu-west-1_A\n    groups: []\n');
-    expect(found).toContain('groups.yaml:2:1: userpools: unknown field "userpools" (did you mean "userPools"?); allowed fields: version, settings, userPools');
+    expect(found).toContain('groups.yaml:2:1: userpools: unknown field "userpools" (did you mean "userPools"?); allowed fields: version, settings, environments, userPools');
     expect(found).toContain('groups.yaml:1:1: (file): missing required field "userPools"');
   });
 
@@ -362,7 +362,7 @@ describe('parseConfig: reporting', () => {
       'groups.yaml:7:15: userPools[0].groups[1].name: group name "ADMINS" equals "Admins" ignoring case (first at groups[0]); Cognito group names are unique ignoring case',
     );
     expect(lines[6]).toBe(
-      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members',
+      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
     );
   });
 
@@ -505,7 +505,7 @@ describe('parseConfig: what hardening found', () => {
     expect(errors(withGroups('      - name: admins\n        precedence: 1\n        precedence: 2\n      - name: "site admins"\n        precendence: 3\n'))).toEqual([
       'groups.yaml:7:9: (file): duplicate key "precedence"; each key may appear only once in a mapping',
       'groups.yaml:8:15: userPools[0].groups[1].name: "site admins" is not allowed; expected 1..128 letters, marks, symbols, digits or punctuation, no spaces',
-      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members',
+      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
     ]);
   });
 
@@ -578,7 +578,7 @@ describe('parseConfig: previous names and members', () => {
       'groups.yaml:7:22: userPools[0].groups[1].previously[0]: "ADMINS" is this group\'s own name ignoring case (a change of case is a replace that keeps the members: just change the name); leave it out of previously',
       'groups.yaml:7:30: userPools[0].groups[1].previously[1]: "editors" is also a group of this file (groups[2]); a group cannot be renamed into one that stays',
       'groups.yaml:12:21: userPools[0].groups[4].previously: "old" is also a previous name of groups[3]; only one group can be renamed from it',
-      'groups.yaml:13:26: userPools[0].groups[4].members[1]: "bad name" is not allowed; expected a username as Cognito knows it (or an alias such as an email, or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces',
+      'groups.yaml:13:26: userPools[0].groups[4].members[1]: "bad name" is not allowed; expected a username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces',
       'groups.yaml:13:38: userPools[0].groups[4].members[2]: user "alice" is listed twice in this group (first at 0); list each member once',
       'groups.yaml:15:18: userPools[0].groups[5].members: "alice" is not allowed; expected the group\'s members, managed by this file: a list of usernames (exactly these users',
     ]);

@@ -13,7 +13,7 @@ import type { ApplyOutcome } from '../../apply/report.js';
 import { readPlanFile } from '../../saved-plan/read.js';
 import { targetBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
 import type { Io } from '../io.js';
-import { documentOf } from '../planned.js';
+import { documentOf, environmentOf, envOption } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals, type StopReason } from '../signals.js';
@@ -24,6 +24,7 @@ import { printWarnings } from '../warnings.js';
 /** Options of `apply`. */
 export interface ApplyFlags extends TargetFlags, OutputFlags {
   file: string;
+  env?: string;
   autoApprove?: boolean;
   allowReplace?: boolean;
   allowDelete?: boolean;
@@ -65,12 +66,13 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
       throw new CgError('USAGE', `--drop-members: the plan ${planFile} keeps the members of the groups it replaces, and a saved plan is applied as it was reviewed; make the plan with \`cognito-groups plan --drop-members --out ${planFile}\``);
     }
     const plan = planOfDocument(document);
-    const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd);
+    const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd, envOption(flags));
     const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
     return recordingRefusals({ plan, document, planFile }, async () => {
       // Everything that needs no call is checked before --local opens (and creates) anything.
       checkSavedPlan(document, targetOf(flags, io.env), policy, desired, planFile);
-      const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io);
+      const planned = document.environment === undefined ? {} : { environment: { name: document.environment, ...(document.account === undefined ? {} : { account: document.account }) } };
+      const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io, { createPools: true, ...planned });
       try {
         const result = await withStopSignals(io, onStop, (signal) =>
           applySaved({ document, planFile, target: target.ref, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...common, onPlan: (p) => show(target, p) }),
@@ -86,9 +88,9 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     });
   }
 
-  const loaded = await readConfigFile(flags.file, io.cwd);
+  const loaded = await readConfigFile(flags.file, io.cwd, envOption(flags));
   printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools, io);
+  const target = await openTarget(flags, loaded.config.userPools, io, { createPools: true, ...environmentOf(loaded.config) });
   let planned: { plan: Plan; document: PlanDocument } | undefined;
   try {
     const result = await withStopSignals(io, onStop, (signal) =>

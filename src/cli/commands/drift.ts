@@ -10,6 +10,7 @@ import { openOutput, type OutputFlags } from '../views/output.js';
 /** Options of `drift`. */
 export interface DriftFlags extends TargetFlags, OutputFlags {
   file: string;
+  env?: string;
   progress: boolean;
 }
 

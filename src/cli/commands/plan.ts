@@ -14,6 +14,7 @@ import { planView } from '../views/plan-view.js';
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {
   file: string;
+  env?: string;
   detailedExitcode?: boolean;
   progress: boolean;
   dropMembers?: boolean;
@@ -71,7 +72,7 @@ async function checkPlanOutput(io: Io, flags: PlanFlags, saveAs: string, options
 /** The command that applies a saved plan exactly where it was made, checked against its groups file. */
 function applyCommandLine(planFile: string, flags: PlanFlags): string {
   const target = flags.local === true ? ['--local'] : [...(flags.endpointUrl === undefined ? [] : ['--endpoint-url', flags.endpointUrl]), ...(flags.profile === undefined ? [] : ['--profile', flags.profile])];
-  return ['cognito-groups', 'apply', planFile, '-f', flags.file, ...target].map(shellWord).join(' ');
+  return ['cognito-groups', 'apply', planFile, '-f', flags.file, ...(flags.env === undefined ? [] : ['--env', flags.env]), ...target].map(shellWord).join(' ');
 }
 
 /** A word as a POSIX shell reads it back unchanged. */

@@ -12,7 +12,13 @@ export type ShowFlags = OutputFlags;
 export async function showCommand(io: Io, planFile: string, flags: ShowFlags): Promise<number> {
   const out = openOutput(io, flags);
   const document = await readPlanFile(planFile, io.cwd);
-  const target: ShownTarget = { kind: document.target, ...(document.endpoint === undefined ? {} : { endpoint: document.endpoint }), regions: document.pools.map((p) => p.region) };
+  const target: ShownTarget = {
+    kind: document.target,
+    ...(document.endpoint === undefined ? {} : { endpoint: document.endpoint }),
+    regions: document.pools.map((p) => p.region),
+    ...(document.environment === undefined ? {} : { environment: document.environment }),
+    ...(document.account === undefined ? {} : { account: document.account }),
+  };
   await planView(out).show({
     plan: planOfDocument(document),
     document,

@@ -11,6 +11,7 @@ import { plan } from '../run/plan.js';
 import type { SessionOptions } from '../run/session.js';
 import { defaultClient, getGroupRefresh, sequentialApply, type BaselineResult } from './baselines.js';
 import { benchGroups } from './data.js';
+import { firstRequestRow, realApplyRow, startupRows } from './startup.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 20);
 const READ_GROUPS = Number(process.env.BENCH_READ_GROUPS ?? 10_000);
@@ -42,6 +43,22 @@ const rows: string[][] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
 async function main(): Promise<void> {
+  // Start-up first, on a quiet machine: whole processes against bare Node.
+  const starting = await startEmulator({ port: 0, quotas: { enabled: false } });
+  log('start-up: whole processes, medians of paired runs against node -e 0...');
+  const startRows = await startupRows(Number(process.env.BENCH_START_RUNS ?? 7), READ_GROUPS, starting);
+  await starting.close();
+  // At Cognito's real rates (unscaled quotas): the first request of a large plan, and an apply.
+  const realRows: string[][] = [];
+  if (process.env.BENCH_REAL !== '0') {
+    const real = await startEmulator({ port: 0, quotas: { enabled: true, scale: 1 } });
+    log(`real rates: plan of ${READ_GROUPS} groups (about ${Math.round(READ_GROUPS / 300)} s)...`);
+    realRows.push(await firstRequestRow(real, READ_GROUPS));
+    log('real rates: apply 200 creates + 200 updates + 100 deletes (about 50 s)...');
+    realRows.push(await realApplyRow(real));
+    await real.close();
+  }
+
   const em = await startEmulator({ port: 0, quotas: { enabled: true, scale: SCALE } });
   const session: SessionOptions = { endpoint: em.url, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, rates: scaleRates(COGNITO_RATES, SCALE) };
   log(`quotas scaled x${SCALE}: ${PER_POOL_RATE} req/s per pool and operation`);
@@ -96,8 +113,12 @@ async function main(): Promise<void> {
   const cpu = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('./cpu.js', import.meta.url)), String(READ_GROUPS)], { encoding: 'utf8' })) as { ms: number; maxRssMb: number; bytes: number };
   rows.push([`cpu: load+validate+plan ${READ_GROUPS} groups (${(cpu.bytes / 1024).toFixed(0)} KiB)`, `${cpu.ms.toFixed(0)} ms`, '< 1000 ms', '', `peak RSS ${cpu.maxRssMb.toFixed(0)} MB (< 200)`, '', '']);
 
+  process.stdout.write(`\nnode ${process.version} on ${process.platform}-${process.arch}\n\nStart-up and real rates (whole processes; medians; peak RSS of the process):\n\n`);
+  const startHeader = ['run', 'time', 'target / floor', 'ratio', 'outcome', 'peak RSS'];
+  process.stdout.write(`| ${startHeader.join(' | ')} |\n| ${startHeader.map(() => '---').join(' | ')} |\n`);
+  for (const r of [...startRows, ...realRows]) process.stdout.write(`| ${r.join(' | ')} |\n`);
   const header = ['run', 'time', 'floor / target', 'time / floor', 'calls', 'throttled', 'failed'];
-  process.stdout.write(`\nQuotas scaled x${SCALE} (per pool and operation ${PER_POOL_RATE}/s); node ${process.version}\n\n`);
+  process.stdout.write(`\nQuotas scaled x${SCALE} (per pool and operation ${PER_POOL_RATE}/s):\n\n`);
   process.stdout.write(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |\n`);
   for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
 }

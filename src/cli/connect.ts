@@ -5,7 +5,6 @@ import type { EnvironmentRef } from '../config/model.js';
 import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
 import { writeFileIfAbsent } from '../files/write-if-absent.js';
-import { startEmulator } from '../emulator/index.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
 import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../run/session.js';
@@ -104,6 +103,8 @@ export async function openTarget(
   const statePath = localStateOf(environment?.name);
   if (options.createPools) await makeLocalStateDir(pathIn(io, dirname(statePath)));
   else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), [], statePath);
+  // Loaded only for --local.
+  const { startEmulator } = await import('../emulator/index.js');
   const emulator = await startEmulator({ port: 0, statePath: pathIn(io, statePath), account: environment?.account ?? LOCAL_ACCOUNT }).catch((err: unknown) => {
     const holder = err instanceof CgError && err.code === 'EMULATOR_STATE' ? /in use by process (\d+)/.exec(err.message)?.[1] : undefined;
     if (holder === undefined) throw err;

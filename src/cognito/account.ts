@@ -1,7 +1,6 @@
 // Whose credentials these are: STS GetCallerIdentity through the AWS SDK, with the same profile,
 // credentials and endpoint as the Cognito calls, so a run for an environment can refuse another
 // account's credentials before it reads anything.
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CgError } from '../errors.js';
 import type { SdkOptions } from './sdk-api.js';
 
@@ -16,6 +15,8 @@ export class SdkAccountApi implements AccountApi {
   constructor(private readonly options: SdkOptions = {}) {}
 
   async callerAccount(region: string): Promise<string> {
+    // Loaded only when an environment names an account: most runs never ask.
+    const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
     const timeout = this.options.requestTimeoutMs ?? 10_000;
     const client = new STSClient({
       region,

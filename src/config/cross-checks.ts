@@ -1,19 +1,18 @@
 // What JSON Schema cannot say about a groups file: unique pool ids, group names unique ignoring case,
 // lengths in both counts, reserved names, previous names, members. Runs on data the schema may have
 // refused, so it checks every type it relies on. Pure.
-import type { Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { MAX_GROUPS_PER_USER, RESERVED_PREFIX } from './model.js';
 import { nameKey } from './names.js';
-import { isRecord, offsetOf, type At } from './positions.js';
+import { isRecord, type At, type Positions } from './positions.js';
 
 /** Checks JSON Schema cannot express: unique pool ids, group names unique ignoring case. Runs on unchecked data. */
-export function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
+export function crossChecks(data: unknown, pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pools = new Map<string, number>();
   const rawPools = isRecord(data) && Array.isArray(data.userPools) ? (data.userPools as unknown[]) : [];
   rawPools.forEach((rawPool, i) => {
-    for (const e of groupChecks(rawPool, i, doc, at)) out.push(e);
+    for (const e of groupChecks(rawPool, i, pos, at)) out.push(e);
     if (!isRecord(rawPool)) return;
     const pool = { id: rawPool.id, groups: Array.isArray(rawPool.groups) ? (rawPool.groups as unknown[]) : [] };
     const first = typeof pool.id === 'string' ? pools.get(pool.id) : undefined;
@@ -21,7 +20,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] 
       // reported by the schema
     } else if (first !== undefined) {
       const path = ['userPools', i, 'id'];
-      out.push(at(offsetOf(doc, path), path, `duplicate user pool id "${pool.id}" (first at userPools[${first}]); list each pool once`));
+      out.push(at(pos.offsetOf(path), path, `duplicate user pool id "${pool.id}" (first at userPools[${first}]); list each pool once`));
     } else pools.set(pool.id, i);
 
     const names = new Map<string, number>();
@@ -33,7 +32,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] 
         // an emoji counts twice. Until Cognito's count is known, only what both counts accept passes.
         if (typeof value === 'string' && [...value].length <= max && value.length > max) {
           const path = ['userPools', i, 'groups', j, field];
-          out.push(at(offsetOf(doc, path), path, `is ${[...value].length} characters but ${value.length} UTF-16 code units; Cognito allows ${max}, and may count either, so at most ${max} of both are allowed`));
+          out.push(at(pos.offsetOf(path), path, `is ${[...value].length} characters but ${value.length} UTF-16 code units; Cognito allows ${max}, and may count either, so at most ${max} of both are allowed`));
         }
       }
       if (typeof group.name !== 'string') return;
@@ -44,7 +43,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] 
         const otherGroup = pool.groups[firstGroup];
         const other = isRecord(otherGroup) ? String(otherGroup.name) : '';
         const how = other === group.name ? `duplicate group name "${group.name}"` : `group name "${group.name}" equals "${other}" ignoring case`;
-        out.push(at(offsetOf(doc, path), path, `${how} (first at groups[${firstGroup}]); Cognito group names are unique ignoring case`));
+        out.push(at(pos.offsetOf(path), path, `${how} (first at groups[${firstGroup}]); Cognito group names are unique ignoring case`));
       } else names.set(key, j);
     });
   });
@@ -56,7 +55,7 @@ export function crossChecks(data: unknown, doc: Document, at: At): Diagnostic[] 
  * file, another group's previous name or the group's own name; a member listed twice; a user listed
  * in more groups than Cognito lets a user be in.
  */
-function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagnostic[] {
+function groupChecks(rawPool: unknown, i: number, pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!isRecord(rawPool) || !Array.isArray(rawPool.groups)) return out;
   const groups = rawPool.groups as unknown[];
@@ -70,7 +69,7 @@ function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagno
     if (!isRecord(g)) return;
     const here = ['userPools', i, 'groups', j];
     if (typeof g.name === 'string' && g.name.startsWith(RESERVED_PREFIX)) {
-      out.push(at(offsetOf(doc, [...here, 'name']), [...here, 'name'], `group names starting with "${RESERVED_PREFIX}" are reserved: cognito-groups keeps members there while it moves them; choose another name`));
+      out.push(at(pos.offsetOf([...here, 'name']), [...here, 'name'], `group names starting with "${RESERVED_PREFIX}" are reserved: cognito-groups keeps members there while it moves them; choose another name`));
     }
     const prev = typeof g.previously === 'string' ? [g.previously] : Array.isArray(g.previously) ? g.previously : [];
     prev.forEach((p, k) => {
@@ -80,11 +79,11 @@ function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagno
       const asGroup = names.get(key);
       const earlier = previous.get(key);
       if (typeof g.name === 'string' && key === nameKey(g.name)) {
-        out.push(at(offsetOf(doc, path), path, `"${p}" is this group's own name${p === g.name ? '' : ' ignoring case (a change of case is a replace that keeps the members: just change the name)'}; leave it out of previously`));
+        out.push(at(pos.offsetOf(path), path, `"${p}" is this group's own name${p === g.name ? '' : ' ignoring case (a change of case is a replace that keeps the members: just change the name)'}; leave it out of previously`));
       } else if (asGroup !== undefined) {
-        out.push(at(offsetOf(doc, path), path, `"${p}" is also a group of this file (groups[${asGroup}]); a group cannot be renamed into one that stays`));
+        out.push(at(pos.offsetOf(path), path, `"${p}" is also a group of this file (groups[${asGroup}]); a group cannot be renamed into one that stays`));
       } else if (earlier !== undefined && earlier.group !== j) {
-        out.push(at(offsetOf(doc, path), path, `"${p}" is also a previous name of groups[${earlier.group}]; only one group can be renamed from it`));
+        out.push(at(pos.offsetOf(path), path, `"${p}" is also a previous name of groups[${earlier.group}]; only one group can be renamed from it`));
       } else previous.set(key, { group: j, name: p });
     });
     const members = Array.isArray(g.members) ? g.members : isRecord(g.members) && Array.isArray(g.members.include) ? g.members.include : [];
@@ -95,7 +94,7 @@ function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagno
       const path = [...membersPath, k];
       const first = seen.get(u);
       if (first !== undefined) {
-        out.push(at(offsetOf(doc, path), path, `user "${u}" is listed twice in this group (first at ${first}); list each member once`));
+        out.push(at(pos.offsetOf(path), path, `user "${u}" is listed twice in this group (first at ${first}); list each member once`));
         return;
       }
       seen.set(u, k);
@@ -105,7 +104,7 @@ function groupChecks(rawPool: unknown, i: number, doc: Document, at: At): Diagno
       userGroups.set(key, tally);
       if (tally.count > MAX_GROUPS_PER_USER && !tally.reported) {
         tally.reported = true;
-        out.push(at(offsetOf(doc, path), path, `user "${u}" is listed in more than ${MAX_GROUPS_PER_USER} groups of this pool; Cognito lets a user be in at most ${MAX_GROUPS_PER_USER}`));
+        out.push(at(pos.offsetOf(path), path, `user "${u}" is listed in more than ${MAX_GROUPS_PER_USER} groups of this pool; Cognito lets a user be in at most ${MAX_GROUPS_PER_USER}`));
       }
     });
   });

@@ -3,10 +3,9 @@
 // only where they are allowed), and the file as one environment sees it: pools by id, the groups it
 // has, `${account}`, `${env}` and `${region}` replaced. The environment's view keeps the file's shape
 // (a group it does not have becomes null), so every later check still points at the file. Pure.
-import type { Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { regionOfPoolId } from './model.js';
-import { isRecord, offsetOf, keyOffset, type At } from './positions.js';
+import { isRecord, type At, type Positions } from './positions.js';
 
 /** The placeholders a file with environments may use, and only in roleArn and description. */
 export const PLACEHOLDERS = ['account', 'env', 'region'] as const;
@@ -26,7 +25,7 @@ export function environmentNames(data: unknown): string[] {
  * description and only as ${account}, ${env} or ${region}. Without environments, `key`, `only:` and
  * placeholders in roleArn are errors.
  */
-export function environmentChecks(data: unknown, doc: Document, at: At): Diagnostic[] {
+export function environmentChecks(data: unknown, pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   const envs = environmentNames(data);
   const pools = isRecord(data) && Array.isArray(data.userPools) ? (data.userPools as unknown[]) : [];
@@ -34,26 +33,26 @@ export function environmentChecks(data: unknown, doc: Document, at: At): Diagnos
   pools.forEach((pool, i) => {
     if (!isRecord(pool)) return;
     if (envs.length > 0) {
-      if (pool.id !== undefined) out.push(at(offsetOf(doc, ['userPools', i, 'id']), ['userPools', i, 'id'], 'with environments, a pool is named by `key` (each environment maps it to a pool id), not by `id`'));
-      if (pool.key === undefined) out.push(at(offsetOf(doc, ['userPools', i]), ['userPools', i], 'missing required field "key": with environments, every pool is named by a key each environment maps to a pool id'));
+      if (pool.id !== undefined) out.push(at(pos.offsetOf(['userPools', i, 'id']), ['userPools', i, 'id'], 'with environments, a pool is named by `key` (each environment maps it to a pool id), not by `id`'));
+      if (pool.key === undefined) out.push(at(pos.offsetOf(['userPools', i]), ['userPools', i], 'missing required field "key": with environments, every pool is named by a key each environment maps to a pool id'));
       if (typeof pool.key === 'string') {
         const first = keys.get(pool.key);
-        if (first !== undefined) out.push(at(offsetOf(doc, ['userPools', i, 'key']), ['userPools', i, 'key'], `duplicate pool key "${pool.key}" (first at userPools[${first}]); list each pool once`));
+        if (first !== undefined) out.push(at(pos.offsetOf(['userPools', i, 'key']), ['userPools', i, 'key'], `duplicate pool key "${pool.key}" (first at userPools[${first}]); list each pool once`));
         else keys.set(pool.key, i);
       }
     } else {
-      if (pool.key !== undefined) out.push(at(offsetOf(doc, ['userPools', i, 'key']), ['userPools', i, 'key'], 'a pool `key` needs `environments:` that map it to pool ids; without environments, name the pool by `id`'));
-      if (pool.id === undefined) out.push(at(offsetOf(doc, ['userPools', i]), ['userPools', i], 'missing required field "id"'));
+      if (pool.key !== undefined) out.push(at(pos.offsetOf(['userPools', i, 'key']), ['userPools', i, 'key'], 'a pool `key` needs `environments:` that map it to pool ids; without environments, name the pool by `id`'));
+      if (pool.id === undefined) out.push(at(pos.offsetOf(['userPools', i]), ['userPools', i], 'missing required field "id"'));
     }
     const groups = Array.isArray(pool.groups) ? (pool.groups as unknown[]) : [];
     groups.forEach((group, j) => {
       if (!isRecord(group)) return;
       const here = ['userPools', i, 'groups', j];
       if (group.only !== undefined) {
-        if (envs.length === 0) out.push(at(offsetOf(doc, [...here, 'only']), [...here, 'only'], '`only:` needs `environments:`; without them every group is in the file\'s pools'));
+        if (envs.length === 0) out.push(at(pos.offsetOf([...here, 'only']), [...here, 'only'], '`only:` needs `environments:`; without them every group is in the file\'s pools'));
         else if (Array.isArray(group.only)) {
           group.only.forEach((name: unknown, k: number) => {
-            if (typeof name === 'string' && !envs.includes(name)) out.push(at(offsetOf(doc, [...here, 'only', k]), [...here, 'only', k], `no environment "${name}"; the file has ${envs.join(', ')}`));
+            if (typeof name === 'string' && !envs.includes(name)) out.push(at(pos.offsetOf([...here, 'only', k]), [...here, 'only', k], `no environment "${name}"; the file has ${envs.join(', ')}`));
           });
         }
       }
@@ -62,11 +61,11 @@ export function environmentChecks(data: unknown, doc: Document, at: At): Diagnos
           if (!looksTemplated(text)) continue;
           if (!TEMPLATED.has(field)) {
             // Without environments the file reads as it always did: such text is only text.
-            if (envs.length > 0) out.push(at(offsetOf(doc, path), path, `placeholders such as \${env} are allowed only in roleArn and description`));
+            if (envs.length > 0) out.push(at(pos.offsetOf(path), path, `placeholders such as \${env} are allowed only in roleArn and description`));
           } else if (envs.length === 0) {
-            if (field === 'roleArn') out.push(at(offsetOf(doc, path), path, 'placeholders such as ${account} need `environments:` to take their values from'));
+            if (field === 'roleArn') out.push(at(pos.offsetOf(path), path, 'placeholders such as ${account} need `environments:` to take their values from'));
           } else {
-            for (const problem of placeholderProblems(text)) out.push(at(offsetOf(doc, path), path, problem));
+            for (const problem of placeholderProblems(text)) out.push(at(pos.offsetOf(path), path, problem));
           }
         }
       }
@@ -80,15 +79,15 @@ export function environmentChecks(data: unknown, doc: Document, at: At): Diagnos
     const mapped = e.userPools as Record<string, unknown>;
     const where = ['environments', env, 'userPools'];
     for (const key of keys.keys()) {
-      if (!(key in mapped)) out.push(at(offsetOf(doc, where), where, `environment "${env}" does not map pool key "${key}"; every environment maps every pool key to a pool id`));
+      if (!(key in mapped)) out.push(at(pos.offsetOf(where), where, `environment "${env}" does not map pool key "${key}"; every environment maps every pool key to a pool id`));
     }
     const ids = new Map<string, string>();
     for (const [key, value] of Object.entries(mapped)) {
-      if (!keys.has(key)) out.push(at(keyOffset(doc, where, key), [...where, key], `no pool has key "${key}"; the file's pool keys are ${[...keys.keys()].join(', ') || '(none)'}`));
+      if (!keys.has(key)) out.push(at(pos.keyOffset(where, key), [...where, key], `no pool has key "${key}"; the file's pool keys are ${[...keys.keys()].join(', ') || '(none)'}`));
       const id = poolIdOf(value);
       if (id === undefined) continue;
       const other = ids.get(id);
-      if (other !== undefined) out.push(at(offsetOf(doc, [...where, key]), [...where, key], `pool id "${id}" is also mapped from key "${other}" in environment "${env}"; each key needs its own pool`));
+      if (other !== undefined) out.push(at(pos.offsetOf([...where, key]), [...where, key], `pool id "${id}" is also mapped from key "${other}" in environment "${env}"; each key needs its own pool`));
       else ids.set(id, key);
     }
   }
@@ -109,7 +108,7 @@ export interface EnvironmentView {
  * placeholder made invalid is checked by `valueProblem` (the schema's own rule for the field), and
  * its diagnostic points at the template in the file.
  */
-export function environmentView(data: Record<string, unknown>, env: string, doc: Document, at: At, valueProblem: (field: string, value: string) => string | undefined): EnvironmentView {
+export function environmentView(data: Record<string, unknown>, env: string, pos: Positions, at: At, valueProblem: (field: string, value: string) => string | undefined): EnvironmentView {
   const e = (data.environments as Record<string, Record<string, unknown>>)[env] ?? {};
   const account = typeof e.account === 'string' ? e.account : undefined;
   const mapped = (e.userPools ?? {}) as Record<string, unknown>;
@@ -131,11 +130,11 @@ export function environmentView(data: Record<string, unknown>, env: string, doc:
         const path = ['userPools', i, 'groups', j, field];
         const replaced = replacePlaceholders(value, vars);
         if (replaced.missing.length > 0) {
-          errors.push(at(offsetOf(doc, path), path, `environment "${env}" has no ${replaced.missing.map((m) => `\`${m}\``).join(' or ')} for \${${replaced.missing[0]}}; give it one, or write the value out`));
+          errors.push(at(pos.offsetOf(path), path, `environment "${env}" has no ${replaced.missing.map((m) => `\`${m}\``).join(' or ')} for \${${replaced.missing[0]}}; give it one, or write the value out`));
           continue;
         }
         const problem = valueProblem(field, replaced.value);
-        if (problem !== undefined) errors.push(at(offsetOf(doc, path), path, `in environment "${env}" this is ${JSON.stringify(replaced.value)}, which is not allowed: ${problem}`));
+        if (problem !== undefined) errors.push(at(pos.offsetOf(path), path, `in environment "${env}" this is ${JSON.stringify(replaced.value)}, which is not allowed: ${problem}`));
         out[field] = replaced.value;
       }
       return out;

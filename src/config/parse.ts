@@ -1,12 +1,15 @@
-import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
 import schema from '../../schema/groups.schema.json' with { type: 'json' };
+import * as generated from '../generated/groups-validator.js';
 import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString, type Diagnostic } from './diagnostic.js';
 import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
 import { hasInvisible, lookalikeKey, nameKey } from './names.js';
-import { offsetOf, type At } from './positions.js';
+import { fastLoad } from './fast-yaml.js';
+import { NO_POSITIONS, type At, type Positions } from './positions.js';
+import { positionsOf } from './yaml-positions.js';
 import { schemaDiagnostic, withoutBranchNoise } from './schema-diagnostic.js';
 
 /** The outcome of reading a groups file: the config, or every problem found. */
@@ -36,12 +39,31 @@ export interface ParseOptions {
   env?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true });
-const validateSchema = ajv.compile(schema);
-const validateRoleArn = ajv.compile({ ...schema.definitions.roleArnValue, definitions: schema.definitions });
+// schema/groups.schema.json, compiled ahead of time (scripts/compile-schemas.mjs): no Ajv at start-up.
+const validateSchema = generated.validateGroups as ValidateFunction;
+const validateRoleArn = generated.validateRoleArn as ValidateFunction;
 
-/** Parses and validates a groups file's text; pure, reports every problem at once. */
+/**
+ * Parses and validates a groups file's text; pure, reports every problem at once. A file with nothing
+ * to report is read the fast way; anything to report (or any YAML feature the fast way declines) and
+ * the file is read again with positions, so every diagnostic names its line and column.
+ */
 export function parseConfig(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const data = fastLoad(text);
+  if (data !== undefined && data !== null) {
+    let anything = false;
+    const quiet: At = (_offset, path, message) => {
+      anything = true;
+      return { file, line: 0, column: 0, path: pathToString(path), message };
+    };
+    const result = checkValues(data, NO_POSITIONS, quiet, file, options);
+    if (!anything && (result.ok || result.usage !== undefined)) return result;
+  }
+  return parseWithPositions(text, file, options);
+}
+
+/** The positional parse: slower, and the one whose diagnostics are shown. */
+function parseWithPositions(text: string, file: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, path: ReadonlyArray<string | number>, message: string): Diagnostic => {
@@ -65,7 +87,7 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // Unresolved aliases and alias bombs are found only when the values are built.
     const message = err instanceof Error ? firstLine(err.message) : String(err);
@@ -75,7 +97,16 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
   if (data === null || data === undefined) {
     return { ok: false, errors: [at(0, [], 'the file is empty; expected `version: 1` and `userPools:`')], warnings: [] };
   }
+  const result = checkValues(data, positionsOf(doc), at, file, options);
+  if (duplicates.length === 0) return result;
+  return { ok: false, errors: sortDiagnostics(dedupe([...duplicates, ...(result.ok ? [] : result.errors)])), warnings: [] };
+}
 
+/** How many aliases the positional parser expands before it refuses the file (the fast path takes none). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Every check of a file's values: the schema, environments, the cross-checks, then the config and its warnings. */
+function checkValues(data: unknown, pos: Positions, at: At, file: string, options: ParseOptions): ParseResult {
   const environments = environmentNames(data);
   if (options.env !== undefined && environments.length === 0) {
     return { ok: false, errors: [], warnings: [], usage: `--env ${options.env}: ${file} has no environments; leave --env out` };
@@ -84,24 +115,24 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
     return { ok: false, errors: [], warnings: [], usage: `--env ${options.env}: ${file} has no environment "${options.env}"; it has ${environments.join(', ')}` };
   }
 
-  const errors: Diagnostic[] = [...duplicates];
+  const errors: Diagnostic[] = [];
   if (!validateSchema(data)) {
-    for (const err of withoutBranchNoise(validateSchema.errors ?? [])) errors.push(schemaDiagnostic(err, doc, data, at));
+    for (const err of withoutBranchNoise(validateSchema.errors ?? [])) errors.push(schemaDiagnostic(err, pos, data, at));
   }
-  for (const e of environmentChecks(data, doc, at)) errors.push(e);
-  if (environments.length === 0) for (const e of crossChecks(data, doc, at)) errors.push(e);
+  for (const e of environmentChecks(data, pos, at)) errors.push(e);
+  if (environments.length === 0) for (const e of crossChecks(data, pos, at)) errors.push(e);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
 
   if (environments.length === 0) {
     const config = toConfig(data as RawFile);
-    return { ok: true, config, warnings: sortDiagnostics(warningsOf(data, doc, at)), environments };
+    return { ok: true, config, warnings: sortDiagnostics(warningsOf(data, pos, at)), environments };
   }
 
   // Each environment the file is read as: its view checked like a file of its own.
   const chosen = options.env === undefined ? environments : [options.env];
   const views = chosen.map((env) => {
-    const view = environmentView(data as Record<string, unknown>, env, doc, at, valueProblem);
-    return { env, view, problems: crossChecks(view.data, doc, at), warnings: warningsOf(view.data, doc, at) };
+    const view = environmentView(data as Record<string, unknown>, env, pos, at, valueProblem);
+    return { env, view, problems: crossChecks(view.data, pos, at), warnings: warningsOf(view.data, pos, at) };
   });
   const viewErrors = [...views.flatMap((v) => v.view.errors), ...perEnvironment(views.map((v) => ({ env: v.env, list: v.problems })))];
   if (viewErrors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(viewErrors)), warnings: [] };
@@ -163,9 +194,9 @@ function toGroup(g: RawGroup): DesiredGroup {
 }
 
 /** The warnings of a checked file (or of one environment's view of it, where a group it does not have is null). */
-function warningsOf(data: unknown, doc: Document, at: At): Diagnostic[] {
+function warningsOf(data: unknown, pos: Positions, at: At): Diagnostic[] {
   const pools = (data as RawFile).userPools.map((pool) => pool.groups.map((g, j) => ({ g, j })).filter((x): x is { g: RawGroup; j: number } => x.g !== null));
-  return [...precedenceWarnings(pools, doc, at), ...lookalikeWarnings(pools, doc, at)];
+  return [...precedenceWarnings(pools, pos, at), ...lookalikeWarnings(pools, pos, at)];
 }
 
 /** A pool's groups with their index in the file. */
@@ -175,19 +206,19 @@ type IndexedGroups = Array<{ g: RawGroup; j: number }>;
  * Names a reader cannot tell apart: two names of a pool equal but for Unicode normalization or
  * invisible characters (Cognito keeps them as two groups), and any name holding an invisible character.
  */
-function lookalikeWarnings(pools: readonly IndexedGroups[], doc: Document, at: At): Diagnostic[] {
+function lookalikeWarnings(pools: readonly IndexedGroups[], pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   pools.forEach((groups, i) => {
     const seen = new Map<string, { name: string; index: number }>();
     for (const { g: group, j } of groups) {
       const path = ['userPools', i, 'groups', j, 'name'];
       if (hasInvisible(group.name)) {
-        out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
+        out.push(at(pos.offsetOf(path), path, `group name ${JSON.stringify(group.name)} holds a character that shows nothing; it will look like another name to anyone reading a plan`));
       }
       const key = lookalikeKey(group.name);
       const first = seen.get(key);
       if (first !== undefined && nameKey(first.name) !== nameKey(group.name)) {
-        out.push(at(offsetOf(doc, path), path, `group name ${JSON.stringify(group.name)} looks the same as ${JSON.stringify(first.name)} (groups[${first.index}]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`));
+        out.push(at(pos.offsetOf(path), path, `group name ${JSON.stringify(group.name)} looks the same as ${JSON.stringify(first.name)} (groups[${first.index}]) but differs in Unicode normalization or invisible characters; Cognito keeps them as two groups`));
       } else if (first === undefined) seen.set(key, { name: group.name, index: j });
     }
   });
@@ -195,7 +226,7 @@ function lookalikeWarnings(pools: readonly IndexedGroups[], doc: Document, at: A
 }
 
 /** Same precedence with different roles leaves `cognito:preferred_role` unset for users in both groups. */
-function precedenceWarnings(pools: readonly IndexedGroups[], doc: Document, at: At): Diagnostic[] {
+function precedenceWarnings(pools: readonly IndexedGroups[], pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   pools.forEach((groups, i) => {
     const byPrecedence = new Map<number, RawGroup[]>();
@@ -205,7 +236,7 @@ function precedenceWarnings(pools: readonly IndexedGroups[], doc: Document, at: 
       const other = earlier.find((g) => g.roleArn !== group.roleArn);
       if (other !== undefined) {
         const path = ['userPools', i, 'groups', j, 'precedence'];
-        out.push(at(offsetOf(doc, path), path, `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
+        out.push(at(pos.offsetOf(path), path, `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));
       }
       byPrecedence.set(group.precedence, [...earlier, group]);
     }

@@ -1,9 +1,8 @@
 // A JSON Schema error as a one-line diagnostic a person can act on: the field, what was found, and
 // what is allowed (taken from the schema's own description), with a guess for a misspelt key. Pure.
 import type { ErrorObject } from 'ajv';
-import { isMap, isSeq, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { isRecord, keyOffset, nodeAt, nodeOffset, unescapePointer, valueAt, type At } from './positions.js';
+import { isRecord, unescapePointer, valueAt, type At, type Positions } from './positions.js';
 
 /**
  * Schema errors with the noise of `anyOf` trimmed: when one branch matched the value's type, only that
@@ -26,9 +25,9 @@ export function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[
   });
 }
 
-export function schemaDiagnostic(err: ErrorObject, doc: Document, data: unknown, at: At): Diagnostic {
+export function schemaDiagnostic(err: ErrorObject, pos: Positions, data: unknown, at: At): Diagnostic {
   const path = err.instancePath.split('/').slice(1).map(unescapePointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-  const value = nodeAt(doc, path);
+  const offset = pos.offsetOf(path);
   const shownValue = valueAt(data, path);
   const description = typeof err.parentSchema?.description === 'string' ? err.parentSchema.description : undefined;
   const allowed = description === undefined ? '' : `; expected ${expectation(description)}`;
@@ -38,32 +37,32 @@ export function schemaDiagnostic(err: ErrorObject, doc: Document, data: unknown,
       const known = Object.keys((err.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
       const guess = closest(key, known);
       const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
-      return at(keyOffset(doc, path, key), [...path, key], `unknown field "${key}"${hint}; allowed fields: ${known.join(', ')}`);
+      return at(pos.keyOffset(path, key), [...path, key], `unknown field "${key}"${hint}; allowed fields: ${known.join(', ')}`);
     }
     case 'required': {
       const key = String(err.params.missingProperty);
-      return at(nodeOffset(value), path, `missing required field "${key}"`);
+      return at(offset, path, `missing required field "${key}"`);
     }
     case 'type':
-      return at(nodeOffset(value), path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(shownValue)}${allowed}`);
+      return at(offset, path, `must be ${String(err.params.type).replace(',', ' or ')}, got ${describe(shownValue)}${allowed}`);
     case 'const':
-      return at(nodeOffset(value), path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(shownValue)}`);
+      return at(offset, path, `must be ${JSON.stringify(err.params.allowedValue)}, got ${describe(shownValue)}`);
     case 'enum':
-      return at(nodeOffset(value), path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(shownValue)}`);
+      return at(offset, path, `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(shownValue)}`);
     case 'minLength':
     case 'maxLength': {
       const actual = shownValue;
       const length = typeof actual === 'string' ? [...actual].length : 0;
       const bound = err.keyword === 'minLength' ? 'at least' : 'at most';
-      return at(nodeOffset(value), path, `must be ${bound} ${String(err.params.limit)} characters, got ${length}${allowed}`);
+      return at(offset, path, `must be ${bound} ${String(err.params.limit)} characters, got ${length}${allowed}`);
     }
     case 'minItems':
-      return at(nodeOffset(value), path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
+      return at(offset, path, `must list at least ${String(err.params.limit)} item${err.params.limit === 1 ? '' : 's'}`);
     case 'maxItems':
-      return at(nodeOffset(value), path, `lists ${Array.isArray(shownValue) ? shownValue.length.toLocaleString('en-US') : 'too many'} items, more than ${Number(err.params.limit).toLocaleString('en-US')}${allowed}`);
+      return at(offset, path, `lists ${Array.isArray(shownValue) ? shownValue.length.toLocaleString('en-US') : 'too many'} items, more than ${Number(err.params.limit).toLocaleString('en-US')}${allowed}`);
     default: {
       const shown = describe(shownValue);
-      return at(nodeOffset(value), path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);
+      return at(offset, path, `${shown} is not allowed${allowed || `: ${err.message ?? err.keyword}`}`);
     }
   }
 }
@@ -72,8 +71,8 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) || isSeq(value)) return 'a list';
-  if (isMap(value) || typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }
 

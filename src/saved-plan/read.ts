@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import schema from '../../schema/plan.schema.json' with { type: 'json' };
+import type { ValidateFunction } from 'ajv';
+import * as generated from '../generated/plan-validator.js';
 import { CgError } from '../errors.js';
 import { checksumOf } from './build.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from './model.js';
 
-const validate = new Ajv({ allErrors: false, allowUnionTypes: true, strict: false }).compile(schema);
+// schema/plan.schema.json, compiled ahead of time (scripts/compile-schemas.mjs).
+const validate = generated.validatePlan as ValidateFunction;
 
 /** Reads and checks a saved plan: JSON, the right format version, the plan schema, and an intact checksum. */
 export async function readPlanFile(file: string, cwd = process.cwd()): Promise<PlanDocument> {

@@ -70,14 +70,19 @@ async function world(finish: Finish, options: { members?: number; file?: unknown
   };
 }
 
-/** No request of any operation was throttled, and the account-wide membership quotas held in every window. */
+/**
+ * The membership quotas held: the emulator enforces each as Cognito does (a token bucket per account
+ * and category, and per user) and throttled nothing. Its busiest one-second windows are checked too,
+ * with a tenth of slack: the CLI runs in this test's process, beside the emulator, so a stalled event
+ * loop can hand the server a request or two of the next window at once.
+ */
 function expectWithinQuotas(em: RunningEmulator): void {
   const stats = em.stats();
   expect(stats.totals.throttled).toBe(0);
-  expect(stats.peakPerCategory.UserList ?? 0).toBeLessThanOrEqual(30);
-  expect(stats.peakPerCategory.UserResourceUpdate ?? 0).toBeLessThanOrEqual(25);
-  expect(stats.peakPerCategory.UserResourceRead ?? 0).toBeLessThanOrEqual(50);
-  expect(stats.peakPerUser.writes).toBeLessThanOrEqual(10);
+  expect(stats.peakPerCategory.UserList ?? 0).toBeLessThanOrEqual(Math.ceil(30 * 1.1));
+  expect(stats.peakPerCategory.UserResourceUpdate ?? 0).toBeLessThanOrEqual(Math.ceil(25 * 1.1));
+  expect(stats.peakPerCategory.UserResourceRead ?? 0).toBeLessThanOrEqual(Math.ceil(50 * 1.1));
+  expect(stats.peakPerUser.writes).toBeLessThanOrEqual(Math.ceil(10 * 1.1));
 }
 
 describe.concurrent('members through the CLI', () => {

@@ -1,0 +1,69 @@
+// The fast way through a groups file: js-yaml builds the values several times faster than the
+// positional parser (which keeps every node's place in the file). It is only ever used for a file
+// with nothing to report: any problem, warning, or any YAML feature where the two parsers could
+// differ (anchors and aliases, tags, merge keys, complex keys, directives, several documents) sends
+// the file to the positional parser, whose answer is the one that counts. A property test checks that
+// whatever this accepts, the positional parser reads as the same values. Pure.
+import jsYaml from 'js-yaml';
+
+/**
+ * Text that could mean something the fast path does not read the way the positional parser does,
+ * each behind the character it needs (most files have none of them, and scanning a large file with
+ * one regular expression of alternatives costs as much as parsing it): `&anchor`, `*alias` and `!tag`
+ * (the character after a space, a bracket, a comma or a line start, and followed by a name); a `<<`
+ * merge key; a `? ` complex key; a `%` directive; a block scalar with an explicit indentation
+ * indicator (`|1-`), which the two read differently. (Several documents make js-yaml throw, which
+ * declines too.)
+ */
+const DECLINE: ReadonlyArray<readonly [string[], RegExp]> = [
+  [['&', '*', '!'], /(^|[\s[{,])[&*!][^\s]/m],
+  [['<<'], /<<\s*:/],
+  [['?'], /(^|\s)\?(\s|$)/m],
+  [['%'], /^%/m],
+  [['|', '>'], /[|>](?:[-+]?[1-9]|[1-9][-+])/],
+];
+
+/** Whether the fast path must leave a text to the positional parser. */
+function declines(text: string): boolean {
+  return DECLINE.some(([needs, pattern]) => needs.some((n) => text.includes(n)) && pattern.test(text));
+}
+
+/**
+ * YAML 1.2's core schema exactly as the positional parser (the `yaml` package) resolves plain
+ * scalars: js-yaml's own core schema also reads YAML 1.1 forms (0b101, 1_000, 0o as 010) that the
+ * positional parser keeps as strings.
+ */
+const scalar = (tag: string, forms: ReadonlyArray<readonly [RegExp, (s: string) => unknown]>): jsYaml.Type =>
+  // One type per tag: js-yaml keeps only the last of several types with one tag.
+  new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: unknown) => typeof s === 'string' && forms.some(([test]) => test.test(s)),
+    construct: (s: string) => (forms.find(([test]) => test.test(s)) as readonly [RegExp, (s: string) => unknown])[1](s),
+  });
+const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+    scalar('int', [
+      [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+      [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+      [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+    ]),
+    scalar('float', [
+      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+    ]),
+  ],
+});
+
+/** The file's values, or undefined when the fast path declines or the text is not YAML it reads cleanly. */
+export function fastLoad(text: string): unknown {
+  if (declines(text)) return undefined;
+  try {
+    return jsYaml.load(text, { schema: CORE_1_2, json: false });
+  } catch {
+    // Duplicate keys, syntax errors, several documents: the positional parser says where.
+    return undefined;
+  }
+}

@@ -19,6 +19,8 @@ export { checkApplyPolicy, policyViolations, DEFAULT_MAX_DELETE, type ApplyPolic
 export { RefusedError, refusalMessage, type Refusal } from './apply/refusal.js';
 export type { Remaining } from './apply/converged.js';
 export { importWith as importGroupsFile } from './run/import.js';
+export { needsOf as iamNeedsOf, POLICY_COMMANDS, type Needs as IamNeeds, type PoolNeeds, type PolicyCommand } from './iam/needs.js';
+export { policyDocument as iamPolicyDocument, type IamPolicyDocument, type IamStatement } from './iam/document.js';
 export { openSession, type Session, type SessionOptions } from './run/session.js';
 export { parseConfig, type ParseResult } from './config/parse.js';
 export { readConfigFile, type LoadedConfig } from './config/read.js';

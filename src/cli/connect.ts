@@ -4,21 +4,25 @@ import type { PoolRef } from '../cognito/port.js';
 import type { EnvironmentRef } from '../config/model.js';
 import { profileNames, sharedFiles } from '../cognito/profiles.js';
 import { CgError } from '../errors.js';
+import { writeFileIfAbsent } from '../files/write-if-absent.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../saved-plan/target.js';
 import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../run/session.js';
 import { pathIn, type Io } from './io.js';
 import type { Banner } from './views/output.js';
 
+/** The folder of the embedded emulator's state, under the current directory. */
+const LOCAL_STATE_DIR = '.cognito-groups';
+
 /** Where the embedded emulator keeps its state, under the current directory. */
-export const LOCAL_STATE = join('.cognito-groups', 'local.json');
+export const LOCAL_STATE = join(LOCAL_STATE_DIR, 'local.json');
 
 /** The account the embedded emulator stands for, unless the environment names one. */
 export const LOCAL_ACCOUNT = '000000000000';
 
 /** The local state of an environment: each has its own emulator state (and account), as each has its own AWS account. */
 export function localStateOf(environment: string | undefined): string {
-  return environment === undefined ? LOCAL_STATE : join('.cognito-groups', `local-${environment}.json`);
+  return environment === undefined ? LOCAL_STATE : join(LOCAL_STATE_DIR, `local-${environment}.json`);
 }
 
 /** How a command reaches Cognito, as given on the command line. */
@@ -97,7 +101,7 @@ export async function openTarget(
     return { session: base, ref, shown, close: async () => {} };
   }
   const statePath = localStateOf(environment?.name);
-  if (options.createPools) await mkdir(dirname(pathIn(io, statePath)), { recursive: true });
+  if (options.createPools) await makeLocalStateDir(pathIn(io, dirname(statePath)));
   else if (!(await exists(pathIn(io, statePath)))) throw noSuchLocalPools(pools.map((p) => p.id), [], statePath);
   // Loaded only for --local.
   const { startEmulator } = await import('../emulator/index.js');
@@ -138,6 +142,19 @@ export function targetBanner(target: Target): Banner {
   const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
   const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}.`;
   return { text: line, machine: line };
+}
+
+/**
+ * The folder of the local state, with a `.gitignore` of `*` so the emulator's state is never committed
+ * by accident; a `.gitignore` already there (the user's own) is left as it is.
+ */
+async function makeLocalStateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFileIfAbsent(join(dir, '.gitignore'), '*\n');
+  } catch (err) {
+    throw new CgError('EMULATOR_STATE', `${join(LOCAL_STATE_DIR, '.gitignore')}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+  }
 }
 
 /** The error for pools the local emulator does not have (it creates pools only for a groups file's commands). */

@@ -6,6 +6,7 @@ import type { ApplyFlags } from './commands/apply.js';
 import type { DriftFlags } from './commands/drift.js';
 import type { ShowFlags } from './commands/show.js';
 import type { EmulatorFlags } from './commands/emulator.js';
+import type { IamPolicyFlags } from './commands/iam-policy.js';
 import type { ImportFlags } from './commands/import.js';
 import type { PlanFlags } from './commands/plan.js';
 import type { ValidateFlags } from './commands/validate.js';
@@ -13,6 +14,8 @@ import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
 import { addFormatOptions } from './views/output.js';
 import type { Io } from './io.js';
 import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../apply/limits.js';
+import { ACCOUNT_ID } from '../iam/document.js';
+import { POLICY_COMMANDS } from '../iam/needs.js';
 import { VERSION } from './version.js';
 
 /** The command tree; each action stores its exit code in `result.code`. */
@@ -92,6 +95,14 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
   ).action(run<ImportFlags>(async (io, flags) => (await import('./commands/import.js')).importCommand(io, flags)));
 
+  addFileOption(
+    program
+      .command('iam-policy')
+      .description('print the least IAM identity policy a command needs for the groups file (JSON, offline)')
+      .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
+      .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId)),
+  ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
+
   program
     .command('emulator')
     .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity; for the AWS CLI or your own tests) until Ctrl-C')
@@ -129,6 +140,11 @@ function count(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
   return n;
+}
+
+function accountId(value: string): string {
+  if (!ACCOUNT_ID.test(value)) throw new InvalidArgumentError('expected 12 digits, such as 123456789012');
+  return value;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -1,4 +1,28 @@
-import pkg from '../../package.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CgError } from '../errors.js';
 
 /** The tool's version, from package.json. */
-export const VERSION: string = pkg.version;
+export const VERSION: string = packageVersion(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The version in the package.json of this package, found upwards from `from` (src/cli/ in a checkout,
+ * dist/src/cli/ when built or installed). Read, not imported: an imported package.json is copied into
+ * dist/, where a second package.json would be a package root of its own.
+ */
+function packageVersion(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(dir, 'package.json'), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text !== undefined) {
+      const pkg = JSON.parse(text) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'cognito-groups' && typeof pkg.version === 'string') return pkg.version;
+    }
+    if (dirname(dir) === dir) throw new CgError('INTERNAL', `no package.json of cognito-groups above ${from}`);
+  }
+}

@@ -8,6 +8,9 @@ import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools } from '../read/list-pool.js';
 import type { ReadProgress } from '../read/list-pool.js';
 
+/** Where a project that installed the package has the groups file's schema, from the project's root. */
+export const INSTALLED_SCHEMA = 'node_modules/cognito-groups/schema/groups.schema.json';
+
 /** How import reads the pools. */
 export interface ImportOptions {
   /** Also write each group's members as an exact `members:` list. */
@@ -27,7 +30,7 @@ export async function importWith(api: GroupsApi, pools: readonly PoolRef[], opti
     options.withMembers === true
       ? await Promise.all(pools.map((pool) => readMembers(api, pool, kept(pool).map((g) => g.name), options.onMembersProgress)))
       : undefined;
-  const header: string[] = ['yaml-language-server: $schema=./schema/groups.schema.json'];
+  const header: string[] = [`yaml-language-server: $schema=${INSTALLED_SCHEMA}`, '  (the schema path is relative to this file: keep the file beside node_modules/, or change the path)'];
   const userPools = pools.map((pool, i) => {
     const groups = observed.get(pool.id) ?? [];
     const providers = groups.filter((g) => isProviderGroup(pool.id, g.name)).map((g) => g.name);

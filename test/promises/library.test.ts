@@ -77,9 +77,10 @@ describe('the package entry', () => {
 
   it('exports exactly these values (src/index.ts and the built package alike)', async () => {
     const expected = [
-      'COGNITO_RATES', 'CgError', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
+      'COGNITO_RATES', 'CgError', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
-      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession', 'parseConfig', 'parsePlanDocument',
+      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession',
+      'parseConfig', 'parsePlanDocument',
       'plainStyle', 'plan', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
       'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch',
     ];
@@ -100,9 +101,10 @@ describe('the package entry', () => {
       lib.GroupsApi, lib.PoolRef, lib.GroupPage, lib.Operation, lib.SdkOptions, lib.Rates, lib.RetryPolicy, lib.ApplyReport, lib.ChangeResult,
       lib.ChangeStatus, lib.ApplyCounts, lib.ErrorCode, lib.Audience, lib.Hold, lib.OrphanHold, lib.PlanningOptions, lib.ObservedMembers,
       lib.MembersByPool, lib.Planned, lib.Planning, lib.MembersRead, lib.EmulatorOptions, lib.RunningEmulator,
+      lib.IamNeeds, lib.PoolNeeds, lib.PolicyCommand, lib.IamPolicyDocument, lib.IamStatement,
     ];
-    const count: Exported['length'] = 70;
-    expect(count).toBe(70);
+    const count: Exported['length'] = 75;
+    expect(count).toBe(75);
   });
 });
 

@@ -1,8 +1,9 @@
 // The layers of the code, checked on the import lines. Each layer may import only from layers below
 // it (or its own): errors and files at the ground, then config -> plan/drift -> saved-plan -> cognito
-// port -> pacing -> read/apply -> run -> render -> cli, with bench, the GitHub Action and the package
-// entry on top. The emulator stands apart: it imports only the ground, and only the top imports it.
-// The pure core imports no SDK and no node:*; the SDK lives in one adapter; renderers only display.
+// port -> pacing and iam (the policies a command needs) -> read/apply -> run -> render -> cli, with
+// bench, the GitHub Action and the package entry on top. The emulator stands apart: it imports only
+// the ground, and only the top imports it. The pure core imports no SDK and no node:*; the SDK lives
+// in one adapter; renderers only display.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ function imports(file: string): string[] {
 }
 
 const all = files(SRC).map((f) => ({ file: relative(SRC, f).split(sep).join('/'), path: f, imports: imports(f) }));
-const PURE = [/^plan\//, /^drift\//, /^config\/(?!read\.ts$)/];
+const PURE = [/^plan\//, /^drift\//, /^iam\//, /^config\/(?!read\.ts$)/];
 
 /** Each top-level folder (or file) of src/ and its layer; a file may import only from its own layer or lower. */
 const LAYERS: Record<string, number> = {
@@ -32,6 +33,7 @@ const LAYERS: Record<string, number> = {
   drift: 2,
   'saved-plan': 3,
   cognito: 4,
+  iam: 5,
   pacing: 5,
   read: 6,
   apply: 6,

@@ -257,6 +257,10 @@ describe('counts and the summary line', () => {
     expect(hasChanges({ pools: [] })).toBe(false);
   });
 
+  it('refuses to count a change of an action it does not know', () => {
+    expect(() => countPlan(pool([{ action: 'purge', name: 'x' } as unknown as GroupChange]))).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+  });
+
   it('shows the members line when any member is kept or dropped', () => {
     const { hold: _dropped, ...dropping } = replace as Extract<GroupChange, { action: 'replace' }>;
     expect(summaryLine(pool([{ ...rename, memberCount: 2 }, { ...dropping, name: 'x', memberCount: 2 }]))).toBe(

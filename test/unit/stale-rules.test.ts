@@ -144,6 +144,34 @@ describe('the plan document', () => {
     expect(() => parsePlanDocument(JSON.stringify(edited), 'plan.json')).toThrow(expect.objectContaining({ code: 'PLAN_FILE_INVALID' }));
   });
 
+  it('records look-alike names and orphaned holding groups when there are some, and gives them back', async () => {
+    const fake = new FakeGroupsApi()
+      .addPool(A, [{ name: 'cafe\u0301' }, hold('gone')])
+      .addMembers(A, holdName('gone'), ['u'])
+      .addPool(B);
+    const text = `version: 1\nuserPools:\n  - id: ${A}\n    groups:\n      - name: café\n  - id: ${B}\n    groups: []\n`;
+    const doc = await document(fake, text);
+    expect(doc.pools[0]?.lookalikes).toStrictEqual([{ inFile: 'café', inPool: 'cafe\u0301' }]);
+    expect(doc.pools[0]?.orphanHolds).toStrictEqual([{ group: holdName('gone'), for: 'gone', memberCount: 1 }]);
+    expect(doc.pools[1]).not.toHaveProperty('lookalikes');
+    expect(doc.pools[1]).not.toHaveProperty('orphanHolds');
+    const plan = planOfDocument(doc);
+    expect(plan.pools[0]?.lookalikes).toStrictEqual([{ inFile: 'café', inPool: 'cafe\u0301' }]);
+    expect(plan.pools[0]?.orphanHolds).toStrictEqual([{ group: holdName('gone'), for: 'gone', memberCount: 1 }]);
+    expect(plan.pools[1]).not.toHaveProperty('lookalikes');
+    expect(plan.pools[1]).not.toHaveProperty('orphanHolds');
+    expect(planFollowsFrom(doc, text, config(text))).toEqual([]);
+  });
+
+  it('records a pool it has no listing or members for as empty', async () => {
+    const planned = await planWith(seeded(), config(FILE));
+    const doc = buildPlanDocument({ plan: planned.plan, observed: new Map() }, META);
+    expect(doc.pools.map((p) => [p.observed, p.listingDigest, 'members' in p])).toEqual([
+      [[], listingDigest([]), false],
+      [[], listingDigest([]), false],
+    ]);
+  });
+
   it('records members by group and usernames in name order, and reads them back', () => {
     const recorded = membersJson(new Map([['zeta', ['b', 'a']], ['Alpha', ['c']]]));
     expect(recorded).toStrictEqual([
@@ -185,6 +213,17 @@ describe('canonical JSON', () => {
 
   it.each(scrambled.map(([c, json]) => [c.action, json, c] as const))('writes a %s change with its keys in one order: %s', (_action, json, change) => {
     expect(JSON.stringify(changeJson(change))).toBe(json);
+  });
+
+  it('leaves out a member count it does not have, rather than writing it as undefined', () => {
+    expect(changeJson({ action: 'delete', name: 'd', before: {} })).toStrictEqual({ action: 'delete', name: 'd', before: {} });
+    expect(changeJson({ action: 'update', name: 'u', before: {}, after: {}, fields: [] })).toStrictEqual({ action: 'update', name: 'u', before: {}, after: {}, fields: [] });
+    expect(orphanHoldJson({ group: 'h', for: 'g' })).toStrictEqual({ group: 'h', for: 'g' });
+    expect(holdJson({ group: 'h', resuming: true })).toStrictEqual({ group: 'h', resuming: true });
+  });
+
+  it('refuses a change of an action it does not know, rather than writing something', () => {
+    expect(() => changeJson({ action: 'purge', name: 'x' } as unknown as GroupChange)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
 
   it('writes groups, unmanaged groups and holding groups with their keys in one order', () => {
@@ -359,6 +398,8 @@ describe('a stale plan', () => {
     const only = listing(seeded());
     only.delete(B);
     expect(checkStaleness(doc, only)).toStrictEqual({ stale: [], elsewhere: [{ kind: 'deleted', poolId: B, name: 'b1' }, { kind: 'deleted', poolId: B, name: 'other' }] });
+    // With the file, the group it wants there is one the plan does not create.
+    expect(checkStaleness(doc, only, config(FILE)).stale).toStrictEqual([{ kind: 'unplanned', poolId: B, name: 'b1' }]);
   });
 
   it('is stale when the members it counted changed, saying how many joined and left', async () => {
@@ -366,6 +407,10 @@ describe('a stale plan', () => {
     const doc = await document(fake);
     const now = new Map([[A, new Map([['ops', ['o1', 'o2', 'o3']], ['writers', ['w2', 'w3', 'w4']]])]]);
     expect(checkStaleness(doc, listing(fake), undefined, now).stale).toStrictEqual([{ kind: 'members', poolId: A, name: 'writers', joined: 2, left: 1 }]);
+    const swapped = new Map([[A, new Map([['writers', ['w1', 'w3']]])]]);
+    expect(checkStaleness(doc, listing(fake), undefined, swapped).stale).toStrictEqual([{ kind: 'members', poolId: A, name: 'writers', joined: 1, left: 1 }]);
+    const left = new Map([[A, new Map([['legacy', []]])]]);
+    expect(checkStaleness(doc, listing(fake), undefined, left).stale).toStrictEqual([{ kind: 'members', poolId: A, name: 'legacy', joined: 0, left: 1 }]);
     // A group whose members were not read again is not judged.
     expect(checkStaleness(doc, listing(fake), undefined, new Map([[A, new Map()]])).stale).toEqual([]);
   });
@@ -397,6 +442,16 @@ describe('a stale plan', () => {
     // Someone renamed it back meanwhile: planning again renames it, a change the plan does not have.
     fake.addPool(A, [...fake.groupsOf(A).filter((g) => g.name !== 'readers'), { name: 'lurkers' }]);
     expect(checkStaleness(doc, listing(fake), config(text)).stale).toContainEqual({ kind: 'unplanned', poolId: A, name: 'lurkers' });
+  });
+
+  it('leaves to the touched-group check a change that starts from a group the plan touches', async () => {
+    // The plan deletes "legacy"; a file that renames "legacy" into "archive" plans a change from a group
+    // the plan already touches: judged by the check of touched groups, not named again as unplanned.
+    const fake = seeded();
+    const doc = await document(fake);
+    const file = config(FILE);
+    const renaming = { ...file, userPools: file.userPools.map((p) => (p.id === A ? { ...p, groups: [...p.groups, { name: 'archive', previously: ['legacy'] }] } : p)) };
+    expect(checkStaleness(doc, listing(fake), renaming).stale).toEqual([]);
   });
 
   it('is stale the second time it is applied', async () => {

@@ -5,7 +5,7 @@
 // earlier run left; a rename never deletes its old group unless the new one was made; a delete is
 // done only when the group is gone; and the check after applying. Against the in-memory fake.
 import { describe, expect, it } from 'vitest';
-import { operationsOf } from '../../src/apply/change-steps.js';
+import { applyOne, operationsOf } from '../../src/apply/change-steps.js';
 import { checkAfterApply } from '../../src/apply/converged.js';
 import { executeChanges, type ExecuteOptions } from '../../src/apply/execute.js';
 import { copyMembers, ensureHold } from '../../src/apply/member-moves.js';
@@ -213,6 +213,129 @@ describe('what a failure rules out, and what it does not', () => {
   });
 });
 
+/** Holds a change until an earlier change has failed (opened from onProgress). */
+function gated() {
+  let open: () => void = () => undefined;
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, onProgress: (p: ApplyProgress) => (p.failed > 0 ? open() : undefined) };
+}
+
+describe('what a failure rules out, in another lane', () => {
+  it('starts no replace giving a role whose iam:PassRole was denied: it would delete the group and fail to create it', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'slow' }, { name: 'r', precedence: 1 }, { name: 'u' }]);
+    const gate = gated();
+    const api = port(fake, {
+      updateGroup: async (p, g) => {
+        if (g.roleArn === ROLE) throw passRoleDenied(ROLE);
+        return fake.updateGroup(p, g);
+      },
+      deleteGroup: async (p, n) => {
+        if (n === 'slow') await gate.wait;
+        return fake.deleteGroup(p, n);
+      },
+    });
+    const report = await run(api, [poolPlan(A, [remove('slow'), replace('r', { roleArn: ROLE }), update('u', { roleArn: ROLE })])], { onProgress: gate.onProgress });
+    expect(outcomes(report)).toEqual([
+      ['slow', 'done', undefined],
+      ['r', 'not-started', `not started: passing the role ${ROLE} was denied (AWS_ACCESS_DENIED)`],
+      ['u', 'failed', expect.stringContaining('iam:PassRole')],
+    ]);
+    expect(fake.groupsOf(A)).toEqual([{ name: 'r', precedence: 1 }, { name: 'u' }]);
+  });
+
+  it('learns the operation that failed after a replace\'s delete, not CreateGroup', async () => {
+    const fake = new FakeGroupsApi()
+      .addPool(A, [{ name: 'ops', roleArn: ROLE }, { name: 'slow' }, holdGroup('slow'), { name: 's' }, holdGroup('s')])
+      .addMembers(A, 'ops', ['a'])
+      .addMembers(A, holdName('slow'), ['b'])
+      .addMembers(A, holdName('s'), ['c']);
+    const gate = gated();
+    const api = port(fake, {
+      addMember: async (p, g, u) => {
+        if (g === 'ops') throw new CgError('AWS_ACCESS_DENIED', 'denied', { operation: 'AdminAddUserToGroup' });
+        return fake.addMember(p, g, u);
+      },
+      listMembersPage: async (p, g, t) => {
+        if (g === holdName('slow')) await gate.wait;
+        return fake.listMembersPage(p, g, t);
+      },
+    });
+    const report = await run(api, [poolPlan(A, [keeping('ops'), restore('slow'), restore('s')])], { onProgress: gate.onProgress });
+    expect(report.results.map((r) => [r.change.name, r.status, r.code])).toEqual([
+      ['ops', 'failed', 'AWS_ACCESS_DENIED'],
+      ['slow', 'done', undefined],
+      ['s', 'not-started', undefined],
+    ]);
+    expect(report.results[2]?.message).toBe('not started: AdminAddUserToGroup was denied in this pool (AWS_ACCESS_DENIED)');
+    expect(fake.members(A, holdName('ops'))).toEqual(['a']);
+  });
+
+  it('learns the operation that failed when a replace dropping members adopts the group made again meanwhile', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'r', roleArn: ROLE }, { name: 'slow' }, { name: 'u' }, { name: 'c0' }]);
+    const gate = gated();
+    const api = port(fake, {
+      deleteGroup: async (p, n) => {
+        await fake.deleteGroup(p, n);
+        if (n === 'r') fake.addPool(A, [...fake.groupsOf(A), { name: 'r', description: 'theirs' }]);
+      },
+      updateGroup: async (p, g) => {
+        if (g.name === 'r') throw new CgError('AWS_ACCESS_DENIED', 'denied', { operation: 'UpdateGroup' });
+        if (g.name === 'slow') await gate.wait;
+        return fake.updateGroup(p, g);
+      },
+    });
+    const report = await run(api, [poolPlan(A, [replace('r'), update('slow', { description: 'x' }), update('u', { description: 'x' }), create('c1')])], { onProgress: gate.onProgress });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['r', 'failed'],
+      ['slow', 'done'],
+      ['u', 'not-started'],
+      ['c1', 'done'],
+    ]);
+    expect(report.results[2]?.message).toBe('not started: UpdateGroup was denied in this pool (AWS_ACCESS_DENIED)');
+  });
+
+  it('does not take a rename that could not make its group for a replace that deleted one', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 'writers' }, { name: 'slow' }, { name: 'r', roleArn: ROLE }]);
+    const gate = gated();
+    const api = port(fake, {
+      createGroup: async (p, g) => {
+        if (g.name === 'editors') fake.addPool(A, [...fake.groupsOf(A), { name: 'editors', roleArn: ROLE }]);
+        return fake.createGroup(p, g);
+      },
+      deleteGroup: async (p, n) => {
+        if (n === 'slow') await gate.wait;
+        return fake.deleteGroup(p, n);
+      },
+    });
+    const report = await run(api, [poolPlan(A, [remove('slow'), replace('r'), rename('editors', 'writers')])], { onProgress: gate.onProgress });
+    expect(report.results.map((r) => [r.change.name, r.status])).toEqual([
+      ['slow', 'done'],
+      ['r', 'done'],
+      ['editors', 'failed'],
+    ]);
+  });
+});
+
+describe('one change, applied directly', () => {
+  it('reports only what happened: no message, adoption or member count it does not have', async () => {
+    const fake = new FakeGroupsApi().addPool(A, [{ name: 's' }, holdGroup('s'), { name: 'k', roleArn: ROLE }, { name: 'd', roleArn: ROLE }]).addMembers(A, holdName('s'), ['a', 'b']);
+    expect(await applyOne(fake, fake, POOL_A, restore('s'), {})).toStrictEqual({ status: 'done', membersMoved: 2 });
+    expect(await applyOne(fake, fake, POOL_A, keeping('k'), {})).toStrictEqual({ status: 'done', membersMoved: 0 });
+    expect(await applyOne(fake, fake, POOL_A, replace('d'), {})).toStrictEqual({ status: 'done' });
+    expect(await applyOne(fake, fake, POOL_A, create('c'), {})).toStrictEqual({ status: 'done' });
+  });
+
+  it('fails a change of an action it does not know, and knows no operations for it', async () => {
+    const bogus = { action: 'purge', name: 'x' } as unknown as GroupChange;
+    expect(() => operationsOf(bogus)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    const fake = new FakeGroupsApi().addPool(A);
+    expect(await applyOne(fake, fake, POOL_A, bogus, {})).toMatchObject({ status: 'failed', failure: { code: 'INTERNAL' } });
+    expect(fake.calls).toEqual([]);
+  });
+});
+
 describe('lanes', () => {
   it('runs creates, updates, deletes with replaces, and renames with restores side by side, each lane one change at a time', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'b' }, { name: 'c' }, { name: 'd', roleArn: ROLE }, { name: 'o' }, holdGroup('f')]);
@@ -280,6 +403,16 @@ describe('results and progress', () => {
     ]);
     expect(fake.members(A, 'again')).toEqual(['h1', 'x1']);
 
+    // Reported as each member is copied (15), not only as each change ends (5).
+    expect(progress).toHaveLength(15 + 5);
+
+    const resuming = new FakeGroupsApi().addPool(A, [{ name: 'u' }, holdGroup('c'), holdGroup('u')]).addMembers(A, holdName('c'), ['c1', 'c2']).addMembers(A, holdName('u'), ['u1']);
+    const { plan: finishing } = await planWith(resuming, config([{ name: 'c' }, { name: 'u', description: 'new' }]));
+    expect(finishing.pools[0]?.changes.map((c) => c.action)).toEqual(['create', 'update']);
+    const last: ApplyProgress[] = [];
+    await executeChanges(resuming, resuming, finishing.pools, { onProgress: (p) => last.push(structuredClone(p)) });
+    expect(last.at(-1)).toStrictEqual({ total: 2, done: 2, failed: 0, members: { copied: 3, total: 3 } });
+
     const plain = new FakeGroupsApi().addPool(A);
     const quiet: ApplyProgress[] = [];
     await executeChanges(plain, plain, [poolPlan(A, [create('a')])], { onProgress: (p) => quiet.push(structuredClone(p)) });
@@ -325,6 +458,12 @@ describe('creates and updates meeting a pool that changed meanwhile', () => {
     expect(fake.groupsOf(A)).toEqual([{ name: 'c', description: 'ours', precedence: 1 }]);
   });
 
+  it('marks no update as adopted, even one whose group was deleted and made again meanwhile', async () => {
+    const fake = new FakeGroupsApi().addPool(A);
+    const report = await run(racing(fake, { name: 'u', description: 'd' }), [poolPlan(A, [update('u', { description: 'd' })])]);
+    expect(report.results).toStrictEqual([{ poolId: A, change: update('u', { description: 'd' }), status: 'done', message: 'already existed with these fields' }]);
+  });
+
   it('refuses to adopt a group created meanwhile with a role the file does not give it', async () => {
     const fake = new FakeGroupsApi().addPool(A);
     const report = await run(racing(fake, { name: 'c', roleArn: ROLE }), [poolPlan(A, [create('c')])]);
@@ -338,11 +477,12 @@ describe('creates and updates meeting a pool that changed meanwhile', () => {
     const fake = new FakeGroupsApi().addPool(A);
     const report = await run(racing(fake, { name: 'C' }), [poolPlan(A, [create('c')])]);
     expect(outcomes(report)).toEqual([['c', 'failed', 'a group whose name equals "c" ignoring case was created meanwhile; run plan again']]);
+    expect(report.results[0]?.code).toBe('AWS_GROUP_EXISTS');
   });
 
   it('creates a group to update that was deleted meanwhile, and fails an update that fails otherwise', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'x' }]);
-    fake.fail({ op: 'UpdateGroup', name: 'x', code: 'AWS_INVALID_PARAMETER' });
+    fake.fail({ op: 'UpdateGroup', name: 'x', code: 'AWS_INVALID_PARAMETER', times: 1 });
     const report = await run(fake, [poolPlan(A, [update('gone', { description: 'd' }), update('x', { description: 'd' })])]);
     expect(report.results).toStrictEqual([
       { poolId: A, change: update('gone', { description: 'd' }), status: 'done', message: 'was deleted meanwhile; created it' },
@@ -566,6 +706,15 @@ describe('the check after applying', () => {
     ]);
   });
 
+  it('leaves a change from a group the run touched to the remaining check, not to elsewhere', () => {
+    // The run was to delete "legacy", which is still there; a file renaming "legacy" into "archive"
+    // plans a change from it: the run's own business (remaining), not someone else's.
+    const file = config([{ name: 'archive', previously: ['legacy'] }]);
+    const { remaining, elsewhere } = checkAfterApply({ pools: [poolPlan(A, [remove('legacy')])] }, listed([{ name: 'legacy' }]), file);
+    expect(remaining).toStrictEqual([{ poolId: A, change: { action: 'delete', name: 'legacy', before: {} } }]);
+    expect(elsewhere).toEqual([]);
+  });
+
   it('compares the other groups of a changed pool with the file, apart, and leaves pools without changes alone', () => {
     const file: DesiredConfig = {
       version: 1,
@@ -587,6 +736,9 @@ describe('the check after applying', () => {
       { poolId: A, change: { action: 'update', name: 'other', before: {}, after: { description: 'file' }, fields: [{ field: 'description', before: null, after: 'file' }] } },
     ]);
     expect(checkAfterApply(plan, after).elsewhere).toEqual([]);
+    // Each pool is compared with its own entry of the file.
+    const onlyB = checkAfterApply({ pools: [poolPlan(A, []), poolPlan(B, [create('x')])] }, new Map([[A, []], [B, [{ name: 'x' }, { name: 'b' }]]]), file);
+    expect(onlyB.elsewhere).toStrictEqual([{ poolId: B, change: { action: 'update', name: 'b', before: {}, after: { description: 'file' }, fields: [{ field: 'description', before: null, after: 'file' }] } }]);
     // A pool the file does not have, or one not listed again, is not judged.
     expect(checkAfterApply({ pools: [poolPlan(C, [create('x')])] }, after, file)).toStrictEqual({ remaining: [], elsewhere: [] });
   });

@@ -108,3 +108,51 @@ describe('warnings', () => {
     ]);
   });
 });
+
+describe('files of the wrong shape are reported, never crash the checks', () => {
+  const head = 'version: 1\nuserPools:\n  - id: eu-west-1_AbC123\n    groups:\n';
+
+  it('reports an empty pool or group entry, and a previous name that is not text', () => {
+    expect(errors('version: 1\nuserPools:\n  - ~\n')).toEqual(['groups.yaml:3:5: userPools[0]: must be object, got nothing; expected one Cognito user pool and the groups it must have']);
+    expect(errors(`${head}      - ~\n`)).toEqual(['groups.yaml:5:9: userPools[0].groups[0]: must be object, got nothing; expected one group']);
+    expect(errors(`${head}      - name: a\n        previously: [5]\n`)).toEqual([
+      'groups.yaml:6:22: userPools[0].groups[0].previously[0]: must be string, got 5; expected a group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces',
+    ]);
+  });
+
+  it('points at the line of a problem in the eleventh group and beyond', () => {
+    const groups = Array.from({ length: 11 }, (_, i) => `      - name: g${i}\n`).join('');
+    expect(errors(`${head}${groups}        precedence: -1\n`)).toEqual(['groups.yaml:16:21: userPools[0].groups[10].precedence: -1 is not allowed; expected an integer from 0 to 2147483647']);
+  });
+
+  it('refuses several YAML documents in one file', () => {
+    expect(errors('version: 1\n---\nversion: 1\n')).toEqual(['groups.yaml:2:1: (file): the file holds several YAML documents (separated by ---); put everything in one']);
+  });
+
+  it('names a duplicate key as such beside a syntax error', () => {
+    expect(errors(`${head}      - name: a\n        precedence: 1\n        precedence: 2\n      - name: "b\n`)).toEqual([
+      'groups.yaml:7:9: (file): duplicate key "precedence"; each key may appear only once in a mapping',
+      'groups.yaml:9:1: (file): YAML syntax: Missing closing "quote',
+    ]);
+  });
+
+  it('reports an alias without its anchor at the alias, and accepts an anchor used 150 times', () => {
+    expect(errors(`${head}      - name: a\n        description: *nope\n`)).toEqual(['groups.yaml:6:22: (file): YAML: Unresolved alias (the anchor must be set before the alias): nope']);
+    const reused = Array.from({ length: 150 }, (_, i) => `      - name: g${i}\n        description: *d\n`).join('');
+    expect(warnings(`${head}      - name: a\n        description: &d hello\n${reused}`)).toEqual([]);
+  });
+
+  it('orders problems on one line by column', () => {
+    expect(errors(`${head}      - {precendence: 1, name: "a b"}\n`).map((e) => e.split(': ')[0])).toEqual(['groups.yaml:5:10', 'groups.yaml:5:32']);
+  });
+
+  it('gives no warnings with problems, and a group only the fields the file gives it', () => {
+    for (const text of ['', 'a: [', `${head}      - name: "a b"\n`]) {
+      const r = parseConfig(text, FILE);
+      expect(r.ok).toBe(false);
+      expect(r.warnings).toEqual([]);
+    }
+    const r = parseConfig(`${head}      - name: a\n      - name: b\n        precedence: 0\n`, FILE);
+    expect(r.ok ? r.config.userPools[0]?.groups : undefined).toStrictEqual([{ name: 'a' }, { name: 'b', precedence: 0 }]);
+  });
+});

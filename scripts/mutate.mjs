@@ -8,7 +8,7 @@
 // $MUTATE_NODE_PREFIX (default node_modules/.cache/mutate-node), installing it there the first time.
 // Arguments after `--` go to `stryker run` (for example `npm run mutate -- --mutate src/apply/policy.ts`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,6 +109,12 @@ const started = Date.now();
 const env = { ...process.env, PATH: `${dirname(node)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}` };
 const run = spawnSync(node, [stryker, 'run', 'stryker.config.json', ...args], { cwd: ROOT, env, stdio: 'inherit' });
 const seconds = Math.round((Date.now() - started) / 1000);
-if (run.status !== 0) fail(`StrykerJS failed (exit ${run.status ?? run.signal}) after ${seconds} s`);
-summarize(REPORT);
-process.stdout.write(`Took ${Math.floor(seconds / 60)} min ${seconds % 60} s with Node.js ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}.\n`);
+// A run that ends below thresholds.break still writes its report: show it, then fail.
+const reported = existsSync(REPORT) && statSync(REPORT).mtimeMs >= started;
+if (reported) {
+  summarize(REPORT);
+  process.stdout.write(`Took ${Math.floor(seconds / 60)} min ${seconds % 60} s with Node.js ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}.\n`);
+}
+if (run.status !== 0) {
+  fail(reported ? `the mutation score is below thresholds.break in stryker.config.json (StrykerJS exit ${run.status}); kill the surviving mutants listed above with tests` : `StrykerJS failed (exit ${run.status ?? run.signal}) after ${seconds} s; see its output above`);
+}

@@ -296,6 +296,27 @@ describe('what a failure rules out, in another lane', () => {
     expect(report.results[2]?.message).toBe('not started: UpdateGroup was denied in this pool (AWS_ACCESS_DENIED)');
   });
 
+  it('takes an access denial without an operation after a replace\'s delete for a denied CreateGroup', async () => {
+    for (const keeps of [true, false]) {
+      const fake = new FakeGroupsApi().addPool(A, [{ name: 'r', roleArn: ROLE }]);
+      const gate = gated();
+      const api = port(fake, {
+        createGroup: async (p, g) => {
+          if (g.name === 'r') throw new CgError('AWS_ACCESS_DENIED', 'denied');
+          if (g.name === 'slow') await gate.wait;
+          return fake.createGroup(p, g);
+        },
+      });
+      const report = await run(api, [poolPlan(A, [keeps ? keeping('r') : replace('r'), create('slow'), create('c')])], { onProgress: gate.onProgress });
+      expect(report.results.map((r) => [r.change.name, r.status]), keeps ? 'keeping members' : 'dropping members').toEqual([
+        ['r', 'failed'],
+        ['slow', 'done'],
+        ['c', 'not-started'],
+      ]);
+      expect(report.results[2]?.message).toBe('not started: CreateGroup was denied in this pool (AWS_ACCESS_DENIED)');
+    }
+  });
+
   it('does not take a rename that could not make its group for a replace that deleted one', async () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'writers' }, { name: 'slow' }, { name: 'r', roleArn: ROLE }]);
     const gate = gated();
@@ -406,12 +427,13 @@ describe('results and progress', () => {
     // Reported as each member is copied (15), not only as each change ends (5).
     expect(progress).toHaveLength(15 + 5);
 
-    const resuming = new FakeGroupsApi().addPool(A, [{ name: 'u' }, holdGroup('c'), holdGroup('u')]).addMembers(A, holdName('c'), ['c1', 'c2']).addMembers(A, holdName('u'), ['u1']);
+    const resuming = new FakeGroupsApi().addPool(A, [{ name: 'u' }, holdGroup('c'), holdGroup('u'), { name: 'gone' }]).addMembers(A, holdName('c'), ['c1', 'c2']).addMembers(A, holdName('u'), ['u1']);
     const { plan: finishing } = await planWith(resuming, config([{ name: 'c' }, { name: 'u', description: 'new' }]));
-    expect(finishing.pools[0]?.changes.map((c) => c.action)).toEqual(['create', 'update']);
+    const withDelete = finishing.pools.map((p) => ({ ...p, changes: [...p.changes, remove('gone')] }));
+    expect(withDelete[0]?.changes.map((c) => c.action)).toEqual(['create', 'update', 'delete']);
     const last: ApplyProgress[] = [];
-    await executeChanges(resuming, resuming, finishing.pools, { onProgress: (p) => last.push(structuredClone(p)) });
-    expect(last.at(-1)).toStrictEqual({ total: 2, done: 2, failed: 0, members: { copied: 3, total: 3 } });
+    await executeChanges(resuming, resuming, withDelete, { onProgress: (p) => last.push(structuredClone(p)) });
+    expect(last.at(-1)).toStrictEqual({ total: 3, done: 3, failed: 0, members: { copied: 3, total: 3 } });
 
     const plain = new FakeGroupsApi().addPool(A);
     const quiet: ApplyProgress[] = [];
@@ -713,6 +735,10 @@ describe('the check after applying', () => {
     const { remaining, elsewhere } = checkAfterApply({ pools: [poolPlan(A, [remove('legacy')])] }, listed([{ name: 'legacy' }]), file);
     expect(remaining).toStrictEqual([{ poolId: A, change: { action: 'delete', name: 'legacy', before: {} } }]);
     expect(elsewhere).toEqual([]);
+    // The same for the group a rename of the run started from.
+    const renamed = checkAfterApply({ pools: [poolPlan(A, [rename('n', 'o')])] }, listed([{ name: 'n' }, { name: 'o' }]), config([{ name: 'n' }, { name: 'archive', previously: ['o'] }]));
+    expect(renamed.remaining).toStrictEqual([{ poolId: A, change: { action: 'delete', name: 'o', before: {} } }]);
+    expect(renamed.elsewhere).toEqual([]);
   });
 
   it('compares the other groups of a changed pool with the file, apart, and leaves pools without changes alone', () => {

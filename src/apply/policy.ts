@@ -109,6 +109,19 @@ export function policyViolations(plan: Plan, policy: ApplyPolicy): PolicyViolati
   return refused ? v : undefined;
 }
 
+/** What apply refuses in a plan whatever its flags: provider groups it would delete, groups it would empty. */
+export interface NeverApplied {
+  providerGroups: PoolGroupRef[];
+  emptiedGroups: MemberRemovalRef[];
+}
+
+/** What no flag lets apply do in this plan; undefined when flags alone decide. A plan shows it, so a pull request is not merged for an apply that must refuse. Pure. */
+export function neverApplied(plan: Plan): NeverApplied | undefined {
+  const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity });
+  if (v === undefined) return undefined;
+  return { providerGroups: v.providerGroups, emptiedGroups: v.emptiedGroups ?? [] };
+}
+
 /** Refuses (RefusedError, before any call) a plan the policy does not allow; names every refusal at once. */
 export function checkApplyPolicy(plan: Plan, policy: ApplyPolicy): void {
   const violations = policyViolations(plan, policy);

@@ -114,8 +114,8 @@ export async function startupRows(runs: number, groups: number, em: RunningEmula
 
 /**
  * A plan of `groups` groups at Cognito's real rates (the emulator's quotas unscaled): when the first
- * ListGroups arrives after the process starts, and the whole run against its floor (one page per
- * 0.2 s after the first: ListGroups' 5 requests per second per pool).
+ * ListGroups arrives after the process starts, and the whole run against its floor (every page at
+ * ListGroups' 5 requests per second per pool: 0.2 s a page).
  */
 export async function firstRequestRow(em: RunningEmulator, groups: number): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-first-'));
@@ -138,7 +138,7 @@ export async function firstRequestRow(em: RunningEmulator, groups: number): Prom
     });
     clearInterval(watch);
     const pages = Math.ceil(groups / 60);
-    const floor = (pages - 1) / 5;
+    const floor = pages / 5;
     const firstAt = (first - started) / 1000;
     return [
       `real rates: plan of ${groups} groups`,

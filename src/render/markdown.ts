@@ -1,13 +1,14 @@
 // A plan as a pull-request comment: never over GitHub's limit, and never hiding what destroys.
 // When it must be cut, the full text goes first, then creates and updates; every replace and delete
 // stays (shortened if need be), and the warning at the top names the groups that lose their members.
+import { neverApplied } from '../apply/policy.js';
 import { assertNever } from '../errors.js';
 import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
 import type { GroupChange, Hold, MemberChange, Plan, UnmanagedGroup } from '../plan/model.js';
 import { countPlan, summaryLine } from '../plan/summary.js';
 import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { spelledOut } from './outside-text.js';
-import { alertsCaution, LONG_TEXT, plural, reasonText } from './values.js';
+import { alertsCaution, LONG_TEXT, neverAppliedText, plural, reasonText } from './values.js';
 import { wordDiffParts } from './word-diff.js';
 
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
@@ -124,6 +125,8 @@ function headOf(plan: Plan, target: string | undefined): string {
   const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
   const c = countPlan(plan);
   const lines = [`### cognito-groups plan for ${named}${target === undefined ? '' : ` on ${mdText(target)}`}`, '', `**${mdText(summaryLine(plan))}**`];
+  const never = neverApplied(plan);
+  if (never !== undefined) lines.push('', '> [!CAUTION]', `> ${neverAppliedText(never, (n) => mdCode(n, 'prose'))}`);
   if (c.replace + c.delete > 0) {
     const what = [c.replace > 0 ? `replaces ${plural(c.replace, 'group')}` : '', c.delete > 0 ? `deletes ${plural(c.delete, 'group')}` : ''].filter((s) => s !== '').join(' and ');
     const flags = [c.replace > 0 ? '`--allow-replace`' : '', c.delete > 0 ? '`--allow-delete`' : ''].filter((s) => s !== '').join(' and ');

@@ -4,7 +4,8 @@ import { FIELD_NAMES, type FieldChange } from '../plan/fields.js';
 import type { GroupChange, Hold, Plan, PoolPlan } from '../plan/model.js';
 import type { Style } from './style.js';
 import { summaryLine } from '../plan/summary.js';
-import { alertText, fieldLabel, LONG_TEXT, plural, reasonText, showValue } from './values.js';
+import { neverApplied } from '../apply/policy.js';
+import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
 
@@ -16,6 +17,8 @@ export function renderPlanText(plan: Plan, style: Style): string {
     for (const line of poolLines(pool, style)) out.push(line);
     out.push('');
   }
+  const never = neverApplied(plan);
+  if (never !== undefined) out.push(style.warn(`Warning: ${neverAppliedText(never, quoted)}`), '');
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import type { NeverApplied } from '../apply/policy.js';
 import type { FieldName, FieldValue, ProviderAlert, ReplaceReason } from '../plan/model.js';
 import { plural } from '../plan/summary.js';
 import { quoted, visible } from './outside-text.js';
@@ -39,4 +40,16 @@ export function alertText(g: { roleArn?: string; precedence?: number; alert?: Pr
 /** The Markdown warning for provider groups that carry a role or precedence. */
 export function alertsCaution(alerts: number): string {
   return `${plural(alerts, 'provider group')} ${alerts === 1 ? 'carries' : 'carry'} a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`;
+}
+
+/** Groups named in the never-applied warning; the rest are counted. */
+const NEVER_SHOWN = 10;
+
+/** Why apply will refuse a plan whatever its flags, in one sentence; the names quoted by `name`. */
+export function neverAppliedText(never: NeverApplied, name: (s: string) => string): string {
+  const list = (names: string[]): string => `${names.slice(0, NEVER_SHOWN).join(', ')}${names.length > NEVER_SHOWN ? ` and ${names.length - NEVER_SHOWN} more` : ''}`;
+  const parts: string[] = [];
+  if (never.providerGroups.length > 0) parts.push(`it would delete ${never.providerGroups.length === 1 ? 'the provider group' : 'the provider groups'} ${list(never.providerGroups.map((r) => name(r.name)))}, which Cognito manages (a replace or a rename deletes the group it starts from)`);
+  if (never.emptiedGroups.length > 0) parts.push(`it would remove every member of ${list(never.emptiedGroups.map((r) => `${name(r.name)} (${plural(r.count, 'member')})`))}, which is taken for a mistake in the file`);
+  return `apply will refuse this plan whatever its flags: ${parts.join('; and ')}. Change the file and plan again.`;
 }

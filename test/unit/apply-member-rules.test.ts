@@ -281,9 +281,9 @@ describe('the member check after applying', () => {
   const read = (groups: Record<string, string[]>) => new Map([[A, new Map(Object.entries(groups))]]);
 
   it('names the members a group lacks and those it still has that the run removed, sorted', () => {
-    const plan = { pools: [poolPlan([rename(members([], ['x'], 4)) ])] };
-    const result = checkAfterApply(plan, listed, undefined, { then: read({ old: ['d', 'c', 'b', 'x'] }), now: read({ new: ['x', 'c'] }) });
-    expect(result.membersMissing).toStrictEqual([{ poolId: A, group: 'new', expected: 3, missing: ['b', 'd'], unexpected: ['x'] }]);
+    const plan = { pools: [poolPlan([rename(members([], ['x', 'w'], 5))])] };
+    const result = checkAfterApply(plan, listed, undefined, { then: read({ old: ['d', 'c', 'b', 'x', 'w'] }), now: read({ new: ['x', 'c', 'w'] }) });
+    expect(result.membersMissing).toStrictEqual([{ poolId: A, group: 'new', expected: 3, missing: ['b', 'd'], unexpected: ['w', 'x'] }]);
   });
 
   it('finds nothing when the group has every member it should and none the run removed', () => {

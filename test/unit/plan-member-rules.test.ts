@@ -63,6 +63,8 @@ describe('the members a group has after its change', () => {
     expect(usernameKey('Straße', false)).not.toBe(usernameKey('STRASSE', false));
     expect(usernameKey('Alice', false)).toBe(usernameKey('aLICE', false));
     expect(() => memberChangeOf(A, { name: 'g', members: exact('Bob', 'bob') }, [], false)).toThrow(expect.objectContaining({ code: 'MEMBERS_INVALID' }));
+    // A group without members: needs no member change, whatever it has.
+    expect(memberChangeOf(A, { name: 'g' }, ['a'], false)).toBeUndefined();
   });
 });
 

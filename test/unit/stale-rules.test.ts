@@ -498,6 +498,19 @@ describe('a plan and how its pools compare usernames', () => {
     expect(checkStaleness(plain, listing(seeded()), undefined, undefined, new Map([[A, true], [B, true]])).stale).toEqual([]);
   });
 
+  it('records a case-sensitive pool as one, and follows from its file', async () => {
+    class CaseSensitive extends FakeGroupsApi {
+      override async describePool(): Promise<{ caseSensitiveUsernames: boolean }> {
+        return { caseSensitiveUsernames: true };
+      }
+    }
+    const fake = new CaseSensitive().addPool(A, [{ name: 'g' }]).addMembers(A, 'g', ['Bob']).addPool(B);
+    const text = MEMBERS_FILE.replace('[bob]', '[Bob]');
+    const doc = await document(fake, text);
+    expect(doc.pools[0]?.usernamesCaseSensitive).toBe(true);
+    expect(planFollowsFrom(doc, text, config(text))).toEqual([]);
+  });
+
   it('does not follow from its file when it says the pool compares usernames otherwise than it was planned with', async () => {
     const doc = await document(withMembers(), MEMBERS_FILE);
     expect(planFollowsFrom(doc, MEMBERS_FILE, config(MEMBERS_FILE))).toEqual([]);

@@ -95,6 +95,15 @@ describe('checking every environment (validate without --env)', () => {
     ]);
   });
 
+  it('allows a replaced description of exactly 2048 characters, and counts a character outside the BMP as two', () => {
+    // 2,036 + 12 (the account id) = 2,048.
+    expect(ok(EXAMPLE.replace('description: Admins of ${env} in ${region}', `description: "${'x'.repeat(2036)}\${account}"`), { env: 'dev' }).config.userPools[0]?.groups[0]?.description).toHaveLength(2048);
+    // 1,030 emoji are 1,030 code points but 2,060 UTF-16 units.
+    const emoji = '\u{1F600}'.repeat(1030);
+    const found = problems(EXAMPLE.replace('description: Admins of ${env} in ${region}', `description: "${emoji}\${env}"`));
+    expect(found.filter((p) => p.endsWith('which is not allowed: a description is at most 2048 characters')).map((p) => /in environment "(\w+)"/.exec(p)?.[1])).toEqual(['dev', 'prod']);
+  });
+
   it('says a problem once when every environment has it, and names the environments when only some do', () => {
     // Two groups named alike: in dev only (the other is prod-only), so it is dev's problem alone.
     const text = EXAMPLE.replace('      - name: beta-testers\n        only: [dev]', '      - name: ADMINS\n        only: [dev]');

@@ -261,6 +261,12 @@ describe('counts and the summary line', () => {
     expect(() => countPlan(pool([{ action: 'purge', name: 'x' } as unknown as GroupChange]))).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
 
+  it('shows member adds and removes, one of each too, next to the members kept and dropped', () => {
+    const swap: GroupChange = { ...update, members: { add: ['a'], remove: ['b'], had: 1 } };
+    expect(summaryLine(pool([swap]))).toBe('Plan: 0 to add, 1 to change, 0 to replace, 0 to delete. Members: 1 to add, 1 to remove.');
+    expect(summaryLine(pool([swap, { ...rename, memberCount: 2 }]))).toBe('Plan: 0 to add, 1 to change, 0 to replace, 0 to delete, 1 to rename. Members: 1 to add, 1 to remove, 2 kept, 0 dropped.');
+  });
+
   it('shows the members line when any member is kept or dropped', () => {
     const { hold: _dropped, ...dropping } = replace as Extract<GroupChange, { action: 'replace' }>;
     expect(summaryLine(pool([{ ...rename, memberCount: 2 }, { ...dropping, name: 'x', memberCount: 2 }]))).toBe(

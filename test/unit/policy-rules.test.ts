@@ -177,6 +177,18 @@ describe('policy: provider groups are never deleted, replaced or renamed', () =>
   });
 });
 
+describe('policy: member changes', () => {
+  const members = (name: string, add: string[], remove: string[], had: number): GroupChange => ({ action: 'update', name, before: {}, after: {}, fields: [], members: { add, remove, had } });
+
+  it('needs no permission for a member change that only adds', () => {
+    expect(policyViolations(plan(pool(A, [members('g', ['a', 'b'], [], 0), members('h', ['c'], [], 3)])), {})).toBeUndefined();
+  });
+
+  it('names only the groups that lose members, with how many', () => {
+    expect(policyViolations(plan(pool(A, [members('g', ['a'], [], 1), members('h', ['c'], ['d', 'e'], 3)])), {})).toStrictEqual({ providerGroups: [], replaces: [], deletes: [], memberRemovals: [{ poolId: A, name: 'h', count: 2 }] });
+  });
+});
+
 describe('regionOfPoolId', () => {
   it('is the part of the pool id before the first underscore, or the whole id without one', () => {
     expect(regionOfPoolId('eu-west-1_AbC')).toBe('eu-west-1');

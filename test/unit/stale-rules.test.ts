@@ -222,6 +222,19 @@ describe('canonical JSON', () => {
     expect(holdJson({ group: 'h', resuming: true })).toStrictEqual({ group: 'h', resuming: true });
   });
 
+  it('writes a change\'s member adds and removes, and the usernames a holding group holds, as copies', () => {
+    const add = ['b', 'a'];
+    const json = changeJson({ action: 'update', name: 'u', before: {}, after: {}, fields: [], members: { had: 1, remove: ['z'], add } });
+    expect(JSON.stringify(json)).toBe('{"action":"update","name":"u","before":{},"after":{},"fields":[],"members":{"add":["b","a"],"remove":["z"],"had":1}}');
+    add.push('c');
+    expect(json).toMatchObject({ members: { add: ['b', 'a'] } });
+    const usernames = ['a'];
+    const held = holdJson({ usernames, group: 'h', resuming: true });
+    expect(JSON.stringify(held)).toBe('{"group":"h","resuming":true,"usernames":["a"]}');
+    usernames.push('b');
+    expect(held.usernames).toEqual(['a']);
+  });
+
   it('refuses a change of an action it does not know, rather than writing something', () => {
     expect(() => changeJson({ action: 'purge', name: 'x' } as unknown as GroupChange)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
@@ -468,3 +481,70 @@ describe('a stale plan', () => {
 function hold(group: string): ObservedGroup {
   return { name: holdName(group), description: holdDescription({ op: 'replace', group, from: group }) };
 }
+
+describe('a plan and how its pools compare usernames', () => {
+  const MEMBERS_FILE = ['version: 1', 'userPools:', `  - id: ${A}`, '    groups:', '      - name: g', '        members: [bob]', ''].join('\n');
+  const withMembers = (): FakeGroupsApi => new FakeGroupsApi().addPool(A, [{ name: 'g' }]).addMembers(A, 'g', ['Bob']).addPool(B);
+
+  it('is stale when the pool now compares usernames otherwise than the plan says, and only then', async () => {
+    const doc = await document(withMembers(), MEMBERS_FILE);
+    expect(doc.pools[0]?.usernamesCaseSensitive).toBe(false);
+    const fake = withMembers();
+    expect(checkStaleness(doc, listing(fake), undefined, undefined, new Map([[A, true]])).stale).toStrictEqual([{ kind: 'usernames', poolId: A, inPlan: false, now: true }]);
+    expect(checkStaleness(doc, listing(fake), undefined, undefined, new Map([[A, false]])).stale).toEqual([]);
+    expect(checkStaleness(doc, listing(fake), undefined, undefined, new Map()).stale).toEqual([]);
+    // A pool the plan did not ask (no members: in the file) is not judged.
+    const plain = await document(seeded());
+    expect(checkStaleness(plain, listing(seeded()), undefined, undefined, new Map([[A, true], [B, true]])).stale).toEqual([]);
+  });
+
+  it('records a case-sensitive pool as one, and follows from its file', async () => {
+    class CaseSensitive extends FakeGroupsApi {
+      override async describePool(): Promise<{ caseSensitiveUsernames: boolean }> {
+        return { caseSensitiveUsernames: true };
+      }
+    }
+    const fake = new CaseSensitive().addPool(A, [{ name: 'g' }]).addMembers(A, 'g', ['Bob']).addPool(B);
+    const text = MEMBERS_FILE.replace('[bob]', '[Bob]');
+    const doc = await document(fake, text);
+    expect(doc.pools[0]?.usernamesCaseSensitive).toBe(true);
+    expect(planFollowsFrom(doc, text, config(text))).toEqual([]);
+  });
+
+  it('does not follow from its file when it says the pool compares usernames otherwise than it was planned with', async () => {
+    const doc = await document(withMembers(), MEMBERS_FILE);
+    expect(planFollowsFrom(doc, MEMBERS_FILE, config(MEMBERS_FILE))).toEqual([]);
+    const edited = copy(doc);
+    (edited.pools[0] as { usernamesCaseSensitive?: boolean }).usernamesCaseSensitive = true;
+    expect(planFollowsFrom(edited, MEMBERS_FILE, config(MEMBERS_FILE))).toStrictEqual([{ kind: 'changes', poolId: A }, { kind: 'unchanged-or-unmanaged', poolId: A }]);
+  });
+
+  it('does not follow when it leaves out how a pool with members: compares usernames, or says it for one without', async () => {
+    const doc = copy(await document(withMembers(), MEMBERS_FILE));
+    delete (doc.pools[0] as { usernamesCaseSensitive?: boolean }).usernamesCaseSensitive;
+    expect(planFollowsFrom(doc, MEMBERS_FILE, config(MEMBERS_FILE))).toStrictEqual([{ kind: 'members', poolId: A }]);
+    const plain = copy(await document(seeded()));
+    (plain.pools[0] as { usernamesCaseSensitive?: boolean }).usernamesCaseSensitive = false;
+    expect(planFollowsFrom(plain, FILE, config(FILE))).toStrictEqual([{ kind: 'members', poolId: A }]);
+  });
+});
+
+describe('a plan made for an environment of the file', () => {
+  const asEnv = (name: string, account?: string): DesiredConfig => ({ ...config(FILE), environment: { name, ...(account === undefined ? {} : { account }) } });
+
+  it('follows only from the file read as the same environment, with the same account', async () => {
+    const doc = await document(seeded(), FILE, { environment: { name: 'prod', account: '123456789012' } });
+    expect(doc).toMatchObject({ environment: 'prod', account: '123456789012' });
+    expect(planFollowsFrom(doc, FILE, asEnv('prod', '123456789012'))).toEqual([]);
+    expect(planFollowsFrom(doc, FILE, asEnv('staging', '123456789012'))).toStrictEqual([{ kind: 'environment', inPlan: 'prod', inFile: 'staging', accountInPlan: '123456789012', accountInFile: '123456789012' }]);
+    expect(planFollowsFrom(doc, FILE, asEnv('prod', '210987654321'))).toStrictEqual([{ kind: 'environment', inPlan: 'prod', inFile: 'prod', accountInPlan: '123456789012', accountInFile: '210987654321' }]);
+    expect(planFollowsFrom(doc, FILE, config(FILE))).toStrictEqual([{ kind: 'environment', inPlan: 'prod', inFile: null, accountInPlan: '123456789012', accountInFile: null }]);
+  });
+
+  it('records no account for an environment that names none', async () => {
+    const doc = await document(seeded(), FILE, { environment: { name: 'dev' } });
+    expect(doc.environment).toBe('dev');
+    expect(doc).not.toHaveProperty('account');
+    expect(planFollowsFrom(doc, FILE, asEnv('dev'))).toEqual([]);
+  });
+});

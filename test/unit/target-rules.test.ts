@@ -40,6 +40,22 @@ describe('targetMismatch', () => {
   });
 });
 
+describe('targetMismatch: environments', () => {
+  const inEnv = (target: PlanTarget, environment: string): PlanDocument => ({ ...planned(target), environment }) as PlanDocument;
+
+  it('never lets a plan made for one environment of the file be applied as another, or as none', () => {
+    expect(targetMismatch(inEnv('aws', 'prod'), { ...AWS, environment: 'prod' })).toBeUndefined();
+    expect(targetMismatch(inEnv('aws', 'prod'), { ...AWS, environment: 'staging' })).toStrictEqual({ planned: { kind: 'aws', environment: 'prod' }, actual: { kind: 'aws', environment: 'staging' } });
+    expect(targetMismatch(inEnv('aws', 'prod'), AWS)).toStrictEqual({ planned: { kind: 'aws', environment: 'prod' }, actual: AWS });
+    expect(targetMismatch(planned('aws'), { ...AWS, environment: 'prod' })).toStrictEqual({ planned: { kind: 'aws' }, actual: { kind: 'aws', environment: 'prod' } });
+  });
+
+  it('names the endpoint and the environment a plan was made for', () => {
+    const doc = { ...planned('endpoint', 'http://127.0.0.1:9329/'), environment: 'dev' } as PlanDocument;
+    expect(targetMismatch(doc, LOCAL)).toStrictEqual({ planned: { kind: 'endpoint', endpoint: 'http://127.0.0.1:9329/', environment: 'dev' }, actual: LOCAL });
+  });
+});
+
 describe('normalEndpoint', () => {
   it('normalises a URL, so the same endpoint written two ways is one', () => {
     expect(normalEndpoint('--endpoint-url', 'http://127.0.0.1:9329')).toBe('http://127.0.0.1:9329/');

@@ -130,6 +130,19 @@ describe('what environments must agree on', () => {
     ]);
   });
 
+  it('refuses a pool key listed twice, at the second', () => {
+    const twice = `${EXAMPLE}  - key: main\n    groups: []\n`;
+    expect(problems(twice)).toEqual(['groups.yaml:18:10: userPools[1].key: duplicate pool key "main" (first at userPools[0]); list each pool once']);
+  });
+
+  it("takes a pool's region from the mapping, else the pool's own region:, else the pool id", () => {
+    const withRegion = EXAMPLE.replace('  - key: main\n', '  - key: main\n    region: eu-central-1\n');
+    expect(ok(withRegion, { env: 'dev' }).config.userPools[0]?.region).toBe('eu-central-1');
+    const mapped = withRegion.replace('userPools: { main: eu-west-1_Dev123 }', 'userPools: { main: { id: eu-west-1_Dev123, region: us-east-2 } }');
+    expect(ok(mapped, { env: 'dev' }).config.userPools[0]?.region).toBe('us-east-2');
+    expect(ok(EXAMPLE, { env: 'dev' }).config.userPools[0]?.region).toBe('eu-west-1');
+  });
+
   it('names pools by key with environments, by id without', () => {
     expect(problems(EXAMPLE.replace('  - key: main', '  - id: eu-west-1_Dev123'))).toContain(
       'groups.yaml:11:9: userPools[0].id: with environments, a pool is named by `key` (each environment maps it to a pool id), not by `id`',

@@ -1,7 +1,6 @@
-import { RefusedError } from '../apply/refusal.js';
+import type { RefusedError } from '../apply/refusal.js';
 import { CgError } from '../errors.js';
 import { visible } from '../render/outside-text.js';
-import { refusalDetails } from '../render/refusal.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
 import { STOP_EXIT_CODES } from './signals.js';
@@ -14,17 +13,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return result.code;
   } catch (err) {
-    return report(err, io);
+    return await report(err, io);
   }
 }
 
-function report(err: unknown, io: Io): number {
+async function report(err: unknown, io: Io): Promise<number> {
   if (isCommanderExit(err)) return err.exitCode;
   if (err instanceof CgError && err.audience === 'user') {
     // Messages quote outside text (names, server messages, YAML keys): each line passes the sanitizer.
     io.err(`error: ${visible(err.message)}\n`);
     // Details the message already names are not printed twice.
-    const details = err instanceof RefusedError ? refusalDetails(err.refusal) : err.details;
+    // The refusal's words are loaded only for a refusal: a start that needs none stays small.
+    const details = isRefused(err) ? (await import('../render/refusal.js')).refusalDetails(err.refusal) : err.details;
     for (const line of details) if (!err.message.includes(line.trim())) io.err(`${visible(line)}\n`);
     if (err.code === 'INTERRUPTED') return STOP_EXIT_CODES[io.stops.received() ?? 'SIGINT'];
     return 1;
@@ -33,6 +33,10 @@ function report(err: unknown, io: Io): number {
   io.err(`internal error: ${visible(message)}\nThis is a bug in cognito-groups; please report it with the command you ran.\n`);
   if (io.env.COGNITO_GROUPS_DEBUG !== undefined && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
   return 1;
+}
+
+function isRefused(err: CgError): err is RefusedError {
+  return 'refusal' in err;
 }
 
 function isCommanderExit(err: unknown): err is { exitCode: number } {

@@ -16,6 +16,13 @@ export function addFileOption(cmd: Command): Command {
   return cmd.option('-f, --file <file>', 'groups file', 'groups.yaml').option('--env <name>', "the file's environment to use (required when the file has `environments:`)");
 }
 
+/** --format and --github-step-summary (their meaning is in views/output.ts, loaded when a command runs). */
+export function addFormatOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--github-step-summary', 'also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)');
+}
+
 /** --no-color, on every command that prints. */
 export function addColorOption(cmd: Command): Command {
   return cmd.option('--no-color', 'no colours even on a terminal (NO_COLOR is respected too)');

@@ -9,14 +9,22 @@ import nodeModule from 'node:module';
 // package-lock.json, so the warning says nothing actionable to its users.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { main } = await import('./entry.js');
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`internal error: ${String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+const args = process.argv.slice(2);
+if (args.length === 1 && args[0] === '--version') {
+  // What the command tree prints for --version, without loading it: scripts call this often. A reader
+  // that went away (EPIPE) ends the run quietly, as for every other command.
+  const { VERSION } = await import('./version.js');
+  process.stdout.on('error', () => {});
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { main } = await import('./entry.js');
+  main(args).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`internal error: ${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -10,12 +10,10 @@ import type { IamPolicyFlags } from './commands/iam-policy.js';
 import type { ImportFlags } from './commands/import.js';
 import type { PlanFlags } from './commands/plan.js';
 import type { ValidateFlags } from './commands/validate.js';
-import { addColorOption, addFileOption, addTargetOptions } from './flags.js';
-import { addFormatOptions } from './views/output.js';
+import { addColorOption, addFileOption, addFormatOptions, addTargetOptions } from './flags.js';
 import type { Io } from './io.js';
 import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../apply/limits.js';
-import { ACCOUNT_ID } from '../iam/document.js';
-import { POLICY_COMMANDS } from '../iam/needs.js';
+import { ACCOUNT_ID, POLICY_COMMANDS } from '../iam/commands.js';
 import { VERSION } from './version.js';
 
 /** The command tree; each action stores its exit code in `result.code`. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CgError } from '../errors.js';
@@ -13,14 +13,10 @@ export const VERSION: string = packageVersion(dirname(fileURLToPath(import.meta.
  */
 function packageVersion(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(join(dir, 'package.json'), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    if (text !== undefined) {
-      const pkg = JSON.parse(text) as { name?: unknown; version?: unknown };
+    // Looked for before it is read: a failed read builds an error, which costs more than the look.
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
       if (pkg.name === 'cognito-groups' && typeof pkg.version === 'string') return pkg.version;
     }
     if (dirname(dir) === dir) throw new CgError('INTERNAL', `no package.json of cognito-groups above ${from}`);

@@ -3,6 +3,9 @@
 // names. Pure.
 import { CgError } from '../errors.js';
 import type { Needs, PolicyCommand } from './needs.js';
+import { ACCOUNT_ID } from './commands.js';
+
+export { ACCOUNT_ID };
 
 /** An IAM identity policy document, as IAM reads it. */
 export interface IamPolicyDocument {
@@ -18,8 +21,6 @@ export interface IamStatement {
   Resource: string[];
 }
 
-/** An AWS account id: 12 digits. */
-export const ACCOUNT_ID = /^[0-9]{12}$/;
 
 /** What stands for the account in the ARNs when it is not known. */
 export const ANY_ACCOUNT = '*';

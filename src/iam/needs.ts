@@ -3,12 +3,9 @@
 // whatever the pools hold, and leaves out what no plan of this file can do. Pure.
 import { OPERATIONS, type Operation } from '../cognito/port.js';
 import type { DesiredConfig, DesiredPool } from '../config/model.js';
+import type { PolicyCommand } from './commands.js';
 
-/** A command a policy can be made for. */
-export type PolicyCommand = 'plan' | 'apply' | 'drift';
-
-/** Every command a policy can be made for. */
-export const POLICY_COMMANDS: readonly PolicyCommand[] = ['plan', 'apply', 'drift'];
+export { POLICY_COMMANDS, type PolicyCommand } from './commands.js';
 
 /** The operations a command may call on one pool. */
 export interface PoolNeeds {

@@ -2,7 +2,6 @@
 // and the GitHub Actions job summary, appended once per run.
 import { appendFileSync, statSync, type Stats } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
 import { CgError } from '../../errors.js';
 import { pathIn, styleFor, type Io } from '../io.js';
 import { safeOutput } from '../../render/outside-text.js';
@@ -10,13 +9,6 @@ import { plainStyle, type Style } from '../../render/style.js';
 
 /** Output formats of plan, show, apply and drift. */
 export type Format = 'text' | 'json' | 'markdown';
-
-/** --format and --github-step-summary. */
-export function addFormatOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--github-step-summary', 'also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)');
-}
 
 /** The flags that shape a command's output. */
 export interface OutputFlags {

@@ -1,5 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The environment of every test process, shared with vitest.mutate.config.ts: the SDK's notice about
+ * dropping Node 20 in 2027 says nothing about the code under test; in-process CLI runs use the SDK of
+ * the test process, so they get fake credentials and no shared config files or instance metadata,
+ * and nothing can reach beyond loopback.
+ */
+export const TEST_ENV = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_ACCESS_KEY_ID: 'AKIDTEST',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -8,16 +23,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    // The SDK's notice about dropping Node 20 in 2027 says nothing about the code under test.
-    // In-process CLI runs use the SDK of the test process: give it fake credentials and no shared
-    // config files or instance metadata, so nothing can reach beyond loopback.
-    env: {
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_CONFIG_FILE: '/nonexistent/aws-config',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    env: TEST_ENV,
   },
 });

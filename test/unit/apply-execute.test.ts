@@ -43,20 +43,7 @@ function outcomes(report: ApplyReport): Array<[string, string, ChangeResult['sta
 }
 
 /** The fake's methods, bound, to build a port that changes one of them. */
-function bind(fake: FakeGroupsApi): GroupsApi {
-  return {
-    listGroupsPage: (p, t) => fake.listGroupsPage(p, t),
-    getGroup: (p, n) => fake.getGroup(p, n),
-    createGroup: (p, g) => fake.createGroup(p, g),
-    updateGroup: (p, g) => fake.updateGroup(p, g),
-    deleteGroup: (p, n) => fake.deleteGroup(p, n),
-    listMembersPage: (p, g, t) => fake.listMembersPage(p, g, t),
-    addMember: (p, g, u) => fake.addMember(p, g, u),
-    removeMember: (p, g, u) => fake.removeMember(p, g, u),
-    getUser: (p, u) => fake.getUser(p, u),
-    describePool: (p) => fake.describePool(p),
-  };
-}
+const bind = (fake: FakeGroupsApi): GroupsApi => fake.asPort();
 
 /** The rest of a port whose listing a test scripts: every other call answers nothing. */
 const NO_OTHER_CALLS: Omit<GroupsApi, 'listGroupsPage'> = {

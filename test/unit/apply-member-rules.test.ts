@@ -34,21 +34,7 @@ function poolPlan(changes: GroupChange[]): PoolPlan {
 }
 
 /** The fake's methods as a port, with some replaced. */
-function port(fake: FakeGroupsApi, overrides: Partial<GroupsApi> = {}): GroupsApi {
-  return {
-    listGroupsPage: (p, t) => fake.listGroupsPage(p, t),
-    getGroup: (p, n) => fake.getGroup(p, n),
-    createGroup: (p, g) => fake.createGroup(p, g),
-    updateGroup: (p, g) => fake.updateGroup(p, g),
-    deleteGroup: (p, n) => fake.deleteGroup(p, n),
-    listMembersPage: (p, g, t) => fake.listMembersPage(p, g, t),
-    addMember: (p, g, u) => fake.addMember(p, g, u),
-    removeMember: (p, g, u) => fake.removeMember(p, g, u),
-    getUser: (p, u) => fake.getUser(p, u),
-    describePool: (p) => fake.describePool(p),
-    ...overrides,
-  };
-}
+const port = (fake: FakeGroupsApi, overrides: Partial<GroupsApi> = {}): GroupsApi => fake.asPort(overrides);
 
 describe('the operations a member change may call', () => {
   it('adds AdminAddUserToGroup only for adds and AdminRemoveUserFromGroup only for removes', () => {

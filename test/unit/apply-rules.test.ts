@@ -50,21 +50,7 @@ function holdGroup(group: string, op: 'replace' | 'rename' = 'replace', from = g
 const outcomes = (report: ApplyReport) => report.results.map((r) => [r.change.name, r.status, r.message]);
 
 /** The fake's methods as a port, with some replaced. */
-function port(fake: FakeGroupsApi, overrides: Partial<GroupsApi> = {}): GroupsApi {
-  return {
-    listGroupsPage: (p, t) => fake.listGroupsPage(p, t),
-    getGroup: (p, n) => fake.getGroup(p, n),
-    createGroup: (p, g) => fake.createGroup(p, g),
-    updateGroup: (p, g) => fake.updateGroup(p, g),
-    deleteGroup: (p, n) => fake.deleteGroup(p, n),
-    listMembersPage: (p, g, t) => fake.listMembersPage(p, g, t),
-    addMember: (p, g, u) => fake.addMember(p, g, u),
-    removeMember: (p, g, u) => fake.removeMember(p, g, u),
-    getUser: (p, u) => fake.getUser(p, u),
-    describePool: (p) => fake.describePool(p),
-    ...overrides,
-  };
-}
+const port = (fake: FakeGroupsApi, overrides: Partial<GroupsApi> = {}): GroupsApi => fake.asPort(overrides);
 
 const passRoleDenied = (role: string): CgError =>
   new CgError('AWS_ACCESS_DENIED', `CreateGroup: access denied (AccessDeniedException: User: x is not authorized to perform: iam:PassRole on resource: ${role})`, { operation: 'CreateGroup' });

@@ -96,6 +96,23 @@ export class FakeGroupsApi implements GroupsApi {
     return this.calls.filter((c) => c.op === op);
   }
 
+  /** The fake's methods as a separate port, with some replaced (a failure or a gate for one call). */
+  asPort(overrides: Partial<GroupsApi> = {}): GroupsApi {
+    return {
+      listGroupsPage: (p, t) => this.listGroupsPage(p, t),
+      getGroup: (p, n) => this.getGroup(p, n),
+      createGroup: (p, g) => this.createGroup(p, g),
+      updateGroup: (p, g) => this.updateGroup(p, g),
+      deleteGroup: (p, n) => this.deleteGroup(p, n),
+      listMembersPage: (p, g, t) => this.listMembersPage(p, g, t),
+      addMember: (p, g, u) => this.addMember(p, g, u),
+      removeMember: (p, g, u) => this.removeMember(p, g, u),
+      getUser: (p, u) => this.getUser(p, u),
+      describePool: (p) => this.describePool(p),
+      ...overrides,
+    };
+  }
+
   async listGroupsPage(pool: PoolRef, nextToken?: string): Promise<GroupPage> {
     return this.handle({ op: 'ListGroups', poolId: pool.id, ...(nextToken === undefined ? {} : { nextToken }) }, (store) => {
       const ordered = [...store.values()].sort((a, b) => this.orderKey(a.name) - this.orderKey(b.name) || compareNames(a.name, b.name));

@@ -11,19 +11,12 @@ import { diffFields, normalFields, replaceReasons, sameFields } from '../../src/
 import { HOLD_PREFIX, holdDescription, holdName, holdRecordOf, isReserved } from '../../src/plan/holding.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
 import { countPlan, hasChanges, summaryLine } from '../../src/plan/summary.js';
+import { desired as poolOf, hold, members } from './plan-fixtures.js';
 
 const POOL = 'eu-west-1_Hold1';
 const ROLE = 'arn:aws:iam::123456789012:role/A';
 
-function desired(groups: DesiredGroup[], unmanagedGroups: 'keep' | 'delete' = 'keep'): DesiredPool {
-  return { id: POOL, region: 'eu-west-1', unmanagedGroups, groups };
-}
-
-function hold(group: string, op: 'replace' | 'rename', from: string): ObservedGroup {
-  return { name: holdName(group), description: holdDescription({ op, group, from }) };
-}
-
-const members = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
+const desired = (groups: DesiredGroup[], unmanagedGroups: 'keep' | 'delete' = 'keep'): DesiredPool => poolOf(POOL, groups, unmanagedGroups);
 
 describe('holding groups: the names and descriptions a later run looks for', () => {
   it('never changes how a holding group is named (a run of another version must find what this one left)', () => {

@@ -12,6 +12,7 @@ import { accountRate, COGNITO_RATES, type Rates } from '../../src/pacing/rates.j
 import type { RetryPolicy } from '../../src/pacing/retry.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
+import { rejection } from './rejection.js';
 
 const POOL: PoolRef = { id: 'eu-west-1_Pace1', region: 'eu-west-1' };
 const OTHER: PoolRef = { id: 'eu-west-1_Pace2', region: 'eu-west-1' };
@@ -19,15 +20,6 @@ const step = (rate: number): number => 1000 / (rate * PACING_MARGIN);
 /** Rates so high that pacing never waits: every sleep is a backoff. */
 const UNPACED: Rates = { perPoolOperation: 1e6, accountRead: 1e6, accountWrite: 1e6, userList: 1e6, userRead: 1e6, userUpdate: 1e6, poolRead: 1e6, perUser: 1e6 };
 
-async function rejection(p: Promise<unknown>): Promise<CgError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CgError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Pacer: the grid of a lane', () => {
   it('keeps the grid for a start late by up to GRID_TOLERANCE_MS (about 15 ms), the boundary included', () => {

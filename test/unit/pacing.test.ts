@@ -10,6 +10,7 @@ import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../../src/pacing/ret
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi, type RecordedCall } from './fake-groups-api.js';
 import { pick, seededRandom } from './seeded-random.js';
+import { rejection } from './rejection.js';
 
 const POOL_A: PoolRef = { id: 'eu-west-1_A', region: 'eu-west-1' };
 const POOL_B: PoolRef = { id: 'eu-west-1_B', region: 'eu-west-1' };
@@ -328,15 +329,6 @@ function setup(options: { rates?: Rates; policy?: RetryPolicy; signal?: AbortSig
   return { clock, fake, pacer, api };
 }
 
-async function rejection(p: Promise<unknown>): Promise<CgError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CgError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('PacedGroupsApi', () => {
   /** 20 creates and 20 reads of each of three pools, all issued at once. */

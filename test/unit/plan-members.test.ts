@@ -6,19 +6,12 @@ import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
 import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX, isReserved } from '../../src/plan/holding.js';
 import type { ObservedGroup } from '../../src/plan/model.js';
 import { countPlan, summaryLine } from '../../src/plan/summary.js';
+import { desired as poolOf, hold, members } from './plan-fixtures.js';
 
 const POOL = 'eu-west-1_AbC123';
 const ROLE = 'arn:aws:iam::123456789012:role/A';
 
-function desired(groups: DesiredGroup[], unmanagedGroups: 'keep' | 'delete' = 'keep'): DesiredPool {
-  return { id: POOL, region: 'eu-west-1', unmanagedGroups, groups };
-}
-
-function hold(group: string, op: 'replace' | 'rename', from: string): ObservedGroup {
-  return { name: holdName(group), description: holdDescription({ op, group, from }) };
-}
-
-const members = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
+const desired = (groups: DesiredGroup[], unmanagedGroups: 'keep' | 'delete' = 'keep'): DesiredPool => poolOf(POOL, groups, unmanagedGroups);
 
 describe('holding groups', () => {
   it('names one per group, whatever the case, under the reserved prefix and within the 128-character limit', () => {

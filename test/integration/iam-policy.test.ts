@@ -2,13 +2,14 @@
 // policy it printed for the same groups file. Each passes; apply with any action it used taken away
 // fails with a one-line access-denied error naming that action, and reports every change it did not
 // make. Each test has its own emulator and directory.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { stringify } from 'yaml';
 import { startEmulator, type PolicyDocument, type RunningEmulator } from '../../src/emulator/index.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { isolatedEnv, runCliHere, type CliRun } from './cli.js';
+import { ROOT } from './servers.js';
 
 const ACCOUNT = '111122223333';
 const POOL = 'eu-west-1_IamApply1';
@@ -358,5 +359,13 @@ describe('iam-policy on the command line', () => {
     const command = await s.cli(['iam-policy', '--for', 'import', '-f', 'groups.yaml']);
     expect(command.code).toBe(1);
     expect(command.stderr).toContain("argument 'import' is invalid. Allowed choices are plan, apply, drift.");
+  });
+
+  it('ships example policies that are exactly what the command prints for groups.example.yaml', async () => {
+    for (const command of ['plan', 'apply', 'drift']) {
+      const run = await runCliHere(['iam-policy', '--for', command, '-f', 'groups.example.yaml', '--account', '123456789012'], { cwd: ROOT, env: isolatedEnv() });
+      expect(run.code, command).toBe(0);
+      expect(run.stdout, command).toBe(readFileSync(join(ROOT, 'examples', 'github-actions', `iam-${command}-policy.json`), 'utf8'));
+    }
   });
 });

@@ -2,7 +2,7 @@
 // allowDelete, at most maxDelete (25 unless raised) of both together, and provider groups never,
 // whatever is allowed. Each rule is checked on both sides of its line.
 import { describe, expect, it } from 'vitest';
-import { checkApplyPolicy, DEFAULT_MAX_DELETE, policyViolations, type ApplyPolicy } from '../../src/apply/policy.js';
+import { checkApplyPolicy, DEFAULT_MAX_DELETE, neverApplied, policyViolations, type ApplyPolicy } from '../../src/apply/policy.js';
 import { RefusedError } from '../../src/apply/refusal.js';
 import { isProviderGroup, regionOfPoolId } from '../../src/config/model.js';
 import { holdName } from '../../src/plan/holding.js';
@@ -195,5 +195,26 @@ describe('regionOfPoolId', () => {
     expect(regionOfPoolId('us-east-1_A_B')).toBe('us-east-1');
     expect(regionOfPoolId('local')).toBe('local');
     expect(regionOfPoolId('_Abc')).toBe('');
+  });
+});
+
+describe('policy: what no flag allows, shown by the plan', () => {
+  const google = `${A}_Google`;
+  const emptying = (name: string, had: number): GroupChange => ({ action: 'update', name, before: {}, after: {}, fields: [], members: { add: [], remove: names('u', had), had } });
+
+  it('is nothing for a plan that flags alone decide: replaces, deletes, any number of them, member removals', () => {
+    const many = Array.from({ length: 30 }, (_, i) => remove(`d${i}`));
+    const removing: GroupChange = { action: 'update', name: 'team', before: {}, after: {}, fields: [], members: { add: [], remove: names('u', 40), had: 41 } };
+    expect(neverApplied(plan(pool(A, [replace('ops'), ...many, removing])))).toBeUndefined();
+    expect(neverApplied(plan())).toBeUndefined();
+  });
+
+  it('names the provider groups a rename or a replace would delete, and the groups a plan would empty', () => {
+    expect(neverApplied(plan(pool(A, [rename('google-users', google)])))).toStrictEqual({ providerGroups: [{ poolId: A, name: google }], emptiedGroups: [] });
+    expect(neverApplied(plan(pool(A, [create('a'), emptying('admins', 2)])))).toStrictEqual({ providerGroups: [], emptiedGroups: [{ poolId: A, name: 'admins', count: 2 }] });
+    expect(neverApplied(plan(pool(A, [replace(google)]), pool(B, [emptying('ops', 1)])))).toStrictEqual({
+      providerGroups: [{ poolId: A, name: google }],
+      emptiedGroups: [{ poolId: B, name: 'ops', count: 1 }],
+    });
   });
 });

@@ -115,11 +115,16 @@ export interface NeverApplied {
   emptiedGroups: MemberRemovalRef[];
 }
 
-/** What no flag lets apply do in this plan; undefined when flags alone decide. A plan shows it, so a pull request is not merged for an apply that must refuse. Pure. */
+/** What no flag (of plan or apply) lets apply do in this plan; undefined when flags alone decide. A plan shows it, so a pull request is not merged for an apply that must refuse. Pure. */
 export function neverApplied(plan: Plan): NeverApplied | undefined {
   const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity });
   if (v === undefined) return undefined;
-  return { providerGroups: v.providerGroups, emptiedGroups: v.emptiedGroups ?? [] };
+  // A replace that empties its group is one `plan --drop-members` makes differently (the members are
+  // dropped, none removed): a flag decides it, so it is not named here.
+  const replaced = new Set(plan.pools.flatMap((p) => p.changes.filter((c) => c.action === 'replace').map((c) => `${p.userPoolId}/${c.name}`)));
+  const emptiedGroups = (v.emptiedGroups ?? []).filter((r) => !replaced.has(`${r.poolId}/${r.name}`));
+  if (v.providerGroups.length === 0 && emptiedGroups.length === 0) return undefined;
+  return { providerGroups: v.providerGroups, emptiedGroups };
 }
 
 /** Refuses (RefusedError, before any call) a plan the policy does not allow; names every refusal at once. */

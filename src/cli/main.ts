@@ -12,9 +12,14 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === '--version') {
   // What the command tree prints for --version, without loading it: scripts call this often. A reader
-  // that went away (EPIPE) ends the run quietly, as for every other command.
+  // that went away (EPIPE) ends the run quietly, as for every other command; any other write error
+  // is one line and exit 1.
   const { VERSION } = await import('./version.js');
-  process.stdout.on('error', () => {});
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`error: cannot write the version to standard output (${err.code ?? err.message})\n`);
+    process.exitCode = 1;
+  });
   process.stdout.write(`${VERSION}\n`);
 } else {
   const { main } = await import('./entry.js');

@@ -9,27 +9,69 @@ import jsYaml from 'js-yaml';
 /**
  * Text that could mean something the fast path does not read the way the positional parser does,
  * each behind the character it needs (most files have none of them, and scanning a large file with
- * one regular expression of alternatives costs as much as parsing it): `&anchor`, `*alias` and `!tag`
- * (the character after a space, a bracket, a comma or a line start, and followed by a name); a `<<`
- * merge key; a `? ` complex key; a `%` directive; a block scalar with an explicit indentation
- * indicator (`|1-`), which the two read differently; a null key (`~:`, `null:`, an empty key), which
- * js-yaml names "null" and the positional parser "", and a flow collection as a key (`[a]: x`), which
- * the two turn into different strings. (Several documents make js-yaml throw, which declines too.)
+ * one regular expression of alternatives costs as much as parsing it):
+ * - `&anchor`, `*alias` (after a space, a bracket, a comma or a line start, and followed by a name),
+ *   and any `!` there: a tag, or a bare `!` (js-yaml reads `x: !` as null, the positional parser as "");
+ * - a `<<` merge key; a `?` complex key; a `%` directive; a document marker with content after it
+ *   (`--- a: b`) or a document end (`...`);
+ * - a block scalar with an explicit indentation indicator (`|1-`), which the two read differently;
+ * - a null key (`~:`, `null:`, an empty key, `{~}`, `{a, null}`), which js-yaml names "null" and the
+ *   positional parser "", and a collection as a key (`[a]: x`, `{[a]}`), turned into different strings;
+ * - what js-yaml forgives and the positional parser refuses: a comment right after a quoted scalar or
+ *   a bracket (`"x"#c`), a flow collection continued on another line (its indentation rules differ),
+ *   a `\U` escape (it may be past U+10FFFF), a carriage return that is not part of CRLF, and a line
+ *   over 1024 characters (the longest implicit key allowed).
+ * (Several documents make js-yaml throw, which declines too.)
  */
 const DECLINE: ReadonlyArray<readonly [string[], RegExp]> = [
-  [['&', '*', '!'], /(^|[\s[{,])[&*!][^\s]/m],
+  [['&', '*'], /(^|[\s[{,])[&*][^\s]/m],
+  [['!'], /(^|[\s[{,])!/m],
   [['<<'], /<<\s*:/],
-  [['?'], /(^|\s)\?(\s|$)/m],
+  [['?'], /(^|[\s[{,])\?(\s|$|[,}\]])/m],
   [['%'], /^%/m],
+  [['---', '...'], /^(?:---[ \t]+[^\s#]|\.\.\.(?:\s|$))/m],
   [['|', '>'], /[|>](?:[-+]?[1-9]|[1-9][-+])/],
   [['~', 'null', 'Null', 'NULL'], /(?:^|[\s[{,])(?:~|null|Null|NULL)[ \t]*:(?:[\s,}\]]|$)/m],
   [[':'], /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*):(?:[\s,}\]]|$)/m],
+  [['{'], /[{,][ \t]*(?:~|null|Null|NULL)?[ \t]*[,}]|[{,][ \t]*[[{]/],
   [[']', '}'], /[\]}][ \t]*:(?:[\s,}\]]|$)/],
+  [['#'], /["'\]}]#/],
+  [['\\U'], /\\U/],
+  [['\r'], /\r(?!\n)/],
 ];
+
+/** The longest implicit key the positional parser reads: a longer line is left to it. */
+const MAX_LINE = 1024;
 
 /** Whether the fast path must leave a text to the positional parser. */
 function declines(text: string): boolean {
-  return DECLINE.some(([needs, pattern]) => needs.some((n) => text.includes(n)) && pattern.test(text));
+  return DECLINE.some(([needs, pattern]) => needs.some((n) => text.includes(n)) && pattern.test(text)) || hasLongLine(text) || ((text.includes('[') || text.includes('{')) && hasOpenFlowLine(text));
+}
+
+/** Whether a line opens more flow brackets than it closes: a flow collection continued on the next line. */
+function hasOpenFlowLine(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x0a) {
+      if (depth !== 0) return true;
+      depth = 0;
+    }
+  }
+  return depth !== 0;
+}
+
+/** Whether a line is longer than MAX_LINE characters (a scan by newlines, not a regular expression). */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > MAX_LINE) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
 }
 
 /**

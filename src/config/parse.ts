@@ -234,7 +234,7 @@ function lookalikeWarnings(pools: readonly IndexedGroups[], pos: Positions, at: 
         const ukey = lookalikeKey(user);
         const firstUser = users.get(ukey);
         if (firstUser !== undefined && nameKey(firstUser.name) !== nameKey(user)) {
-          out.push(at(pos.offsetOf(at_), at_, `username ${JSON.stringify(user)} looks the same as ${JSON.stringify(firstUser.name)} (members[${firstUser.index}]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users`));
+          out.push(at(pos.offsetOf(at_), at_, `username ${JSON.stringify(user)} looks the same as ${JSON.stringify(firstUser.name)} (${Array.isArray(group.members) ? 'members' : 'members.include'}[${firstUser.index}]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users`));
         } else if (firstUser === undefined) users.set(ukey, { name: user, index: k });
       });
     }

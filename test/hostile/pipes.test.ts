@@ -2,6 +2,7 @@
 // run: lost output is a stop request like SIGTERM, and a started replace still completes.
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, isolatedEnv } from '../integration/cli.js';
 import { groupsYaml, ROLE, setup, writeIn } from '../pipeline/helpers.js';
@@ -43,6 +44,28 @@ describe('output that goes away', () => {
     const run = await runWithClosed('stdout', ['--help'], env.dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+
+  it('`--version | true`: exits quietly, though it prints without the command tree', async () => {
+    const env = await setup();
+    const run = await runWithClosed('stdout', ['--version'], env.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it.runIf(existsSync('/dev/full'))('`--version > /dev/full`: a write error that is not a closed reader is one line and exit 1', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const out = openSync('/dev/full', 'w');
+      const child = spawn(process.execPath, [BIN, '--version'], { env: isolatedEnv(), stdio: ['ignore', out, 'pipe'] });
+      let stderr = '';
+      child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.once('error', reject);
+      child.once('close', (code) => {
+        closeSync(out);
+        resolve({ code, stderr });
+      });
+    });
+    expect(run).toEqual({ code: 1, stderr: 'error: cannot write the version to standard output (ENOSPC)\n' });
   });
 
   it('stops an apply whose stdout went away like SIGTERM: no stack trace, exit 141, no group left deleted', async () => {

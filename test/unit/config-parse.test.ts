@@ -550,6 +550,10 @@ describe('parseConfig: what hardening found', () => {
       'groups.yaml:6:52: userPools[0].groups[0].members[4]: username "café" looks the same as "cafe\u0301" (members[3]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users',
       'groups.yaml:8:30: userPools[0].groups[1].members.include[0]: username "\u0395ve" mixes Latin letters with Cyrillic or Greek ones, which look the same; it will look like another name to anyone reading a plan',
     ]);
+    // In an include list the warning names the include list.
+    expect(parsed(withGroups('      - name: ops\n        members: { include: ["café", "cafe\u0301"] }\n')).warnings).toEqual([
+      'groups.yaml:6:38: userPools[0].groups[0].members.include[1]: username "cafe\u0301" looks the same as "café" (members.include[0]) but differs in Unicode normalization or invisible characters; Cognito holds them as two users',
+    ]);
     // Names of one script each (Müller, Ωμέγα, Ева) are no warning.
   });
 });

@@ -89,6 +89,18 @@ const handmade = fc
         'a: {: 1}',
         'x: [~: 1]',
         '"": empty',
+        'a: !',
+        'a: {~}',
+        'a: {b, null}',
+        'a: {[b]}',
+        'a: {? }',
+        'a: "quoted"#comment',
+        'a: [b,\n c]',
+        'x:\n  - [a,\n b]',
+        '--- a: b',
+        'a: "\\U00110000"',
+        'a: 1\rb: 2',
+        `${'k'.repeat(1100)}: v`,
       ),
     ),
     { minLength: 1, maxLength: 5 },
@@ -117,7 +129,7 @@ describe('the fast path agrees with the positional parser', () => {
   });
 
   it('declines every alias, anchor, tag, merge key, complex key, null key, collection key and directive, and several documents', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: *x\n', 'a: !!str 1\n', 'a: !x y\n', 'b:\n  <<: {x: 1}\n', '? a\n: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', '~: 1\n', 'null: 1\n', '- Null : 1\n', 'a: {: 1}\n', 'x: [~: 1]\n', '[main]: 1\n', '{a: b}: 1\n']) {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: *x\n', 'a: !!str 1\n', 'a: !x y\n', 'b:\n  <<: {x: 1}\n', '? a\n: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', '~: 1\n', 'null: 1\n', '- Null : 1\n', 'a: {: 1}\n', 'x: [~: 1]\n', '[main]: 1\n', '{a: b}: 1\n', 'a: !\n', 'a: {~}\n', 'a: {b, null}\n', 'a: {[b]}\n', 'a: "x"#c\n', 'a: [b,\n c]\n', '--- a: b\n', 'a: "\\U00110000"\n', 'a: 1\rb: 2\n', `${'k'.repeat(1025)}: v\n`]) {
       expect(fastLoad(text), text).toBeUndefined();
     }
   });

@@ -209,6 +209,13 @@ describe('policy: what no flag allows, shown by the plan', () => {
     expect(neverApplied(plan())).toBeUndefined();
   });
 
+  it('leaves out a replace that empties its group: planned with --drop-members it drops the members instead', () => {
+    const emptyingReplace: GroupChange = { ...replace('ops'), members: { add: [], remove: ['a', 'b'], had: 2 } } as GroupChange;
+    expect(policyViolations(plan(pool(A, [emptyingReplace])), ALL)?.emptiedGroups).toEqual([{ poolId: A, name: 'ops', count: 2 }]);
+    expect(neverApplied(plan(pool(A, [emptyingReplace])))).toBeUndefined();
+    expect(neverApplied(plan(pool(A, [emptyingReplace, emptying('admins', 1)])))).toStrictEqual({ providerGroups: [], emptiedGroups: [{ poolId: A, name: 'admins', count: 1 }] });
+  });
+
   it('names the provider groups a rename or a replace would delete, and the groups a plan would empty', () => {
     expect(neverApplied(plan(pool(A, [rename('google-users', google)])))).toStrictEqual({ providerGroups: [{ poolId: A, name: google }], emptiedGroups: [] });
     expect(neverApplied(plan(pool(A, [create('a'), emptying('admins', 2)])))).toStrictEqual({ providerGroups: [], emptiedGroups: [{ poolId: A, name: 'admins', count: 2 }] });

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from './commander.js';
 
 /** Options every command that talks to Cognito takes. */
 export function addTargetOptions(cmd: Command): Command {

@@ -1,7 +1,8 @@
 // The command tree. Each command's module (and with it the SDK, the emulator, the YAML parser and the
 // schemas it needs) is imported only when that command runs, so `--version`, `--help` and a command
 // that needs little start as fast as Node itself allows.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command as CommandType } from 'commander';
+import { Command, InvalidArgumentError, Option } from './commander.js';
 import type { ApplyFlags } from './commands/apply.js';
 import type { DriftFlags } from './commands/drift.js';
 import type { ShowFlags } from './commands/show.js';
@@ -17,7 +18,7 @@ import { ACCOUNT_ID, POLICY_COMMANDS } from '../iam/commands.js';
 import { VERSION } from './version.js';
 
 /** The command tree; each action stores its exit code in `result.code`. */
-export function buildProgram(io: Io, result: { code: number }): Command {
+export function buildProgram(io: Io, result: { code: number }): CommandType {
   const program = new Command('cognito-groups')
     .description('Manage Amazon Cognito user-pool groups as code: validate, plan, apply and import a YAML file of groups.')
     .version(VERSION, '--version', 'print the version')

@@ -4,6 +4,11 @@ import { usernameKey } from '../plan/member-changes.js';
 /** Users looked up at once; pacing (AdminGetUser's quota), not this, sets the rate. */
 const LOOKUP_CONCURRENCY = 8;
 
+/** Whether each pool compares usernames case-sensitively (DescribeUserPool), keyed by pool id: asked of the pool, never assumed. */
+export async function usernameCaseByPool(api: GroupsApi, pools: readonly PoolRef[]): Promise<Map<string, boolean>> {
+  return new Map(await Promise.all(pools.map(async (p) => [p.id, (await api.describePool(p)).caseSensitiveUsernames] as const)));
+}
+
 /** A username the file lists that the pool does not know as a username. */
 export interface UserProblem {
   poolId: string;

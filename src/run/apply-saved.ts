@@ -5,6 +5,7 @@ import type { DesiredConfig } from '../config/model.js';
 import { CgError } from '../errors.js';
 import type { CallCounts } from '../pacing/paced-api.js';
 import type { Plan } from '../plan/model.js';
+import { usernameCaseByPool } from '../read/check-users.js';
 import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
 import { membersOfDocument, planOfDocument } from '../saved-plan/build.js';
@@ -91,8 +92,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     const membersNow = new Map(options.document.pools.map((p, i) => [p.userPoolId, members[i] ?? new Map<string, string[]>()]));
     // How the pool compares usernames is asked again, never taken from the document: member changes depend on it.
     const comparing = options.document.pools.filter((p) => p.usernamesCaseSensitive !== undefined);
-    const settings = await Promise.all(comparing.map((p) => session.api.describePool({ id: p.userPoolId, region: p.region })));
-    const caseSensitive = new Map(comparing.map((p, i) => [p.userPoolId, settings[i]?.caseSensitiveUsernames ?? true]));
+    const caseSensitive = await usernameCaseByPool(session.api, comparing.map((p) => ({ id: p.userPoolId, region: p.region })));
     const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive);
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {

@@ -5,7 +5,7 @@ import type { CallCounts } from '../pacing/paced-api.js';
 import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
 import { usernameKey } from '../plan/member-changes.js';
 import type { ObservedGroup, Plan, PoolPlan } from '../plan/model.js';
-import { checkUsers } from '../read/check-users.js';
+import { checkUsers, usernameCaseByPool } from '../read/check-users.js';
 import { CgError } from '../errors.js';
 import { readMembers, type MembersProgress } from '../read/list-members.js';
 import { listPools, type ReadProgress } from '../read/list-pool.js';
@@ -61,8 +61,7 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
   const observed = await listPools(api, config.userPools.map((p) => ({ id: p.id, region: p.region })), planning.onReadProgress);
   const dropMembers = planning.dropMembers === true;
   const managing = config.userPools.filter((p) => p.groups.some((g) => g.members !== undefined));
-  const settings = await Promise.all(managing.map((p) => api.describePool({ id: p.id, region: p.region })));
-  const caseSensitive = new Map(managing.map((p, i) => [p.id, settings[i]?.caseSensitiveUsernames ?? true]));
+  const caseSensitive = await usernameCaseByPool(api, managing.map((p) => ({ id: p.id, region: p.region })));
   const first = config.userPools.map((p) => computePoolPlan(p, observed.get(p.id) ?? [], { dropMembers }));
   const read = await Promise.all(
     config.userPools.map((p, i) => readMembers(api, { id: p.id, region: p.region }, memberReadsOf(first[i] as PoolPlan, p), planning.onMembersProgress)),

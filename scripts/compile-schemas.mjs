@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the JSON Schemas in schema/ into standalone validators (src/generated/*.ts), so the tool
+// Compiles the JSON Schemas in schema/ into standalone validators (src/core/generated/*.ts), so the tool
 // validates files without loading Ajv or compiling a schema at start-up. The schemas stay the single
 // definition of the formats: run `npm run schemas` after changing one; a test fails when the
 // generated code is not what the schemas give.
@@ -50,7 +50,7 @@ export function generate() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [file, text] of Object.entries(generate())) {
-    writeFileSync(new URL(`../src/generated/${file}`, import.meta.url), text);
-    process.stdout.write(`wrote src/generated/${file} (${text.length} bytes)\n`);
+    writeFileSync(new URL(`../src/core/generated/${file}`, import.meta.url), text);
+    process.stdout.write(`wrote src/core/generated/${file} (${text.length} bytes)\n`);
   }
 }

@@ -6,7 +6,7 @@
 // StrykerJS needs Node.js 22 or later. This script uses, in order: the Node running it if it is 22+,
 // $MUTATE_NODE, or a Node 22 installed from the npm registry's node-<platform>-<arch> package under
 // $MUTATE_NODE_PREFIX (default node_modules/.cache/mutate-node), installing it there the first time.
-// Arguments after `--` go to `stryker run` (for example `npm run mutate -- --mutate src/apply/policy.ts`).
+// Arguments after `--` go to `stryker run` (for example `npm run mutate -- --mutate src/run/apply/policy.ts`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

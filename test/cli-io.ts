@@ -1,9 +1,9 @@
 // The CLI run in this process, as the built bin runs it but with its streams, environment,
 // directory and stop requests in the test's hands.
 import { PassThrough } from 'node:stream';
-import { main } from '../src/cli/entry.js';
-import type { Io } from '../src/cli/io.js';
-import { ManualStops } from '../src/cli/signals.js';
+import { main } from '../src/faces/cli/entry.js';
+import type { Io } from '../src/faces/cli/io.js';
+import { ManualStops } from '../src/faces/cli/signals.js';
 
 /** An Io that records what a command prints. */
 export interface TestIo extends Io {

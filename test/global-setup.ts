@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** The CLI tests run the built bin, as a user would; build it first if it is missing or older than the sources. */
 export default function setup(): void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+  const bin = join(root, 'dist', 'src', 'faces', 'cli', 'main.js');
   if (existsSync(bin) && process.env.CI !== 'true' && statSync(bin).mtimeMs > newestSource(root)) return;
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 }

@@ -4,7 +4,7 @@ import {
   GetGroupCommand,
   UpdateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { DesiredGroup } from '../config/model.js';
+import type { DesiredGroup } from '../core/config/model.js';
 
 /** What a baseline strategy did. */
 export interface BaselineResult {

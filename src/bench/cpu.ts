@@ -1,8 +1,8 @@
 // CPU only: load + validate + plan of a 10,000-group file against an in-memory listing. Run in its
 // own process so peak RSS is this path's alone; prints one JSON line.
 import { stringify } from 'yaml';
-import { parseConfig } from '../config/parse.js';
-import { computePoolPlan } from '../plan/compute.js';
+import { parseConfig } from '../core/config/parse.js';
+import { computePoolPlan } from '../core/plan/compute.js';
 import { benchGroups } from './data.js';
 
 const count = Number(process.argv[2] ?? 10_000);

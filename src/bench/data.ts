@@ -1,4 +1,4 @@
-import type { DesiredGroup } from '../config/model.js';
+import type { DesiredGroup } from '../core/config/model.js';
 
 /** `count` groups with realistic fields: every tenth has a role, all have a precedence and description. */
 export function benchGroups(count: number, prefix: string, description: string): DesiredGroup[] {

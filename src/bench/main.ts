@@ -3,9 +3,9 @@
 import { ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { DesiredConfig, DesiredGroup } from '../config/model.js';
+import type { DesiredConfig, DesiredGroup } from '../core/config/model.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { COGNITO_RATES, scaleRates } from '../pacing/rates.js';
+import { COGNITO_RATES, scaleRates } from '../edge/pacing/rates.js';
 import { apply } from '../run/apply.js';
 import { plan } from '../run/plan.js';
 import type { SessionOptions } from '../run/session.js';

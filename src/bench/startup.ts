@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import type { RunningEmulator } from '../emulator/index.js';
 import { benchGroups } from './data.js';
 
-const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../faces/cli/main.js', import.meta.url));
 const RSS_HOOK = fileURLToPath(new URL('./rss-hook.js', import.meta.url));
 
 /** One whole process: its wall time and peak RSS. */

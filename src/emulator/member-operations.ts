@@ -1,7 +1,7 @@
 // The membership operations: ListUsersInGroup, AdminListGroupsForUser, AdminAddUserToGroup and
 // AdminRemoveUserFromGroup. Adding a member again and removing a non-member both succeed, as in
 // Cognito; a user can be in at most MAX_GROUPS_PER_USER groups.
-import { assertNever } from '../errors.js';
+import { assertNever } from '../core/errors.js';
 import { changed, findGroupIn, findPool, findUserIn, INVALID_TOKEN, invalid, isHandled, MISSING_REQUIRED, unchanged, type Handled, type OperationContext } from './handler.js';
 import { int, str, type OperationInput } from './input.js';
 import { MAX_GROUPS_PER_USER } from './members.js';

@@ -1,4 +1,4 @@
-import { CgError } from '../errors.js';
+import { CgError } from '../core/errors.js';
 
 // Misuse of the emulator's in-process API (bad options, bad seeds): CgError('USAGE') naming every
 // problem, so it reads well on its own.

@@ -1,7 +1,7 @@
 // The group and pool operations, and the dispatch of every operation: validate the input, act on
 // the store, shape the reply. User and membership operations are in user-operations.ts and
 // member-operations.ts.
-import { assertNever } from '../errors.js';
+import { assertNever } from '../core/errors.js';
 import {
   changed,
   findGroupIn,

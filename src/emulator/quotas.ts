@@ -2,7 +2,7 @@
 // (pool, operation) for the group operations, and per user one for reads and one for writes. A
 // request needs a token from each bucket that applies; when any is empty it is throttled and takes
 // nothing, so throttled retries do not dig the hole deeper.
-import { assertNever } from '../errors.js';
+import { assertNever } from '../core/errors.js';
 import type { GroupOperation, UserOperation } from './wire.js';
 
 /** Documented rates in requests per second (Cognito developer guide, "Quotas"; cognito-contract.md). */

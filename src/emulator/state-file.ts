@@ -3,8 +3,8 @@
 // mutations share one write (group commit), so thousands of writes per second stay cheap.
 // Version 2 added users and memberships; version 1 files (groups only) are still read.
 import { readFile } from 'node:fs/promises';
-import { CgError } from '../errors.js';
-import { writeFileAtomic } from '../files/write-atomic.js';
+import { CgError } from '../core/errors.js';
+import { writeFileAtomic } from '../edge/files/write-atomic.js';
 import { MAX_GROUPS_PER_USER } from './members.js';
 import { foldName } from './order-key.js';
 import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';

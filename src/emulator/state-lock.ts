@@ -11,7 +11,7 @@ import { link, lstat, mkdir, open, readFile, realpath, rename, stat, unlink } fr
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CgError } from '../errors.js';
+import { CgError } from '../core/errors.js';
 
 /** What a lock file says about its owner. */
 export interface LockOwner {

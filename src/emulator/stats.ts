@@ -1,4 +1,4 @@
-import { assertNever } from '../errors.js';
+import { assertNever } from '../core/errors.js';
 import type { QuotaCategory, UserAccess } from './quotas.js';
 
 // Request statistics: outcome counters per operation, and the most requests accepted within any

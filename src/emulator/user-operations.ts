@@ -1,6 +1,6 @@
 // The user operations: AdminCreateUser, AdminGetUser, AdminDeleteUser and ListUsers. A user is named
 // by its username (compared as the pool compares usernames) or by its sub.
-import { assertNever } from '../errors.js';
+import { assertNever } from '../core/errors.js';
 import { changed, findPool, findUserIn, INVALID_TOKEN, invalid, isHandled, MISSING_REQUIRED, unchanged, type Handled, type OperationContext } from './handler.js';
 import { attributeList, int, str, type OperationInput } from './input.js';
 import { decodePageToken, encodePageToken } from './page-token.js';

@@ -1,10 +1,10 @@
-import { checkApplyPolicy, type ApplyPolicy } from '../apply/policy.js';
-import { RefusedError } from '../apply/refusal.js';
-import type { ApplyProgress } from '../apply/report.js';
-import type { DesiredConfig } from '../config/model.js';
-import type { CallCounts } from '../pacing/paced-api.js';
-import type { Plan } from '../plan/model.js';
-import { hasChanges } from '../plan/summary.js';
+import { checkApplyPolicy, type ApplyPolicy } from './apply/policy.js';
+import { RefusedError } from './apply/refusal.js';
+import type { ApplyProgress } from './apply/report.js';
+import type { DesiredConfig } from '../core/config/model.js';
+import type { CallCounts } from '../edge/pacing/paced-api.js';
+import type { Plan } from '../core/plan/model.js';
+import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { desiredOf, firstRegion, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
 import { checkAccount, openSession } from './session.js';

@@ -1,11 +1,11 @@
-import { checkAfterApply, memberTargets } from '../apply/converged.js';
-import { executeChanges } from '../apply/execute.js';
-import type { ApplyOutcome, ApplyProgress } from '../apply/report.js';
-import type { DesiredConfig } from '../config/model.js';
-import { CgError } from '../errors.js';
-import type { MembersByPool, Plan } from '../plan/model.js';
-import { readMembers } from '../read/list-members.js';
-import { listPools, type ReadProgress } from '../read/list-pool.js';
+import { checkAfterApply, memberTargets } from './apply/converged.js';
+import { executeChanges } from './apply/execute.js';
+import type { ApplyOutcome, ApplyProgress } from './apply/report.js';
+import type { DesiredConfig } from '../core/config/model.js';
+import { CgError } from '../core/errors.js';
+import type { MembersByPool, Plan } from '../core/plan/model.js';
+import { readMembers } from '../edge/read/list-members.js';
+import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import type { Session } from './session.js';
 
 /** How applyAndCheck runs. */
@@ -22,7 +22,7 @@ export interface ApplyRunOptions {
   caseSensitive?: ReadonlyMap<string, boolean>;
 }
 
-export type { ApplyOutcome } from '../apply/report.js';
+export type { ApplyOutcome } from './apply/report.js';
 
 /**
  * Applies a plan, then lists the changed pools again and checks every change holds. Never loses the

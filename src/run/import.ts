@@ -1,12 +1,12 @@
 import { Document } from 'yaml';
-import type { GroupsApi, PoolRef } from '../cognito/port.js';
-import { isProviderGroup, MAX_MEMBERS_LISTED, regionOfPoolId } from '../config/model.js';
-import { compareNames } from '../config/names.js';
-import { normalFields } from '../plan/fields.js';
-import { isReserved } from '../plan/holding.js';
-import { readMembers, type MembersProgress } from '../read/list-members.js';
-import { listPools } from '../read/list-pool.js';
-import type { ReadProgress } from '../read/list-pool.js';
+import type { GroupsApi, PoolRef } from '../edge/cognito/port.js';
+import { isProviderGroup, MAX_MEMBERS_LISTED, regionOfPoolId } from '../core/config/model.js';
+import { compareNames } from '../core/config/names.js';
+import { normalFields } from '../core/plan/fields.js';
+import { isReserved } from '../core/plan/holding.js';
+import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
+import { listPools } from '../edge/read/list-pool.js';
+import type { ReadProgress } from '../edge/read/list-pool.js';
 
 /** Where a project that installed the package has the groups file's schema, from the project's root. */
 export const INSTALLED_SCHEMA = 'node_modules/cognito-groups/schema/groups.schema.json';

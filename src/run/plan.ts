@@ -1,14 +1,14 @@
-import type { GroupsApi } from '../cognito/port.js';
-import type { DesiredConfig } from '../config/model.js';
-import { readConfigFile } from '../config/read.js';
-import type { CallCounts } from '../pacing/paced-api.js';
-import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
-import { usernameKey } from '../plan/member-changes.js';
-import type { ObservedGroup, Plan, PoolPlan } from '../plan/model.js';
-import { checkUsers, usernameCaseByPool } from '../read/check-users.js';
-import { CgError } from '../errors.js';
-import { readMembers, type MembersProgress } from '../read/list-members.js';
-import { listPools, type ReadProgress } from '../read/list-pool.js';
+import type { GroupsApi } from '../edge/cognito/port.js';
+import type { DesiredConfig } from '../core/config/model.js';
+import { readConfigFile } from '../edge/files/read-config.js';
+import type { CallCounts } from '../edge/pacing/paced-api.js';
+import { computePoolPlan, memberReadsOf } from '../core/plan/compute.js';
+import { usernameKey } from '../core/plan/member-changes.js';
+import type { ObservedGroup, Plan, PoolPlan } from '../core/plan/model.js';
+import { checkUsers, usernameCaseByPool } from '../edge/read/check-users.js';
+import { CgError } from '../core/errors.js';
+import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
+import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them). */

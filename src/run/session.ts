@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
-import type { GroupsApi } from '../cognito/port.js';
-import { CgError } from '../errors.js';
-import { SdkAccountApi, type AccountApi } from '../cognito/account.js';
-import { SdkGroupsApi, type SdkOptions } from '../cognito/sdk-api.js';
-import { systemClock, type Clock } from '../pacing/clock.js';
-import { PacedGroupsApi } from '../pacing/paced-api.js';
-import { Pacer } from '../pacing/pacer.js';
-import { COGNITO_RATES, type Rates } from '../pacing/rates.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../pacing/retry.js';
+import type { GroupsApi } from '../edge/cognito/port.js';
+import { CgError } from '../core/errors.js';
+import { SdkAccountApi, type AccountApi } from '../edge/cognito/account.js';
+import { SdkGroupsApi, type SdkOptions } from '../edge/cognito/sdk-api.js';
+import { systemClock, type Clock } from '../edge/pacing/clock.js';
+import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
+import { Pacer } from '../edge/pacing/pacer.js';
+import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../edge/pacing/retry.js';
 
 /** How a run reaches Cognito and paces itself; every field has a sensible default. */
 export interface SessionOptions extends SdkOptions {

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS, INPUT_NAMES, inputVariable, readInputs } from '../../src/github/inputs.js';
-import { OUTPUT_NAMES } from '../../src/github/outputs.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, inputVariable, readInputs } from '../../src/faces/github/inputs.js';
+import { OUTPUT_NAMES } from '../../src/faces/github/outputs.js';
 import { ROOT } from '../integration/servers.js';
 
 interface ActionYml {
@@ -72,8 +72,8 @@ describe('action.yml', () => {
   });
 
   it("runs the tool built from the action's own checkout, never a package fetched by name", () => {
-    expect(runStep?.run).toBe('node "$GITHUB_ACTION_PATH/dist/src/github/action.js"');
-    expect(existsSync(join(ROOT, 'dist', 'src', 'github', 'action.js'))).toBe(true);
+    expect(runStep?.run).toBe('node "$GITHUB_ACTION_PATH/dist/src/faces/github/action.js"');
+    expect(existsSync(join(ROOT, 'dist', 'src', 'faces', 'github', 'action.js'))).toBe(true);
     expect(text).not.toMatch(/npm (install|i|exec)\b|npx /);
     expect(text).toMatch(/npm ci\b/);
   });

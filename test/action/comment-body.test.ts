@@ -1,7 +1,7 @@
 // The comment's text: a marker no file name can break, GitHub's length limit kept, error output made
 // safe to quote (no escape sequences, no early-closing fence, no live mentions).
 import { describe, expect, it } from 'vitest';
-import { COMMENT_BODY_LIMIT, commentBody, commentMarker, errorText, failureMarkdown } from '../../src/github/comment-body.js';
+import { COMMENT_BODY_LIMIT, commentBody, commentMarker, errorText, failureMarkdown } from '../../src/faces/github/comment-body.js';
 
 describe('comment marker', () => {
   it('names the file and environment, so each leg of a matrix has its own comment', () => {

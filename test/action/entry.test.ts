@@ -1,16 +1,16 @@
-// The built entry as action.yml runs it, `node dist/src/github/action.js`: it finds the CLI next to
+// The built entry as action.yml runs it, `node dist/src/faces/github/action.js`: it finds the CLI next to
 // itself, comments on the pull request, writes the outputs and exits as the step should.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inputVariable } from '../../src/github/inputs.js';
+import { inputVariable } from '../../src/faces/github/inputs.js';
 import { isolatedEnv } from '../integration/cli.js';
 import { ROOT } from '../integration/servers.js';
 import { BOT_TOKEN, REPO } from './fake-github.js';
 import { MARKER, PR_NUMBER, parseOutputs, scenario } from './fixture.js';
 
-const ENTRY = join(ROOT, 'dist', 'src', 'github', 'action.js');
+const ENTRY = join(ROOT, 'dist', 'src', 'faces', 'github', 'action.js');
 
 function runEntry(env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,7 @@ function runEntry(env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number |
   });
 }
 
-describe('dist/src/github/action.js', () => {
+describe('dist/src/faces/github/action.js', () => {
   it('plans with the CLI beside it, comments once, and writes the outputs', async () => {
     const s = await scenario([], [{ name: 'admins' }]);
     const output = join(s.dir, 'output.txt');

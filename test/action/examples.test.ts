@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_NAMES } from '../../src/github/inputs.js';
+import { INPUT_NAMES } from '../../src/faces/github/inputs.js';
 import { ROOT } from '../integration/servers.js';
 
 interface Step {

@@ -1,6 +1,6 @@
 // The REST client's paging: the next page from the Link header, and never a link outside the API URL.
 import { describe, expect, it } from 'vitest';
-import { GitHubApi, nextLink } from '../../src/github/github-api.js';
+import { GitHubApi, nextLink } from '../../src/faces/github/github-api.js';
 import { startFakeGitHub } from './fake-github.js';
 
 describe('Link header', () => {

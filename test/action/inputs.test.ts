@@ -1,8 +1,8 @@
 // Inputs as GitHub passes them (INPUT_NAME, dashes kept), checked all at once; the CLI's arguments
 // built as an array, the user's `args` split on whitespace and never evaluated.
 import { describe, expect, it } from 'vitest';
-import { cliArguments } from '../../src/github/command-line.js';
-import { inputVariable, readInputs } from '../../src/github/inputs.js';
+import { cliArguments } from '../../src/faces/github/command-line.js';
+import { inputVariable, readInputs } from '../../src/faces/github/inputs.js';
 
 const env = (inputs: Record<string, string>): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));

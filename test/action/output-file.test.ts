@@ -1,6 +1,6 @@
 // Step outputs in GITHUB_OUTPUT's delimiter format: multi-line values whole, no value able to set another output.
 import { describe, expect, it } from 'vitest';
-import { formatOutputs } from '../../src/github/outputs.js';
+import { formatOutputs } from '../../src/faces/github/outputs.js';
 import { parseOutputs } from './fixture.js';
 
 describe('GITHUB_OUTPUT entries', () => {

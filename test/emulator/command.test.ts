@@ -7,12 +7,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { main } from '../../src/cli/entry.js';
+import { main } from '../../src/faces/cli/entry.js';
 import { testIo } from '../cli-io.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { failure, sdkClient } from './fixture.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+const BIN = join(import.meta.dirname, '..', '..', 'dist', 'src', 'faces', 'cli', 'main.js');
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cg-cmd-'));

@@ -12,7 +12,7 @@ import {
   type ListUserPoolsCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { GroupStore, newGroupRecord } from '../../src/emulator/store.js';
 import { failure, harness, POOL } from './fixture.js';

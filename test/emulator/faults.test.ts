@@ -1,6 +1,6 @@
 import { AdminAddUserToGroupCommand, CreateGroupCommand, GetGroupCommand, ListGroupsCommand, ListUsersInGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { failure, harness, outcome, POOL } from './fixture.js';
 

@@ -12,7 +12,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { failure, harness, POOL } from './fixture.js';
 
 function names(n: number, prefix: string): string[] {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { startEmulator, type PolicyDocument } from '../../src/emulator/index.js';
 import { failure, harness, outcome, POOL } from './fixture.js';
 

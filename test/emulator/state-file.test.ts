@@ -15,7 +15,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { parseStateFile } from '../../src/emulator/state-file.js';
 import { POOL, sdkClient } from './fixture.js';

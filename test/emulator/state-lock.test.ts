@@ -5,7 +5,7 @@ import { lstat, mkdir, mkdtemp, readFile, readlink, rm, symlink, utimes, writeFi
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { parseOwner } from '../../src/emulator/state-lock.js';
 import { POOL, sdkClient } from './fixture.js';

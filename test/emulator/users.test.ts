@@ -9,7 +9,7 @@ import {
   type ListUsersCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 import { FILTER_SCAN_PER_PAGE } from '../../src/emulator/index.js';
 import { failure, harness, POOL } from './fixture.js';
 

@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 /** The built bin, as `npx cognito-groups` runs it. */
-export const BIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const BIN = join(ROOT, 'dist', 'src', 'faces', 'cli', 'main.js');
 
 /**
  * An environment that can only reach loopback: fake static credentials, no shared config files,

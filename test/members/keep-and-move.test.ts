@@ -6,7 +6,7 @@ import { ListGroupsCommand, ListUsersInGroupCommand, type CognitoIdentityProvide
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { holdName } from '../../src/plan/holding.js';
+import { holdName } from '../../src/core/plan/holding.js';
 import { BIN, isolatedEnv } from '../integration/cli.js';
 import { sdkClient, tempDir, writeIn, type Finish } from '../pipeline/helpers.js';
 import { runInProcess } from '../cli-io.js';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { checksumOf } from '../../src/saved-plan/build.js';
+import { checksumOf } from '../../src/core/saved-plan/build.js';
 import { runInProcess } from '../cli-io.js';
 import { isolatedEnv } from '../integration/cli.js';
 import { sdkClient, tempDir, writeIn, type Finish } from '../pipeline/helpers.js';

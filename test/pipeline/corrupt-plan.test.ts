@@ -1,11 +1,11 @@
 // Plan files that are not usable are refused with one clear line and exit 1, by apply and by show.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPlanDocument, checksumOf } from '../../src/saved-plan/build.js';
-import { parsePlanDocument } from '../../src/saved-plan/read.js';
-import type { PlanDocument } from '../../src/saved-plan/model.js';
-import type { Plan } from '../../src/plan/model.js';
-import { CgError } from '../../src/errors.js';
+import { buildPlanDocument, checksumOf } from '../../src/core/saved-plan/build.js';
+import { parsePlanDocument } from '../../src/edge/files/read-saved-plan.js';
+import type { PlanDocument } from '../../src/core/saved-plan/model.js';
+import type { Plan } from '../../src/core/plan/model.js';
+import { CgError } from '../../src/core/errors.js';
 import { groupsYaml, setup, writeIn, type CliRun, type Env } from './helpers.js';
 
 const POOL = 'eu-west-1_Corrupt1';

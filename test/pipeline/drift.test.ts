@@ -1,10 +1,10 @@
 // drift: exit 0 in sync, 2 on drift or a provider-group alert, 1 on error; plan --detailed-exitcode.
 import { UpdateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, it } from 'vitest';
-import { driftOf } from '../../src/drift/compute.js';
-import { inSync } from '../../src/drift/model.js';
-import { alertText } from '../../src/render/values.js';
-import { computePoolPlan } from '../../src/plan/compute.js';
+import { driftOf } from '../../src/core/drift/compute.js';
+import { inSync } from '../../src/core/drift/model.js';
+import { alertText } from '../../src/faces/render/values.js';
+import { computePoolPlan } from '../../src/core/plan/compute.js';
 import { groupsYaml, ROLE, setup, writeIn, type FilePool, type Finish } from './helpers.js';
 
 const P = 'eu-west-1_Drift1';

@@ -3,14 +3,14 @@
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computePoolPlan } from '../../src/plan/compute.js';
-import type { GroupChange, Plan } from '../../src/plan/model.js';
-import { driftOf } from '../../src/drift/compute.js';
-import { renderDriftMarkdown } from '../../src/render/drift-markdown.js';
-import { renderDriftText } from '../../src/render/drift-text.js';
-import { renderPlanMarkdown } from '../../src/render/markdown.js';
-import { plainStyle } from '../../src/render/style.js';
-import { renderPlanText } from '../../src/render/text.js';
+import { computePoolPlan } from '../../src/core/plan/compute.js';
+import type { GroupChange, Plan } from '../../src/core/plan/model.js';
+import { driftOf } from '../../src/core/drift/compute.js';
+import { renderDriftMarkdown } from '../../src/faces/render/drift-markdown.js';
+import { renderDriftText } from '../../src/faces/render/drift-text.js';
+import { renderPlanMarkdown } from '../../src/faces/render/markdown.js';
+import { plainStyle } from '../../src/faces/render/style.js';
+import { renderPlanText } from '../../src/faces/render/text.js';
 import { groupsYaml, ROLE, setup, writeIn } from './helpers.js';
 
 const F1 = 'eu-west-1_Fmt1';

@@ -1,13 +1,13 @@
 // Markdown stays within GitHub's 65,000-character comment limit: the <details> text goes first, then
 // change rows, and a visible note says what was left out.
 import { describe, expect, it } from 'vitest';
-import { driftOf } from '../../src/drift/compute.js';
-import type { GroupChange, Plan } from '../../src/plan/model.js';
-import { renderDriftMarkdown } from '../../src/render/drift-markdown.js';
-import { mdFence } from '../../src/render/markdown-escape.js';
-import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/render/markdown.js';
-import { plainStyle } from '../../src/render/style.js';
-import { renderPlanText } from '../../src/render/text.js';
+import { driftOf } from '../../src/core/drift/compute.js';
+import type { GroupChange, Plan } from '../../src/core/plan/model.js';
+import { renderDriftMarkdown } from '../../src/faces/render/drift-markdown.js';
+import { mdFence } from '../../src/faces/render/markdown-escape.js';
+import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/faces/render/markdown.js';
+import { plainStyle } from '../../src/faces/render/style.js';
+import { renderPlanText } from '../../src/faces/render/text.js';
 import { groupsYaml, setup, writeIn } from './helpers.js';
 
 const SEE = '`cognito-groups show plan.json`';

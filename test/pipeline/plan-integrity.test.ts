@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksumOf } from '../../src/saved-plan/build.js';
-import { listingDigest } from '../../src/saved-plan/digest.js';
+import { checksumOf } from '../../src/core/saved-plan/build.js';
+import { listingDigest } from '../../src/core/saved-plan/digest.js';
 import { groupsYaml, ROLE, runCli, isolatedEnv, setup, writeIn } from './helpers.js';
 
 const P = 'eu-west-1_Integ1';

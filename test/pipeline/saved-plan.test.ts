@@ -2,7 +2,7 @@
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listingDigest } from '../../src/saved-plan/digest.js';
+import { listingDigest } from '../../src/core/saved-plan/digest.js';
 import { groupsYaml, isolatedEnv, ROLE, runCli, setup, sha256Hex, tempDir, writeIn } from './helpers.js';
 
 const P1 = 'eu-west-1_Pipe1';

@@ -1,11 +1,11 @@
 // checkStaleness (pure): what a saved plan saw of the groups it touches against what the pools have now.
 import { describe, expect, it } from 'vitest';
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { computePoolPlan } from '../../src/plan/compute.js';
-import type { ObservedGroup } from '../../src/plan/model.js';
-import { buildPlanDocument } from '../../src/saved-plan/build.js';
-import { changedElsewhereLines, staleLines } from '../../src/render/stale.js';
-import { checkStaleness as check } from '../../src/saved-plan/stale.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { computePoolPlan } from '../../src/core/plan/compute.js';
+import type { ObservedGroup } from '../../src/core/plan/model.js';
+import { buildPlanDocument } from '../../src/core/saved-plan/build.js';
+import { changedElsewhereLines, staleLines } from '../../src/faces/render/stale.js';
+import { checkStaleness as check } from '../../src/core/saved-plan/stale.js';
 import { ROLE } from './helpers.js';
 
 const A = 'eu-west-1_StaleA';

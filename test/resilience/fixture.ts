@@ -1,10 +1,10 @@
 // An emulator per test plus the library's apply/plan wired to it with scaled rates, so runs are fast
 // yet paced and throttled exactly as against Cognito, only quicker.
 import { onTestFinished } from 'vitest';
-import type { DesiredConfig, DesiredGroup } from '../../src/config/model.js';
+import type { DesiredConfig, DesiredGroup } from '../../src/core/config/model.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
-import { COGNITO_RATES, scaleRates } from '../../src/pacing/rates.js';
-import type { RetryPolicy } from '../../src/pacing/retry.js';
+import { COGNITO_RATES, scaleRates } from '../../src/edge/pacing/rates.js';
+import type { RetryPolicy } from '../../src/edge/pacing/retry.js';
 import type { SessionOptions } from '../../src/run/session.js';
 
 /** Quicker retries for tests; the policy's shape is what matters. */

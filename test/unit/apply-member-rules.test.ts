@@ -1,17 +1,17 @@
-// The executor's rules for a group's `members:` (src/apply/change-steps.ts, execute.ts): which
+// The executor's rules for a group's `members:` (src/run/apply/change-steps.ts, execute.ts): which
 // operations a member change may call (so a denied one stops the changes that would meet it again),
 // no member call before the group's own change went through, which failures stop the other member
 // calls of a change and which do not, what a failed member change says, and the progress it counts.
 // Against the in-memory fake.
 import { describe, expect, it } from 'vitest';
-import { applyOne, operationsOf } from '../../src/apply/change-steps.js';
-import { checkAfterApply, memberTargets } from '../../src/apply/converged.js';
-import { executeChanges } from '../../src/apply/execute.js';
-import type { ApplyProgress } from '../../src/apply/report.js';
-import type { GroupsApi, PoolRef } from '../../src/cognito/port.js';
-import { CgError, type ErrorCode } from '../../src/errors.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import type { GroupChange, MemberChange, PoolPlan } from '../../src/plan/model.js';
+import { applyOne, operationsOf } from '../../src/run/apply/change-steps.js';
+import { checkAfterApply, memberTargets } from '../../src/run/apply/converged.js';
+import { executeChanges } from '../../src/run/apply/execute.js';
+import type { ApplyProgress } from '../../src/run/apply/report.js';
+import type { GroupsApi, PoolRef } from '../../src/edge/cognito/port.js';
+import { CgError, type ErrorCode } from '../../src/core/errors.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import type { GroupChange, MemberChange, PoolPlan } from '../../src/core/plan/model.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 
 const A = 'eu-west-1_Members1';

@@ -1,21 +1,21 @@
-// The executor's safety rules (src/apply/execute.ts, change-steps.ts, member-moves.ts, converged.ts):
+// The executor's safety rules (src/run/apply/execute.ts, change-steps.ts, member-moves.ts, converged.ts):
 // which later changes a failure rules out (a missing pool, a denied operation, a denied role, a
 // replace that deleted and could not create) and which it must not; the lanes changes run in; a
 // replace that keeps members never deletes before they are held and never deletes a holding group an
 // earlier run left; a rename never deletes its old group unless the new one was made; a delete is
 // done only when the group is gone; and the check after applying. Against the in-memory fake.
 import { describe, expect, it } from 'vitest';
-import { applyOne, operationsOf } from '../../src/apply/change-steps.js';
-import { checkAfterApply } from '../../src/apply/converged.js';
-import { executeChanges, type ExecuteOptions } from '../../src/apply/execute.js';
-import { copyMembers, ensureHold } from '../../src/apply/member-moves.js';
-import type { ApplyProgress, ApplyReport } from '../../src/apply/report.js';
-import type { GroupsApi, Operation, PoolRef } from '../../src/cognito/port.js';
-import type { DesiredConfig, DesiredGroup } from '../../src/config/model.js';
-import { nameKey } from '../../src/config/names.js';
-import { CgError } from '../../src/errors.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/plan/model.js';
+import { applyOne, operationsOf } from '../../src/run/apply/change-steps.js';
+import { checkAfterApply } from '../../src/run/apply/converged.js';
+import { executeChanges, type ExecuteOptions } from '../../src/run/apply/execute.js';
+import { copyMembers, ensureHold } from '../../src/run/apply/member-moves.js';
+import type { ApplyProgress, ApplyReport } from '../../src/run/apply/report.js';
+import type { GroupsApi, Operation, PoolRef } from '../../src/edge/cognito/port.js';
+import type { DesiredConfig, DesiredGroup } from '../../src/core/config/model.js';
+import { nameKey } from '../../src/core/config/names.js';
+import { CgError } from '../../src/core/errors.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/core/plan/model.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 

@@ -5,9 +5,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/config/diagnostic.js';
-import { parseConfig, type ParseOptions } from '../../src/config/parse.js';
-import { readConfigFile } from '../../src/config/read.js';
+import { formatDiagnostic } from '../../src/core/config/diagnostic.js';
+import { parseConfig, type ParseOptions } from '../../src/core/config/parse.js';
+import { readConfigFile } from '../../src/edge/files/read-config.js';
 
 const FILE = 'groups.yaml';
 

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../../src/config/diagnostic.js';
-import type { DesiredConfig } from '../../src/config/model.js';
-import { parseConfig } from '../../src/config/parse.js';
-import { readConfigFile } from '../../src/config/read.js';
-import { CgError } from '../../src/errors.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/core/config/diagnostic.js';
+import type { DesiredConfig } from '../../src/core/config/model.js';
+import { parseConfig } from '../../src/core/config/parse.js';
+import { readConfigFile } from '../../src/edge/files/read-config.js';
+import { CgError } from '../../src/core/errors.js';
 
 const FILE = 'groups.yaml';
 

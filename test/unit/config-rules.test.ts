@@ -1,10 +1,10 @@
-// Validation rules of the groups file that guard the pools (src/config/parse.ts): lengths accepted only
+// Validation rules of the groups file that guard the pools (src/core/config/parse.ts): lengths accepted only
 // when both counts accept them, exactly at the limit; previous names and member lists checked whatever
 // shape they come in, never crashing on a value of the wrong type; a user over Cognito's 100 groups
 // reported once; warnings about roles and look-alike names only where they apply.
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/config/diagnostic.js';
-import { parseConfig } from '../../src/config/parse.js';
+import { formatDiagnostic } from '../../src/core/config/diagnostic.js';
+import { parseConfig } from '../../src/core/config/parse.js';
 
 const FILE = 'groups.yaml';
 

@@ -1,5 +1,5 @@
 // A virtual clock for pacing tests: time only moves when someone sleeps, so no test waits on wall-clock time.
-import { interrupted, type Clock } from '../../src/pacing/clock.js';
+import { interrupted, type Clock } from '../../src/edge/pacing/clock.js';
 
 interface Timer {
   at: number;

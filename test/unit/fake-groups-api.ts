@@ -1,9 +1,9 @@
 // A hand-written in-memory Cognito group and membership store behind the GroupsApi port, for unit tests.
-import type { GroupPage, GroupsApi, MemberPage, Operation, PoolRef, PoolSettings } from '../../src/cognito/port.js';
-import type { DesiredGroup } from '../../src/config/model.js';
-import { compareNames, nameKey } from '../../src/config/names.js';
-import { CgError, type ErrorCode } from '../../src/errors.js';
-import type { ObservedGroup } from '../../src/plan/model.js';
+import type { GroupPage, GroupsApi, MemberPage, Operation, PoolRef, PoolSettings } from '../../src/edge/cognito/port.js';
+import type { DesiredGroup } from '../../src/core/config/model.js';
+import { compareNames, nameKey } from '../../src/core/config/names.js';
+import { CgError, type ErrorCode } from '../../src/core/errors.js';
+import type { ObservedGroup } from '../../src/core/plan/model.js';
 
 /** One call the fake received, in the order received, whatever its outcome. */
 export interface RecordedCall {

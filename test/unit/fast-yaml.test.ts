@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { fastLoad } from '../../src/config/fast-yaml.js';
-import { parseConfig } from '../../src/config/parse.js';
+import { fastLoad } from '../../src/core/config/fast-yaml.js';
+import { parseConfig } from '../../src/core/config/parse.js';
 
 /** What the positional parser makes of a text: its values, or 'error'. */
 function positional(text: string): unknown {

@@ -1,4 +1,4 @@
-// The validators in src/generated are compiled from the JSON Schemas in schema/ (the single
+// The validators in src/core/generated are compiled from the JSON Schemas in schema/ (the single
 // definition of the formats): they must be exactly what the schemas give today.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ describe('generated validators', () => {
     const expected = generate() as Record<string, string>;
     expect(Object.keys(expected).sort()).toEqual(['groups-validator.ts', 'plan-validator.ts']);
     for (const [file, text] of Object.entries(expected)) {
-      expect(readFileSync(new URL(`../../src/generated/${file}`, import.meta.url), 'utf8'), file).toBe(text);
+      expect(readFileSync(new URL(`../../src/core/generated/${file}`, import.meta.url), 'utf8'), file).toBe(text);
     }
   });
 });

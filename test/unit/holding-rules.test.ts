@@ -1,16 +1,16 @@
 // Holding groups and the planner's replace, rename and delete decisions around them
-// (src/plan/holding.ts, compute.ts, fields.ts, summary.ts): a holding group's name and description
+// (src/core/plan/holding.ts, compute.ts, fields.ts, summary.ts): a holding group's name and description
 // are how a later run, on any machine, finds what a killed run left, so they are pinned byte for byte;
 // a holding group is never planned as a group; a resumed rename never deletes the group it made;
 // provider groups are left alone; the counts say how many members are kept and dropped.
 import { describe, expect, it } from 'vitest';
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { compareNames, lookalikeKey, nameKey } from '../../src/config/names.js';
-import { computePoolPlan, memberReadsOf, providerAlert } from '../../src/plan/compute.js';
-import { diffFields, normalFields, replaceReasons, sameFields } from '../../src/plan/fields.js';
-import { HOLD_PREFIX, holdDescription, holdName, holdRecordOf, isReserved } from '../../src/plan/holding.js';
-import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
-import { countPlan, hasChanges, summaryLine } from '../../src/plan/summary.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { compareNames, lookalikeKey, nameKey } from '../../src/core/config/names.js';
+import { computePoolPlan, memberReadsOf, providerAlert } from '../../src/core/plan/compute.js';
+import { diffFields, normalFields, replaceReasons, sameFields } from '../../src/core/plan/fields.js';
+import { HOLD_PREFIX, holdDescription, holdName, holdRecordOf, isReserved } from '../../src/core/plan/holding.js';
+import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/core/plan/model.js';
+import { countPlan, hasChanges, summaryLine } from '../../src/core/plan/summary.js';
 import { desired as poolOf, hold, members } from './plan-fixtures.js';
 
 const POOL = 'eu-west-1_Hold1';

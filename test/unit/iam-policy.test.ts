@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { operationsOf } from '../../src/apply/change-steps.js';
-import { isRead, OPERATIONS, type Operation } from '../../src/cognito/port.js';
-import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
-import { CgError } from '../../src/errors.js';
-import { policyDocument } from '../../src/iam/document.js';
-import { needsOf, operationsFor, POLICY_COMMANDS, type PolicyCommand } from '../../src/iam/needs.js';
-import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
-import type { ObservedGroup } from '../../src/plan/model.js';
+import { operationsOf } from '../../src/run/apply/change-steps.js';
+import { isRead, OPERATIONS, type Operation } from '../../src/edge/cognito/port.js';
+import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/core/config/model.js';
+import { CgError } from '../../src/core/errors.js';
+import { policyDocument } from '../../src/edge/iam/document.js';
+import { needsOf, operationsFor, POLICY_COMMANDS, type PolicyCommand } from '../../src/edge/iam/needs.js';
+import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
+import type { ObservedGroup } from '../../src/core/plan/model.js';
 import { pick, randomInt, seededRandom } from './seeded-random.js';
 
 const POOL = 'eu-west-1_Iam1';

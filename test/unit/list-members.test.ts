@@ -1,8 +1,8 @@
 // Reading a group's members: every page to the end, and a listing that cannot be Cognito's refused.
 import { describe, expect, it } from 'vitest';
-import type { GroupsApi, MemberPage, PoolRef } from '../../src/cognito/port.js';
-import { CgError } from '../../src/errors.js';
-import { MAX_MEMBERS_LISTED, membersOf } from '../../src/read/list-members.js';
+import type { GroupsApi, MemberPage, PoolRef } from '../../src/edge/cognito/port.js';
+import { CgError } from '../../src/core/errors.js';
+import { MAX_MEMBERS_LISTED, membersOf } from '../../src/edge/read/list-members.js';
 
 const POOL: PoolRef = { id: 'eu-west-1_Members', region: 'eu-west-1' };
 

@@ -3,11 +3,11 @@
 // its Nth call (that call taking effect or not), so nothing of the run survives but the pool itself;
 // then a new run plans from the pool alone and must end with every member where it belongs.
 import { describe, expect, it } from 'vitest';
-import { executeChanges } from '../../src/apply/execute.js';
-import type { GroupsApi } from '../../src/cognito/port.js';
-import type { DesiredConfig, DesiredGroup } from '../../src/config/model.js';
-import { HOLD_PREFIX, holdDescription, holdName } from '../../src/plan/holding.js';
-import { countPlan } from '../../src/plan/summary.js';
+import { executeChanges } from '../../src/run/apply/execute.js';
+import type { GroupsApi } from '../../src/edge/cognito/port.js';
+import type { DesiredConfig, DesiredGroup } from '../../src/core/config/model.js';
+import { HOLD_PREFIX, holdDescription, holdName } from '../../src/core/plan/holding.js';
+import { countPlan } from '../../src/core/plan/summary.js';
 import { apply } from '../../src/run/apply.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeClock } from './fake-clock.js';

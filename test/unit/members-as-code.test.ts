@@ -1,13 +1,13 @@
 // Membership as code in the pure core and the executor: exact and include lists, the pool's way of
 // comparing usernames, the removal policy, and adds and removes with per-user failures.
 import { describe, expect, it } from 'vitest';
-import { executeChanges } from '../../src/apply/execute.js';
-import { policyViolations } from '../../src/apply/policy.js';
-import { refusalMessage } from '../../src/apply/refusal.js';
-import type { DesiredConfig, DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
-import type { Plan } from '../../src/plan/model.js';
-import { countPlan, summaryLine } from '../../src/plan/summary.js';
+import { executeChanges } from '../../src/run/apply/execute.js';
+import { policyViolations } from '../../src/run/apply/policy.js';
+import { refusalMessage } from '../../src/run/apply/refusal.js';
+import type { DesiredConfig, DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
+import type { Plan } from '../../src/core/plan/model.js';
+import { countPlan, summaryLine } from '../../src/core/plan/summary.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 

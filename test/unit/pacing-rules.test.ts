@@ -1,15 +1,15 @@
-// Budgets and retries (src/pacing): which lanes a call is paced in (per pool and operation for group
+// Budgets and retries (src/edge/pacing): which lanes a call is paced in (per pool and operation for group
 // operations only, per user for a user's calls, per account and region by quota category, the run's
 // --max-rps), where a late start keeps or leaves its lane's grid, how throttling slows a lane and
 // success speeds it up, when retrying stops, and what a stop says. On the fake clock: nothing waits.
 import { describe, expect, it } from 'vitest';
-import type { Operation, PoolRef, QuotaCategory } from '../../src/cognito/port.js';
-import { CgError } from '../../src/errors.js';
-import { interrupted, systemClock, type Clock } from '../../src/pacing/clock.js';
-import { PacedGroupsApi } from '../../src/pacing/paced-api.js';
-import { GRID_TOLERANCE_MS, PACING_MARGIN, Pacer } from '../../src/pacing/pacer.js';
-import { accountRate, COGNITO_RATES, type Rates } from '../../src/pacing/rates.js';
-import type { RetryPolicy } from '../../src/pacing/retry.js';
+import type { Operation, PoolRef, QuotaCategory } from '../../src/edge/cognito/port.js';
+import { CgError } from '../../src/core/errors.js';
+import { interrupted, systemClock, type Clock } from '../../src/edge/pacing/clock.js';
+import { PacedGroupsApi } from '../../src/edge/pacing/paced-api.js';
+import { GRID_TOLERANCE_MS, PACING_MARGIN, Pacer } from '../../src/edge/pacing/pacer.js';
+import { accountRate, COGNITO_RATES, type Rates } from '../../src/edge/pacing/rates.js';
+import type { RetryPolicy } from '../../src/edge/pacing/retry.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 import { rejection } from './rejection.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callError, isRetryable } from '../../src/cognito/call-error.js';
-import type { Operation, PoolRef } from '../../src/cognito/port.js';
-import { regionOfPoolId } from '../../src/config/model.js';
-import { CgError, type ErrorCode } from '../../src/errors.js';
-import { PacedGroupsApi } from '../../src/pacing/paced-api.js';
-import { PACING_MARGIN, Pacer } from '../../src/pacing/pacer.js';
-import { COGNITO_RATES, scaleRates, type Rates } from '../../src/pacing/rates.js';
-import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../../src/pacing/retry.js';
+import { callError, isRetryable } from '../../src/edge/cognito/call-error.js';
+import type { Operation, PoolRef } from '../../src/edge/cognito/port.js';
+import { regionOfPoolId } from '../../src/core/config/model.js';
+import { CgError, type ErrorCode } from '../../src/core/errors.js';
+import { PacedGroupsApi } from '../../src/edge/pacing/paced-api.js';
+import { PACING_MARGIN, Pacer } from '../../src/edge/pacing/pacer.js';
+import { COGNITO_RATES, scaleRates, type Rates } from '../../src/edge/pacing/rates.js';
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../../src/edge/pacing/retry.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi, type RecordedCall } from './fake-groups-api.js';
 import { pick, seededRandom } from './seeded-random.js';
@@ -250,7 +250,7 @@ describe('Pacer', () => {
     expect(scaleRates(COGNITO_RATES, 0.5)).toEqual({ perPoolOperation: 2.5, accountRead: 10, accountWrite: 7.5, userList: 15, userRead: 25, userUpdate: 12.5, poolRead: 2.5, perUser: 5 });
   });
 
-  // Pacer.tryAcquire (src/pacing/pacer.ts, `lane.next = now - lane.next < step ? lane.next + step : now + step`)
+  // Pacer.tryAcquire (src/edge/pacing/pacer.ts, `lane.next = now - lane.next < step ? lane.next + step : now + step`)
   // keeps the grid for a start that is late by anything up to a whole step, not just timer lateness.
   // A request that arrives 196 ms after its grid slot starts at once, and the next may start 8 ms
   // later on the old grid: 6 starts in [400, 1400) for a 5/s quota, against the class comment

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/config/model.js';
-import { nameKey } from '../../src/config/names.js';
-import { computePoolPlan } from '../../src/plan/compute.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/plan/model.js';
+import type { DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/core/config/model.js';
+import { nameKey } from '../../src/core/config/names.js';
+import { computePoolPlan } from '../../src/core/plan/compute.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/core/plan/model.js';
 import { pick, randomInt, seededRandom, shuffled } from './seeded-random.js';
 
 const POOL = 'eu-west-1_AbC123';
@@ -352,9 +352,9 @@ describe('computePoolPlan: names that look the same', () => {
     const plan = planFor([{ name: composed }, { name: 'admins' }], [{ name: decomposed }, { name: 'admins' }], 'delete');
     expect(plan.changes.map((c) => `${c.action} ${c.name}`)).toEqual([`delete ${decomposed}`, `create ${composed}`]);
     expect(plan.lookalikes).toEqual([{ inFile: composed, inPool: decomposed }]);
-    const { renderPlanText } = await import('../../src/render/text.js');
-    const { renderPlanMarkdown } = await import('../../src/render/markdown.js');
-    const { plainStyle } = await import('../../src/render/style.js');
+    const { renderPlanText } = await import('../../src/faces/render/text.js');
+    const { renderPlanMarkdown } = await import('../../src/faces/render/markdown.js');
+    const { plainStyle } = await import('../../src/faces/render/style.js');
     expect(renderPlanText({ pools: [plan] }, plainStyle)).toContain(`  ! "${composed}" in the file looks like "${decomposed}" in the pool, but they are different groups: caf\\u{e9} and cafe\\u{301}`);
     expect(renderPlanMarkdown({ pools: [plan] })).toContain('> These names look the same but are different groups (they differ in Unicode normalization or invisible characters): `café` (in the file, `caf\\u{e9}`) and `cafe\u0301` (in the pool, `cafe\\u{301}`).');
     // Names equal ignoring case are one group (a case-only rename), not look-alikes; unrelated names are neither.

@@ -1,8 +1,8 @@
 // Inputs for the planner's tests: a pool of the file, a holding group a stopped run left, and the
 // members a plan read.
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import type { ObservedGroup } from '../../src/plan/model.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import type { ObservedGroup } from '../../src/core/plan/model.js';
 
 /** A pool of the file (in eu-west-1) with these groups. */
 export function desired(pool: string, groups: DesiredGroup[], unmanagedGroups: 'keep' | 'delete' = 'keep'): DesiredPool {

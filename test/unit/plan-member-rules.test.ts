@@ -1,13 +1,13 @@
-// The planner's rules for `members:` (src/plan/compute.ts, member-changes.ts): a group's members
+// The planner's rules for `members:` (src/core/plan/compute.ts, member-changes.ts): a group's members
 // after its change include the members a rename under way already moved and those a stopped run
 // holds; an unknown pool is taken to ignore case; the groups whose members a plan reads; and the
 // order of what it records. Pure.
 import { describe, expect, it } from 'vitest';
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import { memberChangeOf, usernameKey } from '../../src/plan/member-changes.js';
-import type { ObservedGroup, PoolPlan } from '../../src/plan/model.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import { memberChangeOf, usernameKey } from '../../src/core/plan/member-changes.js';
+import type { ObservedGroup, PoolPlan } from '../../src/core/plan/model.js';
 
 const A = 'eu-west-1_PlanMembers1';
 const ROLE = 'arn:aws:iam::123456789012:role/R';

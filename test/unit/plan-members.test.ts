@@ -1,11 +1,11 @@
 // The planner's side of keeping members: holding groups (never planned as groups, always finished),
 // renames from `previously`, restores, member counts, and --drop-members. Pure, no I/O.
 import { describe, expect, it } from 'vitest';
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { computePoolPlan, memberReadsOf } from '../../src/plan/compute.js';
-import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX, isReserved } from '../../src/plan/holding.js';
-import type { ObservedGroup } from '../../src/plan/model.js';
-import { countPlan, summaryLine } from '../../src/plan/summary.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
+import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX, isReserved } from '../../src/core/plan/holding.js';
+import type { ObservedGroup } from '../../src/core/plan/model.js';
+import { countPlan, summaryLine } from '../../src/core/plan/summary.js';
 import { desired as poolOf, hold, members } from './plan-fixtures.js';
 
 const POOL = 'eu-west-1_AbC123';

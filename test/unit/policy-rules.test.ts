@@ -1,12 +1,12 @@
-// What an apply may destroy (src/apply/policy.ts): replaces only with allowReplace, deletes only with
+// What an apply may destroy (src/run/apply/policy.ts): replaces only with allowReplace, deletes only with
 // allowDelete, at most maxDelete (25 unless raised) of both together, and provider groups never,
 // whatever is allowed. Each rule is checked on both sides of its line.
 import { describe, expect, it } from 'vitest';
-import { checkApplyPolicy, DEFAULT_MAX_DELETE, neverApplied, policyViolations, type ApplyPolicy } from '../../src/apply/policy.js';
-import { RefusedError } from '../../src/apply/refusal.js';
-import { isProviderGroup, regionOfPoolId } from '../../src/config/model.js';
-import { holdName } from '../../src/plan/holding.js';
-import type { GroupChange, Plan, PoolPlan } from '../../src/plan/model.js';
+import { checkApplyPolicy, DEFAULT_MAX_DELETE, neverApplied, policyViolations, type ApplyPolicy } from '../../src/run/apply/policy.js';
+import { RefusedError } from '../../src/run/apply/refusal.js';
+import { isProviderGroup, regionOfPoolId } from '../../src/core/config/model.js';
+import { holdName } from '../../src/core/plan/holding.js';
+import type { GroupChange, Plan, PoolPlan } from '../../src/core/plan/model.js';
 
 const A = 'eu-west-1_PolA';
 const B = 'eu-west-1_PolB';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressReporter } from '../../src/cli/progress.js';
+import { ProgressReporter } from '../../src/faces/cli/progress.js';
 import { testIo, type TestIo } from '../cli-io.js';
 
 function fakeIo(stderrIsTTY: boolean): TestIo {

@@ -1,4 +1,4 @@
-import { CgError } from '../../src/errors.js';
+import { CgError } from '../../src/core/errors.js';
 
 /** The CgError a promise rejects with; fails the test when it resolves or rejects with anything else. */
 export async function rejection(p: Promise<unknown>): Promise<CgError> {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countApply, type ApplyReport, type ChangeResult } from '../../src/apply/report.js';
-import type { DesiredGroup, DesiredPool } from '../../src/config/model.js';
-import { holdName } from '../../src/plan/holding.js';
-import { computePoolPlan } from '../../src/plan/compute.js';
-import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/plan/model.js';
-import { applyResultLines, applySummaryLine } from '../../src/render/apply-report.js';
-import { colourStyle, plainStyle } from '../../src/render/style.js';
-import { summaryLine } from '../../src/plan/summary.js';
-import { changeLines, renderPlanText } from '../../src/render/text.js';
-import { wordDiff } from '../../src/render/word-diff.js';
+import { countApply, type ApplyReport, type ChangeResult } from '../../src/run/apply/report.js';
+import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
+import { holdName } from '../../src/core/plan/holding.js';
+import { computePoolPlan } from '../../src/core/plan/compute.js';
+import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/core/plan/model.js';
+import { applyResultLines, applySummaryLine } from '../../src/faces/render/apply-report.js';
+import { colourStyle, plainStyle } from '../../src/faces/render/style.js';
+import { summaryLine } from '../../src/core/plan/summary.js';
+import { changeLines, renderPlanText } from '../../src/faces/render/text.js';
+import { wordDiff } from '../../src/faces/render/word-diff.js';
 
 const ROLE_A = 'arn:aws:iam::123456789012:role/A';
 const POOL_A = 'eu-west-1_PoolA';
@@ -225,8 +225,8 @@ describe('apply report', () => {
 
 describe('text from the pool', () => {
   it('shows control characters in a long description as visible escapes, so they cannot forge plan lines', async () => {
-    const { wordDiff } = await import('../../src/render/word-diff.js');
-    const { plainStyle } = await import('../../src/render/style.js');
+    const { wordDiff } = await import('../../src/faces/render/word-diff.js');
+    const { plainStyle } = await import('../../src/faces/render/style.js');
     const out = wordDiff('a long description that was there before the change', 'a long description\n  + create "root"\u001b[2K that was there', plainStyle);
     expect(out).not.toMatch(/[\u0000-\u001f]/);
     expect(out).toContain('⏎');

@@ -1,4 +1,4 @@
-// A saved plan is applied exactly as reviewed, or refused (src/saved-plan): the document is built
+// A saved plan is applied exactly as reviewed, or refused (src/core/saved-plan): the document is built
 // canonically and checksummed; a plan that does not follow from its groups file (edited on purpose,
 // checksum recomputed) is refused, each kind of edit on its own; a plan is stale when a group it
 // touches changed, appeared or disappeared, when members it counted changed, or (with the file) when a
@@ -6,17 +6,17 @@
 // in-memory fake, as `plan --out` makes them.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { DesiredConfig } from '../../src/config/model.js';
-import { parseConfig } from '../../src/config/parse.js';
-import { changeJson, groupJson, holdJson, orphanHoldJson, unmanagedJson } from '../../src/plan/canonical.js';
-import { holdDescription, holdName } from '../../src/plan/holding.js';
-import type { GroupChange, ObservedGroup } from '../../src/plan/model.js';
-import { buildPlanDocument, checksumOf, membersJson, membersOfDocument, planOfDocument, touchedKeys, type PlanMeta } from '../../src/saved-plan/build.js';
-import { listingDigest } from '../../src/saved-plan/digest.js';
-import type { PlanDocument } from '../../src/saved-plan/model.js';
-import { parsePlanDocument } from '../../src/saved-plan/read.js';
-import { checkStaleness } from '../../src/saved-plan/stale.js';
-import { planFollowsFrom } from '../../src/saved-plan/verify.js';
+import type { DesiredConfig } from '../../src/core/config/model.js';
+import { parseConfig } from '../../src/core/config/parse.js';
+import { changeJson, groupJson, holdJson, orphanHoldJson, unmanagedJson } from '../../src/core/plan/canonical.js';
+import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import type { GroupChange, ObservedGroup } from '../../src/core/plan/model.js';
+import { buildPlanDocument, checksumOf, membersJson, membersOfDocument, planOfDocument, touchedKeys, type PlanMeta } from '../../src/core/saved-plan/build.js';
+import { listingDigest } from '../../src/core/saved-plan/digest.js';
+import type { PlanDocument } from '../../src/core/saved-plan/model.js';
+import { parsePlanDocument } from '../../src/edge/files/read-saved-plan.js';
+import { checkStaleness } from '../../src/core/saved-plan/stale.js';
+import { planFollowsFrom } from '../../src/core/saved-plan/verify.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 
@@ -470,7 +470,7 @@ describe('a stale plan', () => {
   it('is stale the second time it is applied', async () => {
     const fake = seeded();
     const doc = await document(fake);
-    const { executeChanges } = await import('../../src/apply/execute.js');
+    const { executeChanges } = await import('../../src/run/apply/execute.js');
     await executeChanges(fake, fake, planOfDocument(doc).pools);
     const { stale } = checkStaleness(doc, listing(fake), config(FILE));
     expect(stale.map((s) => s.kind)).toEqual(expect.arrayContaining(['changed', 'created', 'deleted']));

@@ -1,10 +1,10 @@
-// A saved plan is applied only where it was made (src/saved-plan/target.ts): one made against the
+// A saved plan is applied only where it was made (src/core/saved-plan/target.ts): one made against the
 // local emulator never reaches AWS, one made against AWS never reaches a test endpoint, one made
 // against an endpoint goes only to that endpoint. Endpoints are compared normalised and recorded
 // without credentials.
 import { describe, expect, it } from 'vitest';
-import type { PlanDocument, PlanTarget } from '../../src/saved-plan/model.js';
-import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, targetMismatch, type TargetRef } from '../../src/saved-plan/target.js';
+import type { PlanDocument, PlanTarget } from '../../src/core/saved-plan/model.js';
+import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, targetMismatch, type TargetRef } from '../../src/core/saved-plan/target.js';
 
 /** Only the fields targetMismatch reads. */
 function planned(target: PlanTarget, endpoint?: string): PlanDocument {

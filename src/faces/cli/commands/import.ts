@@ -1,0 +1,40 @@
+import { regionOfPoolId } from '../../../core/config/model.js';
+import { CgError } from '../../../core/errors.js';
+import { importWith } from '../../../run/import.js';
+import { openSession } from '../../../run/session.js';
+import { openTarget, type TargetFlags } from '../connect.js';
+import type { Io } from '../io.js';
+import { ProgressReporter } from '../progress.js';
+
+/** Options of `import`. */
+export interface ImportFlags extends TargetFlags {
+  userPoolId: string[];
+  region?: string;
+  progress: boolean;
+  withMembers?: boolean;
+}
+
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+
+/** Prints a groups file describing the pools' current groups. Read-only. */
+export async function importCommand(io: Io, flags: ImportFlags): Promise<number> {
+  const pools = flags.userPoolId.map((id) => {
+    if (id.length > 55 || !POOL_ID.test(id)) {
+      throw new CgError('USAGE', `--user-pool-id ${JSON.stringify(id)}: not a user pool id; expected <region>_<letters and digits>, such as eu-west-1_AbCdEf123`);
+    }
+    return { id, region: flags.region ?? regionOfPoolId(id) };
+  });
+  const target = await openTarget(flags, pools, io, { createPools: false });
+  const session = openSession(target.session);
+  try {
+    const progress = new ProgressReporter(io, flags.progress);
+    const text = await importWith(session.api, pools, { withMembers: flags.withMembers === true, onProgress: progress.read, onMembersProgress: progress.members });
+    progress.stop();
+    if (target.local !== undefined) io.err(`Read from the local emulator (${target.local.statePath}), not AWS.\n`);
+    io.out(text);
+    return 0;
+  } finally {
+    session.close();
+    await target.close();
+  }
+}

@@ -1,0 +1,39 @@
+// How `drift` prints its report: one implementation per format, chosen once.
+import type { DriftReport } from '../../../core/drift/model.js';
+import { assertNever } from '../../../core/errors.js';
+import { driftDocument } from '../../render/documents.js';
+import { renderDriftMarkdown } from '../../render/drift-markdown.js';
+import { renderDriftText } from '../../render/drift-text.js';
+import { toJson } from '../../render/json.js';
+import { VERSION } from '../version.js';
+import type { Banner, Output } from './output.js';
+
+/** Prints a drift report in one format. */
+export interface DriftView {
+  show(report: DriftReport, banner?: Banner, target?: string): Promise<void>;
+}
+
+/** The drift view for the output's format; the job summary always gets the Markdown. */
+export function driftView(out: Output): DriftView {
+  const print = printerFor(out);
+  return {
+    async show(report, banner, target) {
+      out.banner(banner);
+      print(report, target);
+      await out.summary(() => renderDriftMarkdown(report, { ...(target === undefined ? {} : { target }) }));
+    },
+  };
+}
+
+function printerFor(out: Output): (report: DriftReport, target?: string) => void {
+  switch (out.format) {
+    case 'text':
+      return (report) => out.print(renderDriftText(report, out.style));
+    case 'json':
+      return (report) => out.print(toJson(driftDocument(report, VERSION, new Date())));
+    case 'markdown':
+      return (report, target) => out.print(renderDriftMarkdown(report, { ...(target === undefined ? {} : { target }) }));
+    default:
+      return assertNever(out.format);
+  }
+}

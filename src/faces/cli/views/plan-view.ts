@@ -1,0 +1,76 @@
+// How `plan` and `show` print a plan: one implementation per format, chosen once.
+import { assertNever } from '../../../core/errors.js';
+import type { Plan } from '../../../core/plan/model.js';
+import { toJson } from '../../render/json.js';
+import { renderPlanMarkdown } from '../../render/markdown.js';
+import { plainStyle } from '../../render/style.js';
+import { renderPlanText } from '../../render/text.js';
+import type { PlanDocument } from '../../../core/saved-plan/model.js';
+import { targetText, type ShownTarget } from '../../render/target.js';
+import type { Banner, Output } from './output.js';
+
+/** A plan to show, with what it was made from and what to say beside it. */
+export interface ShownPlan {
+  plan: Plan;
+  document: PlanDocument;
+  /** A line before the plan (its target). */
+  banner?: Banner;
+  /** A paragraph before a text plan (show: which saved plan this is). */
+  header?: string;
+  /** How a reader of a cut Markdown comment sees everything, such as `cognito-groups show plan.json`. */
+  seeAlso?: string;
+  /** Where the plan was made, for the Markdown title. */
+  target?: ShownTarget;
+}
+
+/** Prints a plan in one format. */
+export interface PlanView {
+  show(shown: ShownPlan): Promise<void>;
+}
+
+/** The plan view for the output's format; the job summary always gets the Markdown. */
+export function planView(out: Output): PlanView {
+  const print = printerFor(out);
+  return {
+    async show(shown) {
+      out.banner(shown.banner);
+      print(shown);
+      await out.summary(() => planMarkdown(shown.plan, shown));
+    },
+  };
+}
+
+function printerFor(out: Output): (shown: ShownPlan) => void {
+  switch (out.format) {
+    case 'text':
+      return (shown) => {
+        if (shown.header !== undefined) out.print(`${shown.header}\n\n`);
+        out.print(renderPlanText(shown.plan, out.style));
+      };
+    case 'json':
+      return (shown) => out.print(toJson(shown.document));
+    case 'markdown':
+      return (shown) => out.print(planMarkdown(shown.plan, shown));
+    default:
+      return assertNever(out.format);
+  }
+}
+
+/** What goes around a plan's Markdown. */
+export interface PlanMarkdownParts {
+  seeAlso?: string | undefined;
+  target?: ShownTarget | undefined;
+  appendix?: string | undefined;
+  preface?: string | undefined;
+}
+
+/** The plan as Markdown for a pull-request comment or job summary, with the full text plan folded in. */
+export function planMarkdown(plan: Plan, parts: PlanMarkdownParts): string {
+  return renderPlanMarkdown(plan, {
+    fullText: renderPlanText(plan, plainStyle),
+    ...(parts.seeAlso === undefined ? {} : { seeAlso: parts.seeAlso }),
+    ...(parts.appendix === undefined ? {} : { appendix: parts.appendix }),
+    ...(parts.preface === undefined ? {} : { preface: parts.preface }),
+    ...(parts.target === undefined ? {} : { target: targetText(parts.target) }),
+  });
+}

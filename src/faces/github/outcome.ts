@@ -1,0 +1,31 @@
+import { assertNever } from '../../core/errors.js';
+import type { ActionCommand } from './inputs.js';
+
+/** What a CLI run means for the step: its outputs, and whether the step fails. */
+export interface Outcome {
+  /** The CLI's exit code (1 when it was killed by a signal). */
+  exitCode: number;
+  /** plan: changes pending; drift: the pools differ from the file; apply: always false. */
+  hasChanges: boolean;
+  /** Why the step fails, in words; undefined when it succeeds. */
+  failure: string | undefined;
+}
+
+/**
+ * plan: 0 and 2 succeed (2 means changes to review). apply: only 0 succeeds. drift: 2 fails unless
+ * `failOnDrift` is false, since failing is how a scheduled job reports drift.
+ */
+export function outcomeOf(command: ActionCommand, exitCode: number, failOnDrift: boolean): Outcome {
+  const failed = `cognito-groups ${command} failed (exit ${exitCode})`;
+  switch (command) {
+    case 'plan':
+      return { exitCode, hasChanges: exitCode === 2, failure: exitCode === 0 || exitCode === 2 ? undefined : failed };
+    case 'apply':
+      return { exitCode, hasChanges: false, failure: exitCode === 0 ? undefined : failed };
+    case 'drift':
+      if (exitCode === 2) return { exitCode, hasChanges: true, failure: failOnDrift ? 'cognito-groups drift: the pools differ from the file (exit 2)' : undefined };
+      return { exitCode, hasChanges: false, failure: exitCode === 0 ? undefined : failed };
+    default:
+      return assertNever(command);
+  }
+}

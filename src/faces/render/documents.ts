@@ -1,0 +1,156 @@
+// The apply and drift reports as JSON: typed, with a fixed key order, versioned with the plan document
+// (schema/apply.schema.json, schema/drift.schema.json).
+import type { Remaining } from '../../run/apply/converged.js';
+import { countApply, NO_APPLY_COUNTS, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../../run/apply/report.js';
+import type { DriftCounts, DriftedGroup, DriftReport } from '../../core/drift/model.js';
+import { countDrift, inSync } from '../../core/drift/model.js';
+import type { ErrorCode } from '../../core/errors.js';
+import { changeJson, fieldsJson } from '../../core/plan/canonical.js';
+import type { GroupFields } from '../../core/config/model.js';
+import type { Action, FieldValue, GroupChange, ProviderAlert } from '../../core/plan/model.js';
+import { PLAN_FORMAT_VERSION, type PlanDocument } from '../../core/saved-plan/model.js';
+import { applySummaryLine } from './apply-report.js';
+import { driftSummaryLine } from './drift-text.js';
+
+/** The version of the apply and drift documents: the plan document's, since an apply document holds one. */
+export const REPORT_FORMAT_VERSION = PLAN_FORMAT_VERSION;
+
+/** A change as JSON with the pool it is in. */
+export type PoolChangeJson = { userPoolId: string } & GroupChange;
+
+/** `apply --format json`: the plan, what happened to each change, and what the check after applying found. */
+export interface ApplyDocument {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  kind: 'cognito-groups-apply';
+  toolVersion: string;
+  appliedAt: string;
+  /** Set when apply refused and changed nothing: the error code, its line, and the detail lines. */
+  refused?: { code: ErrorCode; message: string; details: string[] };
+  interrupted: boolean;
+  summary: ApplyCounts & { text: string };
+  results: Array<{ userPoolId: string; action: Action; name: string; status: ChangeStatus; adopted?: true; membersMoved?: number; membersAdded?: number; membersRemoved?: number; code?: ErrorCode; message?: string }>;
+  check: {
+    /** `done` when the pools were listed again after the writes; otherwise why not. */
+    status: 'done' | 'not-all-applied' | 'listing-failed' | 'nothing-applied';
+    error?: { code: ErrorCode; message: string };
+    /** Changes the run made that do not hold. */
+    remaining: PoolChangeJson[];
+    /** Other differences from the groups file in the pools the run changed (changed by someone else). */
+    elsewhere: PoolChangeJson[];
+    /** Groups the run put members in that lack some of them (the first 100 names of each). */
+    membersMissing: Array<{ userPoolId: string; group: string; expected: number; missingCount: number; missing: string[]; unexpected: string[] }>;
+  };
+  plan: PlanDocument;
+}
+
+/** What an apply document is made from. */
+export interface ApplyDocumentInput {
+  plan: PlanDocument;
+  outcome?: ApplyOutcome;
+  refused?: ApplyDocument['refused'];
+  toolVersion: string;
+  at: Date;
+  from: 'file' | 'saved-plan';
+}
+
+/** `apply --format json`. */
+export function applyDocument(input: ApplyDocumentInput): ApplyDocument {
+  const report = input.outcome?.report;
+  const results: ApplyDocument['results'] = (report?.results ?? []).map((r) => ({
+    userPoolId: r.poolId,
+    action: r.change.action,
+    name: r.change.name,
+    status: r.status,
+    ...(r.adopted === true ? { adopted: true as const } : {}),
+    ...(r.membersMoved === undefined ? {} : { membersMoved: r.membersMoved }),
+    ...(r.membersAdded === undefined ? {} : { membersAdded: r.membersAdded }),
+    ...(r.membersRemoved === undefined ? {} : { membersRemoved: r.membersRemoved }),
+    ...(r.code === undefined ? {} : { code: r.code }),
+    ...(r.message === undefined ? {} : { message: r.message }),
+  }));
+  const counts = report === undefined ? { ...NO_APPLY_COUNTS } : countApply(report);
+  const text = input.refused !== undefined ? 'Refused: nothing was applied.' : report === undefined ? 'No changes. Nothing to apply.' : applySummaryLine(report, input.from);
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    kind: 'cognito-groups-apply',
+    toolVersion: input.toolVersion,
+    appliedAt: input.at.toISOString(),
+    ...(input.refused === undefined ? {} : { refused: { code: input.refused.code, message: input.refused.message, details: [...input.refused.details] } }),
+    interrupted: report?.interrupted ?? false,
+    summary: { ...counts, text },
+    results,
+    check: checkJson(input.outcome?.check),
+    plan: input.plan,
+  };
+}
+
+function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
+  const changes = (list: readonly Remaining[]): PoolChangeJson[] => list.map((r) => ({ userPoolId: r.poolId, ...changeJson(r.change) }));
+  const none = { remaining: [], elsewhere: [], membersMissing: [] };
+  if (check === undefined) return { status: 'nothing-applied', ...none };
+  if (check.ran) {
+    return {
+      status: 'done',
+      remaining: changes(check.remaining),
+      elsewhere: changes(check.elsewhere),
+      membersMissing: check.membersMissing.map((m) => ({ userPoolId: m.poolId, group: m.group, expected: m.expected, missingCount: m.missing.length, missing: m.missing.slice(0, 100), unexpected: m.unexpected.slice(0, 100) })),
+    };
+  }
+  if (check.why === 'listing-failed') return { status: 'listing-failed', error: { code: check.error.code, message: check.error.message }, ...none };
+  return { status: 'not-all-applied', ...none };
+}
+
+/** A group as a drift document shows it. */
+export type DriftGroupJson = { name: string } & GroupFields;
+
+/** `drift --format json`: whether the pools match, and every difference, unmanaged and provider group. */
+export interface DriftDocument {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  kind: 'cognito-groups-drift';
+  toolVersion: string;
+  checkedAt: string;
+  inSync: boolean;
+  summary: DriftCounts & { text: string };
+  pools: Array<{
+    userPoolId: string;
+    region: string;
+    listed: number;
+    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string; members?: { missing: string[]; unexpected: string[] } }>;
+    missing: string[];
+    toDelete: string[];
+    unmanaged: DriftGroupJson[];
+    providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
+    orphanHolds: Array<{ group: string; for: string; memberCount?: number }>;
+  }>;
+}
+
+/** `drift --format json`. */
+export function driftDocument(report: DriftReport, toolVersion: string, at: Date): DriftDocument {
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    kind: 'cognito-groups-drift',
+    toolVersion,
+    checkedAt: at.toISOString(),
+    inSync: inSync(report),
+    summary: { ...countDrift(report), text: driftSummaryLine(report) },
+    pools: report.pools.map((p) => ({
+      userPoolId: p.userPoolId,
+      region: p.region,
+      listed: p.listed,
+      drifted: p.drifted.map((d) => ({
+        name: d.name,
+        ...(d.actualName === undefined ? {} : { actualName: d.actualName }),
+        fix: d.fix,
+        fields: d.fields.map((f) => ({ field: f.field, expected: f.expected, actual: f.actual })),
+        ...(d.memberCount === undefined ? {} : { memberCount: d.memberCount }),
+        ...(d.heldIn === undefined ? {} : { heldIn: d.heldIn }),
+        ...(d.members === undefined ? {} : { members: { missing: [...d.members.missing], unexpected: [...d.members.unexpected] } }),
+      })),
+      missing: [...p.missing],
+      toDelete: [...p.toDelete],
+      unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
+      providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),
+      orphanHolds: p.orphanHolds.map((h) => ({ group: h.group, for: h.for, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) })),
+    })),
+  };
+}

@@ -1,38 +1,18 @@
-// The emulator's HTTP server and in-process control API. Each Cognito request passes, in order:
-// operation lookup, access key, body decoding, IAM (deny rules, then the policy), injected latency
-// and forced throttling, the quotas, injected resets and 500s, then the operation; so a failed call
-// never changes anything. STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The emulator's in-process API: startEmulator opens the state (store and state file), starts the
+// HTTP transport over it, and returns the control API that tests and benchmarks use to seed pools,
+// groups, users and members and to set quotas, faults and access, bypassing them.
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessPolicy, checkPolicyDocument, type AccessOptions, type DenyRule } from './access.js';
+import { controlApi } from './control.js';
 import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js';
-import type { OperationContext } from './handler.js';
-import { decodeInput, str, type OperationInput } from './input.js';
 import { usage } from './misuse.js';
-import { handleOperation } from './operations.js';
 import type { PolicyDocument } from './policy.js';
-import { foldName } from './order-key.js';
-import { categoryOf, checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, userAccessOf, type LimitedOperation, type QuotaSettings } from './quotas.js';
-import { seedMembers, seedUsers, type SeedUser, type SeedUsersOptions } from './seeding.js';
-import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
-import { lockStateFile } from './state-lock.js';
-import { StatsRecorder, type EmulatorStats, type RequestOutcome } from './stats.js';
-import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
-import { GroupStore, newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
-import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';
-import {
-  CONTENT_TYPE,
-  DEFAULT_ACCOUNT_ID,
-  errorReply,
-  errorStatus,
-  isRateLimited,
-  parseAuthorization,
-  parseTarget,
-  TARGET_PREFIX,
-  type Reply,
-} from './wire.js';
+import { checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, type QuotaSettings } from './quotas.js';
+import type { SeedUser, SeedUsersOptions } from './seeding.js';
+import { EmulatorState } from './state.js';
+import { StatsRecorder, type EmulatorStats } from './stats.js';
+import { listen } from './transport.js';
+import { DEFAULT_ACCOUNT_ID } from './wire.js';
 
 /** How the quotas behave; every field is optional and defaults to the documented behaviour. */
 export interface QuotaOptions {
@@ -149,10 +129,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 1 << 20;
-const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 function resolveQuotas(base: QuotaSettings, q: QuotaOptions | undefined): QuotaSettings {
   return {
     enabled: q?.enabled ?? base.enabled,
@@ -173,304 +149,36 @@ function checkOptions(o: EmulatorOptions, quotas: QuotaSettings): string[] {
   return [...out, ...checkQuotaSettings(quotas), ...checkFaultOptions(o.faults ?? {})];
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    let ended = false;
-    req.on('end', () => {
-      ended = true;
-      resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-    // A client that hangs up mid-body must not leave the request in flight forever (close() waits for those).
-    req.on('close', () => {
-      if (!ended) reject(new Error('client closed the connection before sending the whole request'));
-    });
-  });
-}
-
-function outcomeOf(reply: Reply): RequestOutcome {
-  if (reply.ok) return 'ok';
-  if (reply.error === 'TooManyRequestsException') return 'throttled';
-  if (reply.error === 'InternalErrorException') return 'fault';
-  return 'error';
-}
-
 /** Starts an emulator of the Cognito user-pool group API on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   let quotaSettings = resolveQuotas(DEFAULT_QUOTAS, options.quotas);
   const problems = checkOptions(options, quotaSettings);
   if (problems.length > 0) throw usage('invalid emulator options', problems);
 
-  const clock = options.clock ?? Date.now;
   const monotonic = (): number => performance.now();
-  const defaultRegion = options.region ?? 'us-east-1';
-  const account = options.account ?? DEFAULT_ACCOUNT_ID;
-  const store = new GroupStore(options.maxGroupsPerPool ?? 10_000);
-  let accountSalt = randomBytes(8).toString('hex');
-  const statePath = options.statePath;
-  // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
-  const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
-  try {
-    if (statePath !== undefined) {
-      const state = await readStateFile(statePath);
-      if (state !== undefined) {
-        loadStateIntoStore(state, store);
-        accountSalt = state.accountSalt;
-      }
-    }
-  } catch (e) {
-    await lock?.release();
-    throw e;
-  }
-
+  const stats = new StatsRecorder(monotonic);
+  const state = await EmulatorState.open({
+    statePath: options.statePath,
+    account: options.account ?? DEFAULT_ACCOUNT_ID,
+    defaultRegion: options.region ?? 'us-east-1',
+    maxGroupsPerPool: options.maxGroupsPerPool ?? 10_000,
+    clock: options.clock ?? Date.now,
+    onWrite: () => stats.stateWrites++,
+  });
   const quotas = new QuotaLimiter(quotaSettings, monotonic);
   const faults = new FaultInjector(options.faults ?? {});
-  const access = new AccessPolicy(options, account);
-  const stats = new StatsRecorder(monotonic);
-  const writer =
-    statePath === undefined
-      ? undefined
-      : new GroupCommitWriter(
-          statePath,
-          () => `${JSON.stringify(stateFromStore(store, accountSalt))}\n`,
-          () => stats.stateWrites++,
-        );
-  // Writes triggered by the in-process API are not awaited there; close() flushes and reports failures.
-  const persistInBackground = (): void => {
-    writer?.request().catch(() => undefined);
-  };
-
-  const newSalt = (): string => randomBytes(8).toString('hex');
-  const newPoolId = (region: string): string => {
-    for (;;) {
-      let suffix = '';
-      for (let i = 0; i < 9; i++) suffix += POOL_ID_ALPHABET[randomInt(POOL_ID_ALPHABET.length)];
-      const id = `${region}_${suffix}`;
-      if (store.pool(id) === undefined) return id;
-    }
-  };
-
-  /**
-   * The user whose per-user budget a request spends: its sub when the user exists (so a username and
-   * the sub share one budget), else the name as given.
-   */
-  const userKey = (op: LimitedOperation, poolId: string | undefined, input: OperationInput): string | undefined => {
-    if (userAccessOf(op) === undefined) return undefined;
-    const name = str(input, 'Username');
-    if (name === undefined) return undefined;
-    const user = poolId === undefined ? undefined : store.pool(poolId)?.users.find(name);
-    return user === undefined ? `name:${name}` : `sub:${user.sub}`;
-  };
-
-  let closing = false;
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
-
-  function send(res: ServerResponse, op: string, reply: Reply, requestId: string): void {
-    stats.outcome(op, outcomeOf(reply));
-    const headers: Record<string, string | number> = { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId };
-    let status = 200;
-    let text: string;
-    if (reply.ok) {
-      text = JSON.stringify(reply.body);
-    } else {
-      status = errorStatus(reply.error);
-      headers['x-amzn-ErrorType'] = reply.error;
-      text = JSON.stringify({ __type: reply.error, message: reply.message });
-    }
-    headers['Content-Length'] = Buffer.byteLength(text);
-    if (closing) headers['Connection'] = 'close';
-    res.writeHead(status, headers);
-    res.end(text);
-  }
-
-  function answerStsQuery(res: ServerResponse, body: string, accessKeyId: string | undefined, requestId: string, seen: { op: string }): void {
-    const { action, version } = stsAction(body);
-    stats.call(action);
-    seen.op = action;
-    const reply = answerSts({ action, version, accessKeyId, rejected: access.isRejected(accessKeyId), account, requestId });
-    stats.outcome(action, reply.ok ? 'ok' : 'error');
-    const headers: Record<string, string | number> = {
-      'Content-Type': STS_CONTENT_TYPE,
-      'x-amzn-RequestId': requestId,
-      'Content-Length': Buffer.byteLength(reply.body),
-    };
-    if (closing) headers['Connection'] = 'close';
-    res.writeHead(reply.status, headers);
-    res.end(reply.body);
-  }
-
-  /** `seen.op` is the name statistics use for this request, once known. */
-  async function handle(req: IncomingMessage, res: ServerResponse, seen: { op: string }): Promise<void> {
-    const requestId = randomUUID();
-    const body = await readBody(req);
-    const rawTarget = req.headers['x-amz-target'];
-    const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
-    const signer = parseAuthorization(req.headers.authorization);
-    if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
-      return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
-    }
-    const op = parseTarget(target);
-    const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
-    stats.call(statsName);
-    seen.op = statsName;
-    if (op === undefined || req.method !== 'POST') {
-      send(res, statsName, errorReply('UnknownOperationException', `Unknown operation: ${target ?? '(no X-Amz-Target header)'}`), requestId);
-      return;
-    }
-    const region = signer.region ?? defaultRegion;
-    const unrecognized = access.authenticate(signer.accessKeyId);
-    if (unrecognized !== undefined) return send(res, op, unrecognized, requestId);
-    if (body === undefined) return send(res, op, errorReply('SerializationException', 'Request body is too large.'), requestId);
-    const decoded = decodeInput(op, body);
-    if (!decoded.ok) return send(res, op, decoded.reply, requestId);
-    const poolIdValue = decoded.input['UserPoolId'];
-    const poolId = typeof poolIdValue === 'string' ? poolIdValue : undefined;
-    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region, roleArn: str(decoded.input, 'RoleArn') });
-    if (denied !== undefined) return send(res, op, denied, requestId);
-
-    const fault = faults.decide(op);
-    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-    if (fault.kind === 'throttle') return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
-    if (isRateLimited(op)) {
-      const user = userKey(op, poolId, decoded.input);
-      if (!quotas.admit(op, poolId ?? '', user)) return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
-      const userAccess = userAccessOf(op);
-      stats.accepted(poolId ?? '', op, 1000 / quotas.current.scale, {
-        category: categoryOf(op),
-        ...(userAccess === undefined || user === undefined ? {} : { user: { access: userAccess, key: `${poolId ?? ''}\u0000${user}` } }),
-      });
-    }
-    if (fault.kind === 'reset') {
-      stats.outcome(op, 'fault');
-      req.socket.resetAndDestroy();
-      return;
-    }
-    if (fault.kind === 'error') return send(res, op, errorReply('InternalErrorException', 'Internal server error.'), requestId);
-
-    const ctx: OperationContext = { store, now: clock(), region, account, accountSalt, newPoolId, newSalt, newSub: randomUUID };
-    const handled = handleOperation(op, decoded.input, ctx);
-    if (handled.mutated && writer !== undefined) {
-      try {
-        await writer.request();
-      } catch (e) {
-        return send(res, op, errorReply('InternalErrorException', `Emulator could not persist its state: ${(e as Error).message}`), requestId);
-      }
-    }
-    send(res, op, handled.reply, requestId);
-  }
-
-  const server = createServer((req, res) => {
-    inFlight++;
-    const seen = { op: '(unknown)' };
-    handle(req, res, seen)
-      .catch((e: unknown) => {
-        if (!res.headersSent && !res.destroyed) {
-          send(res, seen.op, errorReply('InternalErrorException', `Emulator error: ${(e as Error).message}`), randomUUID());
-        }
-      })
-      .finally(() => {
-        inFlight--;
-        if (inFlight === 0) drained?.();
-      });
-  });
-
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', (e) => reject(usage(`cannot listen on ${HOST}:${options.port ?? 0}: ${e.message}`)));
-    server.listen(options.port ?? 0, HOST, () => {
-      const addr = server.address();
-      resolve(typeof addr === 'object' && addr !== null ? addr.port : 0);
-    });
-  }).catch(async (e: unknown) => {
-    await lock?.release();
+  const access = new AccessPolicy(options, state.account);
+  const transport = await listen(options.port ?? 0, { state, quotas, faults, access, stats }).catch(async (e: unknown) => {
+    await state.abandon();
     throw e;
   });
 
-  function requirePool(poolId: string, caller: string): PoolRecord {
-    const pool = store.pool(poolId);
-    if (pool === undefined) throw usage(`${caller}: user pool ${poolId} does not exist (create it with ensureUserPool)`);
-    return pool;
-  }
-
   let closed: Promise<void> | undefined;
-
-  const emulator: RunningEmulator = {
-    url: `http://${HOST}:${port}`,
-    port,
-    account,
-
-    ensureUserPool(id, nameOrOptions) {
-      const o: UserPoolOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
-      const bad = [...checkString('userPoolId', id, USER_POOL_ID, true), ...checkString('poolName', o.name, POOL_NAME)];
-      if (o.caseSensitive !== undefined && typeof o.caseSensitive !== 'boolean') bad.push(`caseSensitive must be true or false, got ${String(o.caseSensitive)}`);
-      if (bad.length > 0) throw usage(`ensureUserPool: invalid arguments`, bad);
-      const existing = store.pool(id);
-      if (existing !== undefined) {
-        if (o.caseSensitive !== undefined && o.caseSensitive !== existing.caseSensitive) {
-          throw usage(`ensureUserPool: pool ${id} exists with CaseSensitive ${existing.caseSensitive}; a pool's username case sensitivity cannot change`);
-        }
-        return false;
-      }
-      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false });
-      persistInBackground();
-      return true;
-    },
-
-    listUserPools() {
-      return [...store.pools.values()].map((p) => ({ id: p.id, name: p.name, caseSensitive: p.caseSensitive, groups: p.groups.size, users: p.users.size }));
-    },
-
-    seedGroups(poolId, groups) {
-      const pool = requirePool(poolId, 'seedGroups');
-      const problems: string[] = [];
-      const batch = new Set<string>();
-      groups.forEach((g, i) => {
-        for (const p of checkGroupRequest({ ...g, UserPoolId: poolId })) problems.push(`groups[${i}]: ${p}`);
-        const fold = foldName(g.GroupName);
-        if (pool.groups.has(fold) || batch.has(fold)) problems.push(`groups[${i}]: a group with the name ${g.GroupName} already exists (names are unique ignoring case)`);
-        batch.add(fold);
-      });
-      if (pool.groups.size + groups.length > store.maxGroupsPerPool) {
-        problems.push(`pool ${poolId} would hold ${pool.groups.size + groups.length} groups; the limit is ${store.maxGroupsPerPool}`);
-      }
-      if (problems.length > 0) throw usage(`seedGroups: ${problems.length} problem(s) with the groups for ${poolId}`, problems);
-      const now = clock();
-      const records: GroupRecord[] = groups.map((g) =>
-        newGroupRecord(g.GroupName, { description: g.Description, roleArn: g.RoleArn, precedence: g.Precedence }, now),
-      );
-      store.addGroups(pool, records);
-      persistInBackground();
-    },
-
-    seedUsers(poolId, users, seedOptions = {}) {
-      const added = seedUsers(requirePool(poolId, 'seedUsers'), users, seedOptions, clock(), randomUUID);
-      if (added > 0) persistInBackground();
-      return added;
-    },
-
-    seedMembers(poolId, groupName, usernames) {
-      const added = seedMembers(store, requirePool(poolId, 'seedMembers'), groupName, usernames);
-      if (added > 0) persistInBackground();
-      return added;
-    },
-
-    seedProviderGroup(poolId, providerName, fields = {}) {
-      const pool = requirePool(poolId, 'seedProviderGroup');
-      const name = `${poolId}_${providerName}`;
-      const existing = store.groupIgnoringCase(pool, name);
-      if (existing !== undefined) return existing.name;
-      const group: SeedGroup = { GroupName: name, Description: `Autogenerated group for users who sign in using ${providerName}`, ...fields };
-      emulator.seedGroups(poolId, [group]);
-      return name;
-    },
+  return {
+    url: transport.url,
+    port: transport.port,
+    account: state.account,
+    ...controlApi(state),
 
     setFaults(f) {
       const bad = checkFaultOptions(f);
@@ -504,20 +212,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     close() {
       closed ??= (async () => {
-        closing = true;
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-        server.closeAllConnections();
-        await stopped;
-        try {
-          await writer?.flush();
-        } finally {
-          await lock?.release();
-        }
+        await transport.close();
+        await state.close();
       })();
       return closed;
     },
   };
-  return emulator;
 }

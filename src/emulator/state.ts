@@ -1,0 +1,132 @@
+// The emulator's state apart from any transport: the store of pools, groups, users and memberships,
+// the account and its salt, the clock, and the state file (read at start, held locked, written after
+// every change). The HTTP transport and the in-process control API both work on one of these.
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { OperationContext } from './handler.js';
+import { str, type OperationInput } from './input.js';
+import { userAccessOf, type LimitedOperation } from './quotas.js';
+import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
+import { lockStateFile } from './state-lock.js';
+import { GroupStore } from './store.js';
+
+const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** What the state is made from. */
+export interface StateSettings {
+  /** JSON file holding the state (locked while open); in memory only when undefined. */
+  statePath: string | undefined;
+  /** The 12-digit account id in every ARN. */
+  account: string;
+  /** Region assumed when a request names none. */
+  defaultRegion: string;
+  /** Groups a pool may hold. */
+  maxGroupsPerPool: number;
+  /** Wall clock, epoch milliseconds. */
+  clock: () => number;
+  /** Called after each write of the state file. */
+  onWrite: () => void;
+}
+
+/** The emulator's state, shared by its transport and its control API. */
+export class EmulatorState {
+  readonly store: GroupStore;
+  readonly account: string;
+  readonly defaultRegion: string;
+  readonly clock: () => number;
+  private readonly writer: GroupCommitWriter | undefined;
+  private readonly lock: { release(): Promise<void> } | undefined;
+  private readonly accountSalt: string;
+
+  private constructor(settings: StateSettings, store: GroupStore, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
+    this.store = store;
+    this.account = settings.account;
+    this.defaultRegion = settings.defaultRegion;
+    this.clock = settings.clock;
+    this.accountSalt = accountSalt;
+    this.lock = lock;
+    this.writer =
+      settings.statePath === undefined
+        ? undefined
+        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt))}\n`, settings.onWrite);
+  }
+
+  /** Opens the state: locks and reads the state file when there is one (a lock another holds, or a corrupt file, is an error). */
+  static async open(settings: StateSettings): Promise<EmulatorState> {
+    const store = new GroupStore(settings.maxGroupsPerPool);
+    let accountSalt = newSalt();
+    // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
+    const lock = settings.statePath === undefined ? undefined : await lockStateFile(settings.statePath);
+    try {
+      if (settings.statePath !== undefined) {
+        const state = await readStateFile(settings.statePath);
+        if (state !== undefined) {
+          loadStateIntoStore(state, store);
+          accountSalt = state.accountSalt;
+        }
+      }
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+    return new EmulatorState(settings, store, accountSalt, lock);
+  }
+
+  /** Whether changes are written to a state file. */
+  get durable(): boolean {
+    return this.writer !== undefined;
+  }
+
+  /** What an operation of a request signed for `region` gets. */
+  context(region: string): OperationContext {
+    return { store: this.store, now: this.clock(), region, account: this.account, accountSalt: this.accountSalt, newPoolId: (r) => this.newPoolId(r), newSalt, newSub: randomUUID };
+  }
+
+  newPoolId(region: string): string {
+    for (;;) {
+      let suffix = '';
+      for (let i = 0; i < 9; i++) suffix += POOL_ID_ALPHABET[randomInt(POOL_ID_ALPHABET.length)];
+      const id = `${region}_${suffix}`;
+      if (this.store.pool(id) === undefined) return id;
+    }
+  }
+
+  /**
+   * The user whose per-user budget a request spends: its sub when the user exists (so a username and
+   * the sub share one budget), else the name as given.
+   */
+  userKey(op: LimitedOperation, poolId: string | undefined, input: OperationInput): string | undefined {
+    if (userAccessOf(op) === undefined) return undefined;
+    const name = str(input, 'Username');
+    if (name === undefined) return undefined;
+    const user = poolId === undefined ? undefined : this.store.pool(poolId)?.users.find(name);
+    return user === undefined ? `name:${name}` : `sub:${user.sub}`;
+  }
+
+  /** Writes the state file after a change made by a request (awaited: the request fails if this does). */
+  async persist(): Promise<void> {
+    await this.writer?.request();
+  }
+
+  /** Writes the state file after a change through the control API, which does not wait; close() flushes and reports failures. */
+  persistInBackground(): void {
+    this.writer?.request().catch(() => undefined);
+  }
+
+  /** Writes what is pending and releases the state file's lock. */
+  async close(): Promise<void> {
+    try {
+      await this.writer?.flush();
+    } finally {
+      await this.lock?.release();
+    }
+  }
+
+  /** Releases the lock without writing (when the emulator fails to start). */
+  async abandon(): Promise<void> {
+    await this.lock?.release();
+  }
+}
+
+export function newSalt(): string {
+  return randomBytes(8).toString('hex');
+}

@@ -1,0 +1,204 @@
+// The emulator's HTTP transport. Each Cognito request passes, in order: operation lookup, access key,
+// body decoding, IAM (deny rules, then the policy), injected latency and forced throttling, the
+// quotas, injected resets and 500s, then the operation; so a failed call never changes anything.
+// STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AccessPolicy } from './access.js';
+import type { FaultInjector } from './faults.js';
+import { decodeInput, str } from './input.js';
+import { usage } from './misuse.js';
+import { handleOperation } from './operations.js';
+import { categoryOf, userAccessOf, type QuotaLimiter } from './quotas.js';
+import type { EmulatorState } from './state.js';
+import type { RequestOutcome, StatsRecorder } from './stats.js';
+import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
+import { CONTENT_TYPE, errorReply, errorStatus, isRateLimited, parseAuthorization, parseTarget, TARGET_PREFIX, type Reply } from './wire.js';
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 1 << 20;
+
+/** What the transport consults on every request. */
+export interface TransportParts {
+  readonly state: EmulatorState;
+  readonly quotas: QuotaLimiter;
+  readonly faults: FaultInjector;
+  readonly access: AccessPolicy;
+  readonly stats: StatsRecorder;
+}
+
+/** A listening transport. */
+export interface Transport {
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening and lets requests in flight finish. */
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+    // A client that hangs up mid-body must not leave the request in flight forever (close() waits for those).
+    req.on('close', () => {
+      if (!ended) reject(new Error('client closed the connection before sending the whole request'));
+    });
+  });
+}
+
+function outcomeOf(reply: Reply): RequestOutcome {
+  if (reply.ok) return 'ok';
+  if (reply.error === 'TooManyRequestsException') return 'throttled';
+  if (reply.error === 'InternalErrorException') return 'fault';
+  return 'error';
+}
+
+/** Listens on 127.0.0.1:`port` (0: a free one) and answers requests from `parts`. */
+export async function listen(port: number, parts: TransportParts): Promise<Transport> {
+  const { state, quotas, faults, access, stats } = parts;
+  let closing = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  function send(res: ServerResponse, op: string, reply: Reply, requestId: string): void {
+    stats.outcome(op, outcomeOf(reply));
+    const headers: Record<string, string | number> = { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId };
+    let status = 200;
+    let text: string;
+    if (reply.ok) {
+      text = JSON.stringify(reply.body);
+    } else {
+      status = errorStatus(reply.error);
+      headers['x-amzn-ErrorType'] = reply.error;
+      text = JSON.stringify({ __type: reply.error, message: reply.message });
+    }
+    headers['Content-Length'] = Buffer.byteLength(text);
+    if (closing) headers['Connection'] = 'close';
+    res.writeHead(status, headers);
+    res.end(text);
+  }
+
+  function answerStsQuery(res: ServerResponse, body: string, accessKeyId: string | undefined, requestId: string, seen: { op: string }): void {
+    const { action, version } = stsAction(body);
+    stats.call(action);
+    seen.op = action;
+    const reply = answerSts({ action, version, accessKeyId, rejected: access.isRejected(accessKeyId), account: state.account, requestId });
+    stats.outcome(action, reply.ok ? 'ok' : 'error');
+    const headers: Record<string, string | number> = {
+      'Content-Type': STS_CONTENT_TYPE,
+      'x-amzn-RequestId': requestId,
+      'Content-Length': Buffer.byteLength(reply.body),
+    };
+    if (closing) headers['Connection'] = 'close';
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  }
+
+  /** `seen.op` is the name statistics use for this request, once known. */
+  async function handle(req: IncomingMessage, res: ServerResponse, seen: { op: string }): Promise<void> {
+    const requestId = randomUUID();
+    const body = await readBody(req);
+    const rawTarget = req.headers['x-amz-target'];
+    const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
+    const signer = parseAuthorization(req.headers.authorization);
+    if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
+      return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
+    }
+    const op = parseTarget(target);
+    const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
+    stats.call(statsName);
+    seen.op = statsName;
+    if (op === undefined || req.method !== 'POST') {
+      send(res, statsName, errorReply('UnknownOperationException', `Unknown operation: ${target ?? '(no X-Amz-Target header)'}`), requestId);
+      return;
+    }
+    const region = signer.region ?? state.defaultRegion;
+    const unrecognized = access.authenticate(signer.accessKeyId);
+    if (unrecognized !== undefined) return send(res, op, unrecognized, requestId);
+    if (body === undefined) return send(res, op, errorReply('SerializationException', 'Request body is too large.'), requestId);
+    const decoded = decodeInput(op, body);
+    if (!decoded.ok) return send(res, op, decoded.reply, requestId);
+    const poolIdValue = decoded.input['UserPoolId'];
+    const poolId = typeof poolIdValue === 'string' ? poolIdValue : undefined;
+    const denied = access.authorize({ accessKeyId: signer.accessKeyId, operation: op, userPoolId: poolId, region, roleArn: str(decoded.input, 'RoleArn') });
+    if (denied !== undefined) return send(res, op, denied, requestId);
+
+    const fault = faults.decide(op);
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.kind === 'throttle') return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
+    if (isRateLimited(op)) {
+      const user = state.userKey(op, poolId, decoded.input);
+      if (!quotas.admit(op, poolId ?? '', user)) return send(res, op, errorReply('TooManyRequestsException', 'Too many requests'), requestId);
+      const userAccess = userAccessOf(op);
+      stats.accepted(poolId ?? '', op, 1000 / quotas.current.scale, {
+        category: categoryOf(op),
+        ...(userAccess === undefined || user === undefined ? {} : { user: { access: userAccess, key: `${poolId ?? ''}\u0000${user}` } }),
+      });
+    }
+    if (fault.kind === 'reset') {
+      stats.outcome(op, 'fault');
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (fault.kind === 'error') return send(res, op, errorReply('InternalErrorException', 'Internal server error.'), requestId);
+
+    const handled = handleOperation(op, decoded.input, state.context(region));
+    if (handled.mutated && state.durable) {
+      try {
+        await state.persist();
+      } catch (e) {
+        return send(res, op, errorReply('InternalErrorException', `Emulator could not persist its state: ${(e as Error).message}`), requestId);
+      }
+    }
+    send(res, op, handled.reply, requestId);
+  }
+
+  const server = createServer((req, res) => {
+    inFlight++;
+    const seen = { op: '(unknown)' };
+    handle(req, res, seen)
+      .catch((e: unknown) => {
+        if (!res.headersSent && !res.destroyed) {
+          send(res, seen.op, errorReply('InternalErrorException', `Emulator error: ${(e as Error).message}`), randomUUID());
+        }
+      })
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
+      });
+  });
+
+  const bound = await new Promise<number>((resolve, reject) => {
+    server.once('error', (e) => reject(usage(`cannot listen on ${HOST}:${port}: ${e.message}`)));
+    server.listen(port, HOST, () => {
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr !== null ? addr.port : 0);
+    });
+  });
+
+  return {
+    url: `http://${HOST}:${bound}`,
+    port: bound,
+    async close() {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      server.closeAllConnections();
+      await stopped;
+    },
+  };
+}

@@ -1,7 +1,8 @@
 // The library: the CLI is a thin shell over these.
 export { plan, type PlanOptions, type PlanResult, type DesiredSource, type Planning, type MembersRead } from './run/plan.js';
-export { apply, type ApplyOptions, type ApplyResult } from './run/apply.js';
-export { applySaved, checkSavedPlan, type ApplySavedOptions, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
+export { apply, applySaved } from './faces/library.js';
+export type { ApplyOptions, ApplyResult } from './run/apply.js';
+export { checkSavedPlan, type ApplySavedOptions, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
 export type { ApplyOutcome } from './run/converge.js';
 export { buildPlanDocument, planOfDocument, type PlanMeta, type Planned } from './core/saved-plan/build.js';
 export { readPlanFile, parsePlanDocument } from './edge/files/read-saved-plan.js';
@@ -15,8 +16,9 @@ export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from '
 export { renderDriftText } from './faces/render/drift-text.js';
 export { renderDriftMarkdown } from './faces/render/drift-markdown.js';
 export { applyDocument, driftDocument } from './faces/render/documents.js';
-export { checkApplyPolicy, policyViolations, DEFAULT_MAX_DELETE, type ApplyPolicy, type PolicyViolations, type PoolGroupRef } from './run/apply/policy.js';
-export { RefusedError, refusalMessage, type Refusal } from './run/apply/refusal.js';
+export { policyViolations, DEFAULT_MAX_DELETE, type ApplyPolicy, type PolicyViolations, type PoolGroupRef } from './run/apply/policy.js';
+export { RefusedError, checkApplyPolicy, type Refusal } from './run/apply/refusal.js';
+export { refusalMessage } from './faces/render/refusal.js';
 export type { Remaining } from './run/apply/converged.js';
 export { importWith as importGroupsFile } from './run/import.js';
 export { needsOf as iamNeedsOf, POLICY_COMMANDS, type Needs as IamNeeds, type PoolNeeds, type PolicyCommand } from './edge/iam/needs.js';
@@ -28,7 +30,8 @@ export { formatDiagnostic, type Diagnostic } from './core/config/diagnostic.js';
 export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPolicy } from './core/config/model.js';
 export { computePoolPlan, memberReadsOf } from './core/plan/compute.js';
 export type { Plan, PoolPlan, GroupChange, FieldChange, ObservedGroup, UnmanagedGroup, Action, Hold, OrphanHold, PlanningOptions, ObservedMembers, MembersByPool } from './core/plan/model.js';
-export { countPlan, hasChanges, summaryLine, type PlanCounts } from './core/plan/summary.js';
+export { countPlan, hasChanges, type PlanCounts } from './core/plan/summary.js';
+export { summaryLine } from './faces/render/summary.js';
 export { renderPlanText } from './faces/render/text.js';
 export { plainStyle, colourStyle, type Style } from './faces/render/style.js';
 export type { GroupsApi, PoolRef, GroupPage, Operation } from './edge/cognito/port.js';

@@ -1,5 +1,5 @@
-import { checkApplyPolicy, type ApplyPolicy } from './apply/policy.js';
-import { RefusedError } from './apply/refusal.js';
+import type { ApplyPolicy } from './apply/policy.js';
+import { checkApplyPolicy, RefusedError } from './apply/refusal.js';
 import type { ApplyProgress } from './apply/report.js';
 import type { DesiredConfig } from '../core/config/model.js';
 import type { CallCounts } from '../edge/pacing/paced-api.js';

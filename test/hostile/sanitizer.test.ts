@@ -20,6 +20,7 @@ import { runInProcess } from '../cli-io.js';
 import { isolatedEnv } from '../integration/cli.js';
 import { groupsYaml, setup, writeIn } from '../pipeline/helpers.js';
 import { hostileServer } from './server.js';
+import { summaryLine } from '../../src/faces/render/summary.js';
 
 const POOL = 'eu-west-1_Hostile9';
 
@@ -54,7 +55,7 @@ describe('the one sanitizer', () => {
     fc.assert(
       fc.property(hostile, hostile, (name, description) => {
         const plan = planOf(name, description);
-        const doc = buildPlanDocument({ plan, observed: new Map([[POOL, []]]) }, { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: name, text: '' }, target: 'aws' });
+        const doc = buildPlanDocument({ plan, observed: new Map([[POOL, []]]) }, { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: name, text: '' }, target: 'aws', summaryText: summaryLine(plan) });
         const report: ApplyReport = { interrupted: false, results: plan.pools[0]!.changes.map((change, i) => ({ poolId: POOL, change, status: i % 2 === 0 ? 'failed' : 'not-started', message: description })) };
         const drift = driftOf(plan);
         for (const output of [

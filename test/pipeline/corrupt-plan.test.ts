@@ -126,6 +126,7 @@ describe('parsePlanDocument', () => {
     createdAt: new Date('2030-01-02T03:04:05.678Z'),
     desiredFile: { path: 'groups.yaml', text: 'version: 1\n' },
     target: 'local-emulator',
+    summaryText: 'Plan: 0 to add, 1 to change, 0 to replace, 0 to delete.',
   });
   const good = `${JSON.stringify(doc, null, 2)}\n`;
 

@@ -155,10 +155,10 @@ describe('plan text and Markdown of a fixed plan', () => {
     const renaming: GroupChange = { action: 'rename', name: 'google-users', previousName: provider, before: {}, after: {}, fields: [], hold: { group: 'cognito-groups.hold.eeee', resuming: false }, memberCount: 2 };
     const emptying: GroupChange = { action: 'update', name: 'admins', before: {}, after: {}, fields: [], members: { add: [], remove: ['alice', 'bob'], had: 2 } };
     const plan: Plan = { pools: [{ userPoolId: F1, region: 'eu-west-1', listed: 2, changes: [renaming, emptying], unchanged: [], unmanaged: [] }] };
-    const warning = `Warning: apply will refuse this plan whatever its flags: it would delete the provider group "${provider}", which Cognito manages (a replace or a rename deletes the group it starts from); and it would remove every member of "admins" (2 members), which is taken for a mistake in the file. Change the file and plan again.`;
+    const warning = `Warning: apply will refuse this plan whatever its flags: it would delete the provider group "${provider}", which Cognito manages (a replace or a rename deletes the group it starts from); and it would remove every member of "admins" (2 members), which is never done: a list that leaves out all of a group's members is taken for a mistake in the file. Change the file and plan again.`;
     expect(renderPlanText(plan, plainStyle).split('\n')).toContain(warning);
     const md = renderPlanMarkdown(plan);
-    expect(md).toContain(`> [!CAUTION]\n> apply will refuse this plan whatever its flags: it would delete the provider group \`${provider}\`, which Cognito manages (a replace or a rename deletes the group it starts from); and it would remove every member of \`admins\` (2 members), which is taken for a mistake in the file. Change the file and plan again.\n`);
+    expect(md).toContain(`> [!CAUTION]\n> apply will refuse this plan whatever its flags: it would delete the provider group \`${provider}\`, which Cognito manages (a replace or a rename deletes the group it starts from); and it would remove every member of \`admins\` (2 members), which is never done: a list that leaves out all of a group's members is taken for a mistake in the file. Change the file and plan again.\n`);
     expect(md.indexOf('[!CAUTION]')).toBeLessThan(md.indexOf('| 🔀&nbsp;rename'));
     // Flags alone decide the fixed plan (a replace, a delete): no such warning.
     expect(renderPlanText(fixedPlan(), plainStyle)).not.toContain('whatever its flags');

@@ -15,7 +15,7 @@ const B = 'eu-west-1_StaleB';
 function saved(pools: Array<{ id: string; groups: DesiredGroup[]; observed: ObservedGroup[]; unmanagedGroups?: DesiredPool['unmanagedGroups'] }>) {
   const plan = { pools: pools.map((p) => computePoolPlan({ id: p.id, region: 'eu-west-1', unmanagedGroups: p.unmanagedGroups ?? 'keep', groups: p.groups }, p.observed)) };
   const observed = new Map(pools.map((p) => [p.id, p.observed]));
-  const doc = buildPlanDocument({ plan: plan, observed: observed }, { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: 'g.yaml', text: '' }, target: 'aws' });
+  const doc = buildPlanDocument({ plan: plan, observed: observed }, { toolVersion: 't', createdAt: new Date(0), desiredFile: { path: 'g.yaml', text: '' }, target: 'aws', summaryText: 'Plan: (summary)' });
   return { doc, observed };
 }
 

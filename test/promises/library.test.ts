@@ -18,6 +18,7 @@ import {
   renderPlanText,
   SdkGroupsApi,
   startEmulator,
+  summaryLine,
   type ApplySavedOptions,
   type PlanDocument,
 } from 'cognito-groups';
@@ -54,6 +55,7 @@ async function savedPlan(s: Awaited<ReturnType<typeof scenario>>): Promise<PlanD
     target: 'endpoint',
     endpoint: s.endpoint,
     settings: planned.config.settings,
+    summaryText: summaryLine(planned.plan),
   });
   const path = join(s.dir, 'plan.json');
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}\n`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { executeChanges } from '../../src/run/apply/execute.js';
-import { checkApplyPolicy, policyViolations } from '../../src/run/apply/policy.js';
+import { policyViolations } from '../../src/run/apply/policy.js';
+import { checkApplyPolicy, RefusedError } from '../../src/run/apply/refusal.js';
+import { refusalMessage } from '../../src/faces/render/refusal.js';
 import type { ApplyProgress, ApplyReport, ChangeResult } from '../../src/run/apply/report.js';
 import type { GroupPage, GroupsApi, PoolRef } from '../../src/edge/cognito/port.js';
 import type { DesiredConfig, DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/core/config/model.js';
@@ -440,11 +442,12 @@ describe('checkApplyPolicy', () => {
   });
   const planOf = (...pools: PoolPlan[]): Plan => ({ pools });
 
-  function refusal(plan: Plan, permissions: Parameters<typeof checkApplyPolicy>[1]): CgError {
+  /** The refusal as the views word it. */
+  function refusal(plan: Plan, permissions: Parameters<typeof checkApplyPolicy>[1]): { code: string; message: string } {
     try {
       checkApplyPolicy(plan, permissions);
     } catch (err) {
-      if (err instanceof CgError) return err;
+      if (err instanceof RefusedError) return { code: err.code, message: refusalMessage(err.refusal) };
       throw err;
     }
     throw new Error('expected a refusal');
@@ -518,10 +521,10 @@ describe('checkApplyPolicy', () => {
     ] as const)('refuses %s and the pool received no write', async (_what, groups, policy, permissions, wording) => {
       const fake = new FakeGroupsApi().addPool(A, [{ name: 'ops', roleArn: ROLE }, { name: 'legacy' }, { name: `${A}_Google`, precedence: 1 }]);
       const before = fake.groupsOf(A);
-      await expect(applyAgainst(fake, config(pool(A, [...groups, { name: 'new' }], policy)), permissions)).rejects.toMatchObject({
-        code: 'APPLY_REFUSED',
-        message: expect.stringContaining(wording),
-      });
+      const err: unknown = await applyAgainst(fake, config(pool(A, [...groups, { name: 'new' }], policy)), permissions).then(() => expect.fail('applied'), (e: unknown) => e);
+      expect(err).toBeInstanceOf(RefusedError);
+      expect((err as RefusedError).code).toBe('APPLY_REFUSED');
+      expect(refusalMessage((err as RefusedError).refusal)).toContain(wording);
       expect(fake.writeCalls()).toEqual([]);
       // Only reads: the listing, and the members of the groups the plan would replace or delete (to count them).
       expect(new Set(fake.calls.map((c) => c.op))).toEqual(new Set(['ListGroups', 'ListUsersInGroup']));

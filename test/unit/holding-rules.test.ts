@@ -10,7 +10,8 @@ import { computePoolPlan, memberReadsOf, providerAlert } from '../../src/core/pl
 import { diffFields, normalFields, replaceReasons, sameFields } from '../../src/core/plan/fields.js';
 import { HOLD_PREFIX, holdDescription, holdName, holdRecordOf, isReserved } from '../../src/core/plan/holding.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/core/plan/model.js';
-import { countPlan, hasChanges, summaryLine } from '../../src/core/plan/summary.js';
+import { countPlan, hasChanges } from '../../src/core/plan/summary.js';
+import { summaryLine } from '../../src/faces/render/summary.js';
 import { desired as poolOf, hold, members } from './plan-fixtures.js';
 
 const POOL = 'eu-west-1_Hold1';

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { executeChanges } from '../../src/run/apply/execute.js';
 import { policyViolations } from '../../src/run/apply/policy.js';
-import { refusalMessage } from '../../src/run/apply/refusal.js';
+import { refusalMessage } from '../../src/faces/render/refusal.js';
 import type { DesiredConfig, DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
 import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
 import type { Plan } from '../../src/core/plan/model.js';
-import { countPlan, summaryLine } from '../../src/core/plan/summary.js';
+import { countPlan } from '../../src/core/plan/summary.js';
+import { summaryLine } from '../../src/faces/render/summary.js';
 import { planWith } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 
@@ -102,7 +103,7 @@ describe('the removal policy', () => {
     const v = policyViolations(plan, { allowMemberRemovals: true, maxMemberRemovals: 1000 });
     expect(v?.emptiedGroups).toEqual([{ poolId: A, name: 'admins', count: 2 }]);
     expect(refusalMessage({ kind: 'policy', violations: v! })).toBe(
-      `refusing to apply: the plan would remove every member of ${A}/admins: 2, which is never done: a list that leaves out all of a group's members is taken for a mistake; list who stays, or take \`members\` out of the group to stop managing them. Nothing was changed.`,
+      `refusing to apply: the plan would remove every member of ${A}/admins: 2, which is never done: a list that leaves out all of a group's members is taken for a mistake in the file; list who stays, or take \`members\` out of the group to stop managing them. Nothing was changed.`,
     );
     // Swapping every member for others is not emptying it.
     expect(policyViolations(planOf(['alice', 'bob'], ['carol']), { allowMemberRemovals: true })).toBeUndefined();

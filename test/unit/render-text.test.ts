@@ -6,7 +6,7 @@ import { computePoolPlan } from '../../src/core/plan/compute.js';
 import type { GroupChange, ObservedGroup, Plan, PoolPlan } from '../../src/core/plan/model.js';
 import { applyResultLines, applySummaryLine } from '../../src/faces/render/apply-report.js';
 import { colourStyle, plainStyle } from '../../src/faces/render/style.js';
-import { summaryLine } from '../../src/core/plan/summary.js';
+import { summaryLine } from '../../src/faces/render/summary.js';
 import { changeLines, renderPlanText } from '../../src/faces/render/text.js';
 import { wordDiff } from '../../src/faces/render/word-diff.js';
 

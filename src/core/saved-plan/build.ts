@@ -1,7 +1,7 @@
 import { compareNames, nameKey } from '../config/names.js';
 import { changeJson, groupJson, orphanHoldJson, unmanagedJson } from '../plan/canonical.js';
 import type { GroupChange, MembersByPool, ObservedGroup, ObservedMembers, Plan } from '../plan/model.js';
-import { countPlan, summaryLine } from '../plan/summary.js';
+import { countPlan } from '../plan/summary.js';
 import { listingDigest, sha256 } from './digest.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument, type PlanDocumentPool, type PlanMembers } from './model.js';
 
@@ -15,6 +15,8 @@ export interface PlanMeta {
   settings?: PlanDocument['settings'];
   /** The groups file's environment, for a file with environments. */
   environment?: { name: string; account?: string };
+  /** The plan's summary line as the views word it, stored for display only (readers take the counts). */
+  summaryText: string;
 }
 
 /** The names (case-folded) a change touches: its own, the name the pool has (replace, rename) and its holding group. */
@@ -80,7 +82,7 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }: Pl
     ...(meta.environment === undefined ? {} : { environment: meta.environment.name, ...(meta.environment.account === undefined ? {} : { account: meta.environment.account }) }),
     ...(plan.dropMembers === true ? { dropMembers: true as const } : {}),
     settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
-    summary: { ...countPlan(plan), text: summaryLine(plan) },
+    summary: { ...countPlan(plan), text: meta.summaryText },
     pools,
   };
   return { ...body, checksum: checksumOf(body) };

@@ -21,11 +21,13 @@ async function report(err: unknown, io: Io): Promise<number> {
   if (isCommanderExit(err)) return err.exitCode;
   if (err instanceof CgError && err.audience === 'user') {
     // Messages quote outside text (names, server messages, YAML keys): each line passes the sanitizer.
-    io.err(`error: ${visible(err.message)}\n`);
-    // Details the message already names are not printed twice.
     // The refusal's words are loaded only for a refusal: a start that needs none stays small.
-    const details = isRefused(err) ? (await import('../render/refusal.js')).refusalDetails(err.refusal) : err.details;
-    for (const line of details) if (!err.message.includes(line.trim())) io.err(`${visible(line)}\n`);
+    const words = isRefused(err) ? await import('../render/refusal.js') : undefined;
+    const message = words !== undefined && isRefused(err) ? words.refusalMessage(err.refusal) : err.message;
+    io.err(`error: ${visible(message)}\n`);
+    // Details the message already names are not printed twice.
+    const details = words !== undefined && isRefused(err) ? words.refusalDetails(err.refusal) : err.details;
+    for (const line of details) if (!message.includes(line.trim())) io.err(`${visible(line)}\n`);
     if (err.code === 'INTERRUPTED') return STOP_EXIT_CODES[io.stops.received() ?? 'SIGINT'];
     return 1;
   }

@@ -2,6 +2,7 @@ import type { EnvironmentRef } from '../../core/config/model.js';
 import type { LoadedConfig } from '../../edge/files/read-config.js';
 import { readConfigFile } from '../../edge/files/read-config.js';
 import { plan, type PlanResult } from '../../run/plan.js';
+import { summaryLine } from '../render/summary.js';
 import { buildPlanDocument, type Planned as PlannedFrom } from '../../core/saved-plan/build.js';
 import type { PlanDocument } from '../../core/saved-plan/model.js';
 import { printWarnings } from './warnings.js';
@@ -28,6 +29,7 @@ export function documentOf(planned: PlannedFrom, loaded: LoadedConfig, target: T
     ...(target.ref.endpoint === undefined ? {} : { endpoint: target.ref.endpoint }),
     settings: loaded.config.settings,
     ...(loaded.config.environment === undefined ? {} : { environment: loaded.config.environment }),
+    summaryText: summaryLine(planned.plan),
   });
 }
 

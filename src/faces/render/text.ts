@@ -3,7 +3,7 @@ import type { GroupFields } from '../../core/config/model.js';
 import { FIELD_NAMES, type FieldChange } from '../../core/plan/fields.js';
 import type { GroupChange, Hold, Plan, PoolPlan } from '../../core/plan/model.js';
 import type { Style } from './style.js';
-import { summaryLine } from '../../core/plan/summary.js';
+import { summaryLine } from './summary.js';
 import { neverApplied } from '../../run/apply/policy.js';
 import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';

@@ -1,6 +1,6 @@
 import type { NeverApplied } from '../../run/apply/policy.js';
 import type { FieldName, FieldValue, ProviderAlert, ReplaceReason } from '../../core/plan/model.js';
-import { plural } from '../../core/plan/summary.js';
+import { plural } from './summary.js';
 import { quoted, visible } from './outside-text.js';
 
 /** A field value as shown to people: strings quoted, absent values as (none). */
@@ -42,6 +42,11 @@ export function alertsCaution(alerts: number): string {
   return `${plural(alerts, 'provider group')} ${alerts === 1 ? 'carries' : 'carry'} a role or precedence. Cognito creates provider groups without them: someone may have pre-created one to hand out a role to federated users.`;
 }
 
+/** The one wording of the rule that apply never empties a group: `groups` is the list of groups, already worded. */
+export function emptiedGroupsWords(groups: string): string {
+  return `remove every member of ${groups}, which is never done: a list that leaves out all of a group's members is taken for a mistake in the file`;
+}
+
 /** Groups named in the never-applied warning; the rest are counted. */
 const NEVER_SHOWN = 10;
 
@@ -50,6 +55,6 @@ export function neverAppliedText(never: NeverApplied, name: (s: string) => strin
   const list = (names: string[]): string => `${names.slice(0, NEVER_SHOWN).join(', ')}${names.length > NEVER_SHOWN ? ` and ${names.length - NEVER_SHOWN} more` : ''}`;
   const parts: string[] = [];
   if (never.providerGroups.length > 0) parts.push(`it would delete ${never.providerGroups.length === 1 ? 'the provider group' : 'the provider groups'} ${list(never.providerGroups.map((r) => name(r.name)))}, which Cognito manages (a replace or a rename deletes the group it starts from)`);
-  if (never.emptiedGroups.length > 0) parts.push(`it would remove every member of ${list(never.emptiedGroups.map((r) => `${name(r.name)} (${plural(r.count, 'member')})`))}, which is taken for a mistake in the file`);
+  if (never.emptiedGroups.length > 0) parts.push(`it would ${emptiedGroupsWords(list(never.emptiedGroups.map((r) => `${name(r.name)} (${plural(r.count, 'member')})`)))}`);
   return `apply will refuse this plan whatever its flags: ${parts.join('; and ')}. Change the file and plan again.`;
 }

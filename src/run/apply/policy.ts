@@ -2,7 +2,7 @@
 // write, so every refusal is named at once and nothing is half-applied.
 import { isProviderGroup } from '../../core/config/model.js';
 import type { Plan } from '../../core/plan/model.js';
-import { RefusedError } from './refusal.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from './limits.js';
 
 /** What a caller allows an apply to do beyond creating and updating. */
 export interface ApplyPolicy {
@@ -25,8 +25,6 @@ export interface MemberRemovalRef {
   /** Members removed. */
   count: number;
 }
-
-import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from './limits.js';
 
 export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS };
 
@@ -125,10 +123,4 @@ export function neverApplied(plan: Plan): NeverApplied | undefined {
   const emptiedGroups = (v.emptiedGroups ?? []).filter((r) => !replaced.has(`${r.poolId}/${r.name}`));
   if (v.providerGroups.length === 0 && emptiedGroups.length === 0) return undefined;
   return { providerGroups: v.providerGroups, emptiedGroups };
-}
-
-/** Refuses (RefusedError, before any call) a plan the policy does not allow; names every refusal at once. */
-export function checkApplyPolicy(plan: Plan, policy: ApplyPolicy): void {
-  const violations = policyViolations(plan, policy);
-  if (violations !== undefined) throw new RefusedError({ kind: 'policy', violations });
 }

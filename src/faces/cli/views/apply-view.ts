@@ -7,7 +7,7 @@ import { afterCheckLines, applyResultLines, applySummaryLine } from '../../rende
 import { applyDocument } from '../../render/documents.js';
 import { toJson } from '../../render/json.js';
 import { mdFence, mdText } from '../../render/markdown-escape.js';
-import { refusalDetails } from '../../render/refusal.js';
+import { refusalDetails, refusalMessage } from '../../render/refusal.js';
 import { plainStyle } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
@@ -82,7 +82,7 @@ function printerFor(out: Output): { result(shown: ShownApply): void; refused(sho
       return {
         result: (shown) => out.print(toJson(applyDocument({ plan: shown.document, ...(shown.outcome === undefined ? {} : { outcome: shown.outcome }), toolVersion: VERSION, at: new Date(), from: fromOf(shown) }))),
         refused: (shown) =>
-          out.print(toJson(applyDocument({ plan: shown.document, refused: { code: shown.error.code, message: shown.error.message, details: refusalDetails(shown.error.refusal).map((l) => l.trim()) }, toolVersion: VERSION, at: new Date(), from: fromOf(shown) }))),
+          out.print(toJson(applyDocument({ plan: shown.document, refused: { code: shown.error.code, message: refusalMessage(shown.error.refusal), details: refusalDetails(shown.error.refusal).map((l) => l.trim()) }, toolVersion: VERSION, at: new Date(), from: fromOf(shown) }))),
       };
     case 'markdown':
       return { result: (shown) => out.print(applyMarkdown(shown)), refused: (shown) => out.print(refusalMarkdown(shown)) };
@@ -113,6 +113,6 @@ function applyMarkdown(shown: ShownApply): string {
 function refusalMarkdown(shown: ShownRefusal): string {
   const details = refusalDetails(shown.error.refusal);
   const block = details.length > 0 ? `\n${mdFence(details.map((l) => l.trim()).join('\n'), 'text')}\n` : '';
-  const preface = `### Apply refused\n\n> [!CAUTION]\n> ${mdText(shown.error.message)}\n${block}\n`;
+  const preface = `### Apply refused\n\n> [!CAUTION]\n> ${mdText(refusalMessage(shown.error.refusal))}\n${block}\n`;
   return planMarkdown(shown.plan, { seeAlso: seeAlsoOf(shown), target: shown.target, preface });
 }

@@ -1,13 +1,13 @@
 // The library: the CLI is a thin shell over these.
 export { plan, type PlanOptions, type PlanResult, type DesiredSource, type Planning, type MembersRead } from './run/plan.js';
-export { apply, applySaved } from './faces/library.js';
+export { apply, applySaved, type LibraryApplySavedOptions as ApplySavedOptions } from './faces/library.js';
 export type { ApplyOptions, ApplyResult } from './run/apply.js';
-export { checkSavedPlan, type ApplySavedOptions, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
+export { checkSavedPlan, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
 export type { ApplyOutcome } from './run/converge.js';
 export { buildPlanDocument, planOfDocument, type PlanMeta, type Planned } from './core/saved-plan/build.js';
 export { readPlanFile, parsePlanDocument } from './edge/files/read-saved-plan.js';
 export { checkStaleness, type Staleness, type StaleGroup } from './core/saved-plan/stale.js';
-export { targetMismatch, type TargetRef, type TargetMismatch } from './core/saved-plan/target.js';
+export { targetMismatch, planEnvironment, type TargetRef, type TargetMismatch } from './core/saved-plan/target.js';
 export { planFollowsFrom, type FollowProblem } from './core/saved-plan/verify.js';
 export type { PlanDocument, PlanDocumentPool } from './core/saved-plan/model.js';
 export { driftOf } from './core/drift/compute.js';

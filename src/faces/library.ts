@@ -10,9 +10,12 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   return await worded(applyRun(options));
 }
 
+/** Options of the library's `applySaved`: the run layer's, where `processEnv` defaults to this process's environment. */
+export type LibraryApplySavedOptions = Omit<ApplySavedOptions, 'processEnv'> & { processEnv?: ApplySavedOptions['processEnv'] };
+
 /** Applies exactly a saved plan, or refuses (RefusedError, worded) without a write. */
-export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
-  return await worded(applySavedRun(options));
+export async function applySaved(options: LibraryApplySavedOptions): Promise<ApplySavedResult> {
+  return await worded(applySavedRun({ ...options, processEnv: options.processEnv ?? process.env }));
 }
 
 async function worded<T>(run: Promise<T>): Promise<T> {

@@ -11,7 +11,8 @@ import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { membersOfDocument, planOfDocument } from '../core/saved-plan/build.js';
 import type { PlanDocument } from '../core/saved-plan/model.js';
 import { checkStaleness, type GroupDifference } from '../core/saved-plan/stale.js';
-import { endpointFromEnvironment, normalEndpoint, targetMismatch, type TargetRef } from '../core/saved-plan/target.js';
+import { planEnvironment, targetMismatch, type TargetRef } from '../core/saved-plan/target.js';
+import { endpointFromEnvironment, normalEndpoint } from '../edge/cognito/endpoint.js';
 import { planFollowsFrom } from '../core/saved-plan/verify.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
@@ -35,6 +36,8 @@ export type ApplySavedOptions = SessionOptions &
      * made against the local emulator must never reach AWS). It must agree with `endpoint`.
      */
     target: TargetRef;
+    /** The environment variables the AWS SDK reads (process.env), to check that `target` is where its requests go. */
+    processEnv: Readonly<Record<string, string | undefined>>;
     /** The groups file the plan must follow from (recommended); after applying, the pools are compared with it. */
     desired?: DesiredFile;
     /** Called with the plan once every check that needs no call has passed, before anything is listed. */
@@ -83,7 +86,8 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
   const session = openSession(options, options.document.settings.maxRps);
   try {
     const doc = options.document;
-    if (doc.environment !== undefined) await checkAccount(session, { name: doc.environment, ...(doc.account === undefined ? {} : { account: doc.account }) }, doc.pools[0]?.region ?? 'us-east-1');
+    const environment = planEnvironment(doc);
+    if (environment !== undefined) await checkAccount(session, environment, doc.pools[0]?.region ?? 'us-east-1');
     const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
     // The members the plan counted are read again: a count that no longer holds makes the plan stale.
     const members = await Promise.all(
@@ -114,7 +118,7 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
 function checkSessionTarget(options: ApplySavedOptions): void {
   if (options.api !== undefined) return;
   const { target } = options;
-  const endpoint = options.endpoint === undefined ? endpointFromEnvironment(process.env) : normalEndpoint('endpoint', options.endpoint);
+  const endpoint = options.endpoint === undefined ? endpointFromEnvironment(options.processEnv) : normalEndpoint('endpoint', options.endpoint);
   const agrees =
     target.kind === 'aws' ? endpoint === undefined : target.kind === 'endpoint' ? endpoint === target.endpoint : options.endpoint !== undefined;
   if (!agrees) {

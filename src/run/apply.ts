@@ -6,8 +6,7 @@ import type { CallCounts } from '../edge/pacing/paced-api.js';
 import type { Plan } from '../core/plan/model.js';
 import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
-import { desiredOf, firstRegion, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
-import { checkAccount, openSession } from './session.js';
+import { withPlanned, type PlanOptions, type PlanOutcome } from './plan.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
@@ -38,11 +37,7 @@ export interface ApplyResult {
  * `approve`, applies, then lists the changed pools again to check they match the file.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
-  const config = await desiredOf(options);
-  const session = openSession(options, config.settings.maxRps);
-  try {
-    await checkAccount(session, config.environment, firstRegion(config));
-    const planned = await planWith(session.api, config, options);
+  return await withPlanned(options, async (config, session, planned) => {
     const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);
     if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };
@@ -58,7 +53,5 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
     });
     return { plan, config, observed, members, outcome, counts: session.api.counts };
-  } finally {
-    session.close();
-  }
+  });
 }

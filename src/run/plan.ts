@@ -9,10 +9,10 @@ import { checkUsers, usernameCaseByPool } from '../edge/read/check-users.js';
 import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
-import { checkAccount, openSession, type SessionOptions } from './session.js';
+import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
 
-/** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them). */
-export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string };
+/** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
+export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string; cwd?: string };
 
 /** How a plan is made, besides what it is made from. */
 export interface Planning {
@@ -47,7 +47,7 @@ export interface PlanResult extends PlanOutcome {
 
 /** The config of a source, reading the file if that is what it names. */
 export async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
-  return 'config' in source ? source.config : (await readConfigFile(source.file, process.cwd(), source.env === undefined ? {} : { env: source.env })).config;
+  return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
 }
 
 /**
@@ -101,12 +101,19 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
 
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
+  return await withPlanned(options, async (config, session, outcome) => ({ ...outcome, config, counts: session.api.counts }));
+}
+
+/**
+ * The setup every run shares: the desired config, a session, the account check, and the plan; `use`
+ * gets them while the session is open.
+ */
+export async function withPlanned<T>(options: PlanOptions, use: (config: DesiredConfig, session: Session, planned: PlanOutcome) => Promise<T>): Promise<T> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
-    const outcome = await planWith(session.api, config, options);
-    return { ...outcome, config, counts: session.api.counts };
+    return await use(config, session, await planWith(session.api, config, options));
   } finally {
     session.close();
   }

@@ -83,7 +83,7 @@ describe('the package entry', () => {
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
       'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession',
       'parseConfig', 'parsePlanDocument',
-      'plainStyle', 'plan', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
+      'plainStyle', 'plan', 'planEnvironment', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
       'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch',
     ];
     expect(Object.keys(lib).sort()).toEqual(expected);

@@ -4,7 +4,8 @@
 // without credentials.
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument, PlanTarget } from '../../src/core/saved-plan/model.js';
-import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, targetMismatch, type TargetRef } from '../../src/core/saved-plan/target.js';
+import { targetMismatch, type TargetRef } from '../../src/core/saved-plan/target.js';
+import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment } from '../../src/edge/cognito/endpoint.js';
 
 /** Only the fields targetMismatch reads. */
 function planned(target: PlanTarget, endpoint?: string): PlanDocument {

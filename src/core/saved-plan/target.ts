@@ -1,7 +1,7 @@
 // Where a plan was made and where an apply goes. A saved plan is applied only where it was made, so
 // a plan made against the local emulator never reaches AWS, and one made against AWS never reaches
 // a test endpoint (which would then report success for changes AWS never saw).
-import { CgError } from '../errors.js';
+import type { EnvironmentRef } from '../config/model.js';
 import type { PlanDocument, PlanTarget } from './model.js';
 
 /** Where requests go: AWS, another endpoint (with its URL), or the embedded local emulator. */
@@ -27,39 +27,7 @@ export function targetMismatch(doc: PlanDocument, actual: TargetRef): TargetMism
   return { planned, actual };
 }
 
-/**
- * An endpoint URL as plans record it and outputs show it: normalised (so http://h:1 and http://h:1/ are
- * the same endpoint) and without any user name or password in it; or a USAGE error naming where it
- * came from.
- */
-export function normalEndpoint(what: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw new CgError('USAGE', `${what} ${JSON.stringify(value)}: not a URL; expected one such as http://127.0.0.1:9329 or https://cognito-idp.eu-west-1.amazonaws.com`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CgError('USAGE', `${what} ${JSON.stringify(value)}: expected an http:// or https:// URL`);
-  }
-  url.username = '';
-  url.password = '';
-  return url.href;
-}
-
-/**
- * The endpoint the AWS SDK takes from the environment when none is given (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
- * then AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true), normalised; undefined for none.
- * An endpoint_url in the shared config file is not seen here (see the README).
- */
-export function endpointFromEnvironment(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const value = rawEndpointFromEnvironment(env);
-  return value === undefined ? undefined : normalEndpoint('AWS_ENDPOINT_URL', value);
-}
-
-/** The same endpoint as written in the environment (for the SDK), undefined for none. */
-export function rawEndpointFromEnvironment(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
-  const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s.trim());
-  return nonEmpty(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER) ?? nonEmpty(env.AWS_ENDPOINT_URL);
+/** The environment a saved plan was made for (name and account), as a run takes it. Pure. */
+export function planEnvironment(doc: Pick<PlanDocument, 'environment' | 'account'>): EnvironmentRef | undefined {
+  return doc.environment === undefined ? undefined : { name: doc.environment, ...(doc.account === undefined ? {} : { account: doc.account }) };
 }

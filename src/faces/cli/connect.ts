@@ -5,7 +5,8 @@ import type { EnvironmentRef } from '../../core/config/model.js';
 import { profileNames, sharedFiles } from '../../edge/cognito/profiles.js';
 import { CgError } from '../../core/errors.js';
 import { writeFileIfAbsent } from '../../edge/files/write-if-absent.js';
-import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment, type TargetRef } from '../../core/saved-plan/target.js';
+import type { TargetRef } from '../../core/saved-plan/target.js';
+import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment } from '../../edge/cognito/endpoint.js';
 import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../../run/session.js';
 import { pathIn, type Io } from './io.js';
@@ -48,9 +49,9 @@ export interface Target {
 }
 
 /** Where requests of these flags go, without opening anything (a saved plan's target is checked first). */
-export function targetOf(flags: TargetFlags & { env?: string }, env: NodeJS.ProcessEnv): TargetRef {
+export function targetOf(flags: TargetFlags, env: NodeJS.ProcessEnv, environment: EnvironmentRef | undefined): TargetRef {
   const place = placeOf(flags, env);
-  return flags.env === undefined ? place : { ...place, environment: flags.env };
+  return environment === undefined ? place : { ...place, environment: environment.name };
 }
 
 function placeOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef {
@@ -81,7 +82,7 @@ export async function openTarget(
   const base: SessionOptions = {};
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
   if (flags.requestTimeout !== undefined) base.requestTimeoutMs = Math.round(flags.requestTimeout * 1000);
-  const ref = targetOf(flags, env);
+  const ref = targetOf(flags, env, options.environment);
   const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE);
   const environment = options.environment;
   const shown: ShownTarget = {

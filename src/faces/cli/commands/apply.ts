@@ -5,21 +5,22 @@ import type { Plan } from '../../../core/plan/model.js';
 import { missingMemberLines, remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
-import { apply } from '../../../run/apply.js';
+import { apply, type ApplyOptions } from '../../../run/apply.js';
+import type { ApplyPolicy } from '../../../run/apply/policy.js';
 import { planOfDocument } from '../../../core/saved-plan/build.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
+import { planEnvironment } from '../../../core/saved-plan/target.js';
 import { applySaved, checkSavedPlan, type DesiredFile } from '../../../run/apply-saved.js';
 import type { ApplyOutcome } from '../../../run/apply/report.js';
 import { readPlanFile } from '../../../edge/files/read-saved-plan.js';
 import { targetBanner, openTarget, targetOf, type Target, type TargetFlags } from '../connect.js';
 import type { Io } from '../io.js';
-import { documentOf, environmentOf, envOption } from '../planned.js';
+import { documentOf, envOption, withTarget } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals, type StopReason } from '../signals.js';
-import { applyView, summaryOf } from '../views/apply-view.js';
-import { openOutput, type OutputFlags } from '../views/output.js';
-import { printWarnings } from '../warnings.js';
+import { applyView, summaryOf, type ApplyView } from '../views/apply-view.js';
+import { openOutput, type Output, type OutputFlags } from '../views/output.js';
 
 /** Options of `apply`. */
 export interface ApplyFlags extends TargetFlags, OutputFlags {
@@ -35,6 +36,18 @@ export interface ApplyFlags extends TargetFlags, OutputFlags {
   progress: boolean;
 }
 
+/** What both paths of an apply share: the output, the progress, the policy the flags give, and how a stop and the plan are shown. */
+interface ApplyRun {
+  io: Io;
+  flags: ApplyFlags;
+  out: Output;
+  view: ApplyView;
+  progress: ProgressReporter;
+  policy: Required<ApplyPolicy>;
+  onStop: (reason: StopReason) => void;
+  show: (target: Target, plan: Plan) => void;
+}
+
 /**
  * With a saved plan: applies exactly its changes, or refuses a stale one. Without: plans from the
  * file, shows the plan, asks (or needs --auto-approve), applies. Either way it then checks the pools.
@@ -43,99 +56,114 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   const out = openOutput(io, flags);
   const view = applyView(out);
   const progress = new ProgressReporter(io, flags.progress);
-  const policy = {
-    allowReplace: flags.allowReplace === true,
-    allowDelete: flags.allowDelete === true,
-    maxDelete: flags.maxDelete,
-    allowMemberRemovals: flags.allowMemberRemovals === true,
-    maxMemberRemovals: flags.maxMemberRemovals,
+  const run: ApplyRun = {
+    io,
+    flags,
+    out,
+    view,
+    progress,
+    policy: {
+      allowReplace: flags.allowReplace === true,
+      allowDelete: flags.allowDelete === true,
+      maxDelete: flags.maxDelete,
+      allowMemberRemovals: flags.allowMemberRemovals === true,
+      maxMemberRemovals: flags.maxMemberRemovals,
+    },
+    onStop: (reason) => {
+      progress.stop();
+      io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
+    },
+    show: (target, plan) => {
+      progress.stop();
+      view.plan(plan, targetBanner(target));
+    },
   };
-  const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
-  const onStop = (reason: StopReason): void => {
-    progress.stop();
-    io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
-  };
-  const show = (target: Target, plan: Plan): void => {
-    progress.stop();
-    view.plan(plan, targetBanner(target));
-  };
-
-  if (planFile !== undefined) {
-    const document = await readPlanFile(planFile, io.cwd);
-    if (flags.dropMembers === true && document.dropMembers !== true) {
-      throw new CgError('USAGE', `--drop-members: the plan ${planFile} keeps the members of the groups it replaces, and a saved plan is applied as it was reviewed; make the plan with \`cognito-groups plan --drop-members --out ${planFile}\``);
-    }
-    const plan = planOfDocument(document);
-    const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd, envOption(flags));
-    const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
-    return recordingRefusals({ plan, document, planFile }, async () => {
-      // Everything that needs no call is checked before --local opens (and creates) anything.
-      checkSavedPlan(document, targetOf(flags, io.env), policy, desired, planFile);
-      const planned = document.environment === undefined ? {} : { environment: { name: document.environment, ...(document.account === undefined ? {} : { account: document.account }) } };
-      const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io, { createPools: true, ...planned });
-      try {
-        const result = await withStopSignals(io, onStop, (signal) =>
-          applySaved({ document, planFile, target: target.ref, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...common, onPlan: (p) => show(target, p) }),
-        );
-        progress.stop();
-        for (const line of changedElsewhereLines(result)) out.note(`note: ${line}`);
-        await view.result({ plan: result.plan, document, outcome: result.outcome, planFile, target: target.shown });
-        return exitCodeOf(result.outcome, `the plan ${planFile}`);
-      } finally {
-        progress.stop();
-        await target.close();
-      }
-    });
-  }
-
-  const loaded = await readConfigFile(flags.file, io.cwd, envOption(flags));
-  printWarnings(io, loaded.warnings);
-  const target = await openTarget(flags, loaded.config.userPools, io, { createPools: true, ...environmentOf(loaded.config) });
-  let planned: { plan: Plan; document: PlanDocument } | undefined;
   try {
-    const result = await withStopSignals(io, onStop, (signal) =>
-      apply({
-        config: loaded.config,
-        ...target.session,
-        signal,
-        dropMembers: flags.dropMembers === true,
-        ...common,
-        onPlan: (made) => {
-          planned = { plan: made.plan, document: documentOf(made, loaded, target) };
-        },
-        // Called once the plan passed the policy: the plan is shown only if it may be applied.
-        approve: async (plan) => {
-          if (flags.autoApprove !== true && !io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
-          show(target, plan);
-          if (flags.autoApprove === true) return true;
-          const approved = await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal);
-          // Ctrl-C at the prompt is a "no" (exit 1, like Terraform); SIGTERM or SIGHUP stop the run and exit with their own code.
-          const stoppedBy = io.stops.received();
-          if (!approved && stoppedBy !== undefined && stoppedBy !== 'SIGINT') throw new CgError('INTERRUPTED', `${stoppedBy} at the approval prompt: nothing was changed`);
-          return approved;
-        },
-      }),
-    );
-    progress.stop();
-    await view.result({ plan: result.plan, document: documentOf(result, loaded, target), outcome: result.outcome, target: target.shown });
-    return exitCodeOf(result.outcome, flags.file);
-  } catch (err) {
-    if (err instanceof RefusedError && planned !== undefined) await view.refused({ error: err, ...planned, target: target.shown });
-    throw err;
+    return planFile === undefined ? await applyFromFile(run) : await applySavedPlan(run, planFile, groupsFile);
   } finally {
     progress.stop();
-    await target.close();
   }
+}
 
-  /** Runs the saved-plan apply, recording a refusal in the output before it is reported. */
-  async function recordingRefusals(shown: { plan: Plan; document: PlanDocument; planFile: string }, work: () => Promise<number>): Promise<number> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof RefusedError) await view.refused({ error: err, ...shown });
-      throw err;
-    }
+/** The callbacks and policy both library calls take. */
+function commonOf(run: ApplyRun): Required<ApplyPolicy> & Pick<ApplyOptions, 'onReadProgress' | 'onMembersProgress' | 'onApplyProgress'> {
+  return { ...run.policy, onReadProgress: run.progress.read, onMembersProgress: run.progress.members, onApplyProgress: run.progress.apply };
+}
+
+/** `apply PLANFILE [-f FILE]`: exactly the saved plan's changes, or a refusal, recorded in the output before it is reported. */
+async function applySavedPlan(run: ApplyRun, planFile: string, groupsFile: string | undefined): Promise<number> {
+  const { io, flags } = run;
+  const document = await readPlanFile(planFile, io.cwd);
+  if (flags.dropMembers === true && document.dropMembers !== true) {
+    throw new CgError('USAGE', `--drop-members: the plan ${planFile} keeps the members of the groups it replaces, and a saved plan is applied as it was reviewed; make the plan with \`cognito-groups plan --drop-members --out ${planFile}\``);
   }
+  const plan = planOfDocument(document);
+  const loaded = groupsFile === undefined ? undefined : await readConfigFile(groupsFile, io.cwd, envOption(flags));
+  const desired: DesiredFile | undefined = loaded === undefined || groupsFile === undefined ? undefined : { file: groupsFile, text: loaded.text, config: loaded.config };
+  try {
+    // Everything that needs no call is checked before --local opens (and creates) anything.
+    // The environment asked for: the groups file's (checked there) or --env's name; the plan's must be the same.
+    const asked = loaded?.config.environment ?? (flags.env === undefined ? undefined : { name: flags.env });
+    checkSavedPlan(document, targetOf(flags, io.env, asked), run.policy, desired, planFile);
+    const environment = planEnvironment(document);
+    const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io, { createPools: true, ...(environment === undefined ? {} : { environment }) });
+    try {
+      const result = await withStopSignals(io, run.onStop, (signal) =>
+        applySaved({ document, planFile, target: target.ref, processEnv: io.env, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...commonOf(run), onPlan: (p) => run.show(target, p) }),
+      );
+      run.progress.stop();
+      for (const line of changedElsewhereLines(result)) run.out.note(`note: ${line}`);
+      await run.view.result({ plan: result.plan, document, outcome: result.outcome, planFile, target: target.shown });
+      return exitCodeOf(result.outcome, `the plan ${planFile}`);
+    } finally {
+      run.progress.stop();
+      await target.close();
+    }
+  } catch (err) {
+    if (err instanceof RefusedError) await run.view.refused({ error: err, plan, document, planFile });
+    throw err;
+  }
+}
+
+/** `apply [-f FILE]`: plans from the file, shows the plan, asks (or needs --auto-approve), applies. */
+async function applyFromFile(run: ApplyRun): Promise<number> {
+  const { io, flags } = run;
+  return await withTarget(io, flags, async (loaded, target) => {
+    let planned: { plan: Plan; document: PlanDocument } | undefined;
+    try {
+      const result = await withStopSignals(io, run.onStop, (signal) =>
+        apply({
+          config: loaded.config,
+          ...target.session,
+          signal,
+          dropMembers: flags.dropMembers === true,
+          ...commonOf(run),
+          onPlan: (made) => {
+            planned = { plan: made.plan, document: documentOf(made, loaded, target) };
+          },
+          // Called once the plan passed the policy: the plan is shown only if it may be applied.
+          approve: async (plan) => {
+            if (flags.autoApprove !== true && !io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
+            run.show(target, plan);
+            if (flags.autoApprove === true) return true;
+            const approved = await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal);
+            // Ctrl-C at the prompt is a "no" (exit 1, like Terraform); SIGTERM or SIGHUP stop the run and exit with their own code.
+            const stoppedBy = io.stops.received();
+            if (!approved && stoppedBy !== undefined && stoppedBy !== 'SIGINT') throw new CgError('INTERRUPTED', `${stoppedBy} at the approval prompt: nothing was changed`);
+            return approved;
+          },
+        }),
+      );
+      run.progress.stop();
+      await run.view.result({ plan: result.plan, document: documentOf(result, loaded, target), outcome: result.outcome, target: target.shown });
+      return exitCodeOf(result.outcome, flags.file);
+    } catch (err) {
+      if (err instanceof RefusedError && planned !== undefined) await run.view.refused({ error: err, ...planned, target: target.shown });
+      throw err;
+    } finally {
+      run.progress.stop();
+    }
+  });
 }
 
 /** 0 when everything was applied and holds; otherwise the error that says why not (the report is already printed). */

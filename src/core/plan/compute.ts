@@ -14,19 +14,62 @@ import type { GroupChange, Hold, Lookalike, MemberChange, ObservedGroup, OrphanH
  * and no holding group says a rename was under way: the plan does not guess which one is meant.
  */
 export function computePoolPlan(desired: DesiredPool, observed: readonly ObservedGroup[], options: PlanningOptions = {}): PoolPlan {
-  const counted = (name: string): { memberCount?: number } => {
-    const users = options.members?.get(name);
-    return users === undefined ? {} : { memberCount: users.length };
+  const pool = indexPool(desired, observed, options);
+  const changes: GroupChange[] = [];
+  const unchanged: string[] = [];
+  for (const want of [...desired.groups].sort((a, b) => compareNames(a.name, b.name))) {
+    const change = planGroup(pool, want);
+    if (change === undefined) unchanged.push(want.name);
+    else changes.push(change);
+  }
+
+  const unmanaged: UnmanagedGroup[] = [];
+  const leftover = pool.regular.filter((g) => !pool.matched.has(g.name)).sort((a, b) => compareNames(a.name, b.name));
+  for (const g of leftover) {
+    const provider = isProviderGroup(desired.id, g.name);
+    // A reserved name that is not a holding group of ours is someone else's business: never deleted.
+    if (desired.unmanagedGroups === 'delete' && !provider && !isReserved(g.name)) {
+      changes.push({ action: 'delete', name: g.name, before: normalFields(g), ...pool.counted(g.name) });
+    } else {
+      const alert = provider ? providerAlert(g) : undefined;
+      unmanaged.push({ name: g.name, ...normalFields(g), provider, ...(alert === undefined ? {} : { alert }) });
+    }
+  }
+  const orphanHolds: OrphanHold[] = [...pool.holds.values()].map((h) => ({ group: h.group.name, for: h.record.group, ...pool.counted(h.group.name) })).sort((a, b) => compareNames(a.group, b.group));
+
+  changes.sort((a, b) => compareNames(a.name, b.name));
+  const lookalikes = lookalikesOf(desired.groups, pool.regular);
+  return {
+    userPoolId: desired.id,
+    region: desired.region,
+    listed: observed.length,
+    changes,
+    unchanged,
+    unmanaged,
+    ...(orphanHolds.length === 0 ? {} : { orphanHolds }),
+    ...(lookalikes.length === 0 ? {} : { lookalikes }),
   };
+}
+
+/** A pool's listing as the planner looks groups up in it, and what the groups planned so far matched. */
+interface PoolIndex {
+  desired: DesiredPool;
+  options: PlanningOptions;
+  /** Holding groups by the (folded) name of the group they hold for; a planned group takes its own out. */
+  holds: Map<string, { group: ObservedGroup; record: HoldRecord }>;
+  /** Every group that is not a holding group. */
+  regular: ObservedGroup[];
+  exact: Map<string, ObservedGroup>;
+  byKey: Map<string, ObservedGroup>;
+  /** Names of the pool's groups a wanted group took. */
+  matched: Set<string>;
+  /** The member count of a group, when the plan read its members. */
+  counted(name: string): { memberCount?: number };
   /** The member changes a managed group needs, given where its members come from after its change. */
-  const memberWork = (want: DesiredGroup, before: MembersBefore): { members?: MemberChange } => {
-    if (want.members === undefined) return {};
-    const after = membersAfter(before, options.members);
-    if (after === undefined) return {};
-    // Unknown, the pool is taken to ignore case: then two spellings of one name are never one added and the other removed.
-    const change = memberChangeOf(desired.id, want, after, options.caseSensitive ?? false);
-    return change === undefined ? {} : { members: change };
-  };
+  memberWork(want: DesiredGroup, before: MembersBefore): { members?: MemberChange };
+}
+
+function indexPool(desired: DesiredPool, observed: readonly ObservedGroup[], options: PlanningOptions): PoolIndex {
   const holds = new Map<string, { group: ObservedGroup; record: HoldRecord }>();
   const regular: ObservedGroup[] = [];
   for (const g of observed) {
@@ -40,87 +83,73 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
     exact.set(g.name, g);
     if (!byKey.has(nameKey(g.name))) byKey.set(nameKey(g.name), g);
   }
-
-  const matched = new Set<string>();
-  const changes: GroupChange[] = [];
-  const unchanged: string[] = [];
-  const wanted = [...desired.groups].sort((a, b) => compareNames(a.name, b.name));
-
-  for (const want of wanted) {
-    const after = normalFields(want);
-    const found = holds.get(nameKey(want.name));
-    holds.delete(nameKey(want.name));
-    const held = found === undefined ? undefined : options.members?.get(found.group.name);
-    const hold: Hold =
-      found === undefined
-        ? { group: holdName(want.name), resuming: false }
-        : { group: found.group.name, resuming: true, ...counted(found.group.name), ...(held === undefined ? {} : { usernames: [...held].sort(compareNames) }) };
-    const same = exact.get(want.name);
-    const caseOnly = same === undefined ? byKey.get(nameKey(want.name)) : undefined;
-    const current = same ?? (caseOnly !== undefined && !matched.has(caseOnly.name) ? caseOnly : undefined);
-    const previous = previousGroup(desired.id, want, current, byKey, matched, found?.record);
-    if (previous !== undefined) {
-      matched.add(previous.name);
-      if (current !== undefined) matched.add(current.name);
-      const before = normalFields(previous);
-      // A rename under way may have filled the new group already: its members count too.
-      const from = [previous.name, ...(current === undefined ? [] : [current.name]), ...(hold.resuming ? [hold.group] : [])];
-      changes.push({ action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name), ...memberWork(want, { from }) });
-      continue;
-    }
-    if (current === undefined) {
-      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }) });
-      continue;
-    }
-    matched.add(current.name);
-    const before = normalFields(current);
-    const fields = diffFields(before, after);
-    const reasons = replaceReasons(current, want);
-
-    const kept = { from: [current.name, ...(found === undefined ? [] : [hold.group])] };
-    if (reasons.length > 0) {
-      // Members a stopped run already holds are always put back; --drop-members only skips holding them anew.
-      const keeps = found !== undefined || options.dropMembers !== true;
-      changes.push({ action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons, ...(keeps ? { hold } : {}), ...counted(current.name), ...memberWork(want, keeps ? kept : { from: [] }) });
-      continue;
-    }
-    const members = memberWork(want, kept);
-    if (fields.length > 0 || (members.members !== undefined && found === undefined)) {
-      const tokens = fields.some((f) => f.field === 'roleArn' || f.field === 'precedence') ? counted(current.name) : {};
-      changes.push({ action: 'update', name: want.name, before, after, fields, ...(found === undefined ? {} : { hold }), ...tokens, ...members });
-    } else if (found !== undefined) {
-      changes.push({ action: 'restore', name: want.name, hold, ...members });
-    } else {
-      unchanged.push(want.name);
-    }
-  }
-
-  const unmanaged: UnmanagedGroup[] = [];
-  const leftover = regular.filter((g) => !matched.has(g.name)).sort((a, b) => compareNames(a.name, b.name));
-  for (const g of leftover) {
-    const provider = isProviderGroup(desired.id, g.name);
-    // A reserved name that is not a holding group of ours is someone else's business: never deleted.
-    if (desired.unmanagedGroups === 'delete' && !provider && !isReserved(g.name)) {
-      changes.push({ action: 'delete', name: g.name, before: normalFields(g), ...counted(g.name) });
-    } else {
-      const alert = provider ? providerAlert(g) : undefined;
-      unmanaged.push({ name: g.name, ...normalFields(g), provider, ...(alert === undefined ? {} : { alert }) });
-    }
-  }
-  const orphanHolds: OrphanHold[] = [...holds.values()].map((h) => ({ group: h.group.name, for: h.record.group, ...counted(h.group.name) })).sort((a, b) => compareNames(a.group, b.group));
-
-  changes.sort((a, b) => compareNames(a.name, b.name));
-  const lookalikes = lookalikesOf(desired.groups, regular);
   return {
-    userPoolId: desired.id,
-    region: desired.region,
-    listed: observed.length,
-    changes,
-    unchanged,
-    unmanaged,
-    ...(orphanHolds.length === 0 ? {} : { orphanHolds }),
-    ...(lookalikes.length === 0 ? {} : { lookalikes }),
+    desired,
+    options,
+    holds,
+    regular,
+    exact,
+    byKey,
+    matched: new Set<string>(),
+    counted(name) {
+      const users = options.members?.get(name);
+      return users === undefined ? {} : { memberCount: users.length };
+    },
+    memberWork(want, before) {
+      if (want.members === undefined) return {};
+      const after = membersAfter(before, options.members);
+      if (after === undefined) return {};
+      // Unknown, the pool is taken to ignore case: then two spellings of one name are never one added and the other removed.
+      const change = memberChangeOf(desired.id, want, after, options.caseSensitive ?? false);
+      return change === undefined ? {} : { members: change };
+    },
   };
+}
+
+/** The change one wanted group needs (undefined: none), marking the pool's groups it takes as matched. */
+function planGroup(pool: PoolIndex, want: DesiredGroup): GroupChange | undefined {
+  const { options, holds, exact, byKey, matched, counted, memberWork } = pool;
+  const after = normalFields(want);
+  const found = holds.get(nameKey(want.name));
+  holds.delete(nameKey(want.name));
+  const held = found === undefined ? undefined : options.members?.get(found.group.name);
+  const hold: Hold =
+    found === undefined
+      ? { group: holdName(want.name), resuming: false }
+      : { group: found.group.name, resuming: true, ...counted(found.group.name), ...(held === undefined ? {} : { usernames: [...held].sort(compareNames) }) };
+  const same = exact.get(want.name);
+  const caseOnly = same === undefined ? byKey.get(nameKey(want.name)) : undefined;
+  const current = same ?? (caseOnly !== undefined && !matched.has(caseOnly.name) ? caseOnly : undefined);
+  const previous = previousGroup(pool.desired.id, want, current, byKey, matched, found?.record);
+  if (previous !== undefined) {
+    matched.add(previous.name);
+    if (current !== undefined) matched.add(current.name);
+    const before = normalFields(previous);
+    // A rename under way may have filled the new group already: its members count too.
+    const from = [previous.name, ...(current === undefined ? [] : [current.name]), ...(hold.resuming ? [hold.group] : [])];
+    return { action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name), ...memberWork(want, { from }) };
+  }
+  if (current === undefined) {
+    return { action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }) };
+  }
+  matched.add(current.name);
+  const before = normalFields(current);
+  const fields = diffFields(before, after);
+  const reasons = replaceReasons(current, want);
+
+  const kept = { from: [current.name, ...(found === undefined ? [] : [hold.group])] };
+  if (reasons.length > 0) {
+    // Members a stopped run already holds are always put back; --drop-members only skips holding them anew.
+    const keeps = found !== undefined || options.dropMembers !== true;
+    return { action: 'replace', name: want.name, previousName: current.name, before, after, fields, reasons, ...(keeps ? { hold } : {}), ...counted(current.name), ...memberWork(want, keeps ? kept : { from: [] }) };
+  }
+  const members = memberWork(want, kept);
+  if (fields.length > 0 || (members.members !== undefined && found === undefined)) {
+    const tokens = fields.some((f) => f.field === 'roleArn' || f.field === 'precedence') ? counted(current.name) : {};
+    return { action: 'update', name: want.name, before, after, fields, ...(found === undefined ? {} : { hold }), ...tokens, ...members };
+  }
+  if (found !== undefined) return { action: 'restore', name: want.name, hold, ...members };
+  return undefined;
 }
 
 /**

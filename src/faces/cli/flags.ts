@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from './commander.js';
+import { Option } from './commander.js';
+import { numberIn } from './numbers.js';
 
 /** Options every command that talks to Cognito takes. */
 export function addTargetOptions(cmd: Command): Command {
@@ -7,8 +8,8 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--local', 'run against the embedded local Cognito emulator (state in .cognito-groups/local.json); no AWS account needed')
     .option('--profile <name>', 'AWS profile from the shared config files (default: AWS_PROFILE or the default chain)')
     .option('--endpoint-url <url>', 'send requests to this endpoint instead of AWS (AWS_ENDPOINT_URL works too)')
-    .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(positiveNumber))
-    .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(timeoutSeconds))
+    .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(numberIn({ min: 0, above: true, example: '5 or 0.5' })))
+    .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(numberIn({ min: 0.001, max: MAX_TIMEOUT_SECONDS, noun: 'seconds', example: '10 or 2.5' })))
     .option('--no-progress', 'do not show progress on stderr');
 }
 
@@ -31,15 +32,3 @@ export function addColorOption(cmd: Command): Command {
 
 /** Node's timers hold at most 2^31-1 ms (longer ones fire at once), and 0 ms would mean no timeout at all. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
-
-function timeoutSeconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0.001 || n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`expected seconds from 0.001 to ${MAX_TIMEOUT_SECONDS} (about 24 days), such as 10 or 2.5`);
-  return n;
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0, such as 5 or 0.5');
-  return n;
-}

@@ -3,6 +3,7 @@
 // that needs little start as fast as Node itself allows.
 import type { Command as CommandType } from 'commander';
 import { Command, InvalidArgumentError, Option } from './commander.js';
+import { numberIn } from './numbers.js';
 import type { ApplyFlags } from './commands/apply.js';
 import type { DriftFlags } from './commands/drift.js';
 import type { ShowFlags } from './commands/show.js';
@@ -60,9 +61,9 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .option('--allow-replace', 'allow replacing groups (deleted and created again; their members are kept unless --drop-members)')
         .option('--drop-members', "replaces drop the groups' members instead of keeping them (with a saved plan: only if it was made so)")
         .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
-        .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(count))
+        .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(numberIn(COUNT)))
         .option('--allow-member-removals', 'allow removing members from groups with an exact `members:` list')
-        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(count)),
+        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT))),
     ),
   );
   applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
@@ -105,40 +106,27 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
   program
     .command('emulator')
     .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity; for the AWS CLI or your own tests) until Ctrl-C')
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(port))
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(numberIn({ min: 0, max: 65535, whole: true })))
     .option('--state <file>', 'keep state in this JSON file (default: in memory)')
     .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect)
     .option('--no-quotas', 'do not enforce the Cognito request-rate quotas')
-    .addOption(new Option('--quota-scale <x>', 'multiply every quota rate by this factor').default(1).argParser(positive))
-    .addOption(new Option('--error-rate <p>', 'probability (0..1) of answering InternalErrorException').default(0).argParser(probability))
-    .addOption(new Option('--latency-ms <ms>', 'added latency per request').default(0).argParser(nonNegative))
+    .addOption(new Option('--quota-scale <x>', 'multiply every quota rate by this factor').default(1).argParser(numberIn({ min: 0, above: true })))
+    .addOption(new Option('--error-rate <p>', 'probability (0..1) of answering InternalErrorException').default(0).argParser(numberIn({ min: 0, max: 1, example: '0.05' })))
+    .addOption(new Option('--latency-ms <ms>', 'added latency per request').default(0).argParser(numberIn({ min: 0 })))
     .addOption(
       new Option('--users <n>', 'seed n users named user-00001, user-00002, ... into every --pool (0 to 1000000; users already there are kept)')
         .default(0)
-        .argParser((v: string) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('expected a whole number from 0 to 1000000');
-          return n;
-        }),
+        .argParser(numberIn({ min: 0, max: 1_000_000, whole: true })),
     )
     .addOption(
       new Option('--account <id>', 'the 12-digit AWS account id in the ARNs the emulator makes and in STS GetCallerIdentity')
         .default('000000000000')
-        .argParser((v: string) => {
-          if (!/^[0-9]{12}$/.test(v)) throw new InvalidArgumentError('expected 12 digits, such as 123456789012');
-          return v;
-        }),
+        .argParser(accountId),
     )
     .option('--policy <file>', 'enforce this IAM identity policy (JSON: Effect, Action, Resource) on every Cognito request')
     .action(run<EmulatorFlags>(async (io, flags) => (await import('./commands/emulator.js')).emulatorCommand(io, flags)));
 
   return program;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
-  return n;
 }
 
 function accountId(value: string): string {
@@ -150,26 +138,5 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
-  return n;
-}
-
-function nonNegative(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of 0 or more');
-  return n;
-}
-
-function probability(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a probability from 0 to 1, such as 0.05');
-  return n;
-}
+/** How many: a whole number of 0 or more. */
+const COUNT = { min: 0, whole: true };

@@ -56,3 +56,8 @@ export class CgError extends Error {
 export function assertNever(value: never): never {
   throw new CgError('INTERNAL', `unexpected value: ${JSON.stringify(value)}`);
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

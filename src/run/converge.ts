@@ -2,7 +2,7 @@ import { checkAfterApply, memberTargets } from './apply/converged.js';
 import { executeChanges } from './apply/execute.js';
 import type { ApplyOutcome, ApplyProgress } from './apply/report.js';
 import type { DesiredConfig } from '../core/config/model.js';
-import { CgError } from '../core/errors.js';
+import { CgError, messageOf } from '../core/errors.js';
 import type { MembersByPool, Plan } from '../core/plan/model.js';
 import { readMembers } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
@@ -43,7 +43,7 @@ export async function applyAndCheck(session: Session, plan: Plan, options: Apply
     const members = options.members === undefined ? undefined : { then: options.members, now, ...(options.caseSensitive === undefined ? {} : { caseSensitive: options.caseSensitive }) };
     return { report, check: { ran: true, ...checkAfterApply(plan, after, options.config, members) } };
   } catch (err) {
-    const error = err instanceof CgError ? err : new CgError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
+    const error = err instanceof CgError ? err : new CgError('INTERNAL', messageOf(err), { cause: err });
     return { report, check: { ran: false, why: 'listing-failed', error } };
   }
 }

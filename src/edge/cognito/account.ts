@@ -1,7 +1,7 @@
 // Whose credentials these are: STS GetCallerIdentity through the AWS SDK, with the same profile,
 // credentials and endpoint as the Cognito calls, so a run for an environment can refuse another
 // account's credentials before it reads anything.
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import type { SdkOptions } from './sdk-api.js';
 
 /** The narrow port to the caller's identity. */
@@ -44,7 +44,7 @@ export class SdkAccountApi implements AccountApi {
 
 function accountError(err: unknown): CgError {
   const name = err instanceof Error ? err.name : 'Error';
-  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+  const message = messageOf(err).split('\n')[0] ?? '';
   const where = 'STS GetCallerIdentity (checking which account the credentials are for)';
   if (name === 'CredentialsProviderError') return new CgError('AWS_CREDENTIALS', `${where}: no AWS credentials found (${message}); set AWS_PROFILE or --profile, run \`aws sso login\`, or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`);
   if (/InvalidClientTokenId|ExpiredToken|SignatureDoesNotMatch|UnrecognizedClient|AccessDenied/.test(name)) {

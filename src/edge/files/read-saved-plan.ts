@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import * as generated from '../../core/generated/plan-validator.js';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { checksumOf } from '../../core/saved-plan/build.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from '../../core/saved-plan/model.js';
 
@@ -32,7 +32,7 @@ export function parsePlanDocument(text: string, file: string): PlanDocument {
     if (/^\s*(version|userPools|settings)\s*:/m.test(text)) {
       throw new CgError('PLAN_FILE_INVALID', `${file}: this is a groups file, not a saved plan; did you mean \`cognito-groups apply -f ${file}\`?`);
     }
-    const why = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    const why = messageOf(err).replace(/\s+/g, ' ').trim();
     throw invalid(`not valid JSON (${why}), perhaps truncated`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('not a JSON object');

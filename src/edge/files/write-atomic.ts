@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CgError, type ErrorCode } from '../../core/errors.js';
+import { CgError, type ErrorCode, messageOf } from '../../core/errors.js';
 
 /** How writeFileAtomic treats its target. */
 export interface AtomicWriteOptions {
@@ -136,5 +136,5 @@ function kindOf(s: Awaited<ReturnType<typeof lstat>>): string {
 }
 
 function errnoOf(err: unknown): string {
-  return (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+  return (err as NodeJS.ErrnoException).code ?? messageOf(err);
 }

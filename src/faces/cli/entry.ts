@@ -1,5 +1,5 @@
 import type { RefusedError } from '../../run/apply/refusal.js';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { visible } from '../render/outside-text.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram } from './program.js';
@@ -31,7 +31,7 @@ async function report(err: unknown, io: Io): Promise<number> {
     if (err.code === 'INTERRUPTED') return STOP_EXIT_CODES[io.stops.received() ?? 'SIGINT'];
     return 1;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   io.err(`internal error: ${visible(message)}\nThis is a bug in cognito-groups; please report it with the command you ran.\n`);
   if (io.env.COGNITO_GROUPS_DEBUG !== undefined && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
   return 1;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { field } from './json-field.js';
 
 /** The pull request a workflow run is for. */
@@ -23,7 +23,7 @@ export async function readPullRequest(env: NodeJS.ProcessEnv): Promise<PullReque
   try {
     payload = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new CgError('USAGE', `cannot read the event payload ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new CgError('USAGE', `cannot read the event payload ${path}: ${messageOf(err)}`, { cause: err });
   }
   return { ...repositoryOf(env), ...pullRequestOf(payload, path) };
 }

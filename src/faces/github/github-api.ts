@@ -1,4 +1,4 @@
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { field } from './json-field.js';
 
 /** The default REST endpoint; GitHub Enterprise Server runners set GITHUB_API_URL to theirs. */
@@ -151,6 +151,6 @@ function oneLine(value: unknown): string {
 function causeOf(err: unknown): string {
   if (err instanceof Error && err.name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
   const cause = err instanceof Error ? (err.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const parts = [cause?.code, cause?.message, err instanceof Error ? err.message : String(err)].filter((p): p is string => typeof p === 'string' && p !== '');
+  const parts = [cause?.code, cause?.message, messageOf(err)].filter((p): p is string => typeof p === 'string' && p !== '');
   return [...new Set(parts)].join(': ');
 }

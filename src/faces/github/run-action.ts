@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { cliArguments } from './command-line.js';
 import { failureMarkdown, type CommentSubject } from './comment-body.js';
 import { readPullRequest } from './event.js';
@@ -32,7 +32,7 @@ export async function runAction(ctx: ActionContext): Promise<number> {
     for (const message of errors) ctx.log.err(errorCommand(message));
     return errors.length === 0 ? 0 : 1;
   } catch (err) {
-    ctx.log.err(errorCommand(messageOf(err)));
+    ctx.log.err(errorCommand(actionError(err)));
     return 1;
   }
 }
@@ -73,7 +73,7 @@ async function run(ctx: ActionContext): Promise<string[]> {
     try {
       ctx.log.err(`${await postPlanComment({ pr, token: inputs.githubToken, apiUrl: ctx.env.GITHUB_API_URL, fetchImpl: ctx.fetchImpl }, subject, shown, inputs.comment)}\n`);
     } catch (err) {
-      errors.push(messageOf(err));
+      errors.push(actionError(err));
     }
   }
   if (outcome.failure !== undefined) errors.push(outcome.failure);
@@ -102,8 +102,9 @@ function quoted(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
 
-function messageOf(err: unknown): string {
+/** A failure as the Action's log says it: a user's mistake with its details, anything else as an internal error. */
+function actionError(err: unknown): string {
   if (err instanceof GitHubApiError) return err.message;
   if (err instanceof CgError && err.audience === 'user') return [err.message, ...err.details.map((d) => `  ${d}`)].join('\n');
-  return `internal error in the cognito-groups action: ${err instanceof Error ? err.message : String(err)}`;
+  return `internal error in the cognito-groups action: ${messageOf(err)}`;
 }

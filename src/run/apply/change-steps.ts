@@ -3,7 +3,7 @@
 // half done (a replace deleted its group), the rest goes through `finishing`, deaf to the stop.
 import type { GroupsApi, Operation, PoolRef } from '../../edge/cognito/port.js';
 import type { DesiredGroup } from '../../core/config/model.js';
-import { assertNever, CgError, type ErrorCode } from '../../core/errors.js';
+import { assertNever, CgError, type ErrorCode, messageOf } from '../../core/errors.js';
 import { replaceReasons, sameFields } from '../../core/plan/fields.js';
 import type { GroupChange, Hold, MemberChange } from '../../core/plan/model.js';
 import { copyMembers, ensureHold, type OnCopied } from './member-moves.js';
@@ -315,5 +315,5 @@ function failureOf(e: CgError, message = e.message): Failure {
 
 function asCgError(err: unknown): CgError {
   if (err instanceof CgError) return err;
-  return new CgError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
+  return new CgError('INTERNAL', messageOf(err), { cause: err });
 }

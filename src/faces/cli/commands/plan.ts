@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { CgError } from '../../../core/errors.js';
+import { CgError, messageOf } from '../../../core/errors.js';
 import { checkWritable, sameFile, writeFileAtomic, type AtomicWriteOptions } from '../../../edge/files/write-atomic.js';
 import { hasChanges } from '../../../core/plan/summary.js';
 import { toJson } from '../../render/json.js';
@@ -39,7 +39,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
         if (problems.length > 0) throw new CgError('INTERNAL', `it does not follow from ${flags.file} (${problems.map((p) => p.kind).join(', ')})`);
       } catch (err) {
         await rm(path, { force: true });
-        const why = err instanceof Error ? err.message : String(err);
+        const why = messageOf(err);
         throw new CgError('PLAN_FILE_INVALID', `${saveAs}: the plan just written cannot be read back as apply will read it: ${why}; it was removed`);
       }
       out.note(`Saved the plan to ${saveAs}. Apply exactly this plan with: ${applyCommandLine(saveAs, flags)}`);

@@ -27,7 +27,7 @@ export interface ProcessRun {
  * is preloaded (`--import`), which costs start-up time: timed start-up runs go without it, and their
  * memory is measured in a run of its own.
  */
-export async function runProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: () => void; rss?: boolean } = {}): Promise<ProcessRun> {
+async function runProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: () => void; rss?: boolean } = {}): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
   const rssFile = join(dir, 'rss');
   try {
@@ -58,7 +58,7 @@ export async function runProcess(args: readonly string[], options: { cwd?: strin
 }
 
 /** Median of numbers. */
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;

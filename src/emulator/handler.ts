@@ -42,13 +42,13 @@ export function invalid(problems: readonly string[]): Handled | undefined {
   return message === undefined ? undefined : unchanged(errorReply('InvalidParameterException', message));
 }
 
-export function poolNotFound(id: string): Handled {
+function poolNotFound(id: string): Handled {
   return unchanged(errorReply('ResourceNotFoundException', `User pool ${id} does not exist.`));
 }
 
-export const GROUP_NOT_FOUND: Handled = unchanged(errorReply('ResourceNotFoundException', 'Group not found.'));
+const GROUP_NOT_FOUND: Handled = unchanged(errorReply('ResourceNotFoundException', 'Group not found.'));
 
-export const USER_NOT_FOUND: Handled = unchanged(errorReply('UserNotFoundException', 'User does not exist.'));
+const USER_NOT_FOUND: Handled = unchanged(errorReply('UserNotFoundException', 'User does not exist.'));
 
 export const INVALID_TOKEN: Handled = unchanged(errorReply('InvalidParameterException', 'Invalid pagination token.'));
 

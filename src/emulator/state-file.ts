@@ -11,7 +11,7 @@ import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
 
 /** The version the emulator writes. */
-export const STATE_FORMAT_VERSION = 2;
+const STATE_FORMAT_VERSION = 2;
 /** The versions it reads. */
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
@@ -58,7 +58,7 @@ export interface StateFilePool {
 
 /** The whole state file, as written (format version 2). */
 export interface StateFile {
-  formatVersion: 2;
+  formatVersion: typeof STATE_FORMAT_VERSION;
   /** Binds ListUserPools tokens to this emulator's state. */
   accountSalt: string;
   pools: StateFilePool[];
@@ -206,7 +206,7 @@ export function parseStateFile(json: unknown): ParsedState {
       ids.add(pool.id);
       return pool;
     });
-    return { ok: true, state: { formatVersion: 2, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
+    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -234,7 +234,7 @@ export function stateFromStore(store: GroupStore, accountSalt: string): StateFil
       users: Array.from(p.users.order.values(), userToState),
     });
   }
-  return { formatVersion: 2, accountSalt, pools };
+  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools };
 }
 
 function userToState(u: UserRecord): StateFileUser {

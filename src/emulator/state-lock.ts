@@ -66,7 +66,7 @@ export function parseOwner(text: string): LockOwner | undefined {
 }
 
 /** The start time of a process as the kernel records it, or undefined where that cannot be read. */
-export function processStartTime(pid: number): string | undefined {
+function processStartTime(pid: number): string | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may itself hold spaces and parentheses.
@@ -78,7 +78,7 @@ export function processStartTime(pid: number): string | undefined {
 }
 
 /** Whether the owner of a lock may still be running; owners on other hosts cannot be checked, so count as running. */
-export function ownerAlive(owner: LockOwner): boolean {
+function ownerAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true;
   try {
     process.kill(owner.pid, 0);

@@ -17,13 +17,13 @@ export interface IntegerConstraint {
 
 export const GROUP_NAME: StringConstraint = { min: 1, max: 128, pattern: String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}]+` };
 export const USER_POOL_ID: StringConstraint = { min: 1, max: 55, pattern: String.raw`[\w-]+_[0-9a-zA-Z]+` };
-export const DESCRIPTION: StringConstraint = { max: 2048 };
+const DESCRIPTION: StringConstraint = { max: 2048 };
 export const ROLE_ARN: StringConstraint = {
   min: 20,
   max: 2048,
   pattern: String.raw`arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`,
 };
-export const PRECEDENCE: IntegerConstraint = { min: 0, max: 2147483647 };
+const PRECEDENCE: IntegerConstraint = { min: 0, max: 2147483647 };
 // The model allows 0 for ListGroups' Limit, but the service rejects it (contract page); 1 is the effective minimum.
 export const LIST_GROUPS_LIMIT: IntegerConstraint = { min: 1, max: 60 };
 export const LIST_USER_POOLS_MAX_RESULTS: IntegerConstraint = { min: 1, max: 60 };

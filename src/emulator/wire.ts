@@ -1,11 +1,11 @@
 // AWS JSON 1.1 framing: which operation a request names, who signed it, and how replies look on the wire.
 
 /** Operations on groups; these are the ones Cognito rate-limits. */
-export const GROUP_OPERATIONS = ['CreateGroup', 'GetGroup', 'UpdateGroup', 'ListGroups', 'DeleteGroup'] as const;
+const GROUP_OPERATIONS = ['CreateGroup', 'GetGroup', 'UpdateGroup', 'ListGroups', 'DeleteGroup'] as const;
 /** Pool-management operations the emulator offers so a test can make pools through the API. */
-export const POOL_OPERATIONS = ['CreateUserPool', 'DescribeUserPool', 'ListUserPools'] as const;
+const POOL_OPERATIONS = ['CreateUserPool', 'DescribeUserPool', 'ListUserPools'] as const;
 /** Operations on users and their group memberships. */
-export const USER_OPERATIONS = [
+const USER_OPERATIONS = [
   'AdminCreateUser',
   'AdminGetUser',
   'AdminDeleteUser',
@@ -101,7 +101,7 @@ export function epochSeconds(ms: number): number {
 }
 
 /** The region part of a user-pool id (`eu-west-1_AbC123` → `eu-west-1`). */
-export function poolRegion(poolId: string): string {
+function poolRegion(poolId: string): string {
   const i = poolId.lastIndexOf('_');
   return i > 0 ? poolId.slice(0, i) : poolId;
 }

@@ -46,7 +46,7 @@ export interface PlanResult extends PlanOutcome {
 }
 
 /** The config of a source, reading the file if that is what it names. */
-export async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
+async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
   return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
 }
 
@@ -120,6 +120,6 @@ export async function withPlanned<T>(options: PlanOptions, use: (config: Desired
 }
 
 /** The region the account check asks STS in: the first pool's. */
-export function firstRegion(config: DesiredConfig): string {
+function firstRegion(config: DesiredConfig): string {
   return config.userPools[0]?.region ?? 'us-east-1';
 }

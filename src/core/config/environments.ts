@@ -8,7 +8,7 @@ import { regionOfPoolId } from './model.js';
 import { isRecord, type At, type Positions } from './positions.js';
 
 /** The placeholders a file with environments may use, and only in roleArn and description. */
-export const PLACEHOLDERS = ['account', 'env', 'region'] as const;
+const PLACEHOLDERS = ['account', 'env', 'region'] as const;
 
 /** The fields whose values may hold placeholders. */
 const TEMPLATED = new Set(['roleArn', 'description']);

@@ -73,11 +73,12 @@ function parseWithPositions(text: string, file: string, options: ParseOptions): 
 
   // A duplicate key is reported and the rest of the file still checked (the later value is used for
   // that), so one slip does not hide the file's other problems; any other YAML error stops here.
-  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`));
+  const duplicateKey = (offset: number): Diagnostic => at(offset, [], `duplicate key "${keyTextAt(text, offset)}"; each key may appear only once in a mapping`);
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => duplicateKey(e.pos[0]));
   if (doc.errors.length > duplicates.length) {
     const errors = doc.errors.map((e) =>
       e.code === 'DUPLICATE_KEY'
-        ? at(e.pos[0], [], `duplicate key "${keyTextAt(text, e.pos[0])}"; each key may appear only once in a mapping`)
+        ? duplicateKey(e.pos[0])
         : e.code === 'MULTIPLE_DOCS'
           ? at(e.pos[0], [], 'the file holds several YAML documents (separated by ---); put everything in one')
           : at(e.pos[0], [], `YAML syntax: ${firstLine(e.message)}`),
@@ -103,7 +104,7 @@ function parseWithPositions(text: string, file: string, options: ParseOptions): 
 }
 
 /** How many aliases the positional parser expands before it refuses the file (the fast path takes none). */
-export const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 1000;
 
 /** Every check of a file's values: the schema, environments, the cross-checks, then the config and its warnings. */
 function checkValues(data: unknown, pos: Positions, at: At, file: string, options: ParseOptions): ParseResult {

@@ -2,7 +2,7 @@
 // what is allowed (taken from the schema's own description), with a guess for a misspelt key. Pure.
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from './diagnostic.js';
-import { isRecord, unescapePointer, valueAt, type At, type Positions } from './positions.js';
+import { unescapePointer, valueAt, type At, type Positions } from './positions.js';
 
 /**
  * Schema errors with the noise of `anyOf` trimmed: when one branch matched the value's type, only that

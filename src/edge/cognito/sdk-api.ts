@@ -36,10 +36,10 @@ export interface SdkOptions {
 }
 
 /** The page size the tool always asks for: the largest ListGroups allows. */
-export const LIST_PAGE_SIZE = 60;
+const LIST_PAGE_SIZE = 60;
 
 /** How long a call may still wait for its answer after a stop: enough for any answer Cognito gives. */
-export const STOP_GRACE_MS = 3_000;
+const STOP_GRACE_MS = 3_000;
 
 /** After this long past a stop, every call still waiting is abandoned, however it started. */
 const STOP_DEADLINE_MS = 8_000;

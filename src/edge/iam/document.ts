@@ -26,7 +26,7 @@ export interface IamStatement {
 export const ANY_ACCOUNT = '*';
 
 /** The ARN IAM knows a user pool by. */
-export function userPoolArn(region: string, account: string, poolId: string): string {
+function userPoolArn(region: string, account: string, poolId: string): string {
   return `arn:aws:cognito-idp:${region}:${account}:userpool/${poolId}`;
 }
 

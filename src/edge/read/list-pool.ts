@@ -12,10 +12,10 @@ export interface ReadProgress {
 }
 
 /** Cognito's hard quota of groups in one pool: a listing that goes beyond it is not a real pool's. */
-export const MAX_GROUPS_PER_POOL = 10_000;
+const MAX_GROUPS_PER_POOL = 10_000;
 
 /** Pages one listing may take (a page holds at least one group, except an empty pool's only page). */
-export const MAX_LIST_PAGES = MAX_GROUPS_PER_POOL + 1;
+const MAX_LIST_PAGES = MAX_GROUPS_PER_POOL + 1;
 
 /** Empty pages in a row that still carry a NextToken before the listing is refused. */
 export const MAX_EMPTY_PAGES = 100;

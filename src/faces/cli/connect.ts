@@ -19,10 +19,10 @@ const LOCAL_STATE_DIR = '.cognito-groups';
 export const LOCAL_STATE = join(LOCAL_STATE_DIR, 'local.json');
 
 /** The account the embedded emulator stands for, unless the environment names one. */
-export const LOCAL_ACCOUNT = '000000000000';
+const LOCAL_ACCOUNT = '000000000000';
 
 /** The local state of an environment: each has its own emulator state (and account), as each has its own AWS account. */
-export function localStateOf(environment: string | undefined): string {
+function localStateOf(environment: string | undefined): string {
   return environment === undefined ? LOCAL_STATE : join(LOCAL_STATE_DIR, `local-${environment}.json`);
 }
 

@@ -61,6 +61,6 @@ export function envOption(flags: { env?: string }): { env?: string } {
 }
 
 /** The config's environment, as openTarget takes it. */
-export function environmentOf(config: { environment?: EnvironmentRef }): { environment?: EnvironmentRef } {
+function environmentOf(config: { environment?: EnvironmentRef }): { environment?: EnvironmentRef } {
   return config.environment === undefined ? {} : { environment: config.environment };
 }

@@ -62,12 +62,12 @@ export function errorText(stderr: string): string {
 }
 
 /** Text with every @mention broken by a zero-width space, so quoting it never notifies anyone. */
-export function noMentions(text: string): string {
+function noMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_])/g, '@\u200b');
 }
 
 /** Text without terminal escape sequences, with CRLF and lone CR made newlines, and no other control characters but tabs. */
-export function plainText(text: string): string {
+function plainText(text: string): string {
   return text
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '') // CSI: colours, cursor moves, line erases
     .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '') // OSC: titles, hyperlinks

@@ -29,7 +29,7 @@ export async function readPullRequest(env: NodeJS.ProcessEnv): Promise<PullReque
 }
 
 /** The number and head commit in a pull_request payload. */
-export function pullRequestOf(payload: unknown, where: string): { number: number; headSha: string | undefined } {
+function pullRequestOf(payload: unknown, where: string): { number: number; headSha: string | undefined } {
   const pr = field(payload, 'pull_request');
   const number = field(pr, 'number') ?? field(payload, 'number');
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
@@ -40,7 +40,7 @@ export function pullRequestOf(payload: unknown, where: string): { number: number
 }
 
 /** Owner and name from GITHUB_REPOSITORY (`owner/name`). */
-export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
+function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
   if (match === null) throw new CgError('USAGE', `GITHUB_REPOSITORY ${JSON.stringify(env.GITHUB_REPOSITORY ?? '')} is not owner/name`);
   return { owner: match[1] ?? '', repo: match[2] ?? '' };

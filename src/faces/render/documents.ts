@@ -13,7 +13,7 @@ import { applySummaryLine } from './apply-report.js';
 import { driftSummaryLine } from './drift-text.js';
 
 /** The version of the apply and drift documents: the plan document's, since an apply document holds one. */
-export const REPORT_FORMAT_VERSION = PLAN_FORMAT_VERSION;
+const REPORT_FORMAT_VERSION = PLAN_FORMAT_VERSION;
 
 /** A change as JSON with the pool it is in. */
 export type PoolChangeJson = { userPoolId: string } & GroupChange;

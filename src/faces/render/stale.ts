@@ -29,7 +29,7 @@ export function changedElsewhereLines(staleness: Pick<Staleness, 'elsewhere'>): 
 }
 
 /** A group that differs from what a plan saw, in words. */
-export function differenceLine(s: GroupDifference): string {
+function differenceLine(s: GroupDifference): string {
   const where = `${s.poolId}:`;
   switch (s.kind) {
     case 'created':

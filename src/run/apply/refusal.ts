@@ -3,7 +3,7 @@
 import { CgError, type ErrorCode } from '../../core/errors.js';
 import type { Plan } from '../../core/plan/model.js';
 import type { StaleGroup } from '../../core/saved-plan/stale.js';
-import type { TargetMismatch, TargetRef } from '../../core/saved-plan/target.js';
+import type { TargetMismatch } from '../../core/saved-plan/target.js';
 import type { FollowProblem } from '../../core/saved-plan/verify.js';
 import { policyViolations, type ApplyPolicy, type PolicyViolations } from './policy.js';
 

@@ -19,7 +19,7 @@ import { documentOf, envOption, withTarget } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals, type StopReason } from '../signals.js';
-import { applyView, summaryOf, type ApplyView } from '../views/apply-view.js';
+import { applyView, type ApplyView } from '../views/apply-view.js';
 import { openOutput, type Output, type OutputFlags } from '../views/output.js';
 
 /** Options of `apply`. */

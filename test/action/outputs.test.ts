@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POOL, PR_NUMBER, scenario } from './fixture.js';
+import { PR_NUMBER, scenario } from './fixture.js';
 
 describe.concurrent('outputs and exit codes', () => {
   it('plan error: exit-code 1, no plan file, the step fails, the error in the summary', async ({ onTestFinished }) => {

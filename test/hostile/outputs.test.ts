@@ -1,7 +1,7 @@
 // `plan --out` never destroys anything: not the groups file, not a device, not what a link points to,
 // not a read-only file; it never creates directories or writes through a predictable temporary name;
 // and what it writes is read back as apply will read it.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../cli-io.js';

@@ -9,7 +9,6 @@ import { interrupted, systemClock, type Clock } from '../../src/edge/pacing/cloc
 import { PacedGroupsApi } from '../../src/edge/pacing/paced-api.js';
 import { GRID_TOLERANCE_MS, PACING_MARGIN, Pacer } from '../../src/edge/pacing/pacer.js';
 import { accountRate, COGNITO_RATES, type Rates } from '../../src/edge/pacing/rates.js';
-import type { RetryPolicy } from '../../src/edge/pacing/retry.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 import { rejection } from './rejection.js';

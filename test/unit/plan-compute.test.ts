@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredGroup, DesiredPool, UnmanagedPolicy } from '../../src/core/config/model.js';
 import { nameKey } from '../../src/core/config/names.js';
 import { computePoolPlan } from '../../src/core/plan/compute.js';
-import { holdDescription, holdName } from '../../src/core/plan/holding.js';
+import { holdName } from '../../src/core/plan/holding.js';
 import type { GroupChange, ObservedGroup, PoolPlan } from '../../src/core/plan/model.js';
 import { pick, randomInt, seededRandom, shuffled } from './seeded-random.js';
 

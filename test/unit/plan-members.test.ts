@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredGroup, DesiredPool } from '../../src/core/config/model.js';
 import { computePoolPlan, memberReadsOf } from '../../src/core/plan/compute.js';
 import { holdDescription, holdName, holdRecordOf, HOLD_PREFIX, isReserved } from '../../src/core/plan/holding.js';
-import type { ObservedGroup } from '../../src/core/plan/model.js';
 import { countPlan } from '../../src/core/plan/summary.js';
 import { summaryLine } from '../../src/faces/render/summary.js';
 import { desired as poolOf, hold, members } from './plan-fixtures.js';

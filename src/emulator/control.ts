@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { usage } from './misuse.js';
 import { foldName } from './order-key.js';
 import { seedMembers, seedUsers } from './seeding.js';
-import type { RunningEmulator, SeedGroup, UserPoolOptions } from './server.js';
+import type { RunningEmulator, SeedGroup, UserPoolOptions } from './api.js';
 import { newSalt, type EmulatorState } from './state.js';
 import { newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
 import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';

@@ -2,7 +2,7 @@
 // order (ListUsersInGroup pages through 100,000 members without scanning them), and a user's groups
 // (at most 100) in the groups' listing order, on the user record.
 import { SortedList } from './sorted-list.js';
-import type { GroupRecord } from './store.js';
+import type { GroupRecord } from './group-record.js';
 import type { UserRecord } from './users.js';
 
 /** Groups one user can belong to (Cognito developer guide, "Quotas"; hard limit). */

@@ -9,19 +9,9 @@
 import { Memberships } from './members.js';
 import { foldName, sortKeyOf } from './order-key.js';
 import { UserDirectory, type UserRecord } from './users.js';
+import type { GroupRecord } from './group-record.js';
 
-/** One group as the emulator keeps it. Times are epoch milliseconds. */
-export interface GroupRecord {
-  readonly name: string;
-  /** The name folded for case-insensitive uniqueness. */
-  readonly fold: string;
-  readonly sortKey: string;
-  description: string | undefined;
-  roleArn: string | undefined;
-  precedence: number | undefined;
-  readonly creationDate: number;
-  lastModifiedDate: number;
-}
+export type { GroupRecord } from './group-record.js';
 
 /** One user pool, its groups, users and memberships. */
 export interface PoolRecord {

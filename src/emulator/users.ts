@@ -1,7 +1,7 @@
 // The users of one pool, in memory: found by username (compared as the pool compares usernames) or
 // by sub, and listed in a stable hash order like groups (see store.ts), which is not name order.
 import { foldName, hashOrderKey } from './order-key.js';
-import type { GroupRecord } from './store.js';
+import type { GroupRecord } from './group-record.js';
 import { SortedList } from './sorted-list.js';
 
 /** The account states Cognito reports in UserStatus. */

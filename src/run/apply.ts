@@ -8,10 +8,13 @@ import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { desiredOf, firstRegion, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
 import { checkAccount, openSession } from './session.js';
+import type { Leases, LockOptions } from './lease/leases.js';
+import { takeLeases } from './lease/take.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
-  ApplyPolicy & {
+  ApplyPolicy &
+  LockOptions & {
     /** Called with the plan and what it was made from as soon as it is made, before any check or change. */
     onPlan?: (planned: PlanOutcome) => void;
     /** Called with the plan before anything is changed; resolve false to stop. Without it, apply goes ahead. */
@@ -34,15 +37,20 @@ export interface ApplyResult {
 }
 
 /**
- * Plans, refuses replaces and deletes that are not allowed (before any write, RefusedError), asks
+ * Takes the lease of each pool (see LockOptions), plans, refuses replaces and deletes that are not allowed (before any write, RefusedError), asks
  * `approve`, applies, then lists the changed pools again to check they match the file.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
+  let leases: Leases | undefined;
   try {
     await checkAccount(session, config.environment, firstRegion(config));
+    // The lease comes before the listing, so every write is based on a listing read under it.
+    leases = await takeLeases(session, config.userPools.map((p) => ({ id: p.id, region: p.region })), options, config.settings.lockSeconds);
     const planned = await planWith(session.api, config, options);
+    leases.confirm(planned.observed);
+    const held = leases;
     const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);
     if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };
@@ -56,9 +64,11 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
+      mayNotWrite: () => held.lost(),
     });
     return { plan, config, observed, members, outcome, counts: session.api.counts };
   } finally {
+    await leases?.release();
     session.close();
   }
 }

@@ -17,12 +17,14 @@ import { documentOf, environmentOf, envOption } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals, type StopReason } from '../signals.js';
+import { lockOptionsOf } from '../lock.js';
+import type { LockFlags } from '../lock-flags.js';
 import { applyView, summaryOf } from '../views/apply-view.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { printWarnings } from '../warnings.js';
 
 /** Options of `apply`. */
-export interface ApplyFlags extends TargetFlags, OutputFlags {
+export interface ApplyFlags extends TargetFlags, OutputFlags, LockFlags {
   file: string;
   env?: string;
   autoApprove?: boolean;
@@ -50,7 +52,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     allowMemberRemovals: flags.allowMemberRemovals === true,
     maxMemberRemovals: flags.maxMemberRemovals,
   };
-  const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
+  const common = { ...policy, ...lockOptionsOf(flags, flags.local === true, io), onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
   const onStop = (reason: StopReason): void => {
     progress.stop();
     io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
@@ -143,6 +145,7 @@ function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number 
   if (outcome === undefined) return 0;
   const { report, check } = outcome;
   if (report.interrupted) throw new CgError('INTERRUPTED', 'interrupted: the summary above says what was and was not applied');
+  if (report.leaseLost !== undefined) throw new CgError('LEASE_LOST', `${report.leaseLost}; it stopped before its next change: the summary above says what was and was not applied`);
   const failed = report.results.filter((r) => r.status === 'failed').length;
   if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
   if (!check.ran && check.error.code === 'INTERRUPTED') throw new CgError('INTERRUPTED', 'interrupted while checking the pools after applying: the report above says what was applied; run plan to see the pools');

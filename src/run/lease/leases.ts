@@ -98,6 +98,10 @@ export class Leases {
       for (const pool of order) await leases.takeOne(pool, holder);
     } catch (err) {
       await leases.release();
+      // A stop while taking a lease (or waiting for one) is an interruption, whatever the call in flight said.
+      if (ctx.signal?.aborted === true && !(err instanceof CgError && err.code === 'INTERRUPTED')) {
+        throw new CgError('INTERRUPTED', 'interrupted while taking the lease: nothing was changed', { cause: err });
+      }
       throw err;
     }
     leases.schedule();

@@ -314,3 +314,32 @@ describe('an apply killed with SIGKILL', () => {
     expect((await w.groups()).map((g) => g.name)).toEqual(Array.from({ length: 12 }, (_, i) => `g-${String(i).padStart(2, '0')}`));
   });
 });
+
+describe('what the lease costs', () => {
+  it('adds two calls to an apply, its create and its delete, and a renewal per half-lease only to an apply that outlasts it', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished);
+    const calls = (): Record<string, number> => Object.fromEntries(Object.entries(w.em.stats().operations).filter(([, s]) => s.calls > 0).map(([op, s]) => [op, s.calls]));
+    const without = w.file('p.yaml', 'x', { pools: [P] });
+    const withLease = w.file('q.yaml', 'x', { pools: [Q] });
+    w.em.resetStats();
+    expect((await w.cli(['apply', '-f', without, '--auto-approve', '--lock=false'])).code).toBe(0);
+    const before = calls();
+    w.em.resetStats();
+    expect((await w.cli(['apply', '-f', withLease, '--auto-approve'])).code).toBe(0);
+    const after = calls();
+    expect(after).toEqual({ ...before, CreateGroup: (before.CreateGroup ?? 0) + 1, DeleteGroup: 1 });
+
+    // 6 updates and 6 creates at 3 requests per second (about 5 s) under a 2 s lease: renewed (its
+    // calls wait their turn in the run's pacing like any other), and it finishes.
+    const long = w.file('long.yaml', 'y', { pools: [P], n: 12, lockSeconds: 2 });
+    w.em.resetStats();
+    const run = await w.bin(['apply', '-f', long, '--auto-approve', '--max-rps', '3']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const renewed = calls();
+    // Each renewal reads the lease, then writes its new expiry; no other update or read of a group was made.
+    expect(renewed.UpdateGroup ?? 0).toBeGreaterThanOrEqual(6 + 1);
+    expect(renewed.GetGroup).toBe((renewed.UpdateGroup ?? 0) - 6);
+    expect(await w.lease()).toBeUndefined();
+  });
+});

@@ -225,4 +225,24 @@ describe('a held lease', () => {
     await leases.release();
     expect(api.callsOf('DeleteGroup')).toEqual([]);
   });
+
+  it('lost in one pool, is still released in the others', async () => {
+    const { api, ctx, options } = setup([A, B]);
+    const leases = await Leases.take(ctx, [A, B], options());
+    expect(() => leases.confirm(new Map([[A.id, api.groupsOf(A.id)], [B.id, []]]))).toThrow(/lost its lease on user pool eu-west-1_B: its lock group is gone/);
+    await leases.release();
+    expect(api.callsOf('DeleteGroup').map((c) => c.poolId)).toEqual([A.id]);
+  });
+});
+
+describe('a lock group in another case', () => {
+  it('is refused as one this tool did not write, after a few looks, never looped on', async () => {
+    const { ctx, options } = setup([]);
+    // CreateGroup compares names ignoring case; this GetGroup finds only the exact name.
+    const api = new FakeGroupsApi().addPool(A.id, [{ name: 'Cognito-Groups.Lock', description: 'x' }]);
+    const port = api.asPort({ getGroup: async () => undefined });
+    const err = await rejection(Leases.take({ ...ctx, api: port, finishing: port }, [A], options()));
+    expect((err as CgError).message).toBe(`user pool ${A.id} has a group named ${LOCK_GROUP} in another case, which cognito-groups did not write; nothing was changed. Delete that group if nothing else uses it`);
+    expect(api.callsOf('CreateGroup')).toHaveLength(3);
+  });
 });

@@ -65,6 +65,8 @@ const POLL_MS = 2_000;
 export class Leases {
   private readonly held = new Map<string, { pool: PoolRef; record: LeaseRecord }>();
   private lostWhy: string | undefined;
+  /** The pools whose lease was lost: never released by this run (another may hold it now). */
+  private readonly lostPools = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private renewing: Promise<void> | undefined;
   private released = false;
@@ -145,7 +147,7 @@ export class Leases {
     await this.renewing;
     for (const [id, { pool, record }] of this.held) {
       this.held.delete(id);
-      if (this.lostWhy !== undefined || isExpired(record, this.now())) continue;
+      if (this.lostPools.has(pool.id) || isExpired(record, this.now())) continue;
       try {
         await this.ctx.finishing.deleteGroup(pool, LOCK_GROUP);
         this.options.onLock?.({ kind: 'released', poolId: pool.id });
@@ -170,6 +172,7 @@ export class Leases {
     const { api, clock, signal } = this.ctx;
     const timeoutMs = Math.max(0, this.options.lockTimeoutMs ?? 0);
     const started = this.now();
+    let missed = 0;
     for (;;) {
       const lease = newLease(holder, this.now(), this.seconds);
       try {
@@ -185,8 +188,12 @@ export class Leases {
         if (err.code !== 'AWS_GROUP_EXISTS') throw err;
       }
       const group = await api.getGroup(pool, LOCK_GROUP);
-      // Released between the two calls: try again at once.
-      if (group === undefined) continue;
+      if (group === undefined) {
+        // Released between the two calls: try again at once. Again and again, it is a group of the
+        // same name in another case (CreateGroup compares names ignoring case, GetGroup does not).
+        if (++missed < 3) continue;
+        throw new CgError('LOCKED', `user pool ${pool.id} has a group named ${LOCK_GROUP} in another case, which cognito-groups did not write; nothing was changed. Delete that group if nothing else uses it`);
+      }
       const state = lockStateOf(group) as LockState;
       if (state.kind === 'lease' && isExpired(state.record, this.now())) {
         if (await this.takeOver(pool, holder, state.record)) return;
@@ -255,6 +262,7 @@ export class Leases {
   }
 
   private lose(pool: PoolRef, why: string): void {
+    this.lostPools.add(pool.id);
     if (this.lostWhy !== undefined) return;
     this.lostWhy = `this run lost its lease on user pool ${pool.id}: ${why}`;
     this.options.onLock?.({ kind: 'lost', poolId: pool.id, why });

@@ -210,10 +210,12 @@ describe('a run that loses its lease', () => {
       expect(summary, run.stdout).not.toBeNull();
       expect(Number(summary?.[1]) + Number(summary?.[2])).toBe(30);
       const made = (await w.groups()).filter((g) => g.name !== LOCK_GROUP).length;
-      // It stopped within a renewal (a second: 3 changes, and those in flight) of the theft, well before the end.
+      // It found out at its next renewal (due a second later, its calls waiting their turn in the run's
+      // pacing of 3 per second behind the changes already queued) and started nothing after: well
+      // before the end, whatever the machine's load.
       expect(made).toBe(Number(summary?.[1]));
       expect(made).toBeLessThan(30);
-      expect(made - stolenAt).toBeLessThanOrEqual(6);
+      expect(made - stolenAt).toBeLessThanOrEqual(15);
       expect(run.stdout).toContain(`not started: this run lost its lease on user pool ${P}`);
       // A lease it lost is never deleted by it: the other run's stays.
       if (what === 'another run replaced it') expect((await w.lease())?.id).toBe('33333333-2222-4333-8444-555555555555');

@@ -77,16 +77,18 @@ describe('the package entry', () => {
 
   it('exports exactly these values (src/index.ts and the built package alike)', async () => {
     const expected = [
-      'COGNITO_RATES', 'CgError', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
+      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
-      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession',
+      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'lockStateOf', 'memberReadsOf', 'openSession',
       'parseConfig', 'parsePlanDocument',
       'plainStyle', 'plan', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
-      'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch',
+      'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch', 'unlock',
     ];
     expect(Object.keys(lib).sort()).toEqual(expected);
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual(expected);
     expect(lib.DEFAULT_MAX_DELETE).toBe(25);
+    expect(lib.LOCK_GROUP).toBe('cognito-groups.lock');
+    expect(lib.DEFAULT_LOCK_SECONDS).toBe(300);
     expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10 });
   });
 

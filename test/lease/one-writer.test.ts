@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { leaseDescription, lockStateOf, LOCK_GROUP, type LeaseRecord } from '../../src/core/plan/lease.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { runInProcess } from '../cli-io.js';
+import { runInProcess, testIo } from '../cli-io.js';
 import { BIN, isolatedEnv, runCli, type CliRun } from '../integration/cli.js';
 import { groupsYaml, sdkClient, tempDir, writeIn, type Finish } from '../pipeline/helpers.js';
 
@@ -345,3 +345,41 @@ describe('what the lease costs', () => {
     expect(await w.lease()).toBeUndefined();
   });
 });
+
+describe('waiting for a lease', () => {
+  it('stops on SIGINT like any run: exit 130, nothing listed or changed, the other run\'s lease left alone', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished);
+    const file = w.file('groups.yaml', 'x');
+    await w.client.send(new CreateGroupCommand({ UserPoolId: P, GroupName: LOCK_GROUP, Description: leaseDescription(handLease('55555555-2222-4333-8444-555555555555', 3600)) }));
+    w.em.resetStats();
+    const io = testIo({
+      cwd: w.dir,
+      env: isolatedEnv(),
+      onOutput: (stream, text, self) => {
+        if (stream === 'stderr' && text.startsWith('waiting for the lease')) self.stops.stop('SIGINT');
+      },
+    });
+    const run = await runInProcess(['apply', '-f', file, '--auto-approve', '--lock-timeout', '5m', '--endpoint-url', w.em.url, '--no-progress'], { io });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(`waiting for the lease on user pool ${P}, held by an apply by deployer@ci-runner-7 (https://ci.example/runs/42) (lock id 55555555-2222-4333-8444-555555555555)`);
+    expect(run.stdout).toBe('');
+    expect(w.em.stats().operations.ListGroups?.calls ?? 0).toBe(0);
+    expect(w.em.stats().operations.DeleteGroup?.calls ?? 0).toBe(0);
+    expect((await w.lease())?.id).toBe('55555555-2222-4333-8444-555555555555');
+  });
+});
+
+describe('the lease options', () => {
+  it.each([
+    [['--lock=maybe'], "error: option '--lock <bool>' argument 'maybe' is invalid. expected true or false (--lock=false)"],
+    [['--lock-timeout', 'soon'], "error: option '--lock-timeout <duration>' argument 'soon' is invalid. expected a duration such as 0, 60s, 5m or 1h (at most 24h)"],
+    [['--lock-duration', '1s'], "error: option '--lock-duration <duration>' argument '1s' is invalid. expected whole seconds from 2s to 24h, such as 5m or 90s"],
+  ])('refuse %j in one line, before any call', async (flags, message) => {
+    const dir = tempDir();
+    const file = writeIn(dir, 'groups.yaml', groupsYaml([{ id: P, groups: [] }]));
+    const run = await runInProcess(['apply', '-f', file, '--auto-approve', '--endpoint-url', 'http://127.0.0.1:9', ...flags], { cwd: dir, env: isolatedEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+  });
+});
+

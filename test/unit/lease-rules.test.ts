@@ -6,6 +6,7 @@ import { CgError } from '../../src/core/errors.js';
 import { isExpired, isLockGroup, leaseDescription, lockStateOf, LOCK_GROUP, newLease, parseDuration, type LeaseRecord } from '../../src/core/plan/lease.js';
 import { computePoolPlan } from '../../src/core/plan/compute.js';
 import { Leases, type LockEvent } from '../../src/run/lease/leases.js';
+import { heldLeaseLines } from '../../src/faces/render/lease.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 import { rejection } from './rejection.js';
@@ -246,3 +247,25 @@ describe('a lock group in another case', () => {
     expect(api.callsOf('CreateGroup')).toHaveLength(3);
   });
 });
+
+describe('what plan and drift say of a lease in the listing', () => {
+  it('names a running apply, one that left its lease to run out, and a lock group this tool did not write; nothing for a pool without one', () => {
+    const running = record('run-1', EPOCH, 600);
+    const left = record('left-1', EPOCH - 900_000, 600);
+    const lines = heldLeaseLines(
+      new Map([
+        [A.id, [{ name: 'admins' }, { name: LOCK_GROUP, description: leaseDescription(running) }]],
+        [B.id, [{ name: LOCK_GROUP, description: leaseDescription(left) }]],
+        [C.id, [{ name: LOCK_GROUP, description: 'mine, says a person' }]],
+        ['eu-west-1_D', [{ name: 'admins' }]],
+      ]),
+      EPOCH + 1_000,
+    );
+    expect(lines).toEqual([
+      `user pool ${A.id}: an apply by u@h has been running since 2026-01-01T00:00:00.000Z (lease until 2026-01-01T00:10:00.000Z, lock id run-1); this listing may show its work half done`,
+      `user pool ${B.id}: an apply by u@h left its lease (lock id left-1, since 2025-12-31T23:45:00.000Z), which ran out at 2025-12-31T23:55:00.000Z; it may have stopped half-way, and the next apply takes the lease over`,
+      `user pool ${C.id} has a group ${LOCK_GROUP} that cognito-groups did not write: apply refuses to run until it is deleted`,
+    ]);
+  });
+});
+

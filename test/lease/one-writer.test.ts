@@ -383,3 +383,18 @@ describe('the lease options', () => {
   });
 });
 
+describe('unlock in a file with environments', () => {
+  it('takes the pool key of the file as --env maps it (or its id), and names the pools when neither matches', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished);
+    writeIn(w.dir, 'groups.yaml', ['version: 1', 'environments:', '  dev:', `    userPools: { main: ${Q}, side: ${P} }`, 'userPools:', '  - key: side', '    groups: []', '  - key: main', '    groups: []', ''].join('\n'));
+    await w.client.send(new CreateGroupCommand({ UserPoolId: Q, GroupName: LOCK_GROUP, Description: leaseDescription(handLease('66666666-2222-4333-8444-555555555555', 3600)) }));
+    const wrong = await w.cli(['unlock', '--pool', 'nope', '--env', 'dev', '--lock-id', '66666666-2222-4333-8444-555555555555']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(`error: --pool nope: no pool of that key or id in groups.yaml for environment dev; its pools: side (${P}), main (${Q})\n`);
+    const byKey = await w.cli(['unlock', '--pool', 'main', '--env', 'dev', '--lock-id', '66666666-2222-4333-8444-555555555555']);
+    expect(byKey.code, byKey.stderr).toBe(0);
+    expect(byKey.stdout).toContain(`Unlocked user pool ${Q}: broke the lease of deployer@ci-runner-7`);
+    expect(await w.lease(Q)).toBeUndefined();
+  });
+});
+

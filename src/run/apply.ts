@@ -37,8 +37,9 @@ export interface ApplyResult {
 }
 
 /**
- * Takes the lease of each pool (see LockOptions), plans, refuses replaces and deletes that are not allowed (before any write, RefusedError), asks
- * `approve`, applies, then lists the changed pools again to check they match the file.
+ * Takes the lease of each pool (see LockOptions), plans, refuses replaces and deletes that are not
+ * allowed (before any write, RefusedError), asks `approve`, applies, then lists the changed pools
+ * again to check they match the file. The leases are released however it ends.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const config = await desiredOf(options);

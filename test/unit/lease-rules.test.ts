@@ -121,6 +121,13 @@ describe('taking leases', () => {
     expect(lockStateOf(api.groupsOf(B.id)[0] as { name: string })).toMatchObject({ record: { id: 'theirs' } });
   });
 
+  it('names the saved plan the holder applies, when it applies one', async () => {
+    const { api, ctx, options } = setup([A]);
+    api.addPool(A.id, [{ name: LOCK_GROUP, description: leaseDescription({ ...record('theirs', EPOCH, 600), plan: 'sha256:0123abcd' }) }]);
+    const err = await rejection(Leases.take(ctx, [A], options()));
+    expect((err as CgError).message).toContain('is locked by an apply by u@h, version 1.0.0 (of the saved plan sha256:0123abcd), since 2026-01-01T00:00:00.000Z,');
+  });
+
   it('refuses a lock group it did not write, which never runs out', async () => {
     const { api, ctx, options } = setup([A]);
     api.addPool(A.id, [{ name: LOCK_GROUP, description: 'made by hand' }]);

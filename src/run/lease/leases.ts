@@ -288,6 +288,6 @@ function lockedError(pool: PoolRef, state: LockState, timeoutMs: number): CgErro
   const r = state.record;
   return new CgError(
     'LOCKED',
-    `user pool ${pool.id} is locked by an apply by ${holderText(r)}, version ${r.version}, since ${r.since}, until ${r.until}${waited}; nothing was changed. Wait for it (--lock-timeout 5m), or, if that run is gone, cognito-groups unlock --pool ${pool.id}${pool.region === regionOfPoolId(pool.id) ? '' : ` --region ${pool.region}`} --lock-id ${r.id}`,
+    `user pool ${pool.id} is locked by an apply by ${holderText(r)}, version ${r.version}${r.plan === undefined ? '' : ` (of the saved plan ${r.plan})`}, since ${r.since}, until ${r.until}${waited}; nothing was changed. Wait for it (--lock-timeout 5m), or, if that run is gone, cognito-groups unlock --pool ${pool.id}${pool.region === regionOfPoolId(pool.id) ? '' : ` --region ${pool.region}`} --lock-id ${r.id}`,
   );
 }

@@ -9,8 +9,8 @@ export { checkStaleness, type Staleness, type StaleGroup } from './core/saved-pl
 export { targetMismatch, type TargetRef, type TargetMismatch } from './core/saved-plan/target.js';
 export { planFollowsFrom, type FollowProblem } from './core/saved-plan/verify.js';
 export type { PlanDocument, PlanDocumentPool } from './core/saved-plan/model.js';
-export { driftOf } from './core/drift/compute.js';
-export { countDrift, inSync, type DriftReport, type PoolDrift, type DriftedGroup, type ProviderGroupReport, type DriftCounts } from './core/drift/model.js';
+export { driftOf, type Acknowledging } from './core/drift/compute.js';
+export { countDrift, inSync, type DriftReport, type PoolDrift, type DriftedGroup, type ProviderGroupReport, type DriftCounts, type AcknowledgedDifference, type StaleAcknowledgement } from './core/drift/model.js';
 export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from './faces/render/markdown.js';
 export { renderDriftText } from './faces/render/drift-text.js';
 export { renderDriftMarkdown } from './faces/render/drift-markdown.js';

@@ -33,7 +33,7 @@ describe.concurrent('drift through the CLI', () => {
     expect(json.code, json.stderr).toBe(0);
     const doc = JSON.parse(json.stdout);
     expect(doc.inSync).toBe(true);
-    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [], orphanHolds: [] });
+    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [], orphanHolds: [], acknowledged: [], staleAcknowledgements: [] });
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('No changes.');
   });

@@ -10,6 +10,7 @@ import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
+import { acknowledgedIn } from '../acknowledged.js';
 
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {
@@ -50,6 +51,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
       banner: targetBanner(target),
       ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
       target: target.shown,
+      acknowledged: acknowledgedIn(result.plan, loaded.config),
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });

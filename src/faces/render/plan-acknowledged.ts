@@ -1,0 +1,23 @@
+// The acknowledged differences a plan would revert, in words: apply reverts them all the same, and a
+// reviewer must see that before approving.
+import type { AcknowledgedDifference } from '../../core/drift/model.js';
+import { mdCode, mdText } from './markdown-escape.js';
+import { quoted, visible } from './outside-text.js';
+import type { Style } from './style.js';
+import { untilText } from './drift-acknowledged.js';
+
+/** Text after a plan: the acknowledged differences it reverts (empty when none). */
+export function revertedText(list: readonly AcknowledgedDifference[], style: Style): string {
+  if (list.length === 0) return '';
+  const lines = ['', style.warn('Acknowledged drift this plan reverts (the file acknowledges it; apply reverts it all the same):')];
+  for (const a of list) lines.push(`  ~ ${quoted(a.name)} ${a.field} (acknowledged ${untilText(a)}): ${quoted(a.reason)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown after a plan: the same, as a warning block (empty when none). */
+export function revertedMarkdown(list: readonly AcknowledgedDifference[]): string {
+  if (list.length === 0) return '';
+  const lines = ['> [!WARNING]', '> **Acknowledged drift this plan reverts**: the groups file acknowledges these differences; apply reverts them all the same.', '>'];
+  for (const a of list) lines.push(`> - ${mdCode(a.name, 'prose')} ${a.field}, acknowledged ${untilText(a)}: ${mdText(visible(a.reason))}`);
+  return lines.join('\n');
+}

@@ -20,6 +20,8 @@ import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } 
 import { lockStateFile } from './state-lock.js';
 import { StatsRecorder, type EmulatorStats, type RequestOutcome } from './stats.js';
 import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
+import { TrailRecorder } from './trail.js';
+import { answerTrailRequest, trailOperation } from './trail-http.js';
 import { GroupStore, newGroupRecord, type GroupRecord, type PoolRecord } from './store.js';
 import { checkGroupRequest, checkString, POOL_NAME, USER_POOL_ID } from './validation.js';
 import {
@@ -147,6 +149,8 @@ export interface RunningEmulator {
   resetStats(): void;
   /** Stops listening, lets requests in flight finish, writes the state file and releases its lock. */
   close(): Promise<void>;
+  /** CloudTrail's record of the emulator's writes: make events appear late, or move them into the past. */
+  readonly trail: { setDelay(ms: number): void; age(ms: number): void };
 }
 
 const HOST = '127.0.0.1';
@@ -214,6 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const defaultRegion = options.region ?? 'us-east-1';
   const account = options.account ?? DEFAULT_ACCOUNT_ID;
   const store = new GroupStore(options.maxGroupsPerPool ?? 10_000);
+  const trail = new TrailRecorder(account, clock);
   let accountSalt = randomBytes(8).toString('hex');
   const statePath = options.statePath;
   // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
@@ -223,6 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const state = await readStateFile(statePath);
       if (state !== undefined) {
         loadStateIntoStore(state, store);
+        trail.load(state.trail);
         accountSalt = state.accountSalt;
       }
     }
@@ -240,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ? undefined
       : new GroupCommitWriter(
           statePath,
-          () => `${JSON.stringify(stateFromStore(store, accountSalt))}\n`,
+          () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all()))}\n`,
           () => stats.stateWrites++,
         );
   // Writes triggered by the in-process API are not awaited there; close() flushes and reports failures.
@@ -318,6 +324,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
       return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
     }
+    if (TrailRecorder.isTrailTarget(target)) {
+      seen.op = trailOperation(target ?? '');
+      stats.call(seen.op);
+      const reply = answerTrailRequest(res, { target: target ?? '', body, region: signer.region ?? defaultRegion, accessKeyId: signer.accessKeyId, requestId, closing }, trail, access);
+      stats.outcome(seen.op, reply.error === undefined ? 'ok' : 'error');
+      return;
+    }
     const op = parseTarget(target);
     const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
     stats.call(statsName);
@@ -358,7 +371,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const ctx: OperationContext = { store, now: clock(), region, account, accountSalt, newPoolId, newSalt, newSub: randomUUID };
     const handled = handleOperation(op, decoded.input, ctx);
-    if (handled.mutated && writer !== undefined) {
+    const username = str(decoded.input, 'Username');
+    const recorded =
+      handled.reply.ok &&
+      trail.record({ op, input: decoded.input, now: ctx.now, region, accessKeyId: signer.accessKeyId, headers: req.headers, sourceIp: req.socket.remoteAddress, sub: username === undefined || poolId === undefined ? undefined : store.pool(poolId)?.users.find(username)?.sub });
+    if ((handled.mutated || recorded) && writer !== undefined) {
       try {
         await writer.request();
       } catch (e) {
@@ -500,6 +517,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     resetStats() {
       stats.reset();
+    },
+
+    trail: {
+      setDelay: (ms) => trail.setDelay(ms),
+      age: (ms) => {
+        trail.age(ms);
+        persistInBackground();
+      },
     },
 
     close() {

@@ -1,4 +1,5 @@
 import type { AcknowledgedField } from '../config/model.js';
+import type { AttributedChange } from './attribution.js';
 import type { FieldChange, FieldValue, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
@@ -74,6 +75,8 @@ export interface PoolDrift {
   acknowledged: AcknowledgedDifference[];
   /** Acknowledgements that match no difference, sorted by group and field. */
   staleAcknowledgements: StaleAcknowledgement[];
+  /** Who made each difference, from CloudTrail; absent when not looked up (--no-attribution). */
+  attributions?: AttributedChange[];
 }
 
 /** Drift of every pool of a file. */

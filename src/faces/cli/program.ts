@@ -80,7 +80,10 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
   addFormatOptions(
     addColorOption(
       addTargetOptions(
-        addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')),
+        addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option(
+          '--no-attribution',
+          'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)',
+        ),
       ),
     ),
   ).action(run<DriftFlags>(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));

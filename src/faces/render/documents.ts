@@ -2,6 +2,7 @@
 // (schema/apply.schema.json, schema/drift.schema.json).
 import type { Remaining } from '../../run/apply/converged.js';
 import { countApply, NO_APPLY_COUNTS, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../../run/apply/report.js';
+import type { AttributedChange, Attribution, ChangeRecord } from '../../core/drift/attribution.js';
 import type { AcknowledgedDifference, DriftCounts, DriftedGroup, DriftReport, StaleAcknowledgement } from '../../core/drift/model.js';
 import { countDrift, inSync } from '../../core/drift/model.js';
 import type { ErrorCode } from '../../core/errors.js';
@@ -126,7 +127,18 @@ export interface DriftDocument {
     orphanHolds: Array<{ group: string; for: string; memberCount?: number }>;
     acknowledged: AcknowledgedDifference[];
     staleAcknowledgements: StaleAcknowledgement[];
+    /** Who made each difference (CloudTrail); absent with --no-attribution. */
+    attributions?: AttributedChange[];
   }>;
+}
+
+/** An attributed difference with a fixed key order. */
+function attributedJson(a: AttributedChange): AttributedChange {
+  const change = (c: ChangeRecord): ChangeRecord => ({ eventId: c.eventId, eventName: c.eventName, time: c.time, principal: c.principal, source: c.source, userAgent: c.userAgent, sourceIp: c.sourceIp, ...(c.tool === undefined ? {} : { tool: { version: c.tool.version, ...(c.tool.run === undefined ? {} : { run: c.tool.run }) } }) });
+  const at = a.attribution;
+  const attribution: Attribution =
+    at.status === 'found' ? { status: 'found', change: change(at.change) } : at.status === 'not-yet' ? { status: 'not-yet', after: change(at.after) } : at.status === 'unavailable' ? { status: 'unavailable', reason: at.reason } : { status: at.status };
+  return { group: a.group, subject: a.subject, ...(a.username === undefined ? {} : { username: a.username }), attribution };
 }
 
 /** `drift --format json`. */
@@ -166,6 +178,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
         ...(a.members === undefined ? { expected: a.expected ?? null, actual: a.actual ?? null } : { members: { missing: [...a.members.missing], unexpected: [...a.members.unexpected] } }),
       })),
       staleAcknowledgements: p.staleAcknowledgements.map((s) => ({ name: s.name, field: s.field, reason: s.reason, until: s.until, ended: s.ended })),
+      ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { countDrift, inSync, type DriftedGroup, type DriftReport } from '../../c
 import type { Style } from './style.js';
 import { alertText, plural, showValue } from './values.js';
 import { quoted } from './outside-text.js';
+import { attributionTextLines } from './drift-attribution.js';
 import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
 
 /** The drift summary line. */
@@ -31,9 +32,16 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       for (const u of d.members?.missing ?? []) out.push(`      member ${quoted(u)}: in the file, not in the group`);
       for (const u of d.members?.unexpected ?? []) out.push(`      member ${quoted(u)}: in the group, not in the file`);
       for (const line of expiredTextLines(d)) out.push(style.warn(line));
+      for (const line of attributionTextLines(p.attributions, d.name)) out.push(line);
     }
-    for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
-    for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
+    for (const m of p.missing) {
+      out.push(style.add(`  + missing   ${quoted(m)}`));
+      for (const line of attributionTextLines(p.attributions, m)) out.push(line);
+    }
+    for (const m of p.toDelete) {
+      out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
+      for (const line of attributionTextLines(p.attributions, m)) out.push(line);
+    }
     for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);
     for (const g of p.providerGroups) {
       out.push(`    provider  ${quoted(g.name)}`);

@@ -430,6 +430,10 @@ describe('JSON documents printed by the CLI', () => {
         orphanHolds: [],
         acknowledged: [],
         staleAcknowledgements: [],
+        attributions: [
+          { group: 'editors', subject: 'fields', attribution: { status: 'none' } },
+          { group: 'admins', subject: 'deleted', attribution: { status: 'none' } },
+        ],
       },
     ]);
 

@@ -102,7 +102,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       .command('iam-policy')
       .description('print the least IAM identity policy a command needs for the groups file (JSON, offline)')
       .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
-      .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId)),
+      .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId))
+      .option('--no-attribution', 'with --for drift: leave out cloudtrail:LookupEvents, for drift --no-attribution'),
   ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
 
   program

@@ -13,13 +13,16 @@ export interface IamPolicyFlags {
   env?: string;
   /** 12 digits, checked by the parser. */
   account?: string;
+  /** false with --no-attribution: drift's policy leaves out cloudtrail:LookupEvents. */
+  attribution?: boolean;
 }
 
 /** Prints the least IAM identity policy `--for` needs for the groups file, as JSON. Offline. */
 export async function iamPolicyCommand(io: Io, flags: IamPolicyFlags): Promise<number> {
   const loaded = await readConfigFile(flags.file, io.cwd, flags.env === undefined ? {} : { env: flags.env });
   const account = accountOf(io, flags.account, loaded.config.environment);
-  io.out(toJson(policyDocument(needsOf(loaded.config, flags.for), account)));
+  if (flags.attribution === false && flags.for !== 'drift') throw new CgError('USAGE', `--no-attribution is for --for drift (only drift reads CloudTrail); leave it out for --for ${flags.for}`);
+  io.out(toJson(policyDocument(needsOf(loaded.config, flags.for, flags.attribution === false ? { attribution: false } : {}), account)));
   return 0;
 }
 

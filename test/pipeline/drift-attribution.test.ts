@@ -123,6 +123,19 @@ describe.concurrent('drift names who made each difference', () => {
     expect(env.calls('LookupEvents')).toBe(0);
   });
 
+  it('plan --attribution names who made the differences it would revert; plain plan reads no CloudTrail', async ({ expect, onTestFinished }) => {
+    const env = await applied(onTestFinished);
+    await updateWithAwsCli(env.emulator.url, 'AKIDFRANK', { UserPoolId: P, GroupName: 'editors', Description: 'Editors', Precedence: 13 });
+    env.emulator.resetStats();
+    const plain = await env.cli(['plan', '-f', env.file]);
+    expect(plain.stdout).not.toContain('Who made');
+    expect(env.calls('LookupEvents')).toBe(0);
+    const [text, md] = await Promise.all([env.cli(['plan', '-f', env.file, '--attribution']), env.cli(['plan', '-f', env.file, '--attribution', '--format', 'markdown'])]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Who made the differences this plan reverts \(CloudTrail\):\n {2}"editors"\n {4}changed by hand with the AWS CLI \(aws-cli\/2\.15\.30\): arn:aws:iam::000000000000:user\/AKIDFRANK at /);
+    expect(md.stdout).toMatch(/- `editors`: \*changed by hand with the AWS CLI \(aws-cli\/2\.15\.30\): `arn:aws:iam::000000000000:user\/AKIDFRANK` at /);
+  });
+
   it('reads no CloudTrail when nothing differs', async ({ expect, onTestFinished }) => {
     const env = await applied(onTestFinished);
     env.emulator.resetStats();

@@ -108,11 +108,12 @@ describe('LookupEvents paced and retried', () => {
     expect(paced.calls).toBe(6 + 2 + 4);
   });
 
-  it('iam-policy --for drift needs cloudtrail:LookupEvents unless --no-attribution; plan and apply never', () => {
+  it('iam-policy --for drift needs cloudtrail:LookupEvents unless --no-attribution, plan only with --attribution, apply never', () => {
     const config = { version: 1 as const, settings: {}, userPools: [desired(P, [{ name: 'a' }])] };
     expect(needsOf(config, 'drift').lookupEvents).toBe(true);
     expect(needsOf(config, 'drift', { attribution: false }).lookupEvents).toBeUndefined();
     expect(needsOf(config, 'plan').lookupEvents).toBeUndefined();
+    expect(needsOf(config, 'plan', { attribution: true }).lookupEvents).toBe(true);
     expect(needsOf(config, 'apply').lookupEvents).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ export interface Needs {
 
 /** What else shapes a command's needs. */
 export interface NeedsOptions {
-  /** false: drift runs with --no-attribution, so it never reads CloudTrail. */
+  /** Whether the command reads CloudTrail: drift does unless false (--no-attribution), plan only when true (--attribution). */
   attribution?: boolean;
 }
 
@@ -37,7 +37,7 @@ export interface NeedsOptions {
 export function needsOf(config: DesiredConfig, command: PolicyCommand, options: NeedsOptions = {}): Needs {
   const pools = config.userPools.map((p) => ({ poolId: p.id, region: p.region, operations: operationsFor(p, command) }));
   const roles = command === 'apply' ? config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn]))) : [];
-  return { command, pools, passRoles: [...new Set(roles)].sort(), ...(command === 'drift' && options.attribution !== false ? { lookupEvents: true as const } : {}) };
+  return { command, pools, passRoles: [...new Set(roles)].sort(), ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true as const } : {}) };
 }
 
 /** The operations `command` may call on one pool of the file. */

@@ -42,7 +42,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       addTargetOptions(addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')))
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
-        .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them"),
+        .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
+        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)'),
     ),
   ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
 
@@ -103,6 +104,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       .description('print the least IAM identity policy a command needs for the groups file (JSON, offline)')
       .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
       .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId))
+      .option('--attribution', 'with --for plan: add cloudtrail:LookupEvents, for plan --attribution')
       .option('--no-attribution', 'with --for drift: leave out cloudtrail:LookupEvents, for drift --no-attribution'),
   ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
 

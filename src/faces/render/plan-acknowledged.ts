@@ -5,6 +5,27 @@ import { mdCode, mdText } from './markdown-escape.js';
 import { quoted, visible } from './outside-text.js';
 import type { Style } from './style.js';
 import { untilText } from './drift-acknowledged.js';
+import type { AttributedChange } from '../../core/drift/attribution.js';
+import { attributionMarkdown, attributionTextLines } from './drift-attribution.js';
+
+/** Text after a plan: who made the differences it reverts, per group (empty when not looked up). */
+export function revertedByText(list: readonly AttributedChange[]): string {
+  if (list.length === 0) return '';
+  const groups = [...new Set(list.map((a) => a.group))];
+  const lines = ['', 'Who made the differences this plan reverts (CloudTrail):'];
+  for (const g of groups) {
+    lines.push(`  ${quoted(g)}`);
+    for (const line of attributionTextLines(list, g, '    ')) lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown after a plan: the same, as a list. */
+export function revertedByMarkdown(list: readonly AttributedChange[]): string {
+  if (list.length === 0) return '';
+  const groups = [...new Set(list.map((a) => a.group))];
+  return ['**Who made the differences this plan reverts** (CloudTrail):', '', ...groups.map((g) => `- ${mdCode(g, 'prose')}: ${attributionMarkdown(list, g).join('; ')}`)].join('\n');
+}
 
 /** Text after a plan: the acknowledged differences it reverts (empty when none). */
 export function revertedText(list: readonly AcknowledgedDifference[], style: Style): string {

@@ -9,7 +9,8 @@ import type { PlanDocument } from '../../../core/saved-plan/model.js';
 import { targetText, type ShownTarget } from '../../render/target.js';
 import type { Banner, Output } from './output.js';
 import type { AcknowledgedDifference } from '../../../core/drift/model.js';
-import { revertedMarkdown, revertedText } from '../../render/plan-acknowledged.js';
+import { revertedByMarkdown, revertedByText, revertedMarkdown, revertedText } from '../../render/plan-acknowledged.js';
+import type { AttributedChange } from '../../../core/drift/attribution.js';
 
 /** A plan to show, with what it was made from and what to say beside it. */
 export interface ShownPlan {
@@ -25,6 +26,8 @@ export interface ShownPlan {
   target?: ShownTarget;
   /** Differences the file acknowledges that this plan would revert: marked as such, so a reviewer is never surprised. */
   acknowledged?: readonly AcknowledgedDifference[];
+  /** Who made the differences the plan reverts (plan --attribution). */
+  attributions?: readonly AttributedChange[];
 }
 
 /** Prints a plan in one format. */
@@ -51,6 +54,7 @@ function printerFor(out: Output): (shown: ShownPlan) => void {
         if (shown.header !== undefined) out.print(`${shown.header}\n\n`);
         out.print(renderPlanText(shown.plan, out.style));
         out.print(revertedText(shown.acknowledged ?? [], out.style));
+        out.print(revertedByText(shown.attributions ?? []));
       };
     case 'json':
       return (shown) => out.print(toJson(shown.document));
@@ -63,7 +67,7 @@ function printerFor(out: Output): (shown: ShownPlan) => void {
 
 /** The plan's Markdown parts with the acknowledged differences it reverts as an appendix. */
 function withReverted(shown: ShownPlan): PlanMarkdownParts {
-  const reverted = revertedMarkdown(shown.acknowledged ?? []);
+  const reverted = [revertedMarkdown(shown.acknowledged ?? []), revertedByMarkdown(shown.attributions ?? [])].filter((s) => s !== '').join('\n\n');
   return reverted === '' ? shown : { ...shown, appendix: reverted };
 }
 

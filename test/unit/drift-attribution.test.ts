@@ -13,6 +13,7 @@ import { COGNITO_RATES } from '../../src/edge/pacing/rates.js';
 import { DEFAULT_RETRY } from '../../src/edge/pacing/retry.js';
 import { CgError } from '../../src/core/errors.js';
 import { FakeClock } from './fake-clock.js';
+import { attributeDrift, MAX_TRAIL_PAGES } from '../../src/run/attribute.js';
 import { desired, members } from './plan-fixtures.js';
 
 const P = 'eu-west-1_Attr1';
@@ -115,5 +116,47 @@ describe('LookupEvents paced and retried', () => {
     expect(needsOf(config, 'plan').lookupEvents).toBeUndefined();
     expect(needsOf(config, 'plan', { attribution: true }).lookupEvents).toBe(true);
     expect(needsOf(config, 'apply').lookupEvents).toBeUndefined();
+  });
+});
+
+describe('attributeDrift reads only what it needs', () => {
+  const pool = desired(P, [{ name: 'editors', precedence: 1 }]);
+  const report = driftOf({ pools: [computePoolPlan(pool, [{ name: 'editors', precedence: 2 }])] });
+  const now = new Date('2026-12-06T12:00:00Z');
+  const subs = { userSub: async () => undefined };
+  /** A trail whose UpdateGroup history is `pages` pages of other groups' records, then (optionally) the one wanted. */
+  function trail(pages: number, found: boolean, fail?: CgError) {
+    const queries: TrailQuery[] = [];
+    const api: TrailApi = {
+      lookupEvents: async (q) => {
+        queries.push(q);
+        if (fail !== undefined) throw fail;
+        if (q.eventName !== 'UpdateGroup') return { records: [] };
+        const page = q.nextToken === undefined ? 0 : Number(q.nextToken);
+        const records = page < pages ? [rec({ groupName: 'other', params: { precedence: 2 } })] : found ? [rec({ params: { precedence: 2 }, principal: 'arn:aws:iam::1:user/hand' })] : [];
+        return page < pages || found ? { records, nextToken: String(page + 1) } : { records };
+      },
+    };
+    return { api, queries };
+  }
+
+  it('asks one event name a call over the last 90 days, and stops paging once the newest record is found', async () => {
+    const t = trail(3, true);
+    const out = await attributeDrift(report, { trail: t.api, subs, now });
+    expect(out.pools[0]?.attributions).toMatchObject([{ group: 'editors', subject: 'fields', attribution: { status: 'found', change: { principal: 'arn:aws:iam::1:user/hand' } } }]);
+    const updates = t.queries.filter((q) => q.eventName === 'UpdateGroup');
+    expect(updates).toHaveLength(4);
+    expect(new Set(t.queries.map((q) => q.eventName))).toEqual(new Set(['CreateGroup', 'UpdateGroup']));
+    expect(t.queries.every((q) => q.end.getTime() === now.getTime() && now.getTime() - q.start.getTime() === 90 * 86_400_000 && q.region === 'eu-west-1')).toBe(true);
+  });
+
+  it('gives up after the newest 1,000 records of a kind, saying so; a denied lookup is "not allowed", another failure "unavailable"', async () => {
+    const cut = await attributeDrift(report, { trail: trail(MAX_TRAIL_PAGES + 5, true).api, subs, now });
+    expect(cut.pools[0]?.attributions?.[0]?.attribution).toEqual({ status: 'unavailable', reason: 'not among the newest 1000 records of its kind' });
+    const denied = await attributeDrift(report, { trail: trail(0, false, new CgError('AWS_ACCESS_DENIED', 'no')).api, subs, now });
+    expect(denied.pools[0]?.attributions?.[0]?.attribution).toEqual({ status: 'not-allowed' });
+    const broken = await attributeDrift(report, { trail: trail(0, false, new CgError('AWS_UNAVAILABLE', 'LookupEvents: no answer')).api, subs, now });
+    expect(broken.pools[0]?.attributions?.[0]?.attribution).toEqual({ status: 'unavailable', reason: 'LookupEvents: no answer' });
+    await expect(attributeDrift(report, { trail: trail(0, false, new CgError('INTERRUPTED', 'stop')).api, subs, now })).rejects.toMatchObject({ code: 'INTERRUPTED' });
   });
 });

@@ -327,8 +327,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (TrailRecorder.isTrailTarget(target)) {
       seen.op = trailOperation(target ?? '');
       stats.call(seen.op);
-      const reply = answerTrailRequest(res, { target: target ?? '', body, region: signer.region ?? defaultRegion, accessKeyId: signer.accessKeyId, requestId, closing }, trail, access);
-      stats.outcome(seen.op, reply.error === undefined ? 'ok' : 'error');
+      const reply = answerTrailRequest(res, { target: target ?? '', body, region: signer.region ?? defaultRegion, accessKeyId: signer.accessKeyId, requestId, closing }, trail, access, (key, rate) => quotas.admitService(key, rate));
+      stats.outcome(seen.op, reply.error === undefined ? 'ok' : reply.error === 'ThrottlingException' ? 'throttled' : 'error');
       return;
     }
     const op = parseTarget(target);

@@ -5,13 +5,23 @@ import type { AccessPolicy } from './access.js';
 import type { TrailRecorder, TrailReply } from './trail.js';
 import { trailError } from './trail.js';
 
+/** LookupEvents' rate per account and region (not adjustable). */
+export const LOOKUP_EVENTS_PER_SECOND = 2;
+
 /** The name statistics use for a CloudTrail request. */
 export function trailOperation(target: string): string {
   return target.slice(target.lastIndexOf('.') + 1);
 }
 
 /** Answers one CloudTrail request; returns the reply for statistics. */
-export function answerTrailRequest(res: ServerResponse, req: { target: string; body: string | undefined; region: string; accessKeyId: string | undefined; requestId: string; closing: boolean }, trail: TrailRecorder, access: AccessPolicy): TrailReply {
+export function answerTrailRequest(
+  res: ServerResponse,
+  req: { target: string; body: string | undefined; region: string; accessKeyId: string | undefined; requestId: string; closing: boolean },
+  trail: TrailRecorder,
+  access: AccessPolicy,
+  /** Takes a token of LookupEvents' rate in the request's region; false when over it. */
+  admit: (key: string, rate: number) => boolean,
+): TrailReply {
   const op = trailOperation(req.target);
   const reply = ((): TrailReply => {
     const unrecognized = access.authenticate(req.accessKeyId);
@@ -19,6 +29,7 @@ export function answerTrailRequest(res: ServerResponse, req: { target: string; b
     if (req.body === undefined) return trailError('SerializationException', 'Request body is too large.');
     const denied = access.authorizeOther(req.accessKeyId, op, `cloudtrail:${op}`);
     if (denied !== undefined && !denied.ok) return trailError(denied.error, denied.message);
+    if (!admit(`cloudtrail:${req.region}:${op}`, LOOKUP_EVENTS_PER_SECOND)) return trailError('ThrottlingException', 'Rate exceeded');
     return trail.answer(req.target, req.body, req.region, req.accessKeyId);
   })();
   const headers: Record<string, string | number> = { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': req.requestId, 'Content-Length': Buffer.byteLength(reply.body) };

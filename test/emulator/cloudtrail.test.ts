@@ -97,6 +97,15 @@ describe('CloudTrail in the emulator', () => {
     expect((await lookup(t)).Events).toEqual([]);
   });
 
+  it('holds LookupEvents to 2 requests per second per region with its quotas on (ThrottlingException)', async () => {
+    const h = await harness({ quotas: { enabled: true } });
+    const t = trailClient(h.emulator.url);
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => lookup(t).then(() => 'ok', (e: Error) => e.name)));
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 'ThrottlingException')).toHaveLength(2);
+    expect(h.emulator.stats().operations['LookupEvents']).toMatchObject({ calls: 4, ok: 2, throttled: 2 });
+  });
+
   it('keeps 90 days, shows an event only once it has appeared, and keeps the events in the state file (format 3)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cg-trail-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));

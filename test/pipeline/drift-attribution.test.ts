@@ -136,6 +136,19 @@ describe.concurrent('drift names who made each difference', () => {
     expect(md.stdout).toMatch(/- `editors`: \*changed by hand with the AWS CLI \(aws-cli\/2\.15\.30\): `arn:aws:iam::000000000000:user\/AKIDFRANK` at /);
   });
 
+  it('keeps within LookupEvents\' 2 requests/s per region: never throttled by the emulator\'s quota, however many event names it reads', async ({ expect, onTestFinished }) => {
+    const env = await applied(onTestFinished, true);
+    await env.hand('AKIDGINA').send(new AdminRemoveUserFromGroupCommand({ UserPoolId: P, GroupName: 'editors', Username: 'bob' }));
+    await env.hand('AKIDGINA').send(new UpdateGroupCommand({ UserPoolId: P, GroupName: 'editors', Description: 'Editors', Precedence: 14 }));
+    env.emulator.setQuotas({ enabled: true });
+    env.emulator.resetStats();
+    const json = await env.drift('json');
+    expect(json.code, json.stderr).toBe(2);
+    expect(JSON.parse(json.stdout).pools[0].attributions.map((a: { attribution: { status: string } }) => a.attribution.status)).toEqual(['found', 'found']);
+    // Fields need CreateGroup and UpdateGroup, a removed member AdminAddUserToGroup and AdminRemoveUserFromGroup: one call each.
+    expect(env.emulator.stats().operations['LookupEvents']).toMatchObject({ calls: 4, throttled: 0 });
+  });
+
   it('reads no CloudTrail when nothing differs', async ({ expect, onTestFinished }) => {
     const env = await applied(onTestFinished);
     env.emulator.resetStats();

@@ -160,3 +160,22 @@ describe('attributeDrift reads only what it needs', () => {
     await expect(attributeDrift(report, { trail: trail(0, false, new CgError('INTERRUPTED', 'stop')).api, subs, now })).rejects.toMatchObject({ code: 'INTERRUPTED' });
   });
 });
+
+describe('attribution in words', () => {
+  it('escapes what CloudTrail records (principal, user agent) in text and Markdown', async () => {
+    const { renderDriftText } = await import('../../src/faces/render/drift-text.js');
+    const { renderDriftMarkdown } = await import('../../src/faces/render/drift-markdown.js');
+    const { plainStyle } = await import('../../src/faces/render/style.js');
+    const pool = desired(P, [{ name: 'editors', precedence: 1 }]);
+    const base = driftOf({ pools: [computePoolPlan(pool, [{ name: 'editors', precedence: 2 }])] });
+    const change = { eventId: 'e', eventName: 'UpdateGroup', time: '2026-12-06T10:00:00Z', principal: 'arn:aws:iam::1:user/x\u001b[2J|@team', source: 'other' as const, userAgent: 'evil\nagent/1 | <b>@team</b>', sourceIp: '1.2.3.4' };
+    const report = { pools: base.pools.map((p) => ({ ...p, attributions: [{ group: 'editors', subject: 'fields' as const, attribution: { status: 'found' as const, change } }] })) };
+    const text = renderDriftText(report, plainStyle);
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('changed by a client (evil): arn:aws:iam::1:user/x\\u001b[2J|@team at 2026-12-06T10:00:00Z');
+    const md = renderDriftMarkdown(report);
+    const row = md.split('\n').find((l) => l.startsWith('| drifted')) ?? '';
+    expect(row.split(/(?<!\\)\|/).length).toBe(5);
+    expect(row.replace(/(`+)[\s\S]*?\1/g, '')).not.toMatch(/@team|<b>/);
+  });
+});

@@ -110,7 +110,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
 
   program
     .command('emulator')
-    .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity; for the AWS CLI or your own tests) until Ctrl-C')
+    .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity, CloudTrail LookupEvents of its writes; for the AWS CLI or your own tests) until Ctrl-C')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(port))
     .option('--state <file>', 'keep state in this JSON file (default: in memory)')
     .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect)

@@ -30,7 +30,7 @@ export function answerTrailRequest(
     const denied = access.authorizeOther(req.accessKeyId, op, `cloudtrail:${op}`);
     if (denied !== undefined && !denied.ok) return trailError(denied.error, denied.message);
     if (!admit(`cloudtrail:${req.region}:${op}`, LOOKUP_EVENTS_PER_SECOND)) return trailError('ThrottlingException', 'Rate exceeded');
-    return trail.answer(req.target, req.body, req.region, req.accessKeyId);
+    return trail.answer(req.target, req.body, req.region);
   })();
   const headers: Record<string, string | number> = { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': req.requestId, 'Content-Length': Buffer.byteLength(reply.body) };
   if (reply.error !== undefined) headers['x-amzn-ErrorType'] = reply.error;

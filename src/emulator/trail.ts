@@ -139,7 +139,7 @@ export class TrailRecorder {
   }
 
   /** Answers a CloudTrail request (only LookupEvents is offered). */
-  answer(target: string, body: string, region: string, accessKeyId: string | undefined): TrailReply {
+  answer(target: string, body: string, region: string): TrailReply {
     if (target !== LOOKUP_EVENTS_TARGET && target !== SHORT_TARGET) return trailError('UnknownOperationException', `Unknown operation: ${target}`);
     let input: Record<string, unknown>;
     try {
@@ -149,10 +149,10 @@ export class TrailRecorder {
     } catch {
       return trailError('SerializationException', 'Start of structure or map found where not expected.');
     }
-    return this.lookup(input, region, accessKeyId);
+    return this.lookup(input, region);
   }
 
-  private lookup(input: Record<string, unknown>, region: string, _caller: string | undefined): TrailReply {
+  private lookup(input: Record<string, unknown>, region: string): TrailReply {
     const now = this.clock();
     const attrs = input['LookupAttributes'];
     let filter: { key: AttributeKey; value: string } | undefined;
@@ -276,8 +276,7 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** A CloudTrail error, as JSON 1.1 frames it. */
+/** A CloudTrail error, as JSON 1.1 frames it: every one LookupEvents answers is a client error (400). */
 export function trailError(name: string, message: string): TrailReply {
-  const status = name === 'AccessDeniedException' ? 400 : name === 'UnknownOperationException' ? 400 : 400;
-  return { status, body: JSON.stringify({ __type: name, Message: message }), error: name };
+  return { status: 400, body: JSON.stringify({ __type: name, Message: message }), error: name };
 }

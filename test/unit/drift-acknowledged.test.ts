@@ -69,6 +69,26 @@ describe('acknowledge: in the groups file', () => {
     expect(bad(`      - name: editors\n        acknowledge:\n          - { field: description, until: 2026-12-20 }\n`)[0]).toMatch(/reason/);
   });
 
+  it('with environments: checked in each environment that has the group, with that environment\'s settings', () => {
+    const text = `version: 1
+environments:
+  dev: { userPools: { main: eu-west-1_Dev1 }, settings: { allowLongAcknowledgements: true } }
+  prod: { userPools: { main: eu-west-1_Prod1 } }
+userPools:
+  - key: main
+    groups:
+      - name: editors
+        acknowledge:
+          - { field: description, reason: long migration, until: 2028-06-01 }
+`;
+    const all = parseConfig(text, 'groups.yaml', { today: TODAY });
+    expect(all.ok).toBe(false);
+    if (all.ok) return;
+    expect(all.errors.map((e) => e.message)).toEqual(['2028-06-01 is more than a year ahead (543 days); acknowledge for at most a year, or set settings.allowLongAcknowledgements: true (in environment prod)']);
+    const dev = parseConfig(text, 'groups.yaml', { today: TODAY, env: 'dev' });
+    expect(dev.ok && dev.config.userPools[0]?.groups[0]?.acknowledge).toEqual([{ field: 'description', reason: 'long migration', until: '2028-06-01' }]);
+  });
+
   it('counts days between dates and knows calendar dates', () => {
     expect(daysBetween('2026-12-06', '2026-12-07')).toBe(1);
     expect(daysBetween('2026-12-06', '2027-12-06')).toBe(365);

@@ -1,7 +1,8 @@
 // The emulator's state on disk: a versioned JSON document, read once at start and rewritten
 // atomically (temp file, fsync, rename, fsync of the directory) after mutations. Concurrent
 // mutations share one write (group commit), so thousands of writes per second stay cheap.
-// Version 2 added users and memberships; version 1 files (groups only) are still read.
+// Version 2 added users and memberships, version 3 the CloudTrail events of the emulator's writes;
+// version 1 files (groups only) and version 2 files (no events) are still read.
 import { readFile } from 'node:fs/promises';
 import { CgError } from '../core/errors.js';
 import { writeFileAtomic } from '../edge/files/write-atomic.js';
@@ -9,11 +10,13 @@ import { MAX_GROUPS_PER_USER } from './members.js';
 import { foldName } from './order-key.js';
 import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
+import type { TrailEvent } from './trail.js';
+import { parseTrailEvents } from './trail-state.js';
 
 /** The version the emulator writes. */
-const STATE_FORMAT_VERSION = 2;
+const STATE_FORMAT_VERSION = 3;
 /** The versions it reads. */
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** A group on disk. Times are epoch milliseconds. */
 export interface StateFileGroup {
@@ -56,12 +59,14 @@ export interface StateFilePool {
   users: StateFileUser[];
 }
 
-/** The whole state file, as written (format version 2). */
+/** The whole state file, as written (format version 3). */
 export interface StateFile {
   formatVersion: typeof STATE_FORMAT_VERSION;
   /** Binds ListUserPools tokens to this emulator's state. */
   accountSalt: string;
   pools: StateFilePool[];
+  /** CloudTrail events of the emulator's writes, oldest first (version 3; none before). */
+  trail: TrailEvent[];
 }
 
 export type ParsedState = { readonly ok: true; readonly state: StateFile } | { readonly ok: false; readonly problem: string };
@@ -192,12 +197,12 @@ function parsePool(v: unknown, where: string, version: number): StateFilePool {
   };
 }
 
-/** Checks the shape of a parsed state file (version 1 or 2) and returns it as version 2. Pure. */
+/** Checks the shape of a parsed state file (version 1, 2 or 3) and returns it as version 3. Pure. */
 export function parseStateFile(json: unknown): ParsedState {
   try {
     const o = need(isObject(json), json as Record<string, unknown>, 'the document', 'a JSON object');
     const version = o['formatVersion'];
-    need(READABLE_VERSIONS.includes(version as number), null, 'formatVersion', `${READABLE_VERSIONS.join(' or ')} (found ${JSON.stringify(version) ?? 'nothing'})`);
+    need(READABLE_VERSIONS.includes(version as number), null, 'formatVersion', `${READABLE_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]} (found ${JSON.stringify(version) ?? 'nothing'})`);
     const pools = need(Array.isArray(o['pools']), o['pools'] as unknown[], 'pools', 'an array');
     const ids = new Set<string>();
     const parsed = pools.map((p, i) => {
@@ -206,7 +211,9 @@ export function parseStateFile(json: unknown): ParsedState {
       ids.add(pool.id);
       return pool;
     });
-    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
+    const trail = parseTrailEvents(version === 3 ? o['trail'] : undefined);
+    if (!trail.ok) return { ok: false, problem: trail.problem };
+    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -214,7 +221,7 @@ export function parseStateFile(json: unknown): ParsedState {
 }
 
 /** The store as a state document. */
-export function stateFromStore(store: GroupStore, accountSalt: string): StateFile {
+export function stateFromStore(store: GroupStore, accountSalt: string, trail: TrailEvent[] = []): StateFile {
   const pools: StateFilePool[] = [];
   for (const p of store.pools.values()) {
     pools.push({
@@ -234,7 +241,7 @@ export function stateFromStore(store: GroupStore, accountSalt: string): StateFil
       users: Array.from(p.users.order.values(), userToState),
     });
   }
-  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools };
+  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail };
 }
 
 function userToState(u: UserRecord): StateFileUser {

@@ -8,6 +8,7 @@ import { userAccessOf, type LimitedOperation } from './quotas.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import { GroupStore } from './store.js';
+import { TrailRecorder } from './trail.js';
 
 const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -33,12 +34,15 @@ export class EmulatorState {
   readonly account: string;
   readonly defaultRegion: string;
   readonly clock: () => number;
+  /** CloudTrail's record of the writes made through the API. */
+  readonly trail: TrailRecorder;
   private readonly writer: GroupCommitWriter | undefined;
   private readonly lock: { release(): Promise<void> } | undefined;
   private readonly accountSalt: string;
 
-  private constructor(settings: StateSettings, store: GroupStore, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
+  private constructor(settings: StateSettings, store: GroupStore, trail: TrailRecorder, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
     this.store = store;
+    this.trail = trail;
     this.account = settings.account;
     this.defaultRegion = settings.defaultRegion;
     this.clock = settings.clock;
@@ -47,12 +51,13 @@ export class EmulatorState {
     this.writer =
       settings.statePath === undefined
         ? undefined
-        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt))}\n`, settings.onWrite);
+        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all()))}\n`, settings.onWrite);
   }
 
   /** Opens the state: locks and reads the state file when there is one (a lock another holds, or a corrupt file, is an error). */
   static async open(settings: StateSettings): Promise<EmulatorState> {
     const store = new GroupStore(settings.maxGroupsPerPool);
+    const trail = new TrailRecorder(settings.account, settings.clock);
     let accountSalt = newSalt();
     // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
     const lock = settings.statePath === undefined ? undefined : await lockStateFile(settings.statePath);
@@ -61,6 +66,7 @@ export class EmulatorState {
         const state = await readStateFile(settings.statePath);
         if (state !== undefined) {
           loadStateIntoStore(state, store);
+          trail.load(state.trail);
           accountSalt = state.accountSalt;
         }
       }
@@ -68,7 +74,7 @@ export class EmulatorState {
       await lock?.release();
       throw e;
     }
-    return new EmulatorState(settings, store, accountSalt, lock);
+    return new EmulatorState(settings, store, trail, accountSalt, lock);
   }
 
   /** Whether changes are written to a state file. */

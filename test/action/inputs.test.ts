@@ -23,8 +23,16 @@ describe('inputs', () => {
       githubToken: '',
       comment: 'on-changes',
       failOnDrift: true,
+      driftIssue: true,
+      driftIssueLabels: ['cognito-groups-drift'],
       workingDirectory: '.',
     });
+  });
+
+  it('reads the drift issue inputs: off, and labels split on commas', () => {
+    const inputs = readInputs(env({ command: 'drift', 'drift-issue': 'false', 'drift-issue-labels': ' drift , ops,, ' }));
+    expect(inputs).toMatchObject({ driftIssue: false, driftIssueLabels: ['drift', 'ops'] });
+    expect(() => readInputs(env({ command: 'drift', 'drift-issue': 'maybe' }))).toThrow(expect.objectContaining({ details: ['drift-issue: "maybe" is not allowed; expected one of true, false'] }));
   });
 
   it('splits args on any whitespace and keeps shell syntax as literal text', () => {

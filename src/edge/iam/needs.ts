@@ -23,13 +23,21 @@ export interface Needs {
   pools: PoolNeeds[];
   /** Role ARNs the file gives groups (apply only; sorted, each once): creating or updating a group with one may need iam:PassRole on it. */
   passRoles: string[];
+  /** drift (unless --no-attribution): CloudTrail's LookupEvents, to name who made each difference. */
+  lookupEvents?: true;
+}
+
+/** What else shapes a command's needs. */
+export interface NeedsOptions {
+  /** Whether the command reads CloudTrail: drift does unless false (--no-attribution), plan only when true (--attribution). */
+  attribution?: boolean;
 }
 
 /** The operations and roles `command` needs for `config`. */
-export function needsOf(config: DesiredConfig, command: PolicyCommand): Needs {
+export function needsOf(config: DesiredConfig, command: PolicyCommand, options: NeedsOptions = {}): Needs {
   const pools = config.userPools.map((p) => ({ poolId: p.id, region: p.region, operations: operationsFor(p, command) }));
   const roles = command === 'apply' ? config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn]))) : [];
-  return { command, pools, passRoles: [...new Set(roles)].sort() };
+  return { command, pools, passRoles: [...new Set(roles)].sort(), ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true as const } : {}) };
 }
 
 /** The operations `command` may call on one pool of the file. */

@@ -9,6 +9,7 @@ import { readInputs } from './inputs.js';
 import { outcomeOf } from './outcome.js';
 import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js';
 import { postPlanComment, type PlanShown } from './plan-comment.js';
+import { trackDrift } from './drift-tracking.js';
 import { runCli, type CliEcho } from './run-cli.js';
 import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 
@@ -74,6 +75,13 @@ async function run(ctx: ActionContext): Promise<string[]> {
       ctx.log.err(`${await postPlanComment({ pr, token: inputs.githubToken, apiUrl: ctx.env.GITHUB_API_URL, fetchImpl: ctx.fetchImpl }, subject, shown, inputs.comment)}\n`);
     } catch (err) {
       errors.push(actionError(err));
+    }
+  }
+  if (inputs.command === 'drift' && inputs.driftIssue && (result.code === 0 || result.code === 2)) {
+    try {
+      ctx.log.err(`${await trackDrift({ env: ctx.env, token: inputs.githubToken, fetchImpl: ctx.fetchImpl, labels: inputs.driftIssueLabels }, subject, result.code === 2, result.stdout)}\n`);
+    } catch (err) {
+      errors.push(messageOf(err));
     }
   }
   if (outcome.failure !== undefined) errors.push(outcome.failure);

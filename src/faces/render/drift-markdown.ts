@@ -1,6 +1,8 @@
 import { countDrift, type DriftReport } from '../../core/drift/model.js';
 import { driftSummaryLine, fixWords } from './drift-text.js';
 import { mdCode, mdText } from './markdown-escape.js';
+import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.js';
+import { attributionMarkdown } from './drift-attribution.js';
 import { GITHUB_COMMENT_LIMIT } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
 
@@ -20,13 +22,16 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
         ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCode(d.heldIn)} by a run that stopped`]),
         ...(d.members === undefined || d.members.missing.length === 0 ? [] : [`members not in the group: ${listed(d.members.missing)}`]),
         ...(d.members === undefined || d.members.unexpected.length === 0 ? [] : [`members not in the file: ${listed(d.members.unexpected)}`]),
+        ...expiredMarkdown(d),
+        ...attributionMarkdown(p.attributions, d.name),
         ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
       ];
       rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
     }
-    for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
-    for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
+    for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | ${['in the file, not in the pool', ...attributionMarkdown(p.attributions, m, ['deleted'])].join('<br>')} |`);
+    for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | ${['not in the file (unmanagedGroups: delete)', ...attributionMarkdown(p.attributions, m, ['created'])].join('<br>')} |`);
     for (const h of p.orphanHolds) rows.push(`| held | ${mdCode(h.group)} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for)}, which the file does not list |`);
+    for (const row of acknowledgedMarkdownRows(p.acknowledged, p.staleAcknowledgements)) rows.push(row);
     for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
     if (rows.length > 0) {
       lines.push('| | Group | Detail |', '| --- | --- | --- |');

@@ -10,6 +10,9 @@ import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
+import { acknowledgedIn } from '../acknowledged.js';
+import { attributeWithSession } from '../../../run/attribute.js';
+import { driftOf } from '../../../core/drift/compute.js';
 
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {
@@ -19,6 +22,8 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   progress: boolean;
   dropMembers?: boolean;
   out?: string;
+  /** --attribution: read CloudTrail for who made the differences the plan reverts. */
+  attribution?: boolean;
 }
 
 /** Lists the pools, compares them with the file and prints the plan; --out saves it for `apply PLANFILE`. Read-only. */
@@ -50,6 +55,8 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
       banner: targetBanner(target),
       ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
       target: target.shown,
+      acknowledged: acknowledgedIn(result.plan, loaded.config),
+      ...(flags.attribution === true ? { attributions: (await attributeWithSession(driftOf(result.plan), target.session, result.config.settings.maxRps)).pools.flatMap((p) => p.attributions ?? []) } : {}),
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });

@@ -8,6 +8,9 @@ import { renderPlanText } from '../../render/text.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
 import { targetText, type ShownTarget } from '../../render/target.js';
 import type { Banner, Output } from './output.js';
+import type { AcknowledgedDifference } from '../../../core/drift/model.js';
+import { revertedByMarkdown, revertedByText, revertedMarkdown, revertedText } from '../../render/plan-acknowledged.js';
+import type { AttributedChange } from '../../../core/drift/attribution.js';
 
 /** A plan to show, with what it was made from and what to say beside it. */
 export interface ShownPlan {
@@ -21,6 +24,10 @@ export interface ShownPlan {
   seeAlso?: string;
   /** Where the plan was made, for the Markdown title. */
   target?: ShownTarget;
+  /** Differences the file acknowledges that this plan would revert: marked as such, so a reviewer is never surprised. */
+  acknowledged?: readonly AcknowledgedDifference[];
+  /** Who made the differences the plan reverts (plan --attribution). */
+  attributions?: readonly AttributedChange[];
 }
 
 /** Prints a plan in one format. */
@@ -35,7 +42,7 @@ export function planView(out: Output): PlanView {
     async show(shown) {
       out.banner(shown.banner);
       print(shown);
-      await out.summary(() => planMarkdown(shown.plan, shown));
+      await out.summary(() => planMarkdown(shown.plan, withReverted(shown)));
     },
   };
 }
@@ -46,14 +53,22 @@ function printerFor(out: Output): (shown: ShownPlan) => void {
       return (shown) => {
         if (shown.header !== undefined) out.print(`${shown.header}\n\n`);
         out.print(renderPlanText(shown.plan, out.style));
+        out.print(revertedText(shown.acknowledged ?? [], out.style));
+        out.print(revertedByText(shown.attributions ?? []));
       };
     case 'json':
       return (shown) => out.print(toJson(shown.document));
     case 'markdown':
-      return (shown) => out.print(planMarkdown(shown.plan, shown));
+      return (shown) => out.print(planMarkdown(shown.plan, withReverted(shown)));
     default:
       return assertNever(out.format);
   }
+}
+
+/** The plan's Markdown parts with the acknowledged differences it reverts as an appendix. */
+function withReverted(shown: ShownPlan): PlanMarkdownParts {
+  const reverted = [revertedMarkdown(shown.acknowledged ?? []), revertedByMarkdown(shown.attributions ?? [])].filter((s) => s !== '').join('\n\n');
+  return reverted === '' ? shown : { ...shown, appendix: reverted };
 }
 
 /** What goes around a plan's Markdown. */

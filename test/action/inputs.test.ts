@@ -61,7 +61,7 @@ describe('CLI arguments', () => {
   const base = readInputs(env({ command: 'plan', file: 'g.yaml', 'plan-file': 'p.json', environment: 'prod', args: '--max-rps 3' }));
 
   it('passes the environment as --env and the user args last, for each command', () => {
-    expect(cliArguments(base)).toEqual(['plan', '-f', 'g.yaml', '--out', 'p.json', '--format', 'markdown', '--detailed-exitcode', '--env', 'prod', '--max-rps', '3']);
+    expect(cliArguments(base)).toEqual(['plan', '-f', 'g.yaml', '--out', 'p.json', '--format', 'markdown', '--detailed-exitcode', '--github-step-summary', '--env', 'prod', '--max-rps', '3']);
     expect(cliArguments({ ...base, command: 'apply' })).toEqual(['apply', 'p.json', '-f', 'g.yaml', '--format', 'markdown', '--env', 'prod', '--max-rps', '3']);
     expect(cliArguments({ ...base, command: 'drift', environment: undefined, args: [] })).toEqual(['drift', '-f', 'g.yaml', '--format', 'markdown']);
   });

@@ -60,7 +60,7 @@ describe.concurrent('membership as code', () => {
       ['beta', { add: ['carol'], remove: [], had: 1 }],
     ]);
     expect(doc.pools[0].usernamesCaseSensitive).toBe(false);
-    expect(md.stdout).toContain('| ✏️&nbsp;update | `admins` | members: +`alice`; −`mallory` |');
+    expect(md.stdout).toContain('| 📝&nbsp;update | `admins` | members: +`alice`; −`mallory` |');
     expect(md.stdout).toContain('> This plan **removes 1 member** from 1 group: `admins` (1 member). Their next tokens lack the group. Applying it needs `--allow-member-removals`.');
 
     const refused = await w.cli(['apply', '-f', w.file, '--auto-approve']);

@@ -129,7 +129,7 @@ describe('saved plan round trip', () => {
     expect(json.stdout).toBe(saved);
     expect(markdown.stdout).toContain(`### cognito-groups plan for \`${P1}\`, \`${P2}\` on the endpoint http:&#8203;//${env.emulator.url.slice('http://'.length)}/\n`);
     expect(markdown.stdout).toContain('**Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.**');
-    expect(markdown.stdout).toContain('| ✏️&nbsp;update | `editors` | description: `Edits things` → `Edits content` |');
+    expect(markdown.stdout).toContain('| 📝&nbsp;update | `editors` | description: `Edits things` → `Edits content` |');
     expect(markdown.stdout).toContain('| ➕&nbsp;create | `support` | precedence: `7` |');
     expect(markdown.stdout).toContain(`<details><summary>Full text plan</summary>\n\n\`\`\`text\n${planText}\`\`\`\n\n</details>\n`);
     expect(markdown.stdout).not.toContain('[!WARNING]');

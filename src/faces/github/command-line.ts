@@ -10,7 +10,8 @@ export function cliArguments(inputs: ActionInputs): string[] {
   const env = inputs.environment === undefined ? [] : ['--env', inputs.environment];
   switch (inputs.command) {
     case 'plan':
-      return ['plan', '-f', inputs.file, '--out', inputs.planFile, '--format', 'markdown', '--detailed-exitcode', ...env, ...inputs.args];
+      // The CLI writes the job summary itself: the full plan, with room for far more than a comment.
+      return ['plan', '-f', inputs.file, '--out', inputs.planFile, '--format', 'markdown', '--detailed-exitcode', '--github-step-summary', ...env, ...inputs.args];
     case 'apply':
       return ['apply', inputs.planFile, '-f', inputs.file, '--format', 'markdown', ...env, ...inputs.args];
     case 'drift':

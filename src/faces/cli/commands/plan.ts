@@ -10,6 +10,7 @@ import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
+import { jobSummaryWhere } from '../../github/run-link.js';
 
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {
@@ -48,11 +49,22 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
       plan: result.plan,
       document: doc,
       banner: targetBanner(target),
-      ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
+      ...seeAlsoOf(io, flags, saveAs),
+      warnings: loaded.warnings,
       target: target.shown,
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });
+}
+
+/**
+ * Where a reader of a cut Markdown plan sees all of it: with --github-step-summary (as the GitHub
+ * Action runs it), the job summary, which gets the full plan; the saved plan for the summary itself.
+ */
+function seeAlsoOf(io: Io, flags: PlanFlags, saveAs: string | undefined): { seeAlso?: string; summarySeeAlso?: string } {
+  const show = saveAs === undefined ? undefined : `\`cognito-groups show ${saveAs}\``;
+  if (flags.githubStepSummary === true) return { seeAlso: jobSummaryWhere(io.env), ...(show === undefined ? {} : { summarySeeAlso: show }) };
+  return show === undefined ? {} : { seeAlso: show };
 }
 
 /** Refuses, before any work, an --out that cannot be written or that is one of the run's own files. */

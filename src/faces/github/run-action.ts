@@ -49,7 +49,8 @@ async function run(ctx: ActionContext): Promise<string[]> {
     throw new CgError('USAGE', 'github-token is empty, so the plan cannot be commented on the pull request; pass one (the default is github.token) or set comment: never');
   }
 
-  const args = cliArguments(inputs);
+  const planWritesSummary = inputs.command === 'plan' && (ctx.env.GITHUB_STEP_SUMMARY ?? '') !== '';
+  const args = cliArguments(inputs, { stepSummary: planWritesSummary });
   ctx.log.err(`Running cognito-groups ${args.map(quoted).join(' ')} in ${dir}\n`);
   // The CLI prints text from the pools (group descriptions): none of it may act as a workflow command.
   const result = await withCommandsStopped((text) => ctx.log.out(text), () => runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log }));
@@ -68,7 +69,7 @@ async function run(ctx: ActionContext): Promise<string[]> {
   // The CLI's report when it printed one (a failed apply prints what it did), else the failure. A plan
   // wrote its own (the full plan, --github-step-summary) when it printed one.
   const printed = result.stdout.trim() !== '';
-  const report = printed ? (inputs.command === 'plan' ? '' : result.stdout) : outcome.failure === undefined ? '' : failure;
+  const report = printed ? (planWritesSummary ? '' : result.stdout) : outcome.failure === undefined ? '' : failure;
   if (report !== '') await appendToRunnerFile(ctx.env, 'GITHUB_STEP_SUMMARY', `${report.trimEnd()}\n\n`);
 
   const errors: string[] = [];

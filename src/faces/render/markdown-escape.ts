@@ -81,15 +81,17 @@ export function mdCutLines(text: string, max: number, note: (linesLeftOut: numbe
 }
 
 /**
- * A value for a table cell as code: at most CELL_VALUE_MAX characters, then `... (+N characters)`, and
+ * A value for a table cell as code: at most CELL_VALUE_MAX characters, then `... (+N characters)`
+ * (names, `whole`, are never shortened: they are at most 128 characters and say which group), and
  * a token longer than CELL_TOKEN_MAX split into several code spans with a visible BREAK_MARK between
  * them (GitHub's sanitizer drops `<wbr>`, and an invisible break would hide where the value is cut), so
  * no value widens the table beyond the comment's column.
  */
-export function mdCellCode(text: string): string {
+export function mdCellCode(text: string, shorten: 'shorten' | 'whole' = 'shorten'): string {
   const chars = [...visible(text)];
-  const shown = chars.length > CELL_VALUE_MAX ? chars.slice(0, CELL_VALUE_MAX).join('') : chars.join('');
-  const more = chars.length > CELL_VALUE_MAX ? ` ... (+${chars.length - CELL_VALUE_MAX} characters)` : '';
+  const cut = shorten === 'shorten' && chars.length > CELL_VALUE_MAX;
+  const shown = cut ? chars.slice(0, CELL_VALUE_MAX).join('') : chars.join('');
+  const more = cut ? ` ... (+${chars.length - CELL_VALUE_MAX} characters)` : '';
   return `${brokenRuns(shown).map((part) => mdCode(part, 'table')).join(` ${BREAK_MARK}`)}${more}`;
 }
 

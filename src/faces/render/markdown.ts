@@ -379,7 +379,7 @@ const MEMBERS_SHOWN = 20;
 function memberCell(m: MemberChange | undefined): string[] {
   if (m === undefined) return [];
   const list = (users: readonly string[], sign: string): string => {
-    const shown = users.slice(0, MEMBERS_SHOWN).map((u) => `${sign}${mdCellCode(u)}`);
+    const shown = users.slice(0, MEMBERS_SHOWN).map((u) => `${sign}${mdCellCode(u, 'whole')}`);
     return `${shown.join(', ')}${more(users.length, MEMBERS_SHOWN)}`;
   };
   return [`members: ${[m.add.length > 0 ? list(m.add, '+') : '', m.remove.length > 0 ? list(m.remove, '−') : ''].filter((x) => x !== '').join('; ')}`];
@@ -388,14 +388,14 @@ function memberCell(m: MemberChange | undefined): string[] {
 function rowOf(c: GroupChange): Row {
   const cells = cellsOf(c);
   const members = memberCell('members' in c ? c.members : undefined);
-  const line = (lines: string[]): string => `| ${cells.action} | ${mdCellCode(c.name)} | ${[...lines, ...members].join('<br>') || ' '} |`;
+  const line = (lines: string[]): string => `| ${cells.action} | ${mdCellCode(c.name, 'whole')} | ${[...lines, ...members].join('<br>') || ' '} |`;
   return { name: c.name, risk: riskOf(c), full: line(cells.full), short: line(cells.short ?? cells.full) };
 }
 
 /** A change's action cell and the lines of its Change cell (full, and shortened for a delete or replace). */
 function cellsOf(c: GroupChange): { action: string; full: string[]; short?: string[] } {
-  const held = (h: Hold): string => `${h.memberCount === undefined ? 'the members' : plural(h.memberCount, 'member')} a run that stopped left in ${mdCellCode(h.group)}`;
-  const names = (h: Hold): string => (h.usernames === undefined || h.usernames.length === 0 ? '' : `: ${h.usernames.slice(0, MEMBERS_SHOWN).map((u) => `+${mdCellCode(u)}`).join(', ')}${more(h.usernames.length, MEMBERS_SHOWN)}`);
+  const held = (h: Hold): string => `${h.memberCount === undefined ? 'the members' : plural(h.memberCount, 'member')} a run that stopped left in ${mdCellCode(h.group, 'whole')}`;
+  const names = (h: Hold): string => (h.usernames === undefined || h.usernames.length === 0 ? '' : `: ${h.usernames.slice(0, MEMBERS_SHOWN).map((u) => `+${mdCellCode(u, 'whole')}`).join(', ')}${more(h.usernames.length, MEMBERS_SHOWN)}`);
   const heldBack = (h: Hold | undefined): string[] => (h === undefined ? [] : [`*then puts back ${held(h)}*${names(h)}`]);
   switch (c.action) {
     case 'create':
@@ -405,7 +405,7 @@ function cellsOf(c: GroupChange): { action: string; full: string[]; short?: stri
       return { action: action('📝', 'update'), full: [...c.fields.map(cellChange), ...tokens, ...heldBack(c.hold)] };
     }
     case 'replace': {
-      const rename = c.previousName === c.name ? [] : [`name: ${mdCellCode(c.previousName)} → ${mdCellCode(c.name)}`];
+      const rename = c.previousName === c.name ? [] : [`name: ${mdCellCode(c.previousName, 'whole')} → ${mdCellCode(c.name, 'whole')}`];
       const members = c.hold === undefined ? membersCell(c.memberCount, 'dropped (--drop-members)') : membersCell(c.memberCount, 'kept and put back');
       const why = `*${mdText(c.reasons.map(reasonText).join('; '))}: deleted and created again*`;
       return { action: action('🔁', 'replace'), full: [...rename, ...c.fields.map(cellChange), why, members], short: [...rename, why, members] };
@@ -413,7 +413,7 @@ function cellsOf(c: GroupChange): { action: string; full: string[]; short?: stri
     case 'rename':
       return {
         action: action('🔀', 'rename'),
-        full: [`name: ${mdCellCode(c.previousName)} → ${mdCellCode(c.name)}`, ...c.fields.map(cellChange), membersCell(c.memberCount, 'moved'), ...heldBack(c.hold.resuming ? c.hold : undefined)],
+        full: [`name: ${mdCellCode(c.previousName, 'whole')} → ${mdCellCode(c.name, 'whole')}`, ...c.fields.map(cellChange), membersCell(c.memberCount, 'moved'), ...heldBack(c.hold.resuming ? c.hold : undefined)],
       };
     case 'delete': {
       // What is lost (its role and precedence first) and why: the pool's policy deletes what the file does not list.

@@ -95,26 +95,29 @@ export function mdCellCode(text: string, shorten: 'shorten' | 'whole' = 'shorten
   return `${brokenRuns(shown).map((part) => mdCode(part, 'table')).join(` ${BREAK_MARK}`)}${more}`;
 }
 
-/** Free text for a table cell: like mdText, with tokens longer than CELL_TOKEN_MAX broken by a visible BREAK_MARK. */
-export function mdCellText(text: string): string {
-  return brokenRuns(visible(text)).map(mdText).join(` ${BREAK_MARK}`);
+/**
+ * Free text for a table cell: like mdText, with tokens longer than CELL_TOKEN_MAX broken by a visible
+ * BREAK_MARK. Pieces of one text written one after the other (a word diff's) share `run`, the length
+ * of the run without a space they continue.
+ */
+export function mdCellText(text: string, run: { length: number } = { length: 0 }): string {
+  return brokenRuns(visible(text), run).map(mdText).join(` ${BREAK_MARK}`);
 }
 
 /**
  * The text in pieces that, joined, are the text: each cut falls inside a run of more than CELL_TOKEN_MAX
  * characters without a space, so every piece's runs are at most that long. Code points are never split.
  */
-function brokenRuns(text: string): string[] {
+function brokenRuns(text: string, run: { length: number } = { length: 0 }): string[] {
   const pieces: string[] = [];
   let piece = '';
-  let run = 0;
   for (const c of text) {
-    if (/\s/u.test(c)) run = 0;
-    else if (run === CELL_TOKEN_MAX) {
+    if (/\s/u.test(c)) run.length = 0;
+    else if (run.length >= CELL_TOKEN_MAX) {
       pieces.push(piece);
       piece = '';
-      run = 1;
-    } else run++;
+      run.length = 1;
+    } else run.length++;
     piece += c;
   }
   pieces.push(piece);

@@ -439,8 +439,9 @@ function cellFields(fields: GroupFields, only: readonly FieldChange['field'][] =
 /** A field's change; a long text's word diff is folded under the line, so it never fills the table. */
 function cellChange(f: FieldChange): string {
   if (typeof f.before === 'string' && typeof f.after === 'string' && Math.max(f.before.length, f.after.length) > LONG_TEXT) {
+    const run = { length: 0 };
     const diff = wordDiffParts(f.before, f.after)
-      .map((p) => (p.kind === 'added' ? `<ins>${mdCellText(p.text)}</ins>` : p.kind === 'removed' ? `<del>${mdCellText(p.text)}</del>` : mdCellText(p.text)))
+      .map((p) => (p.kind === 'added' ? `<ins>${mdCellText(p.text, run)}</ins>` : p.kind === 'removed' ? `<del>${mdCellText(p.text, run)}</del>` : mdCellText(p.text, run)))
       .join('');
     return `<details><summary>${f.field}: changed (${plural([...f.before].length, 'character')} → ${[...f.after].length}); the word diff</summary>${diff}</details>`;
   }

@@ -41,6 +41,7 @@ function poolDrift(pool: PoolPlan): PoolDrift {
         break;
       case 'delete':
         drift.toDelete.push(c.name);
+        if (c.memberCount !== undefined) drift.toDeleteMembers = { ...drift.toDeleteMembers, [c.name]: c.memberCount };
         break;
       default:
         assertNever(c);

@@ -84,6 +84,8 @@ const FIXED_TEXT = [
   '',
   '  No changes: the managed groups match the file.',
   '',
+  'Apply needs: --allow-replace (replaces 1 group), --allow-delete (deletes 1 group).',
+  '',
   'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete, 1 to rename, 1 to finish (members held by a run that stopped). Members: 9 kept, 2 dropped. 1 unmanaged group and 1 provider group left alone. 1 holding group of groups the file no longer lists kept.',
   '',
 ].join('\n');

@@ -308,8 +308,9 @@ function poolSection(p: PoolRows, shown: ReadonlyMap<number, string>): string {
   const foldedRows = new Set([...folded.values()].flat());
   const main = rows.flatMap((r, i) => (foldedRows.has(r) ? [] : (shown.get(i) ?? [])));
   if (main.length > 0) parts.push(`\n${table(main)}\n`);
+  const indexOf = new Map(rows.map((r, i) => [r, i]));
   for (const [risk, run] of folded) {
-    const lines = run.flatMap((r) => shown.get(rows.indexOf(r)) ?? []);
+    const lines = run.flatMap((r) => shown.get(indexOf.get(r) ?? -1) ?? []);
     if (lines.length === 0) continue;
     const cutWords = lines.length < run.length ? ` (${run.length - lines.length} more left out, see the note at the top)` : '';
     parts.push(`\n<details><summary>${lines.length} ${RISK_WORDS[risk][lines.length === 1 ? 0 : 1]}${cutWords}</summary>\n\n${table(lines)}\n\n</details>\n`);

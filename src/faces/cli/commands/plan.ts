@@ -59,12 +59,14 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
 
 /**
  * Where a reader of a cut Markdown plan sees all of it: with --github-step-summary (as the GitHub
- * Action runs it), the job summary, which gets the full plan; the saved plan for the summary itself.
+ * Action runs it), the job summary, which gets the full plan; else, and for the job summary itself
+ * (cut only past 340,000 characters), the saved plan.
  */
 function seeAlsoOf(io: Io, flags: PlanFlags, saveAs: string | undefined): { seeAlso?: string; summarySeeAlso?: string } {
   const show = saveAs === undefined ? undefined : `\`cognito-groups show ${saveAs}\``;
-  if (flags.githubStepSummary === true) return { seeAlso: jobSummaryWhere(io.env), ...(show === undefined ? {} : { summarySeeAlso: show }) };
-  return show === undefined ? {} : { seeAlso: show };
+  const inSummary = show === undefined ? {} : { summarySeeAlso: show };
+  if (flags.githubStepSummary === true) return { seeAlso: jobSummaryWhere(io.env), ...inSummary };
+  return show === undefined ? {} : { seeAlso: show, ...inSummary };
 }
 
 /** Refuses, before any work, an --out that cannot be written or that is one of the run's own files. */

@@ -20,7 +20,7 @@ export interface ShownPlan {
   header?: string;
   /** How a reader of a cut Markdown comment sees everything, as Markdown, such as `` `cognito-groups show plan.json` ``. */
   seeAlso?: string;
-  /** The same for the job summary (which has room for far more, so is seldom cut); seeAlso when unset. */
+  /** The same for the job summary (which has room for far more, so is seldom cut); none when unset. */
   summarySeeAlso?: string;
   /** The groups file's validation warnings, shown in the Markdown. */
   warnings?: readonly Diagnostic[];
@@ -46,7 +46,7 @@ export function planView(out: Output): PlanView {
     async show(shown) {
       out.banner(shown.banner);
       print(shown);
-      await out.summary(() => planMarkdown(shown.plan, { ...shown, seeAlso: shown.summarySeeAlso ?? shown.seeAlso, limit: JOB_SUMMARY_LIMIT }));
+      await out.summary(() => planMarkdown(shown.plan, { ...shown, seeAlso: shown.summarySeeAlso, limit: JOB_SUMMARY_LIMIT }));
     },
   };
 }

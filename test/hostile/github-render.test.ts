@@ -144,6 +144,14 @@ describe('the plan comment as GitHub renders it', () => {
     expectSafeOnGitHub(body, [run]);
   });
 
+  it('keeps a backslash before a pipe in its cell: the value is broken between them, both shown', () => {
+    const md = renderPlanMarkdown({ pools: [{ userPoolId: POOL, region: 'eu-west-1', listed: 0, changes: [{ action: 'create', name: 'g', after: { description: 'see #1\\|#2 here' } }], unchanged: [], unmanaged: [] }] });
+    expectSafeOnGitHub(md);
+    const cells = [...walk(render(md))].flatMap(({ node }) => (node.type === 'element' && node.tagName === 'td' ? [textOf(node)] : []));
+    expect(cells).toHaveLength(3);
+    expect(cells[2]).toBe('description: see #1\\ ↪|#2 here');
+  });
+
   it('catches what it guards against: a reference, a wide cell and raw HTML each fail the check', () => {
     expect(() => expectSafeOnGitHub('see #12 here')).toThrow(/issue reference/);
     expect(() => expectSafeOnGitHub('ping acme/other#3')).toThrow(/reference/);

@@ -136,7 +136,7 @@ describe('cells that stay narrow', () => {
     }
     expect(md).toContain(` ${BREAK_MARK}\``);
     // The mark is explained under the table.
-    expect(md).toContain(`<sub>${BREAK_MARK} marks where a long value is broken to fit the table; it is not part of the value.`);
+    expect(md).toContain(`<sub>${BREAK_MARK} marks where a value is broken to fit the table; it is not part of the value.`);
     // The name is whole, only broken: its pieces joined are the name.
     const nameCell = /^\| [^|]+ \| (.*?) \| /.exec(rows(md).find((r) => r.includes('create')) ?? '')?.[1] ?? '';
     expect(nameCell.split(` ${BREAK_MARK}`).map((p) => p.replace(/`/g, '')).join('')).toBe(name);

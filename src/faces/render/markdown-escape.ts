@@ -27,6 +27,8 @@ export const BREAK_MARK = '↪';
 export function mdCode(text: string, where: 'table' | 'prose' = 'table'): string {
   const oneLine = visible(text);
   const flat = where === 'table' ? oneLine.replace(/\|/g, '\\|') : oneLine;
+  // An empty span (``) is no code span: its backticks would pair with the next span's.
+  if (flat === '') return '` `';
   let longestRun = 0;
   for (const m of flat.matchAll(/`+/g)) longestRun = Math.max(longestRun, m[0].length);
   const fence = '`'.repeat(longestRun + 1);
@@ -92,7 +94,10 @@ export function mdCellCode(text: string, shorten: 'shorten' | 'whole' = 'shorten
   const cut = shorten === 'shorten' && chars.length > CELL_VALUE_MAX;
   const shown = cut ? chars.slice(0, CELL_VALUE_MAX).join('') : chars.join('');
   const more = cut ? ` ... (+${chars.length - CELL_VALUE_MAX} characters)` : '';
-  return `${brokenRuns(shown).map((part) => mdCode(part, 'table')).join(` ${BREAK_MARK}`)}${more}`;
+  // A backslash right before a pipe would escape the backslash of the pipe's escape (`\\|`), and the
+  // pipe would end the cell (GitHub and every GFM parser split there): the value is broken between them.
+  const pieces = brokenRuns(shown).flatMap((part) => part.split(/(?<=\\)(?=\|)/));
+  return `${pieces.map((part) => mdCode(part, 'table')).join(` ${BREAK_MARK}`)}${more}`;
 }
 
 /**

@@ -332,7 +332,7 @@ function foldedRuns(rows: readonly Row[]): Map<Risk, Row[]> {
 
 function table(lines: readonly string[]): string {
   const hasBroken = lines.some((l) => l.includes(` ${BREAK_MARK}`));
-  const legend = hasBroken ? `\n\n<sub>${BREAK_MARK} marks where a long value is broken to fit the table; it is not part of the value. Values over ${CELL_VALUE_MAX} characters are shortened.</sub>` : '';
+  const legend = hasBroken ? `\n\n<sub>${BREAK_MARK} marks where a value is broken to fit the table; it is not part of the value. Values over ${CELL_VALUE_MAX} characters are shortened.</sub>` : '';
   return `| | Group | Change |\n| --- | --- | --- |\n${lines.join('\n')}${legend}`;
 }
 

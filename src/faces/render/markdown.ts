@@ -165,7 +165,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   return result.length <= limit ? result : mdCutLines(result, limit, () => `\n> [!NOTE]\n> The rest of this comment is left out to stay under GitHub's ${limitWords(limit)} limit.${seeAlsoWords(options.seeAlso)}\n`);
 }
 
-/** Rows by risk, then as the plan orders them (by group name), deletes before replaces. */
+/** Rows by risk, then as the plan orders them (by group name). */
 function sortedByRisk(rows: Row[]): Row[] {
   return rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.risk - b.r.risk || a.i - b.i).map((x) => x.r);
 }

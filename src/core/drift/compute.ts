@@ -46,6 +46,7 @@ function poolDrift(pool: PoolPlan, acks: AckLookup | undefined, today: string): 
       }
       case 'delete':
         drift.toDelete.push(c.name);
+        if (c.memberCount !== undefined) drift.toDeleteMembers = { ...drift.toDeleteMembers, [c.name]: c.memberCount };
         break;
       default:
         assertNever(c);

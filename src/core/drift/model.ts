@@ -68,6 +68,8 @@ export interface PoolDrift {
   unmanaged: ObservedGroup[];
   /** Unmanaged groups the file's policy says to delete. */
   toDelete: string[];
+  /** Members of the groups to delete, by name, where they were read. */
+  toDeleteMembers?: Record<string, number>;
   providerGroups: ProviderGroupReport[];
   /** Holding groups left by a run that stopped, for groups the file does not list: someone must decide. */
   orphanHolds: OrphanHold[];

@@ -11,6 +11,7 @@ import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js
 import { postPlanComment, type PlanShown } from './plan-comment.js';
 import { trackDrift } from './drift-tracking.js';
 import { runCli, type CliEcho } from './run-cli.js';
+import { workflowRunUrl } from './run-link.js';
 import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 
 /** Where the action runs: its environment, the CLI it wraps, and its log. */
@@ -49,7 +50,8 @@ async function run(ctx: ActionContext): Promise<string[]> {
     throw new CgError('USAGE', 'github-token is empty, so the plan cannot be commented on the pull request; pass one (the default is github.token) or set comment: never');
   }
 
-  const args = cliArguments(inputs);
+  const planWritesSummary = inputs.command === 'plan' && (ctx.env.GITHUB_STEP_SUMMARY ?? '') !== '';
+  const args = cliArguments(inputs, { stepSummary: planWritesSummary });
   ctx.log.err(`Running cognito-groups ${args.map(quoted).join(' ')} in ${dir}\n`);
   // The CLI prints text from the pools (group descriptions): none of it may act as a workflow command.
   const result = await withCommandsStopped((text) => ctx.log.out(text), () => runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log }));
@@ -62,10 +64,13 @@ async function run(ctx: ActionContext): Promise<string[]> {
     'plan-file': planSaved ? resolve(dir, inputs.planFile) : '',
   };
   await appendToRunnerFile(ctx.env, 'GITHUB_OUTPUT', formatOutputs(outputs));
-  const subject: CommentSubject = { file: workspacePath(ctx.cwd, dir, inputs.file), environment: inputs.environment, headSha: pr?.headSha };
+  const runUrl = workflowRunUrl(ctx.env);
+  const subject: CommentSubject = { file: workspacePath(ctx.cwd, dir, inputs.file), environment: inputs.environment, headSha: pr?.headSha, ...(runUrl === undefined ? {} : { runUrl }) };
   const failure = failureMarkdown(inputs.command, subject, result.signal === undefined ? `exit ${result.code}` : `stopped by ${result.signal}`, result.stderr);
-  // The CLI's report when it printed one (a failed apply prints what it did), else the failure.
-  const report = result.stdout.trim() !== '' ? result.stdout : outcome.failure === undefined ? '' : failure;
+  // The CLI's report when it printed one (a failed apply prints what it did), else the failure. A plan
+  // wrote its own (the full plan, --github-step-summary) when it printed one.
+  const printed = result.stdout.trim() !== '';
+  const report = printed ? (planWritesSummary ? '' : result.stdout) : outcome.failure === undefined ? '' : failure;
   if (report !== '') await appendToRunnerFile(ctx.env, 'GITHUB_STEP_SUMMARY', `${report.trimEnd()}\n\n`);
 
   const errors: string[] = [];

@@ -6,6 +6,7 @@ import { renderPlanMarkdown } from '../../render/markdown.js';
 import { plainStyle } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
+import type { Diagnostic } from '../../../core/config/diagnostic.js';
 import { targetText, type ShownTarget } from '../../render/target.js';
 import type { Banner, Output } from './output.js';
 import type { AcknowledgedDifference } from '../../../core/drift/model.js';
@@ -20,8 +21,12 @@ export interface ShownPlan {
   banner?: Banner;
   /** A paragraph before a text plan (show: which saved plan this is). */
   header?: string;
-  /** How a reader of a cut Markdown comment sees everything, such as `cognito-groups show plan.json`. */
+  /** How a reader of a cut Markdown comment sees everything, as Markdown, such as `` `cognito-groups show plan.json` ``. */
   seeAlso?: string;
+  /** The same for the job summary (which has room for far more, so is seldom cut); none when unset. */
+  summarySeeAlso?: string;
+  /** The groups file's validation warnings, shown in the Markdown. */
+  warnings?: readonly Diagnostic[];
   /** Where the plan was made, for the Markdown title. */
   target?: ShownTarget;
   /** Differences the file acknowledges that this plan would revert: marked as such, so a reviewer is never surprised. */
@@ -35,6 +40,12 @@ export interface PlanView {
   show(shown: ShownPlan): Promise<void>;
 }
 
+/**
+ * Characters of Markdown a job summary gets: GitHub takes up to 1 MiB per step, and this many
+ * characters stay under it even when every one takes three bytes.
+ */
+export const JOB_SUMMARY_LIMIT = 340_000;
+
 /** The plan view for the output's format; the job summary always gets the Markdown. */
 export function planView(out: Output): PlanView {
   const print = printerFor(out);
@@ -42,7 +53,7 @@ export function planView(out: Output): PlanView {
     async show(shown) {
       out.banner(shown.banner);
       print(shown);
-      await out.summary(() => planMarkdown(shown.plan, withReverted(shown)));
+      await out.summary(() => planMarkdown(shown.plan, { ...withReverted(shown), seeAlso: shown.summarySeeAlso, limit: JOB_SUMMARY_LIMIT }));
     },
   };
 }
@@ -77,6 +88,9 @@ export interface PlanMarkdownParts {
   target?: ShownTarget | undefined;
   appendix?: string | undefined;
   preface?: string | undefined;
+  warnings?: readonly Diagnostic[] | undefined;
+  /** Characters the Markdown may take; GitHub's comment limit when unset. */
+  limit?: number | undefined;
 }
 
 /** The plan as Markdown for a pull-request comment or job summary, with the full text plan folded in. */
@@ -87,5 +101,7 @@ export function planMarkdown(plan: Plan, parts: PlanMarkdownParts): string {
     ...(parts.appendix === undefined ? {} : { appendix: parts.appendix }),
     ...(parts.preface === undefined ? {} : { preface: parts.preface }),
     ...(parts.target === undefined ? {} : { target: targetText(parts.target) }),
+    ...(parts.warnings === undefined || parts.warnings.length === 0 ? {} : { warnings: parts.warnings }),
+    ...(parts.limit === undefined ? {} : { limit: parts.limit }),
   });
 }

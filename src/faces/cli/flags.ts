@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from './commander.js';
+import { isMaxRps, MAX_RPS_RANGE } from '../../core/config/model.js';
 
 /** Options every command that talks to Cognito takes. */
 export function addTargetOptions(cmd: Command): Command {
@@ -7,7 +8,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--local', 'run against the embedded local Cognito emulator (state in .cognito-groups/local.json); no AWS account needed')
     .option('--profile <name>', 'AWS profile from the shared config files (default: AWS_PROFILE or the default chain)')
     .option('--endpoint-url <url>', 'send requests to this endpoint instead of AWS (AWS_ENDPOINT_URL works too)')
-    .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(positiveNumber))
+    .addOption(new Option('--max-rps <n>', 'at most this many requests per second for the whole run (default: Cognito quotas; also settings.maxRps)').argParser(maxRps))
     .addOption(new Option('--request-timeout <seconds>', 'give up waiting for an answer after this long, then retry (default 10)').argParser(timeoutSeconds))
     .option('--no-progress', 'do not show progress on stderr');
 }
@@ -38,8 +39,8 @@ function timeoutSeconds(value: string): number {
   return n;
 }
 
-function positiveNumber(value: string): number {
+function maxRps(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0, such as 5 or 0.5');
+  if (!isMaxRps(n)) throw new InvalidArgumentError(`expected a number from ${MAX_RPS_RANGE.min} to ${MAX_RPS_RANGE.max} (the same range as settings.maxRps), such as 5 or 0.5`);
   return n;
 }

@@ -69,7 +69,9 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
       continue;
     }
     if (current === undefined) {
-      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }) });
+      // A `previously` name with no group behind it is said, so a mistyped old name is not silently a new, empty group.
+      const missing = (want.previously ?? []).filter((p) => !byKey.has(nameKey(p)));
+      changes.push({ action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }), ...(missing.length === 0 ? {} : { previouslyMissing: missing }) });
       continue;
     }
     matched.add(current.name);

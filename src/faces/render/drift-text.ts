@@ -1,6 +1,6 @@
 import { countDrift, inSync, type DriftedGroup, type DriftReport } from '../../core/drift/model.js';
 import type { Style } from './style.js';
-import { alertText, plural, showValue } from './values.js';
+import { alertText, plural, previouslyMissingNote, showValue } from './values.js';
 import { quoted } from './outside-text.js';
 
 /** The drift summary line. */
@@ -30,7 +30,11 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       for (const u of d.members?.missing ?? []) out.push(`      member ${quoted(u)}: in the file, not in the group`);
       for (const u of d.members?.unexpected ?? []) out.push(`      member ${quoted(u)}: in the group, not in the file`);
     }
-    for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
+    for (const m of p.missing) {
+      out.push(style.add(`  + missing   ${quoted(m)}`));
+      const previously = p.previouslyMissing?.find((x) => x.name === m)?.previously ?? [];
+      if (previously.length > 0) out.push(style.dim(`      ${previouslyMissingNote(previously)}; apply creates it new`));
+    }
     for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
     for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);
     for (const g of p.providerGroups) {

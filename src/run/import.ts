@@ -2,6 +2,7 @@ import { Document } from 'yaml';
 import type { GroupsApi, PoolRef } from '../edge/cognito/port.js';
 import { isProviderGroup, MAX_MEMBERS_LISTED, regionOfPoolId } from '../core/config/model.js';
 import { compareNames } from '../core/config/names.js';
+import { plural } from '../core/plan/summary.js';
 import { normalFields } from '../core/plan/fields.js';
 import { isReserved } from '../core/plan/holding.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
@@ -36,7 +37,12 @@ export async function importWith(api: GroupsApi, pools: readonly PoolRef[], opti
     const providers = groups.filter((g) => isProviderGroup(pool.id, g.name)).map((g) => g.name);
     const holds = groups.filter((g) => isReserved(g.name)).map((g) => g.name);
     const imported = kept(pool);
-    header.push(`Imported from user pool ${pool.id} (${pool.region}): ${imported.length} groups${members === undefined ? '' : ', with their members'}.`);
+    header.push(`Imported from user pool ${pool.id} (${pool.region}): ${plural(imported.length, 'group')}${members === undefined ? '' : ', with their members'}.`);
+    // An empty group gets no `members:`. `members: []` would say "exactly nobody", and apply refuses
+    // to empty a group that has members (taken for a mistake), so the first member someone adds by
+    // hand would make every later plan want a removal apply always refuses. Unmanaged, it stays free.
+    const empty = members === undefined ? [] : imported.filter((g) => members[i]?.get(g.name)?.length === 0).map((g) => g.name);
+    if (empty.length > 0) header.push(`  No members yet, so membership left unmanaged (add \`members:\` once they have some): ${empty.join(', ')}`);
     if (providers.length > 0) header.push(`  Provider groups left out (Cognito manages them): ${providers.join(', ')}`);
     if (holds.length > 0) header.push(`  Holding groups left out (a cognito-groups run that stopped left them; plan shows what they hold): ${holds.join(', ')}`);
     return {
@@ -46,7 +52,7 @@ export async function importWith(api: GroupsApi, pools: readonly PoolRef[], opti
         const users = members?.[i]?.get(g.name);
         // A group with more members than a file may list keeps its membership unmanaged.
         if (users !== undefined && users.length > MAX_MEMBERS_LISTED) header.push(`  ${g.name}: ${users.length} members, more than a file may list (${MAX_MEMBERS_LISTED}); its members are not managed`);
-        const listed = users !== undefined && users.length <= MAX_MEMBERS_LISTED ? { members: [...users].sort(compareNames) } : {};
+        const listed = users !== undefined && users.length > 0 && users.length <= MAX_MEMBERS_LISTED ? { members: [...users].sort(compareNames) } : {};
         return { name: g.name, ...normalFields(g), ...listed };
       }),
     };

@@ -8,6 +8,7 @@ import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { desiredOf, firstRegion, planWith, type PlanOptions, type PlanOutcome } from './plan.js';
 import { checkAccount, openSession } from './session.js';
+import { checkOptions } from './options.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
@@ -38,6 +39,7 @@ export interface ApplyResult {
  * `approve`, applies, then lists the changed pools again to check they match the file.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
+  checkOptions('apply', options);
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {

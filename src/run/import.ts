@@ -8,6 +8,7 @@ import { isReserved } from '../core/plan/holding.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import type { ReadProgress } from '../edge/read/list-pool.js';
+import { checkOptions } from './options.js';
 
 /** Where a project that installed the package has the groups file's schema, from the project's root. */
 export const INSTALLED_SCHEMA = 'node_modules/cognito-groups/schema/groups.schema.json';
@@ -25,6 +26,7 @@ export interface ImportOptions {
  * Provider groups and the tool's own holding groups are left out (named in the header).
  */
 export async function importWith(api: GroupsApi, pools: readonly PoolRef[], options: ImportOptions = {}): Promise<string> {
+  checkOptions('importGroupsFile', options);
   const observed = await listPools(api, pools, options.onProgress);
   const kept = (pool: PoolRef) => (observed.get(pool.id) ?? []).filter((g) => !isProviderGroup(pool.id, g.name) && !isReserved(g.name));
   const members =

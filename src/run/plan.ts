@@ -10,6 +10,7 @@ import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
+import { checkOptions } from './options.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them). */
 export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string };
@@ -101,6 +102,7 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
 
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
+  checkOptions('plan', options);
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {

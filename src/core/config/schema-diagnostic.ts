@@ -97,7 +97,7 @@ function firstClause(text: string): string {
 }
 
 /** The known word nearest a typo, if it is close enough to be what was meant. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {

@@ -15,7 +15,9 @@ export function addTargetOptions(cmd: Command): Command {
 
 /** The -f option with its default, and --env for a file with environments. */
 export function addFileOption(cmd: Command): Command {
-  return cmd.option('-f, --file <file>', 'groups file', 'groups.yaml').option('--env <name>', "the file's environment to use (required when the file has `environments:`)");
+  // validate checks every environment of a file when --env is left out; every other command needs one.
+  const env = cmd.name() === 'validate' ? "check only this environment of the file (default: every environment)" : "the file's environment to use (required when the file has `environments:`)";
+  return cmd.option('-f, --file <file>', 'groups file', 'groups.yaml').option('--env <name>', env);
 }
 
 /** --format and --github-step-summary (their meaning is in views/output.ts, loaded when a command runs). */

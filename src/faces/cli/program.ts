@@ -28,7 +28,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
     // entry reports, never a process.exit from inside the parser.
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 130/143 interrupted.\nDocs: README.md');
+    .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM), 141 the output went away.\nDocs: README.md');
 
   const run = <T>(fn: (io: Io, flags: T) => Promise<number>) => async (flags: T): Promise<void> => {
     result.code = await fn(io, flags);

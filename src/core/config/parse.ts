@@ -1,6 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
-import schema from '../../../schema/groups.schema.json' with { type: 'json' };
 import * as generated from '../generated/groups-validator.js';
 import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
@@ -171,9 +170,15 @@ function isKeyError(e: ErrorObject): boolean {
   return e.keyword === 'required' || e.keyword === 'additionalProperties';
 }
 
+/**
+ * What a role ARN must be, in words: the schema's `roleArnValue` description (a test keeps them
+ * equal). Written here rather than read from the schema, so the build carries no copy of it.
+ */
+export const ROLE_ARN_EXPECTED = 'an IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins';
+
 /** The problem a replaced value has by the schema's rule for its field, in words; undefined when it is fine. */
 function valueProblem(field: string, value: string): string | undefined {
-  if (field === 'roleArn') return validateRoleArn(value) ? undefined : `expected ${schema.definitions.roleArnValue.description.replace(/^An /, 'an ').replace(/\.$/, '')}`;
+  if (field === 'roleArn') return validateRoleArn(value) ? undefined : `expected ${ROLE_ARN_EXPECTED}`;
   if (field === 'description' && Math.max([...value].length, value.length) > 2048) return 'a description is at most 2048 characters';
   return undefined;
 }

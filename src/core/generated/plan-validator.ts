@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string"},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string"},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -178,7 +178,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
+const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}};
 const schema33 = {"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}};
 
@@ -867,6 +867,8 @@ const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fields !== undefined){
 let data11 = data.fields;
+const _errs34 = errors;
+if(errors === _errs34){
 if(Array.isArray(data11)){
 if(data11.length < 1){
 const err3 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
@@ -879,16 +881,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-}
-var _valid2 = _errs33 === errors;
-valid11 = valid11 || _valid2;
-if(!valid11){
-const _errs35 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.members === undefined) && (missing1 = "members")){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
+else {
+const err4 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.anyOf[0].properties.fields.type,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -898,16 +892,35 @@ vErrors.push(err4);
 errors++;
 }
 }
-var _valid2 = _errs35 === errors;
-valid11 = valid11 || _valid2;
 }
+}
+var _valid2 = _errs33 === errors;
+valid11 = valid11 || _valid2;
 if(!valid11){
-const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
+const _errs36 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.members === undefined) && (missing1 = "members")){
+const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid2 = _errs36 === errors;
+valid11 = valid11 || _valid2;
+}
+if(!valid11){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 validate14.errors = vErrors;
@@ -932,7 +945,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:
 return false;
 }
 else {
-const _errs36 = errors;
+const _errs37 = errors;
 for(const key2 in data){
 if(!((((((((key2 === "action") || (key2 === "name")) || (key2 === "before")) || (key2 === "after")) || (key2 === "fields")) || (key2 === "hold")) || (key2 === "memberCount")) || (key2 === "members"))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[1].then,data}];
@@ -940,12 +953,12 @@ return false;
 break;
 }
 }
-if(_errs36 === errors){
+if(_errs37 === errors){
 if(data.name !== undefined){
 let data12 = data.name;
-const _errs37 = errors;
 const _errs38 = errors;
-if(errors === _errs38){
+const _errs39 = errors;
+if(errors === _errs39){
 if(typeof data12 === "string"){
 if(func3(data12) > 128){
 validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data12}];
@@ -969,7 +982,7 @@ validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definition
 return false;
 }
 }
-var valid13 = _errs37 === errors;
+var valid13 = _errs38 === errors;
 }
 else {
 var valid13 = true;
@@ -977,11 +990,11 @@ var valid13 = true;
 if(valid13){
 if(data.before !== undefined){
 let data13 = data.before;
-const _errs40 = errors;
 const _errs41 = errors;
-if(errors === _errs41){
+const _errs42 = errors;
+if(errors === _errs42){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-const _errs43 = errors;
+const _errs44 = errors;
 for(const key3 in data13){
 if(!(((key3 === "description") || (key3 === "precedence")) || (key3 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data13}];
@@ -989,11 +1002,11 @@ return false;
 break;
 }
 }
-if(_errs43 === errors){
+if(_errs44 === errors){
 if(data13.description !== undefined){
 let data14 = data13.description;
-const _errs44 = errors;
-if(errors === _errs44){
+const _errs45 = errors;
+if(errors === _errs45){
 if(typeof data14 === "string"){
 if(func3(data14) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data14}];
@@ -1005,7 +1018,7 @@ validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath
 return false;
 }
 }
-var valid16 = _errs44 === errors;
+var valid16 = _errs45 === errors;
 }
 else {
 var valid16 = true;
@@ -1013,12 +1026,12 @@ var valid16 = true;
 if(valid16){
 if(data13.precedence !== undefined){
 let data15 = data13.precedence;
-const _errs46 = errors;
+const _errs47 = errors;
 if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data15}];
 return false;
 }
-if(errors === _errs46){
+if(errors === _errs47){
 if(typeof data15 == "number"){
 if(data15 > 2147483647 || isNaN(data15)){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data15}];
@@ -1032,7 +1045,7 @@ return false;
 }
 }
 }
-var valid16 = _errs46 === errors;
+var valid16 = _errs47 === errors;
 }
 else {
 var valid16 = true;
@@ -1040,8 +1053,8 @@ var valid16 = true;
 if(valid16){
 if(data13.roleArn !== undefined){
 let data16 = data13.roleArn;
-const _errs48 = errors;
-if(errors === _errs48){
+const _errs49 = errors;
+if(errors === _errs49){
 if(typeof data16 === "string"){
 if(func3(data16) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data16}];
@@ -1059,7 +1072,7 @@ validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/
 return false;
 }
 }
-var valid16 = _errs48 === errors;
+var valid16 = _errs49 === errors;
 }
 else {
 var valid16 = true;
@@ -1073,7 +1086,7 @@ validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definiti
 return false;
 }
 }
-var valid13 = _errs40 === errors;
+var valid13 = _errs41 === errors;
 }
 else {
 var valid13 = true;
@@ -1081,11 +1094,11 @@ var valid13 = true;
 if(valid13){
 if(data.after !== undefined){
 let data17 = data.after;
-const _errs50 = errors;
 const _errs51 = errors;
-if(errors === _errs51){
+const _errs52 = errors;
+if(errors === _errs52){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-const _errs53 = errors;
+const _errs54 = errors;
 for(const key4 in data17){
 if(!(((key4 === "description") || (key4 === "precedence")) || (key4 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data17}];
@@ -1093,11 +1106,11 @@ return false;
 break;
 }
 }
-if(_errs53 === errors){
+if(_errs54 === errors){
 if(data17.description !== undefined){
 let data18 = data17.description;
-const _errs54 = errors;
-if(errors === _errs54){
+const _errs55 = errors;
+if(errors === _errs55){
 if(typeof data18 === "string"){
 if(func3(data18) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data18}];
@@ -1109,7 +1122,7 @@ validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:
 return false;
 }
 }
-var valid18 = _errs54 === errors;
+var valid18 = _errs55 === errors;
 }
 else {
 var valid18 = true;
@@ -1117,12 +1130,12 @@ var valid18 = true;
 if(valid18){
 if(data17.precedence !== undefined){
 let data19 = data17.precedence;
-const _errs56 = errors;
+const _errs57 = errors;
 if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data19}];
 return false;
 }
-if(errors === _errs56){
+if(errors === _errs57){
 if(typeof data19 == "number"){
 if(data19 > 2147483647 || isNaN(data19)){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data19}];
@@ -1136,7 +1149,7 @@ return false;
 }
 }
 }
-var valid18 = _errs56 === errors;
+var valid18 = _errs57 === errors;
 }
 else {
 var valid18 = true;
@@ -1144,8 +1157,8 @@ var valid18 = true;
 if(valid18){
 if(data17.roleArn !== undefined){
 let data20 = data17.roleArn;
-const _errs58 = errors;
-if(errors === _errs58){
+const _errs59 = errors;
+if(errors === _errs59){
 if(typeof data20 === "string"){
 if(func3(data20) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data20}];
@@ -1163,7 +1176,7 @@ validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/d
 return false;
 }
 }
-var valid18 = _errs58 === errors;
+var valid18 = _errs59 === errors;
 }
 else {
 var valid18 = true;
@@ -1177,7 +1190,7 @@ validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitio
 return false;
 }
 }
-var valid13 = _errs50 === errors;
+var valid13 = _errs51 === errors;
 }
 else {
 var valid13 = true;
@@ -1185,18 +1198,18 @@ var valid13 = true;
 if(valid13){
 if(data.fields !== undefined){
 let data21 = data.fields;
-const _errs60 = errors;
-if(errors === _errs60){
+const _errs61 = errors;
+if(errors === _errs61){
 if(Array.isArray(data21)){
 var valid19 = true;
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-const _errs62 = errors;
+const _errs63 = errors;
 if(!(validate19(data21[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs62 === errors;
+var valid19 = _errs63 === errors;
 if(!valid19){
 break;
 }
@@ -1207,39 +1220,17 @@ validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/
 return false;
 }
 }
-var valid13 = _errs60 === errors;
+var valid13 = _errs61 === errors;
 }
 else {
 var valid13 = true;
 }
 if(valid13){
 if(data.hold !== undefined){
-const _errs63 = errors;
+const _errs64 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
-}
-var valid13 = _errs63 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data.memberCount !== undefined){
-let data24 = data.memberCount;
-const _errs64 = errors;
-const _errs65 = errors;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
-return false;
-}
-if(errors === _errs65){
-if(typeof data24 == "number"){
-if(data24 < 0 || isNaN(data24)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
-return false;
-}
-}
 }
 var valid13 = _errs64 === errors;
 }
@@ -1247,13 +1238,35 @@ else {
 var valid13 = true;
 }
 if(valid13){
+if(data.memberCount !== undefined){
+let data24 = data.memberCount;
+const _errs65 = errors;
+const _errs66 = errors;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
+return false;
+}
+if(errors === _errs66){
+if(typeof data24 == "number"){
+if(data24 < 0 || isNaN(data24)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
+return false;
+}
+}
+}
+var valid13 = _errs65 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
 if(data.members !== undefined){
-const _errs67 = errors;
+const _errs68 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid13 = _errs67 === errors;
+var valid13 = _errs68 === errors;
 }
 else {
 var valid13 = true;
@@ -1272,27 +1285,7 @@ var _valid1 = _errs31 === errors;
 valid9 = _valid1;
 }
 if(!valid9){
-const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs27 === errors;
-if(valid0){
-const _errs68 = errors;
-const _errs69 = errors;
-let valid21 = true;
-const _errs70 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("replace" !== data.action){
-const err7 = {};
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1300,21 +1293,41 @@ else {
 vErrors.push(err7);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs27 === errors;
+if(valid0){
+const _errs69 = errors;
+const _errs70 = errors;
+let valid21 = true;
+const _errs71 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("replace" !== data.action){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
 }
-var _valid3 = _errs70 === errors;
-errors = _errs69;
+var _valid3 = _errs71 === errors;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs69){
-vErrors.length = _errs69;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs72 = errors;
+const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((((data.previousName === undefined) && (missing3 = "previousName")) || ((data.before === undefined) && (missing3 = "before"))) || ((data.after === undefined) && (missing3 = "after"))) || ((data.fields === undefined) && (missing3 = "fields"))) || ((data.reasons === undefined) && (missing3 = "reasons"))){
@@ -1322,7 +1335,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:
 return false;
 }
 else {
-const _errs73 = errors;
+const _errs74 = errors;
 for(const key5 in data){
 if(!(func2.call(schema30.allOf[2].then.properties, key5))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[2].then,data}];
@@ -1330,12 +1343,12 @@ return false;
 break;
 }
 }
-if(_errs73 === errors){
+if(_errs74 === errors){
 if(data.name !== undefined){
 let data27 = data.name;
-const _errs74 = errors;
 const _errs75 = errors;
-if(errors === _errs75){
+const _errs76 = errors;
+if(errors === _errs76){
 if(typeof data27 === "string"){
 if(func3(data27) > 128){
 validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data27}];
@@ -1359,7 +1372,7 @@ validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definition
 return false;
 }
 }
-var valid23 = _errs74 === errors;
+var valid23 = _errs75 === errors;
 }
 else {
 var valid23 = true;
@@ -1367,9 +1380,9 @@ var valid23 = true;
 if(valid23){
 if(data.previousName !== undefined){
 let data28 = data.previousName;
-const _errs77 = errors;
 const _errs78 = errors;
-if(errors === _errs78){
+const _errs79 = errors;
+if(errors === _errs79){
 if(typeof data28 === "string"){
 if(func3(data28) > 128){
 validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data28}];
@@ -1393,7 +1406,7 @@ validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/de
 return false;
 }
 }
-var valid23 = _errs77 === errors;
+var valid23 = _errs78 === errors;
 }
 else {
 var valid23 = true;
@@ -1401,11 +1414,11 @@ var valid23 = true;
 if(valid23){
 if(data.before !== undefined){
 let data29 = data.before;
-const _errs80 = errors;
 const _errs81 = errors;
-if(errors === _errs81){
+const _errs82 = errors;
+if(errors === _errs82){
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-const _errs83 = errors;
+const _errs84 = errors;
 for(const key6 in data29){
 if(!(((key6 === "description") || (key6 === "precedence")) || (key6 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data29}];
@@ -1413,11 +1426,11 @@ return false;
 break;
 }
 }
-if(_errs83 === errors){
+if(_errs84 === errors){
 if(data29.description !== undefined){
 let data30 = data29.description;
-const _errs84 = errors;
-if(errors === _errs84){
+const _errs85 = errors;
+if(errors === _errs85){
 if(typeof data30 === "string"){
 if(func3(data30) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data30}];
@@ -1429,7 +1442,7 @@ validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath
 return false;
 }
 }
-var valid27 = _errs84 === errors;
+var valid27 = _errs85 === errors;
 }
 else {
 var valid27 = true;
@@ -1437,12 +1450,12 @@ var valid27 = true;
 if(valid27){
 if(data29.precedence !== undefined){
 let data31 = data29.precedence;
-const _errs86 = errors;
+const _errs87 = errors;
 if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data31}];
 return false;
 }
-if(errors === _errs86){
+if(errors === _errs87){
 if(typeof data31 == "number"){
 if(data31 > 2147483647 || isNaN(data31)){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data31}];
@@ -1456,7 +1469,7 @@ return false;
 }
 }
 }
-var valid27 = _errs86 === errors;
+var valid27 = _errs87 === errors;
 }
 else {
 var valid27 = true;
@@ -1464,8 +1477,8 @@ var valid27 = true;
 if(valid27){
 if(data29.roleArn !== undefined){
 let data32 = data29.roleArn;
-const _errs88 = errors;
-if(errors === _errs88){
+const _errs89 = errors;
+if(errors === _errs89){
 if(typeof data32 === "string"){
 if(func3(data32) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data32}];
@@ -1483,7 +1496,7 @@ validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/
 return false;
 }
 }
-var valid27 = _errs88 === errors;
+var valid27 = _errs89 === errors;
 }
 else {
 var valid27 = true;
@@ -1497,7 +1510,7 @@ validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definiti
 return false;
 }
 }
-var valid23 = _errs80 === errors;
+var valid23 = _errs81 === errors;
 }
 else {
 var valid23 = true;
@@ -1505,11 +1518,11 @@ var valid23 = true;
 if(valid23){
 if(data.after !== undefined){
 let data33 = data.after;
-const _errs90 = errors;
 const _errs91 = errors;
-if(errors === _errs91){
+const _errs92 = errors;
+if(errors === _errs92){
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-const _errs93 = errors;
+const _errs94 = errors;
 for(const key7 in data33){
 if(!(((key7 === "description") || (key7 === "precedence")) || (key7 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data33}];
@@ -1517,11 +1530,11 @@ return false;
 break;
 }
 }
-if(_errs93 === errors){
+if(_errs94 === errors){
 if(data33.description !== undefined){
 let data34 = data33.description;
-const _errs94 = errors;
-if(errors === _errs94){
+const _errs95 = errors;
+if(errors === _errs95){
 if(typeof data34 === "string"){
 if(func3(data34) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data34}];
@@ -1533,7 +1546,7 @@ validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:
 return false;
 }
 }
-var valid29 = _errs94 === errors;
+var valid29 = _errs95 === errors;
 }
 else {
 var valid29 = true;
@@ -1541,12 +1554,12 @@ var valid29 = true;
 if(valid29){
 if(data33.precedence !== undefined){
 let data35 = data33.precedence;
-const _errs96 = errors;
+const _errs97 = errors;
 if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data35}];
 return false;
 }
-if(errors === _errs96){
+if(errors === _errs97){
 if(typeof data35 == "number"){
 if(data35 > 2147483647 || isNaN(data35)){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data35}];
@@ -1560,7 +1573,7 @@ return false;
 }
 }
 }
-var valid29 = _errs96 === errors;
+var valid29 = _errs97 === errors;
 }
 else {
 var valid29 = true;
@@ -1568,8 +1581,8 @@ var valid29 = true;
 if(valid29){
 if(data33.roleArn !== undefined){
 let data36 = data33.roleArn;
-const _errs98 = errors;
-if(errors === _errs98){
+const _errs99 = errors;
+if(errors === _errs99){
 if(typeof data36 === "string"){
 if(func3(data36) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data36}];
@@ -1587,7 +1600,7 @@ validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/d
 return false;
 }
 }
-var valid29 = _errs98 === errors;
+var valid29 = _errs99 === errors;
 }
 else {
 var valid29 = true;
@@ -1601,7 +1614,7 @@ validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitio
 return false;
 }
 }
-var valid23 = _errs90 === errors;
+var valid23 = _errs91 === errors;
 }
 else {
 var valid23 = true;
@@ -1609,18 +1622,18 @@ var valid23 = true;
 if(valid23){
 if(data.fields !== undefined){
 let data37 = data.fields;
-const _errs100 = errors;
-if(errors === _errs100){
+const _errs101 = errors;
+if(errors === _errs101){
 if(Array.isArray(data37)){
 var valid30 = true;
 const len2 = data37.length;
 for(let i2=0; i2<len2; i2++){
-const _errs102 = errors;
+const _errs103 = errors;
 if(!(validate19(data37[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data37,parentDataProperty:i2,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid30 = _errs102 === errors;
+var valid30 = _errs103 === errors;
 if(!valid30){
 break;
 }
@@ -1631,7 +1644,7 @@ validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/2/
 return false;
 }
 }
-var valid23 = _errs100 === errors;
+var valid23 = _errs101 === errors;
 }
 else {
 var valid23 = true;
@@ -1639,8 +1652,8 @@ var valid23 = true;
 if(valid23){
 if(data.reasons !== undefined){
 let data39 = data.reasons;
-const _errs103 = errors;
-if(errors === _errs103){
+const _errs104 = errors;
+if(errors === _errs104){
 if(Array.isArray(data39)){
 if(data39.length < 1){
 validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[2].then.properties.reasons,data:data39}];
@@ -1651,12 +1664,12 @@ var valid31 = true;
 const len3 = data39.length;
 for(let i3=0; i3<len3; i3++){
 let data40 = data39[i3];
-const _errs105 = errors;
+const _errs106 = errors;
 if(!(((data40 === "roleArn-removed") || (data40 === "precedence-removed")) || (data40 === "case-rename"))){
 validate14.errors = [{instancePath:instancePath+"/reasons/" + i3,schemaPath:"#/allOf/2/then/properties/reasons/items/enum",keyword:"enum",params:{allowedValues: schema30.allOf[2].then.properties.reasons.items.enum},message:"must be equal to one of the allowed values",schema:schema30.allOf[2].then.properties.reasons.items.enum,parentSchema:schema30.allOf[2].then.properties.reasons.items,data:data40}];
 return false;
 }
-var valid31 = _errs105 === errors;
+var valid31 = _errs106 === errors;
 if(!valid31){
 break;
 }
@@ -1668,39 +1681,17 @@ validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2
 return false;
 }
 }
-var valid23 = _errs103 === errors;
+var valid23 = _errs104 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
 if(data.hold !== undefined){
-const _errs106 = errors;
+const _errs107 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
-}
-var valid23 = _errs106 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data.memberCount !== undefined){
-let data42 = data.memberCount;
-const _errs107 = errors;
-const _errs108 = errors;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42}];
-return false;
-}
-if(errors === _errs108){
-if(typeof data42 == "number"){
-if(data42 < 0 || isNaN(data42)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42}];
-return false;
-}
-}
 }
 var valid23 = _errs107 === errors;
 }
@@ -1708,13 +1699,35 @@ else {
 var valid23 = true;
 }
 if(valid23){
+if(data.memberCount !== undefined){
+let data42 = data.memberCount;
+const _errs108 = errors;
+const _errs109 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42}];
+return false;
+}
+if(errors === _errs109){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42}];
+return false;
+}
+}
+}
+var valid23 = _errs108 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
 if(data.members !== undefined){
-const _errs110 = errors;
+const _errs111 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid23 = _errs110 === errors;
+var valid23 = _errs111 === errors;
 }
 else {
 var valid23 = true;
@@ -1730,31 +1743,11 @@ var valid23 = true;
 }
 }
 }
-var _valid3 = _errs72 === errors;
+var _valid3 = _errs73 === errors;
 valid21 = _valid3;
 }
 if(!valid21){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs68 === errors;
-if(valid0){
-const _errs111 = errors;
-const _errs112 = errors;
-let valid33 = true;
-const _errs113 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("rename" !== data.action){
-const err9 = {};
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1762,21 +1755,41 @@ else {
 vErrors.push(err9);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs69 === errors;
+if(valid0){
+const _errs112 = errors;
+const _errs113 = errors;
+let valid33 = true;
+const _errs114 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("rename" !== data.action){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 }
-var _valid4 = _errs113 === errors;
-errors = _errs112;
+var _valid4 = _errs114 === errors;
+errors = _errs113;
 if(vErrors !== null){
-if(_errs112){
-vErrors.length = _errs112;
+if(_errs113){
+vErrors.length = _errs113;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid4){
-const _errs115 = errors;
+const _errs116 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
 if((((((data.previousName === undefined) && (missing4 = "previousName")) || ((data.before === undefined) && (missing4 = "before"))) || ((data.after === undefined) && (missing4 = "after"))) || ((data.fields === undefined) && (missing4 = "fields"))) || ((data.hold === undefined) && (missing4 = "hold"))){
@@ -1784,7 +1797,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/required",keyword:
 return false;
 }
 else {
-const _errs116 = errors;
+const _errs117 = errors;
 for(const key8 in data){
 if(!(func2.call(schema30.allOf[3].then.properties, key8))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[3].then,data}];
@@ -1792,12 +1805,12 @@ return false;
 break;
 }
 }
-if(_errs116 === errors){
+if(_errs117 === errors){
 if(data.name !== undefined){
 let data45 = data.name;
-const _errs117 = errors;
 const _errs118 = errors;
-if(errors === _errs118){
+const _errs119 = errors;
+if(errors === _errs119){
 if(typeof data45 === "string"){
 if(func3(data45) > 128){
 validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data45}];
@@ -1821,7 +1834,7 @@ validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definition
 return false;
 }
 }
-var valid35 = _errs117 === errors;
+var valid35 = _errs118 === errors;
 }
 else {
 var valid35 = true;
@@ -1829,9 +1842,9 @@ var valid35 = true;
 if(valid35){
 if(data.previousName !== undefined){
 let data46 = data.previousName;
-const _errs120 = errors;
 const _errs121 = errors;
-if(errors === _errs121){
+const _errs122 = errors;
+if(errors === _errs122){
 if(typeof data46 === "string"){
 if(func3(data46) > 128){
 validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data46}];
@@ -1855,7 +1868,7 @@ validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/de
 return false;
 }
 }
-var valid35 = _errs120 === errors;
+var valid35 = _errs121 === errors;
 }
 else {
 var valid35 = true;
@@ -1863,11 +1876,11 @@ var valid35 = true;
 if(valid35){
 if(data.before !== undefined){
 let data47 = data.before;
-const _errs123 = errors;
 const _errs124 = errors;
-if(errors === _errs124){
+const _errs125 = errors;
+if(errors === _errs125){
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-const _errs126 = errors;
+const _errs127 = errors;
 for(const key9 in data47){
 if(!(((key9 === "description") || (key9 === "precedence")) || (key9 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data47}];
@@ -1875,11 +1888,11 @@ return false;
 break;
 }
 }
-if(_errs126 === errors){
+if(_errs127 === errors){
 if(data47.description !== undefined){
 let data48 = data47.description;
-const _errs127 = errors;
-if(errors === _errs127){
+const _errs128 = errors;
+if(errors === _errs128){
 if(typeof data48 === "string"){
 if(func3(data48) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data48}];
@@ -1891,7 +1904,7 @@ validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath
 return false;
 }
 }
-var valid39 = _errs127 === errors;
+var valid39 = _errs128 === errors;
 }
 else {
 var valid39 = true;
@@ -1899,12 +1912,12 @@ var valid39 = true;
 if(valid39){
 if(data47.precedence !== undefined){
 let data49 = data47.precedence;
-const _errs129 = errors;
+const _errs130 = errors;
 if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data49}];
 return false;
 }
-if(errors === _errs129){
+if(errors === _errs130){
 if(typeof data49 == "number"){
 if(data49 > 2147483647 || isNaN(data49)){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data49}];
@@ -1918,7 +1931,7 @@ return false;
 }
 }
 }
-var valid39 = _errs129 === errors;
+var valid39 = _errs130 === errors;
 }
 else {
 var valid39 = true;
@@ -1926,8 +1939,8 @@ var valid39 = true;
 if(valid39){
 if(data47.roleArn !== undefined){
 let data50 = data47.roleArn;
-const _errs131 = errors;
-if(errors === _errs131){
+const _errs132 = errors;
+if(errors === _errs132){
 if(typeof data50 === "string"){
 if(func3(data50) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data50}];
@@ -1945,7 +1958,7 @@ validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/
 return false;
 }
 }
-var valid39 = _errs131 === errors;
+var valid39 = _errs132 === errors;
 }
 else {
 var valid39 = true;
@@ -1959,7 +1972,7 @@ validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definiti
 return false;
 }
 }
-var valid35 = _errs123 === errors;
+var valid35 = _errs124 === errors;
 }
 else {
 var valid35 = true;
@@ -1967,11 +1980,11 @@ var valid35 = true;
 if(valid35){
 if(data.after !== undefined){
 let data51 = data.after;
-const _errs133 = errors;
 const _errs134 = errors;
-if(errors === _errs134){
+const _errs135 = errors;
+if(errors === _errs135){
 if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-const _errs136 = errors;
+const _errs137 = errors;
 for(const key10 in data51){
 if(!(((key10 === "description") || (key10 === "precedence")) || (key10 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data51}];
@@ -1979,11 +1992,11 @@ return false;
 break;
 }
 }
-if(_errs136 === errors){
+if(_errs137 === errors){
 if(data51.description !== undefined){
 let data52 = data51.description;
-const _errs137 = errors;
-if(errors === _errs137){
+const _errs138 = errors;
+if(errors === _errs138){
 if(typeof data52 === "string"){
 if(func3(data52) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data52}];
@@ -1995,7 +2008,7 @@ validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:
 return false;
 }
 }
-var valid41 = _errs137 === errors;
+var valid41 = _errs138 === errors;
 }
 else {
 var valid41 = true;
@@ -2003,12 +2016,12 @@ var valid41 = true;
 if(valid41){
 if(data51.precedence !== undefined){
 let data53 = data51.precedence;
-const _errs139 = errors;
+const _errs140 = errors;
 if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data53}];
 return false;
 }
-if(errors === _errs139){
+if(errors === _errs140){
 if(typeof data53 == "number"){
 if(data53 > 2147483647 || isNaN(data53)){
 validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data53}];
@@ -2022,7 +2035,7 @@ return false;
 }
 }
 }
-var valid41 = _errs139 === errors;
+var valid41 = _errs140 === errors;
 }
 else {
 var valid41 = true;
@@ -2030,8 +2043,8 @@ var valid41 = true;
 if(valid41){
 if(data51.roleArn !== undefined){
 let data54 = data51.roleArn;
-const _errs141 = errors;
-if(errors === _errs141){
+const _errs142 = errors;
+if(errors === _errs142){
 if(typeof data54 === "string"){
 if(func3(data54) > 2048){
 validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data54}];
@@ -2049,7 +2062,7 @@ validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/d
 return false;
 }
 }
-var valid41 = _errs141 === errors;
+var valid41 = _errs142 === errors;
 }
 else {
 var valid41 = true;
@@ -2063,7 +2076,7 @@ validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitio
 return false;
 }
 }
-var valid35 = _errs133 === errors;
+var valid35 = _errs134 === errors;
 }
 else {
 var valid35 = true;
@@ -2071,18 +2084,18 @@ var valid35 = true;
 if(valid35){
 if(data.fields !== undefined){
 let data55 = data.fields;
-const _errs143 = errors;
-if(errors === _errs143){
+const _errs144 = errors;
+if(errors === _errs144){
 if(Array.isArray(data55)){
 var valid42 = true;
 const len4 = data55.length;
 for(let i4=0; i4<len4; i4++){
-const _errs145 = errors;
+const _errs146 = errors;
 if(!(validate19(data55[i4], {instancePath:instancePath+"/fields/" + i4,parentData:data55,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid42 = _errs145 === errors;
+var valid42 = _errs146 === errors;
 if(!valid42){
 break;
 }
@@ -2093,39 +2106,17 @@ validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/3/
 return false;
 }
 }
-var valid35 = _errs143 === errors;
+var valid35 = _errs144 === errors;
 }
 else {
 var valid35 = true;
 }
 if(valid35){
 if(data.hold !== undefined){
-const _errs146 = errors;
+const _errs147 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
-}
-var valid35 = _errs146 === errors;
-}
-else {
-var valid35 = true;
-}
-if(valid35){
-if(data.memberCount !== undefined){
-let data58 = data.memberCount;
-const _errs147 = errors;
-const _errs148 = errors;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data58}];
-return false;
-}
-if(errors === _errs148){
-if(typeof data58 == "number"){
-if(data58 < 0 || isNaN(data58)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data58}];
-return false;
-}
-}
 }
 var valid35 = _errs147 === errors;
 }
@@ -2133,13 +2124,35 @@ else {
 var valid35 = true;
 }
 if(valid35){
+if(data.memberCount !== undefined){
+let data58 = data.memberCount;
+const _errs148 = errors;
+const _errs149 = errors;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data58}];
+return false;
+}
+if(errors === _errs149){
+if(typeof data58 == "number"){
+if(data58 < 0 || isNaN(data58)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data58}];
+return false;
+}
+}
+}
+var valid35 = _errs148 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
 if(data.members !== undefined){
-const _errs150 = errors;
+const _errs151 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid35 = _errs150 === errors;
+var valid35 = _errs151 === errors;
 }
 else {
 var valid35 = true;
@@ -2154,31 +2167,11 @@ var valid35 = true;
 }
 }
 }
-var _valid4 = _errs115 === errors;
+var _valid4 = _errs116 === errors;
 valid33 = _valid4;
 }
 if(!valid33){
-const err10 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs111 === errors;
-if(valid0){
-const _errs151 = errors;
-const _errs152 = errors;
-let valid44 = true;
-const _errs153 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("delete" !== data.action){
-const err11 = {};
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2186,21 +2179,41 @@ else {
 vErrors.push(err11);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs112 === errors;
+if(valid0){
+const _errs152 = errors;
+const _errs153 = errors;
+let valid44 = true;
+const _errs154 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("delete" !== data.action){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
 }
 }
 }
-var _valid5 = _errs153 === errors;
-errors = _errs152;
+var _valid5 = _errs154 === errors;
+errors = _errs153;
 if(vErrors !== null){
-if(_errs152){
-vErrors.length = _errs152;
+if(_errs153){
+vErrors.length = _errs153;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid5){
-const _errs155 = errors;
+const _errs156 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
 if((data.before === undefined) && (missing5 = "before")){
@@ -2208,7 +2221,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/required",keyword:
 return false;
 }
 else {
-const _errs156 = errors;
+const _errs157 = errors;
 for(const key11 in data){
 if(!((((key11 === "action") || (key11 === "name")) || (key11 === "before")) || (key11 === "memberCount"))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[4].then,data}];
@@ -2216,12 +2229,12 @@ return false;
 break;
 }
 }
-if(_errs156 === errors){
+if(_errs157 === errors){
 if(data.name !== undefined){
 let data61 = data.name;
-const _errs157 = errors;
 const _errs158 = errors;
-if(errors === _errs158){
+const _errs159 = errors;
+if(errors === _errs159){
 if(typeof data61 === "string"){
 if(func3(data61) > 128){
 validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data61}];
@@ -2245,7 +2258,7 @@ validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definition
 return false;
 }
 }
-var valid46 = _errs157 === errors;
+var valid46 = _errs158 === errors;
 }
 else {
 var valid46 = true;
@@ -2253,11 +2266,11 @@ var valid46 = true;
 if(valid46){
 if(data.before !== undefined){
 let data62 = data.before;
-const _errs160 = errors;
 const _errs161 = errors;
-if(errors === _errs161){
+const _errs162 = errors;
+if(errors === _errs162){
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-const _errs163 = errors;
+const _errs164 = errors;
 for(const key12 in data62){
 if(!(((key12 === "description") || (key12 === "precedence")) || (key12 === "roleArn"))){
 validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data62}];
@@ -2265,11 +2278,11 @@ return false;
 break;
 }
 }
-if(_errs163 === errors){
+if(_errs164 === errors){
 if(data62.description !== undefined){
 let data63 = data62.description;
-const _errs164 = errors;
-if(errors === _errs164){
+const _errs165 = errors;
+if(errors === _errs165){
 if(typeof data63 === "string"){
 if(func3(data63) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data63}];
@@ -2281,7 +2294,7 @@ validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath
 return false;
 }
 }
-var valid49 = _errs164 === errors;
+var valid49 = _errs165 === errors;
 }
 else {
 var valid49 = true;
@@ -2289,12 +2302,12 @@ var valid49 = true;
 if(valid49){
 if(data62.precedence !== undefined){
 let data64 = data62.precedence;
-const _errs166 = errors;
+const _errs167 = errors;
 if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data64}];
 return false;
 }
-if(errors === _errs166){
+if(errors === _errs167){
 if(typeof data64 == "number"){
 if(data64 > 2147483647 || isNaN(data64)){
 validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data64}];
@@ -2308,7 +2321,7 @@ return false;
 }
 }
 }
-var valid49 = _errs166 === errors;
+var valid49 = _errs167 === errors;
 }
 else {
 var valid49 = true;
@@ -2316,8 +2329,8 @@ var valid49 = true;
 if(valid49){
 if(data62.roleArn !== undefined){
 let data65 = data62.roleArn;
-const _errs168 = errors;
-if(errors === _errs168){
+const _errs169 = errors;
+if(errors === _errs169){
 if(typeof data65 === "string"){
 if(func3(data65) > 2048){
 validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data65}];
@@ -2335,7 +2348,7 @@ validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/
 return false;
 }
 }
-var valid49 = _errs168 === errors;
+var valid49 = _errs169 === errors;
 }
 else {
 var valid49 = true;
@@ -2349,7 +2362,7 @@ validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definiti
 return false;
 }
 }
-var valid46 = _errs160 === errors;
+var valid46 = _errs161 === errors;
 }
 else {
 var valid46 = true;
@@ -2357,13 +2370,13 @@ var valid46 = true;
 if(valid46){
 if(data.memberCount !== undefined){
 let data66 = data.memberCount;
-const _errs170 = errors;
 const _errs171 = errors;
+const _errs172 = errors;
 if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
 validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data66}];
 return false;
 }
-if(errors === _errs171){
+if(errors === _errs172){
 if(typeof data66 == "number"){
 if(data66 < 0 || isNaN(data66)){
 validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data66}];
@@ -2371,7 +2384,7 @@ return false;
 }
 }
 }
-var valid46 = _errs170 === errors;
+var valid46 = _errs171 === errors;
 }
 else {
 var valid46 = true;
@@ -2381,31 +2394,11 @@ var valid46 = true;
 }
 }
 }
-var _valid5 = _errs155 === errors;
+var _valid5 = _errs156 === errors;
 valid44 = _valid5;
 }
 if(!valid44){
-const err12 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs151 === errors;
-if(valid0){
-const _errs173 = errors;
-const _errs174 = errors;
-let valid51 = true;
-const _errs175 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("restore" !== data.action){
-const err13 = {};
+const err13 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2413,21 +2406,41 @@ else {
 vErrors.push(err13);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs152 === errors;
+if(valid0){
+const _errs174 = errors;
+const _errs175 = errors;
+let valid51 = true;
+const _errs176 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("restore" !== data.action){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
 }
 }
 }
-var _valid6 = _errs175 === errors;
-errors = _errs174;
+var _valid6 = _errs176 === errors;
+errors = _errs175;
 if(vErrors !== null){
-if(_errs174){
-vErrors.length = _errs174;
+if(_errs175){
+vErrors.length = _errs175;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid6){
-const _errs177 = errors;
+const _errs178 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
 if((data.hold === undefined) && (missing6 = "hold")){
@@ -2435,7 +2448,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/required",keyword:
 return false;
 }
 else {
-const _errs178 = errors;
+const _errs179 = errors;
 for(const key13 in data){
 if(!((((key13 === "action") || (key13 === "name")) || (key13 === "hold")) || (key13 === "members"))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[5].then,data}];
@@ -2443,12 +2456,12 @@ return false;
 break;
 }
 }
-if(_errs178 === errors){
+if(_errs179 === errors){
 if(data.name !== undefined){
 let data68 = data.name;
-const _errs179 = errors;
 const _errs180 = errors;
-if(errors === _errs180){
+const _errs181 = errors;
+if(errors === _errs181){
 if(typeof data68 === "string"){
 if(func3(data68) > 128){
 validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data68}];
@@ -2472,28 +2485,16 @@ validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definition
 return false;
 }
 }
-var valid53 = _errs179 === errors;
+var valid53 = _errs180 === errors;
 }
 else {
 var valid53 = true;
 }
 if(valid53){
 if(data.hold !== undefined){
-const _errs182 = errors;
+const _errs183 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var valid53 = _errs182 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data.members !== undefined){
-const _errs183 = errors;
-if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 var valid53 = _errs183 === errors;
@@ -2501,27 +2502,39 @@ var valid53 = _errs183 === errors;
 else {
 var valid53 = true;
 }
+if(valid53){
+if(data.members !== undefined){
+const _errs184 = errors;
+if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid53 = _errs184 === errors;
+}
+else {
+var valid53 = true;
 }
 }
 }
 }
 }
-var _valid6 = _errs177 === errors;
+}
+var _valid6 = _errs178 === errors;
 valid51 = _valid6;
 }
 if(!valid51){
-const err14 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
+const err15 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 validate14.errors = vErrors;
 return false;
 }
-var valid0 = _errs173 === errors;
+var valid0 = _errs174 === errors;
 }
 }
 }
@@ -3434,7 +3447,7 @@ return errors === 0;
 
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json" */;
+/*# sourceURL="cognito-groups:schema/plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(errors === 0){

@@ -1,0 +1,60 @@
+import { countDrift } from '../../core/drift/model.js';
+import { driftSummaryLine, fixWords } from './drift-text.js';
+import { mdCode, mdText } from './markdown-escape.js';
+import { GITHUB_COMMENT_LIMIT } from './markdown.js';
+import { alertsCaution, alertText, plural } from './values.js';
+/** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
+export function renderDriftMarkdown(report, options = {}) {
+    const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
+    const c = countDrift(report);
+    const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId, 'prose')).join(', ')}${options.target === undefined ? '' : ` on ${mdText(options.target)}`}`, '', `**${mdText(driftSummaryLine(report))}**`];
+    if (c.alerts > 0)
+        lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)}`);
+    for (const p of report.pools) {
+        lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');
+        const rows = [];
+        for (const d of p.drifted) {
+            const details = [
+                ...(d.actualName === undefined ? [] : [`name: expected ${mdCode(d.name)}, found ${mdCode(d.actualName)}`]),
+                ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
+                ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCode(d.heldIn)} by a run that stopped`]),
+                ...(d.members === undefined || d.members.missing.length === 0 ? [] : [`members not in the group: ${listed(d.members.missing)}`]),
+                ...(d.members === undefined || d.members.unexpected.length === 0 ? [] : [`members not in the file: ${listed(d.members.unexpected)}`]),
+                ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
+            ];
+            rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
+        }
+        for (const m of p.missing)
+            rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
+        for (const m of p.toDelete)
+            rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
+        for (const h of p.orphanHolds)
+            rows.push(`| held | ${mdCode(h.group)} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for)}, which the file does not list |`);
+        for (const g of p.providerGroups)
+            rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
+        if (rows.length > 0) {
+            lines.push('| | Group | Detail |', '| --- | --- | --- |');
+            for (const row of rows)
+                lines.push(row);
+        }
+        if (p.unmanaged.length > 0) {
+            const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');
+            lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);
+        }
+        if (rows.length === 0 && p.unmanaged.length === 0)
+            lines.push('In sync.');
+    }
+    const text = `${lines.join('\n')}\n`;
+    if (text.length <= limit)
+        return text;
+    const note = `\n\n> [!NOTE]\n> Cut at GitHub's ${limit.toLocaleString('en-US')}-character limit; run \`cognito-groups drift --format json\` for the whole report.\n`;
+    const cutAt = text.lastIndexOf('\n', limit - note.length);
+    return `${text.slice(0, cutAt)}${note}`;
+}
+/** Usernames in a cell: the first 20, then a count. */
+function listed(users) {
+    return `${users.slice(0, 20).map((u) => mdCode(u)).join(', ')}${users.length > 20 ? ` and ${users.length - 20} more` : ''}`;
+}
+function val(v) {
+    return v === null ? '*(none)*' : mdCode(String(v));
+}

@@ -11,16 +11,17 @@ import type { ApplyPolicy } from './apply/policy.js';
 import { isMaxRps, MAX_RPS_RANGE } from '../core/config/model.js';
 import { closest } from '../core/config/schema-diagnostic.js';
 import { CgError } from '../core/errors.js';
+import { normalEndpoint } from '../core/saved-plan/target.js';
 
 /** What a value of an option must be. */
-type Kind = 'string' | 'boolean' | 'function' | 'object' | 'maxRps' | 'count' | 'positiveInteger' | 'positiveNumber' | 'signal';
+type Kind = 'string' | 'url' | 'boolean' | 'function' | 'object' | 'maxRps' | 'count' | 'positiveInteger' | 'positiveNumber' | 'signal';
 
 /** Each option a function takes, and what its value must be. */
 type Spec<T> = { readonly [K in keyof Required<T>]: Kind };
 
 const SESSION: Spec<SessionOptions> = {
   profile: 'string',
-  endpoint: 'string',
+  endpoint: 'url',
   credentials: 'object',
   requestTimeoutMs: 'positiveNumber',
   signal: 'signal',
@@ -100,6 +101,14 @@ function valueProblem(kind: Kind, value: unknown): string | undefined {
   switch (kind) {
     case 'string':
       return typeof value === 'string' && value.trim() !== '' ? undefined : 'expected a non-empty string';
+    case 'url':
+      if (typeof value !== 'string') return 'expected an http:// or https:// URL';
+      try {
+        normalEndpoint('', value);
+        return undefined;
+      } catch {
+        return 'expected an http:// or https:// URL, such as http://127.0.0.1:9329';
+      }
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'expected true or false';
     case 'function':

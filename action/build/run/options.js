@@ -2,9 +2,10 @@ import { openSession } from './session.js';
 import { isMaxRps, MAX_RPS_RANGE } from '../core/config/model.js';
 import { closest } from '../core/config/schema-diagnostic.js';
 import { CgError } from '../core/errors.js';
+import { normalEndpoint } from '../core/saved-plan/target.js';
 const SESSION = {
     profile: 'string',
-    endpoint: 'string',
+    endpoint: 'url',
     credentials: 'object',
     requestTimeoutMs: 'positiveNumber',
     signal: 'signal',
@@ -75,6 +76,16 @@ function valueProblem(kind, value) {
     switch (kind) {
         case 'string':
             return typeof value === 'string' && value.trim() !== '' ? undefined : 'expected a non-empty string';
+        case 'url':
+            if (typeof value !== 'string')
+                return 'expected an http:// or https:// URL';
+            try {
+                normalEndpoint('', value);
+                return undefined;
+            }
+            catch {
+                return 'expected an http:// or https:// URL, such as http://127.0.0.1:9329';
+            }
         case 'boolean':
             return typeof value === 'boolean' ? undefined : 'expected true or false';
         case 'function':

@@ -75,13 +75,13 @@ describe('--max-rps takes the range settings.maxRps takes', () => {
 });
 
 describe('import refuses a pool id that names no region', () => {
-  // A groups file may name a pool of an emulator such as cognito-local (`local_AbC`); a pool id typed
-  // into import is taken for an AWS one.
-  it('refuses foo_AbC123 without --region, and a --region that is not one', async () => {
-    const run = await runInProcess(['import', '--local', '--user-pool-id', 'foo_AbC123']);
+  // A groups file may name a pool of an emulator such as cognito-local (`local_AbC`), and so may import
+  // with --endpoint-url; a pool id import sends to AWS must name a region.
+  it('refuses foo_AbC123 for AWS without --region, and a --region that is not one', async () => {
+    const run = await runInProcess(['import', '--user-pool-id', 'foo_AbC123'], { env: {} });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: --user-pool-id "foo_AbC123": the part before "_" ("foo") is not an AWS region such as eu-west-1; a user pool id is <region>_<letters and digits>; or give --region\n');
-    const bad = await runInProcess(['import', '--local', '--user-pool-id', 'eu-west-1_AbC123', '--region', 'europe']);
+    const bad = await runInProcess(['import', '--user-pool-id', 'eu-west-1_AbC123', '--region', 'europe'], { env: {} });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('error: --region "europe": not an AWS region; expected one such as eu-west-1\n');
   });

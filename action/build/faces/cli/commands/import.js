@@ -6,7 +6,7 @@ import { POOL_ID_PATTERN, poolIdRegionProblem, REGION_PATTERN, regionOfPoolId } 
 import { CgError } from '../../../core/errors.js';
 import { importEnvironmentsWith, importWith } from '../../../run/import.js';
 import { checkAccount, openSession } from '../../../run/session.js';
-import { openTarget } from '../connect.js';
+import { openTarget, targetOf } from '../connect.js';
 import { ProgressReporter } from '../progress.js';
 const ENV_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 const POOL_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -22,7 +22,7 @@ export async function importCommand(io, flags) {
     if (flags.userPoolId.length === 0)
         throw new CgError('USAGE', 'name the pools to import: --user-pool-id ID (repeat for several; ENV=ID for environments), or -f FILE for the pools of its environments');
     const withEnvironments = flags.userPoolId.some((v) => v.includes('='));
-    return withEnvironments ? importEnvironments(io, flags, environmentSpecs(flags)) : importPools(io, flags);
+    return withEnvironments ? importEnvironments(io, flags, environmentSpecs(flags, io.env)) : importPools(io, flags);
 }
 async function importPools(io, flags) {
     for (const [option, values] of [['--account', flags.account], ['--env-endpoint-url', flags.envEndpointUrl], ['--env-profile', flags.envProfile]]) {
@@ -35,7 +35,8 @@ async function importPools(io, flags) {
     const region = flags.region?.[0];
     if (region !== undefined)
         checkRegion(region);
-    const pools = flags.userPoolId.map((id) => poolRef(id, region));
+    const aws = targetOf({ local: flags.local, endpointUrl: flags.endpointUrl }, io.env).kind === 'aws';
+    const pools = flags.userPoolId.map((id) => poolRef(id, region, aws));
     const target = await openTarget(flags, pools, io, { createPools: false });
     const session = openSession(target.session);
     try {
@@ -94,7 +95,7 @@ async function importEnvironments(io, flags, specs) {
     }
 }
 /** The environments the flags name, in the order of their first --user-pool-id, each checked. */
-function environmentSpecs(flags) {
+function environmentSpecs(flags, env) {
     const regions = byEnvironment('--region', flags.region, true);
     const accounts = byEnvironment('--account', flags.account, false);
     const endpoints = byEnvironment('--env-endpoint-url', flags.envEndpointUrl, false);
@@ -116,7 +117,8 @@ function environmentSpecs(flags) {
             throw new CgError('USAGE', `--user-pool-id ${JSON.stringify(value)}: ${JSON.stringify(key)} is not a pool key; expected a letter, then up to 63 letters, digits, - or _`);
         const spec = specs.get(name) ?? { name, pools: [] };
         const region = regions.get(name) ?? regions.get('');
-        spec.pools.push({ key: key ?? '', ...poolRef(id, region) });
+        const aws = targetOf({ local: flags.local, endpointUrl: endpoints.get(name) ?? flags.endpointUrl }, env).kind === 'aws';
+        spec.pools.push({ key: key ?? '', ...poolRef(id, region, aws) });
         specs.set(name, spec);
     }
     for (const [option, map] of [['--region', regions], ['--account', accounts], ['--env-endpoint-url', endpoints], ['--env-profile', profiles]]) {
@@ -208,12 +210,15 @@ function checkRegion(region) {
     if (!REGION_PATTERN.test(region))
         throw new CgError('USAGE', `--region ${JSON.stringify(region)}: not an AWS region; expected one such as eu-west-1`);
 }
-/** A pool id typed on the command line, checked: the form of an id, and a region (its own or --region's). */
-function poolRef(id, region) {
+/**
+ * A pool id typed on the command line, checked: the form of an id, and, for AWS, a region (its own or
+ * --region's). Another endpoint decides what its ids are (cognito-local's are `local_...`).
+ */
+function poolRef(id, region, aws) {
     if (id.length > 55 || !POOL_ID_PATTERN.test(id)) {
         throw new CgError('USAGE', `--user-pool-id ${JSON.stringify(id)}: not a user pool id; expected <region>_<letters and digits>, such as eu-west-1_AbCdEf123`);
     }
-    const regionProblem = region === undefined ? poolIdRegionProblem(id) : undefined;
+    const regionProblem = region === undefined && aws ? poolIdRegionProblem(id) : undefined;
     if (regionProblem !== undefined)
         throw new CgError('USAGE', `--user-pool-id ${JSON.stringify(id)}: ${regionProblem}; or give --region`);
     return { id, region: region ?? regionOfPoolId(id) };

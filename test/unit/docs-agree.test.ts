@@ -93,6 +93,11 @@ describe('the README', () => {
     for (const f of flags) expect(commandsSection, `${name} ${f}`).toContain(`\`${f}`);
   });
 
+  it('names every flag of every command somewhere', () => {
+    const missing = [...commands.values()].filter((c) => c.name() !== 'help').flatMap((c) => longFlags(c).filter((f) => !new RegExp(`${f}(?![a-z-])`).test(README)).map((f) => `${c.name()} ${f}`));
+    expect(missing).toEqual([]);
+  });
+
   it('shared options: the table lists exactly the target options plan, apply, import and drift share', () => {
     const shared = flagsOfTable(section(README, '### Options shared by plan, apply, import and drift'));
     const target = longFlags(addTargetOptions(new Command('x')));

@@ -8,6 +8,7 @@ import { changeJson } from '../../src/core/plan/canonical.js';
 import { computePoolPlan } from '../../src/core/plan/compute.js';
 import { driftDocument } from '../../src/faces/render/documents.js';
 import { renderDriftText } from '../../src/faces/render/drift-text.js';
+import { renderDriftMarkdown } from '../../src/faces/render/drift-markdown.js';
 import { plainStyle } from '../../src/faces/render/style.js';
 import { renderPlanText } from '../../src/faces/render/text.js';
 import { buildPlanDocument } from '../../src/core/saved-plan/build.js';
@@ -50,6 +51,7 @@ describe('previously: naming a group that does not exist', () => {
     expect(report.pools[0]?.previouslyMissing).toEqual([{ name: 'editors', previously: ['writers', 'scribes'] }]);
     const text = renderDriftText(report, plainStyle);
     expect(text).toContain('  + missing   "editors"\n      previously: "writers", "scribes": no such groups; apply creates it new\n  + missing   "plain"\n');
+    expect(renderDriftMarkdown(report)).toContain('| missing | `editors` | in the file, not in the pool; previously: `writers`, `scribes`: no such groups either, so apply creates it new |');
     const doc = driftDocument(report, '0.0.0', new Date(0));
     expect(doc.pools[0]?.previouslyMissing).toEqual([{ name: 'editors', previously: ['writers', 'scribes'] }]);
     const validDrift = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(driftSchema);

@@ -24,7 +24,11 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
       ];
       rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
     }
-    for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
+    for (const m of p.missing) {
+      const previously = p.previouslyMissing?.find((x) => x.name === m)?.previously ?? [];
+      const note = previously.length === 0 ? '' : `; previously: ${previously.map((n) => mdCode(n)).join(', ')}: no such group${previously.length === 1 ? '' : 's'} either, so apply creates it new`;
+      rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool${note} |`);
+    }
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
     for (const h of p.orphanHolds) rows.push(`| held | ${mdCode(h.group)} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for)}, which the file does not list |`);
     for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);

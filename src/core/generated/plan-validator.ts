@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -178,7 +178,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
+const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}};
 const schema33 = {"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}};
 
@@ -463,8 +463,8 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}};
-const schema42 = {"type":["string","integer","null"]};
+const schema42 = {"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}};
+const schema43 = {"type":["string","integer","null"]};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -473,14 +473,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.field === undefined) && (missing0 = "field")) || ((data.before === undefined) && (missing0 = "before"))) || ((data.after === undefined) && (missing0 = "after"))){
-validate19.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema41.required,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema42.required,parentSchema:schema42,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "field") || (key0 === "before")) || (key0 === "after"))){
-validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data}];
 return false;
 break;
 }
@@ -490,7 +490,7 @@ if(data.field !== undefined){
 let data0 = data.field;
 const _errs2 = errors;
 if(!(((data0 === "description") || (data0 === "precedence")) || (data0 === "roleArn"))){
-validate19.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/enum",keyword:"enum",params:{allowedValues: schema41.properties.field.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.field.enum,parentSchema:schema41.properties.field,data:data0}];
+validate19.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/enum",keyword:"enum",params:{allowedValues: schema42.properties.field.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.field.enum,parentSchema:schema42.properties.field,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -503,7 +503,7 @@ if(data.before !== undefined){
 let data1 = data.before;
 const _errs3 = errors;
 if(((typeof data1 !== "string") && (!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))))) && (data1 !== null)){
-validate19.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema42.type},message:"must be string,integer,null",schema:schema42.type,parentSchema:schema42,data:data1}];
+validate19.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema43.type},message:"must be string,integer,null",schema:schema43.type,parentSchema:schema43,data:data1}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -516,7 +516,7 @@ if(data.after !== undefined){
 let data2 = data.after;
 const _errs6 = errors;
 if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))) && (data2 !== null)){
-validate19.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema42.type},message:"must be string,integer,null",schema:schema42.type,parentSchema:schema42,data:data2}];
+validate19.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema43.type},message:"must be string,integer,null",schema:schema43.type,parentSchema:schema43,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -530,7 +530,7 @@ var valid0 = true;
 }
 }
 else {
-validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data}];
 return false;
 }
 }
@@ -581,7 +581,7 @@ return false;
 else {
 const _errs6 = errors;
 for(const key0 in data){
-if(!(((((key0 === "action") || (key0 === "name")) || (key0 === "after")) || (key0 === "hold")) || (key0 === "members"))){
+if(!((((((key0 === "action") || (key0 === "name")) || (key0 === "after")) || (key0 === "hold")) || (key0 === "members")) || (key0 === "previouslyMissing"))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[0].then,data}];
 return false;
 break;
@@ -749,6 +749,65 @@ var valid3 = _errs21 === errors;
 else {
 var valid3 = true;
 }
+if(valid3){
+if(data.previouslyMissing !== undefined){
+let data8 = data.previouslyMissing;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data8)){
+if(data8.length < 1){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing",schemaPath:"#/allOf/0/then/properties/previouslyMissing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[0].then.properties.previouslyMissing,data:data8}];
+return false;
+}
+else {
+var valid7 = true;
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(typeof data9 === "string"){
+if(func3(data9) > 128){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data9}];
+return false;
+}
+else {
+if(func3(data9) < 1){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data9}];
+return false;
+}
+else {
+if(!pattern5.test(data9)){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data9}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data9}];
+return false;
+}
+}
+var valid7 = _errs24 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing",schemaPath:"#/allOf/0/then/properties/previouslyMissing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[0].then.properties.previouslyMissing.type,parentSchema:schema30.allOf[0].then.properties.previouslyMissing,data:data8}];
+return false;
+}
+}
+var valid3 = _errs22 === errors;
+}
+else {
+var valid3 = true;
+}
+}
 }
 }
 }
@@ -772,10 +831,10 @@ return false;
 }
 var valid0 = _errs1 === errors;
 if(valid0){
-const _errs22 = errors;
-const _errs23 = errors;
-let valid7 = true;
-const _errs24 = errors;
+const _errs27 = errors;
+const _errs28 = errors;
+let valid9 = true;
+const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action !== undefined){
 if("update" !== data.action){
@@ -790,27 +849,29 @@ errors++;
 }
 }
 }
-var _valid1 = _errs24 === errors;
-errors = _errs23;
+var _valid1 = _errs29 === errors;
+errors = _errs28;
 if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
+if(_errs28){
+vErrors.length = _errs28;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid1){
-const _errs26 = errors;
-const _errs27 = errors;
-let valid9 = false;
-const _errs28 = errors;
+const _errs31 = errors;
+const _errs32 = errors;
+let valid11 = false;
+const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fields !== undefined){
-let data9 = data.fields;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err3 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data9};
+let data11 = data.fields;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err3 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -820,16 +881,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-}
-var _valid2 = _errs28 === errors;
-valid9 = valid9 || _valid2;
-if(!valid9){
-const _errs30 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.members === undefined) && (missing1 = "members")){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
+else {
+const err4 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.anyOf[0].properties.fields.type,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -839,11 +892,16 @@ vErrors.push(err4);
 errors++;
 }
 }
-var _valid2 = _errs30 === errors;
-valid9 = valid9 || _valid2;
 }
-if(!valid9){
-const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
+}
+var _valid2 = _errs33 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const _errs36 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.members === undefined) && (missing1 = "members")){
+const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -851,369 +909,13 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate14.errors = vErrors;
-return false;
 }
-else {
-errors = _errs27;
-if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
 }
-else {
-vErrors = null;
+var _valid2 = _errs36 === errors;
+valid11 = valid11 || _valid2;
 }
-}
-}
-if(errors === _errs26){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((((data.before === undefined) && (missing2 = "before")) || ((data.after === undefined) && (missing2 = "after"))) || ((data.fields === undefined) && (missing2 = "fields"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data}];
-return false;
-}
-else {
-const _errs31 = errors;
-for(const key2 in data){
-if(!((((((((key2 === "action") || (key2 === "name")) || (key2 === "before")) || (key2 === "after")) || (key2 === "fields")) || (key2 === "hold")) || (key2 === "memberCount")) || (key2 === "members"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[1].then,data}];
-return false;
-break;
-}
-}
-if(_errs31 === errors){
-if(data.name !== undefined){
-let data10 = data.name;
-const _errs32 = errors;
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data10 === "string"){
-if(func3(data10) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data10}];
-return false;
-}
-else {
-if(func3(data10) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data10}];
-return false;
-}
-else {
-if(!pattern5.test(data10)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data10}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data10}];
-return false;
-}
-}
-var valid11 = _errs32 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.before !== undefined){
-let data11 = data.before;
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-const _errs38 = errors;
-for(const key3 in data11){
-if(!(((key3 === "description") || (key3 === "precedence")) || (key3 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data11}];
-return false;
-break;
-}
-}
-if(_errs38 === errors){
-if(data11.description !== undefined){
-let data12 = data11.description;
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data12 === "string"){
-if(func3(data12) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data12}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data12}];
-return false;
-}
-}
-var valid14 = _errs39 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data11.precedence !== undefined){
-let data13 = data11.precedence;
-const _errs41 = errors;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-if(errors === _errs41){
-if(typeof data13 == "number"){
-if(data13 > 2147483647 || isNaN(data13)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-else {
-if(data13 < 0 || isNaN(data13)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-}
-}
-}
-var valid14 = _errs41 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data11.roleArn !== undefined){
-let data14 = data11.roleArn;
-const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data14 === "string"){
-if(func3(data14) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-else {
-if(func3(data14) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-}
-var valid14 = _errs43 === errors;
-}
-else {
-var valid14 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data11}];
-return false;
-}
-}
-var valid11 = _errs35 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.after !== undefined){
-let data15 = data.after;
-const _errs45 = errors;
-const _errs46 = errors;
-if(errors === _errs46){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-const _errs48 = errors;
-for(const key4 in data15){
-if(!(((key4 === "description") || (key4 === "precedence")) || (key4 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data15}];
-return false;
-break;
-}
-}
-if(_errs48 === errors){
-if(data15.description !== undefined){
-let data16 = data15.description;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data16 === "string"){
-if(func3(data16) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data16}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data16}];
-return false;
-}
-}
-var valid16 = _errs49 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data15.precedence !== undefined){
-let data17 = data15.precedence;
-const _errs51 = errors;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-if(errors === _errs51){
-if(typeof data17 == "number"){
-if(data17 > 2147483647 || isNaN(data17)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-else {
-if(data17 < 0 || isNaN(data17)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-}
-}
-}
-var valid16 = _errs51 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data15.roleArn !== undefined){
-let data18 = data15.roleArn;
-const _errs53 = errors;
-if(errors === _errs53){
-if(typeof data18 === "string"){
-if(func3(data18) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-else {
-if(func3(data18) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-}
-var valid16 = _errs53 === errors;
-}
-else {
-var valid16 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data15}];
-return false;
-}
-}
-var valid11 = _errs45 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.fields !== undefined){
-let data19 = data.fields;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data19)){
-var valid17 = true;
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-const _errs57 = errors;
-if(!(validate19(data19[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data19,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-var valid17 = _errs57 === errors;
-if(!valid17){
-break;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.properties.fields.type,parentSchema:schema30.allOf[1].then.properties.fields,data:data19}];
-return false;
-}
-}
-var valid11 = _errs55 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.hold !== undefined){
-const _errs58 = errors;
-if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var valid11 = _errs58 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.memberCount !== undefined){
-let data22 = data.memberCount;
-const _errs59 = errors;
-const _errs60 = errors;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data22}];
-return false;
-}
-if(errors === _errs60){
-if(typeof data22 == "number"){
-if(data22 < 0 || isNaN(data22)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data22}];
-return false;
-}
-}
-}
-var valid11 = _errs59 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.members !== undefined){
-const _errs62 = errors;
-if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var valid11 = _errs62 === errors;
-}
-else {
-var valid11 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid1 = _errs26 === errors;
-valid7 = _valid1;
-}
-if(!valid7){
-const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
+if(!valid11){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1224,16 +926,366 @@ errors++;
 validate14.errors = vErrors;
 return false;
 }
-var valid0 = _errs22 === errors;
-if(valid0){
-const _errs63 = errors;
-const _errs64 = errors;
-let valid19 = true;
-const _errs65 = errors;
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs31){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("replace" !== data.action){
-const err7 = {};
+let missing2;
+if((((data.before === undefined) && (missing2 = "before")) || ((data.after === undefined) && (missing2 = "after"))) || ((data.fields === undefined) && (missing2 = "fields"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data}];
+return false;
+}
+else {
+const _errs37 = errors;
+for(const key2 in data){
+if(!((((((((key2 === "action") || (key2 === "name")) || (key2 === "before")) || (key2 === "after")) || (key2 === "fields")) || (key2 === "hold")) || (key2 === "memberCount")) || (key2 === "members"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[1].then,data}];
+return false;
+break;
+}
+}
+if(_errs37 === errors){
+if(data.name !== undefined){
+let data12 = data.name;
+const _errs38 = errors;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data12 === "string"){
+if(func3(data12) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data12}];
+return false;
+}
+else {
+if(func3(data12) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data12}];
+return false;
+}
+else {
+if(!pattern5.test(data12)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data12}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data12}];
+return false;
+}
+}
+var valid13 = _errs38 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.before !== undefined){
+let data13 = data.before;
+const _errs41 = errors;
+const _errs42 = errors;
+if(errors === _errs42){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+const _errs44 = errors;
+for(const key3 in data13){
+if(!(((key3 === "description") || (key3 === "precedence")) || (key3 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data13}];
+return false;
+break;
+}
+}
+if(_errs44 === errors){
+if(data13.description !== undefined){
+let data14 = data13.description;
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data14 === "string"){
+if(func3(data14) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data14}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data14}];
+return false;
+}
+}
+var valid16 = _errs45 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data13.precedence !== undefined){
+let data15 = data13.precedence;
+const _errs47 = errors;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+if(errors === _errs47){
+if(typeof data15 == "number"){
+if(data15 > 2147483647 || isNaN(data15)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+else {
+if(data15 < 0 || isNaN(data15)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+}
+}
+}
+var valid16 = _errs47 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data13.roleArn !== undefined){
+let data16 = data13.roleArn;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data16 === "string"){
+if(func3(data16) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+else {
+if(func3(data16) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+}
+var valid16 = _errs49 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data13}];
+return false;
+}
+}
+var valid13 = _errs41 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.after !== undefined){
+let data17 = data.after;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+const _errs54 = errors;
+for(const key4 in data17){
+if(!(((key4 === "description") || (key4 === "precedence")) || (key4 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data17}];
+return false;
+break;
+}
+}
+if(_errs54 === errors){
+if(data17.description !== undefined){
+let data18 = data17.description;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data18 === "string"){
+if(func3(data18) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data18}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data18}];
+return false;
+}
+}
+var valid18 = _errs55 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.precedence !== undefined){
+let data19 = data17.precedence;
+const _errs57 = errors;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+if(errors === _errs57){
+if(typeof data19 == "number"){
+if(data19 > 2147483647 || isNaN(data19)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+}
+}
+}
+var valid18 = _errs57 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.roleArn !== undefined){
+let data20 = data17.roleArn;
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data20 === "string"){
+if(func3(data20) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+else {
+if(func3(data20) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+}
+var valid18 = _errs59 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data17}];
+return false;
+}
+}
+var valid13 = _errs51 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.fields !== undefined){
+let data21 = data.fields;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data21)){
+var valid19 = true;
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+const _errs63 = errors;
+if(!(validate19(data21[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+var valid19 = _errs63 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.properties.fields.type,parentSchema:schema30.allOf[1].then.properties.fields,data:data21}];
+return false;
+}
+}
+var valid13 = _errs61 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.hold !== undefined){
+const _errs64 = errors;
+if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+var valid13 = _errs64 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.memberCount !== undefined){
+let data24 = data.memberCount;
+const _errs65 = errors;
+const _errs66 = errors;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
+return false;
+}
+if(errors === _errs66){
+if(typeof data24 == "number"){
+if(data24 < 0 || isNaN(data24)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
+return false;
+}
+}
+}
+var valid13 = _errs65 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.members !== undefined){
+const _errs68 = errors;
+if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid13 = _errs68 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var _valid1 = _errs31 === errors;
+valid9 = _valid1;
+}
+if(!valid9){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1241,21 +1293,41 @@ else {
 vErrors.push(err7);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs27 === errors;
+if(valid0){
+const _errs69 = errors;
+const _errs70 = errors;
+let valid21 = true;
+const _errs71 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("replace" !== data.action){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
 }
-var _valid3 = _errs65 === errors;
-errors = _errs64;
+var _valid3 = _errs71 === errors;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs67 = errors;
+const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((((data.previousName === undefined) && (missing3 = "previousName")) || ((data.before === undefined) && (missing3 = "before"))) || ((data.after === undefined) && (missing3 = "after"))) || ((data.fields === undefined) && (missing3 = "fields"))) || ((data.reasons === undefined) && (missing3 = "reasons"))){
@@ -1263,7 +1335,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:
 return false;
 }
 else {
-const _errs68 = errors;
+const _errs74 = errors;
 for(const key5 in data){
 if(!(func2.call(schema30.allOf[2].then.properties, key5))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[2].then,data}];
@@ -1271,206 +1343,156 @@ return false;
 break;
 }
 }
-if(_errs68 === errors){
+if(_errs74 === errors){
 if(data.name !== undefined){
-let data25 = data.name;
-const _errs69 = errors;
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data25 === "string"){
-if(func3(data25) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data25}];
-return false;
-}
-else {
-if(func3(data25) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data25}];
-return false;
-}
-else {
-if(!pattern5.test(data25)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data25}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data25}];
-return false;
-}
-}
-var valid21 = _errs69 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.previousName !== undefined){
-let data26 = data.previousName;
-const _errs72 = errors;
-const _errs73 = errors;
-if(errors === _errs73){
-if(typeof data26 === "string"){
-if(func3(data26) > 128){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data26}];
-return false;
-}
-else {
-if(func3(data26) < 1){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data26}];
-return false;
-}
-else {
-if(!pattern5.test(data26)){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data26}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data26}];
-return false;
-}
-}
-var valid21 = _errs72 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.before !== undefined){
-let data27 = data.before;
+let data27 = data.name;
 const _errs75 = errors;
 const _errs76 = errors;
 if(errors === _errs76){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-const _errs78 = errors;
-for(const key6 in data27){
-if(!(((key6 === "description") || (key6 === "precedence")) || (key6 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data27}];
+if(typeof data27 === "string"){
+if(func3(data27) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data27}];
 return false;
-break;
+}
+else {
+if(func3(data27) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data27}];
+return false;
+}
+else {
+if(!pattern5.test(data27)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data27}];
+return false;
 }
 }
-if(_errs78 === errors){
-if(data27.description !== undefined){
-let data28 = data27.description;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data27}];
+return false;
+}
+}
+var valid23 = _errs75 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.previousName !== undefined){
+let data28 = data.previousName;
+const _errs78 = errors;
 const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data28 === "string"){
-if(func3(data28) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data28}];
+if(func3(data28) > 128){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data28}];
+return false;
+}
+else {
+if(func3(data28) < 1){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data28}];
+return false;
+}
+else {
+if(!pattern5.test(data28)){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data28}];
 return false;
 }
 }
+}
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data28}];
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data28}];
 return false;
 }
 }
-var valid25 = _errs79 === errors;
+var valid23 = _errs78 === errors;
 }
 else {
-var valid25 = true;
+var valid23 = true;
 }
-if(valid25){
-if(data27.precedence !== undefined){
-let data29 = data27.precedence;
+if(valid23){
+if(data.before !== undefined){
+let data29 = data.before;
 const _errs81 = errors;
-if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-if(errors === _errs81){
-if(typeof data29 == "number"){
-if(data29 > 2147483647 || isNaN(data29)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-else {
-if(data29 < 0 || isNaN(data29)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-}
-}
-}
-var valid25 = _errs81 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data27.roleArn !== undefined){
-let data30 = data27.roleArn;
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data30 === "string"){
-if(func3(data30) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-else {
-if(func3(data30) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-}
-var valid25 = _errs83 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data27}];
-return false;
-}
-}
-var valid21 = _errs75 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.after !== undefined){
-let data31 = data.after;
-const _errs85 = errors;
-const _errs86 = errors;
-if(errors === _errs86){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-const _errs88 = errors;
-for(const key7 in data31){
-if(!(((key7 === "description") || (key7 === "precedence")) || (key7 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data31}];
+const _errs82 = errors;
+if(errors === _errs82){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+const _errs84 = errors;
+for(const key6 in data29){
+if(!(((key6 === "description") || (key6 === "precedence")) || (key6 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data29}];
 return false;
 break;
 }
 }
-if(_errs88 === errors){
-if(data31.description !== undefined){
-let data32 = data31.description;
+if(_errs84 === errors){
+if(data29.description !== undefined){
+let data30 = data29.description;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data30 === "string"){
+if(func3(data30) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data30}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data30}];
+return false;
+}
+}
+var valid27 = _errs85 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data29.precedence !== undefined){
+let data31 = data29.precedence;
+const _errs87 = errors;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+if(errors === _errs87){
+if(typeof data31 == "number"){
+if(data31 > 2147483647 || isNaN(data31)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+else {
+if(data31 < 0 || isNaN(data31)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+}
+}
+}
+var valid27 = _errs87 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data29.roleArn !== undefined){
+let data32 = data29.roleArn;
 const _errs89 = errors;
 if(errors === _errs89){
 if(typeof data32 === "string"){
 if(func3(data32) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data32}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data32}];
+return false;
+}
+else {
+if(func3(data32) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data32}];
 return false;
 }
 }
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data32}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data32}];
 return false;
 }
 }
@@ -1479,186 +1501,236 @@ var valid27 = _errs89 === errors;
 else {
 var valid27 = true;
 }
-if(valid27){
-if(data31.precedence !== undefined){
-let data33 = data31.precedence;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data29}];
+return false;
+}
+}
+var valid23 = _errs81 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.after !== undefined){
+let data33 = data.after;
 const _errs91 = errors;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data33}];
+const _errs92 = errors;
+if(errors === _errs92){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+const _errs94 = errors;
+for(const key7 in data33){
+if(!(((key7 === "description") || (key7 === "precedence")) || (key7 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data33}];
 return false;
-}
-if(errors === _errs91){
-if(typeof data33 == "number"){
-if(data33 > 2147483647 || isNaN(data33)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data33}];
-return false;
-}
-else {
-if(data33 < 0 || isNaN(data33)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data33}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs91 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data31.roleArn !== undefined){
-let data34 = data31.roleArn;
-const _errs93 = errors;
-if(errors === _errs93){
-if(typeof data34 === "string"){
-if(func3(data34) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-else {
-if(func3(data34) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-}
-var valid27 = _errs93 === errors;
-}
-else {
-var valid27 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data31}];
-return false;
-}
-}
-var valid21 = _errs85 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.fields !== undefined){
-let data35 = data.fields;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data35)){
-var valid28 = true;
-const len1 = data35.length;
-for(let i1=0; i1<len1; i1++){
-const _errs97 = errors;
-if(!(validate19(data35[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data35,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-var valid28 = _errs97 === errors;
-if(!valid28){
 break;
 }
 }
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/2/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.fields.type,parentSchema:schema30.allOf[2].then.properties.fields,data:data35}];
+if(_errs94 === errors){
+if(data33.description !== undefined){
+let data34 = data33.description;
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data34 === "string"){
+if(func3(data34) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data34}];
 return false;
 }
 }
-var valid21 = _errs95 === errors;
-}
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data.reasons !== undefined){
-let data37 = data.reasons;
-const _errs98 = errors;
-if(errors === _errs98){
-if(Array.isArray(data37)){
-if(data37.length < 1){
-validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[2].then.properties.reasons,data:data37}];
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data34}];
 return false;
+}
+}
+var valid29 = _errs95 === errors;
 }
 else {
 var valid29 = true;
-const len2 = data37.length;
-for(let i2=0; i2<len2; i2++){
-let data38 = data37[i2];
-const _errs100 = errors;
-if(!(((data38 === "roleArn-removed") || (data38 === "precedence-removed")) || (data38 === "case-rename"))){
-validate14.errors = [{instancePath:instancePath+"/reasons/" + i2,schemaPath:"#/allOf/2/then/properties/reasons/items/enum",keyword:"enum",params:{allowedValues: schema30.allOf[2].then.properties.reasons.items.enum},message:"must be equal to one of the allowed values",schema:schema30.allOf[2].then.properties.reasons.items.enum,parentSchema:schema30.allOf[2].then.properties.reasons.items,data:data38}];
+}
+if(valid29){
+if(data33.precedence !== undefined){
+let data35 = data33.precedence;
+const _errs97 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data35}];
 return false;
 }
-var valid29 = _errs100 === errors;
-if(!valid29){
+if(errors === _errs97){
+if(typeof data35 == "number"){
+if(data35 > 2147483647 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data35}];
+return false;
+}
+else {
+if(data35 < 0 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data35}];
+return false;
+}
+}
+}
+}
+var valid29 = _errs97 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data33.roleArn !== undefined){
+let data36 = data33.roleArn;
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data36 === "string"){
+if(func3(data36) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+else {
+if(func3(data36) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+}
+var valid29 = _errs99 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data33}];
+return false;
+}
+}
+var valid23 = _errs91 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.fields !== undefined){
+let data37 = data.fields;
+const _errs101 = errors;
+if(errors === _errs101){
+if(Array.isArray(data37)){
+var valid30 = true;
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+const _errs103 = errors;
+if(!(validate19(data37[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data37,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+var valid30 = _errs103 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/2/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.fields.type,parentSchema:schema30.allOf[2].then.properties.fields,data:data37}];
+return false;
+}
+}
+var valid23 = _errs101 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.reasons !== undefined){
+let data39 = data.reasons;
+const _errs104 = errors;
+if(errors === _errs104){
+if(Array.isArray(data39)){
+if(data39.length < 1){
+validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[2].then.properties.reasons,data:data39}];
+return false;
+}
+else {
+var valid31 = true;
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+let data40 = data39[i3];
+const _errs106 = errors;
+if(!(((data40 === "roleArn-removed") || (data40 === "precedence-removed")) || (data40 === "case-rename"))){
+validate14.errors = [{instancePath:instancePath+"/reasons/" + i3,schemaPath:"#/allOf/2/then/properties/reasons/items/enum",keyword:"enum",params:{allowedValues: schema30.allOf[2].then.properties.reasons.items.enum},message:"must be equal to one of the allowed values",schema:schema30.allOf[2].then.properties.reasons.items.enum,parentSchema:schema30.allOf[2].then.properties.reasons.items,data:data40}];
+return false;
+}
+var valid31 = _errs106 === errors;
+if(!valid31){
 break;
 }
 }
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.reasons.type,parentSchema:schema30.allOf[2].then.properties.reasons,data:data37}];
+validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.reasons.type,parentSchema:schema30.allOf[2].then.properties.reasons,data:data39}];
 return false;
 }
 }
-var valid21 = _errs98 === errors;
+var valid23 = _errs104 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.hold !== undefined){
-const _errs101 = errors;
+const _errs107 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
-var valid21 = _errs101 === errors;
+var valid23 = _errs107 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.memberCount !== undefined){
-let data40 = data.memberCount;
-const _errs102 = errors;
-const _errs103 = errors;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data40}];
+let data42 = data.memberCount;
+const _errs108 = errors;
+const _errs109 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42}];
 return false;
 }
-if(errors === _errs103){
-if(typeof data40 == "number"){
-if(data40 < 0 || isNaN(data40)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data40}];
+if(errors === _errs109){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42}];
 return false;
 }
 }
 }
-var valid21 = _errs102 === errors;
+var valid23 = _errs108 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.members !== undefined){
-const _errs105 = errors;
+const _errs111 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid21 = _errs105 === errors;
+var valid23 = _errs111 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
 }
 }
@@ -1671,31 +1743,11 @@ var valid21 = true;
 }
 }
 }
-var _valid3 = _errs67 === errors;
-valid19 = _valid3;
+var _valid3 = _errs73 === errors;
+valid21 = _valid3;
 }
-if(!valid19){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs63 === errors;
-if(valid0){
-const _errs106 = errors;
-const _errs107 = errors;
-let valid31 = true;
-const _errs108 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("rename" !== data.action){
-const err9 = {};
+if(!valid21){
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1703,21 +1755,41 @@ else {
 vErrors.push(err9);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs69 === errors;
+if(valid0){
+const _errs112 = errors;
+const _errs113 = errors;
+let valid33 = true;
+const _errs114 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("rename" !== data.action){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 }
-var _valid4 = _errs108 === errors;
-errors = _errs107;
+var _valid4 = _errs114 === errors;
+errors = _errs113;
 if(vErrors !== null){
-if(_errs107){
-vErrors.length = _errs107;
+if(_errs113){
+vErrors.length = _errs113;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid4){
-const _errs110 = errors;
+const _errs116 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
 if((((((data.previousName === undefined) && (missing4 = "previousName")) || ((data.before === undefined) && (missing4 = "before"))) || ((data.after === undefined) && (missing4 = "after"))) || ((data.fields === undefined) && (missing4 = "fields"))) || ((data.hold === undefined) && (missing4 = "hold"))){
@@ -1725,7 +1797,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/required",keyword:
 return false;
 }
 else {
-const _errs111 = errors;
+const _errs117 = errors;
 for(const key8 in data){
 if(!(func2.call(schema30.allOf[3].then.properties, key8))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[3].then,data}];
@@ -1733,206 +1805,156 @@ return false;
 break;
 }
 }
-if(_errs111 === errors){
+if(_errs117 === errors){
 if(data.name !== undefined){
-let data43 = data.name;
-const _errs112 = errors;
-const _errs113 = errors;
-if(errors === _errs113){
-if(typeof data43 === "string"){
-if(func3(data43) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data43}];
-return false;
-}
-else {
-if(func3(data43) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data43}];
-return false;
-}
-else {
-if(!pattern5.test(data43)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data43}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data43}];
-return false;
-}
-}
-var valid33 = _errs112 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.previousName !== undefined){
-let data44 = data.previousName;
-const _errs115 = errors;
-const _errs116 = errors;
-if(errors === _errs116){
-if(typeof data44 === "string"){
-if(func3(data44) > 128){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data44}];
-return false;
-}
-else {
-if(func3(data44) < 1){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data44}];
-return false;
-}
-else {
-if(!pattern5.test(data44)){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data44}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data44}];
-return false;
-}
-}
-var valid33 = _errs115 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.before !== undefined){
-let data45 = data.before;
+let data45 = data.name;
 const _errs118 = errors;
 const _errs119 = errors;
 if(errors === _errs119){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-const _errs121 = errors;
-for(const key9 in data45){
-if(!(((key9 === "description") || (key9 === "precedence")) || (key9 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data45}];
+if(typeof data45 === "string"){
+if(func3(data45) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data45}];
 return false;
-break;
+}
+else {
+if(func3(data45) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data45}];
+return false;
+}
+else {
+if(!pattern5.test(data45)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data45}];
+return false;
 }
 }
-if(_errs121 === errors){
-if(data45.description !== undefined){
-let data46 = data45.description;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data45}];
+return false;
+}
+}
+var valid35 = _errs118 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.previousName !== undefined){
+let data46 = data.previousName;
+const _errs121 = errors;
 const _errs122 = errors;
 if(errors === _errs122){
 if(typeof data46 === "string"){
-if(func3(data46) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data46}];
+if(func3(data46) > 128){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data46}];
+return false;
+}
+else {
+if(func3(data46) < 1){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data46}];
+return false;
+}
+else {
+if(!pattern5.test(data46)){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data46}];
 return false;
 }
 }
+}
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data46}];
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data46}];
 return false;
 }
 }
-var valid37 = _errs122 === errors;
+var valid35 = _errs121 === errors;
 }
 else {
-var valid37 = true;
+var valid35 = true;
 }
-if(valid37){
-if(data45.precedence !== undefined){
-let data47 = data45.precedence;
+if(valid35){
+if(data.before !== undefined){
+let data47 = data.before;
 const _errs124 = errors;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-if(errors === _errs124){
-if(typeof data47 == "number"){
-if(data47 > 2147483647 || isNaN(data47)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-else {
-if(data47 < 0 || isNaN(data47)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-}
-}
-}
-var valid37 = _errs124 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data45.roleArn !== undefined){
-let data48 = data45.roleArn;
-const _errs126 = errors;
-if(errors === _errs126){
-if(typeof data48 === "string"){
-if(func3(data48) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-else {
-if(func3(data48) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-}
-var valid37 = _errs126 === errors;
-}
-else {
-var valid37 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data45}];
-return false;
-}
-}
-var valid33 = _errs118 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.after !== undefined){
-let data49 = data.after;
-const _errs128 = errors;
-const _errs129 = errors;
-if(errors === _errs129){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-const _errs131 = errors;
-for(const key10 in data49){
-if(!(((key10 === "description") || (key10 === "precedence")) || (key10 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data49}];
+const _errs125 = errors;
+if(errors === _errs125){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+const _errs127 = errors;
+for(const key9 in data47){
+if(!(((key9 === "description") || (key9 === "precedence")) || (key9 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data47}];
 return false;
 break;
 }
 }
-if(_errs131 === errors){
-if(data49.description !== undefined){
-let data50 = data49.description;
+if(_errs127 === errors){
+if(data47.description !== undefined){
+let data48 = data47.description;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data48 === "string"){
+if(func3(data48) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data48}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data48}];
+return false;
+}
+}
+var valid39 = _errs128 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data47.precedence !== undefined){
+let data49 = data47.precedence;
+const _errs130 = errors;
+if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+if(errors === _errs130){
+if(typeof data49 == "number"){
+if(data49 > 2147483647 || isNaN(data49)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+else {
+if(data49 < 0 || isNaN(data49)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+}
+}
+}
+var valid39 = _errs130 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data47.roleArn !== undefined){
+let data50 = data47.roleArn;
 const _errs132 = errors;
 if(errors === _errs132){
 if(typeof data50 === "string"){
 if(func3(data50) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data50}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data50}];
+return false;
+}
+else {
+if(func3(data50) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data50}];
 return false;
 }
 }
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data50}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data50}];
 return false;
 }
 }
@@ -1941,149 +1963,199 @@ var valid39 = _errs132 === errors;
 else {
 var valid39 = true;
 }
-if(valid39){
-if(data49.precedence !== undefined){
-let data51 = data49.precedence;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data47}];
+return false;
+}
+}
+var valid35 = _errs124 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.after !== undefined){
+let data51 = data.after;
 const _errs134 = errors;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data51}];
+const _errs135 = errors;
+if(errors === _errs135){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+const _errs137 = errors;
+for(const key10 in data51){
+if(!(((key10 === "description") || (key10 === "precedence")) || (key10 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data51}];
 return false;
-}
-if(errors === _errs134){
-if(typeof data51 == "number"){
-if(data51 > 2147483647 || isNaN(data51)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data51}];
-return false;
-}
-else {
-if(data51 < 0 || isNaN(data51)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data51}];
-return false;
+break;
 }
 }
-}
-}
-var valid39 = _errs134 === errors;
-}
-else {
-var valid39 = true;
-}
-if(valid39){
-if(data49.roleArn !== undefined){
-let data52 = data49.roleArn;
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data52 === "string"){
-if(func3(data52) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-else {
-if(func3(data52) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-}
-var valid39 = _errs136 === errors;
-}
-else {
-var valid39 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data49}];
-return false;
-}
-}
-var valid33 = _errs128 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.fields !== undefined){
-let data53 = data.fields;
+if(_errs137 === errors){
+if(data51.description !== undefined){
+let data52 = data51.description;
 const _errs138 = errors;
 if(errors === _errs138){
-if(Array.isArray(data53)){
-var valid40 = true;
-const len3 = data53.length;
-for(let i3=0; i3<len3; i3++){
+if(typeof data52 === "string"){
+if(func3(data52) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data52}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data52}];
+return false;
+}
+}
+var valid41 = _errs138 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data51.precedence !== undefined){
+let data53 = data51.precedence;
 const _errs140 = errors;
-if(!(validate19(data53[i3], {instancePath:instancePath+"/fields/" + i3,parentData:data53,parentDataProperty:i3,rootData}))){
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+if(errors === _errs140){
+if(typeof data53 == "number"){
+if(data53 > 2147483647 || isNaN(data53)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+else {
+if(data53 < 0 || isNaN(data53)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+}
+}
+}
+var valid41 = _errs140 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data51.roleArn !== undefined){
+let data54 = data51.roleArn;
+const _errs142 = errors;
+if(errors === _errs142){
+if(typeof data54 === "string"){
+if(func3(data54) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+else {
+if(func3(data54) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+}
+var valid41 = _errs142 === errors;
+}
+else {
+var valid41 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data51}];
+return false;
+}
+}
+var valid35 = _errs134 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.fields !== undefined){
+let data55 = data.fields;
+const _errs144 = errors;
+if(errors === _errs144){
+if(Array.isArray(data55)){
+var valid42 = true;
+const len4 = data55.length;
+for(let i4=0; i4<len4; i4++){
+const _errs146 = errors;
+if(!(validate19(data55[i4], {instancePath:instancePath+"/fields/" + i4,parentData:data55,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid40 = _errs140 === errors;
-if(!valid40){
+var valid42 = _errs146 === errors;
+if(!valid42){
 break;
 }
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/3/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[3].then.properties.fields.type,parentSchema:schema30.allOf[3].then.properties.fields,data:data53}];
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/3/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[3].then.properties.fields.type,parentSchema:schema30.allOf[3].then.properties.fields,data:data55}];
 return false;
 }
 }
-var valid33 = _errs138 === errors;
+var valid35 = _errs144 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.hold !== undefined){
-const _errs141 = errors;
+const _errs147 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
-var valid33 = _errs141 === errors;
+var valid35 = _errs147 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.memberCount !== undefined){
-let data56 = data.memberCount;
-const _errs142 = errors;
-const _errs143 = errors;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data56}];
+let data58 = data.memberCount;
+const _errs148 = errors;
+const _errs149 = errors;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data58}];
 return false;
 }
-if(errors === _errs143){
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data56}];
+if(errors === _errs149){
+if(typeof data58 == "number"){
+if(data58 < 0 || isNaN(data58)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data58}];
 return false;
 }
 }
 }
-var valid33 = _errs142 === errors;
+var valid35 = _errs148 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.members !== undefined){
-const _errs145 = errors;
+const _errs151 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid33 = _errs145 === errors;
+var valid35 = _errs151 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
 }
 }
@@ -2095,31 +2167,11 @@ var valid33 = true;
 }
 }
 }
-var _valid4 = _errs110 === errors;
-valid31 = _valid4;
+var _valid4 = _errs116 === errors;
+valid33 = _valid4;
 }
-if(!valid31){
-const err10 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs106 === errors;
-if(valid0){
-const _errs146 = errors;
-const _errs147 = errors;
-let valid42 = true;
-const _errs148 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("delete" !== data.action){
-const err11 = {};
+if(!valid33){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2127,206 +2179,19 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
-}
-}
-var _valid5 = _errs148 === errors;
-errors = _errs147;
-if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs150 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.before === undefined) && (missing5 = "before")){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema30.allOf[4].then.required,parentSchema:schema30.allOf[4].then,data}];
+validate14.errors = vErrors;
 return false;
 }
-else {
-const _errs151 = errors;
-for(const key11 in data){
-if(!((((key11 === "action") || (key11 === "name")) || (key11 === "before")) || (key11 === "memberCount"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[4].then,data}];
-return false;
-break;
-}
-}
-if(_errs151 === errors){
-if(data.name !== undefined){
-let data59 = data.name;
+var valid0 = _errs112 === errors;
+if(valid0){
 const _errs152 = errors;
 const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data59 === "string"){
-if(func3(data59) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data59}];
-return false;
-}
-else {
-if(func3(data59) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data59}];
-return false;
-}
-else {
-if(!pattern5.test(data59)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data59}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data59}];
-return false;
-}
-}
-var valid44 = _errs152 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data.before !== undefined){
-let data60 = data.before;
-const _errs155 = errors;
-const _errs156 = errors;
-if(errors === _errs156){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-const _errs158 = errors;
-for(const key12 in data60){
-if(!(((key12 === "description") || (key12 === "precedence")) || (key12 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data60}];
-return false;
-break;
-}
-}
-if(_errs158 === errors){
-if(data60.description !== undefined){
-let data61 = data60.description;
-const _errs159 = errors;
-if(errors === _errs159){
-if(typeof data61 === "string"){
-if(func3(data61) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data61}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data61}];
-return false;
-}
-}
-var valid47 = _errs159 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data60.precedence !== undefined){
-let data62 = data60.precedence;
-const _errs161 = errors;
-if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-if(errors === _errs161){
-if(typeof data62 == "number"){
-if(data62 > 2147483647 || isNaN(data62)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-else {
-if(data62 < 0 || isNaN(data62)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-}
-}
-}
-var valid47 = _errs161 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data60.roleArn !== undefined){
-let data63 = data60.roleArn;
-const _errs163 = errors;
-if(errors === _errs163){
-if(typeof data63 === "string"){
-if(func3(data63) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-else {
-if(func3(data63) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-}
-var valid47 = _errs163 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data60}];
-return false;
-}
-}
-var valid44 = _errs155 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data.memberCount !== undefined){
-let data64 = data.memberCount;
-const _errs165 = errors;
-const _errs166 = errors;
-if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data64}];
-return false;
-}
-if(errors === _errs166){
-if(typeof data64 == "number"){
-if(data64 < 0 || isNaN(data64)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data64}];
-return false;
-}
-}
-}
-var valid44 = _errs165 === errors;
-}
-else {
-var valid44 = true;
-}
-}
-}
-}
-}
-}
-var _valid5 = _errs150 === errors;
-valid42 = _valid5;
-}
-if(!valid42){
-const err12 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
+let valid44 = true;
+const _errs154 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("delete" !== data.action){
+const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2334,19 +2199,206 @@ else {
 vErrors.push(err12);
 }
 errors++;
-validate14.errors = vErrors;
+}
+}
+}
+var _valid5 = _errs154 === errors;
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs156 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.before === undefined) && (missing5 = "before")){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema30.allOf[4].then.required,parentSchema:schema30.allOf[4].then,data}];
 return false;
 }
-var valid0 = _errs146 === errors;
-if(valid0){
-const _errs168 = errors;
+else {
+const _errs157 = errors;
+for(const key11 in data){
+if(!((((key11 === "action") || (key11 === "name")) || (key11 === "before")) || (key11 === "memberCount"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[4].then,data}];
+return false;
+break;
+}
+}
+if(_errs157 === errors){
+if(data.name !== undefined){
+let data61 = data.name;
+const _errs158 = errors;
+const _errs159 = errors;
+if(errors === _errs159){
+if(typeof data61 === "string"){
+if(func3(data61) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data61}];
+return false;
+}
+else {
+if(func3(data61) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data61}];
+return false;
+}
+else {
+if(!pattern5.test(data61)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data61}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data61}];
+return false;
+}
+}
+var valid46 = _errs158 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data.before !== undefined){
+let data62 = data.before;
+const _errs161 = errors;
+const _errs162 = errors;
+if(errors === _errs162){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+const _errs164 = errors;
+for(const key12 in data62){
+if(!(((key12 === "description") || (key12 === "precedence")) || (key12 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data62}];
+return false;
+break;
+}
+}
+if(_errs164 === errors){
+if(data62.description !== undefined){
+let data63 = data62.description;
+const _errs165 = errors;
+if(errors === _errs165){
+if(typeof data63 === "string"){
+if(func3(data63) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data63}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data63}];
+return false;
+}
+}
+var valid49 = _errs165 === errors;
+}
+else {
+var valid49 = true;
+}
+if(valid49){
+if(data62.precedence !== undefined){
+let data64 = data62.precedence;
+const _errs167 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+if(errors === _errs167){
+if(typeof data64 == "number"){
+if(data64 > 2147483647 || isNaN(data64)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+else {
+if(data64 < 0 || isNaN(data64)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+}
+}
+}
+var valid49 = _errs167 === errors;
+}
+else {
+var valid49 = true;
+}
+if(valid49){
+if(data62.roleArn !== undefined){
+let data65 = data62.roleArn;
 const _errs169 = errors;
-let valid49 = true;
-const _errs170 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("restore" !== data.action){
-const err13 = {};
+if(errors === _errs169){
+if(typeof data65 === "string"){
+if(func3(data65) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+else {
+if(func3(data65) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+}
+var valid49 = _errs169 === errors;
+}
+else {
+var valid49 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data62}];
+return false;
+}
+}
+var valid46 = _errs161 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data.memberCount !== undefined){
+let data66 = data.memberCount;
+const _errs171 = errors;
+const _errs172 = errors;
+if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data66}];
+return false;
+}
+if(errors === _errs172){
+if(typeof data66 == "number"){
+if(data66 < 0 || isNaN(data66)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data66}];
+return false;
+}
+}
+}
+var valid46 = _errs171 === errors;
+}
+else {
+var valid46 = true;
+}
+}
+}
+}
+}
+}
+var _valid5 = _errs156 === errors;
+valid44 = _valid5;
+}
+if(!valid44){
+const err13 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2354,104 +2406,19 @@ else {
 vErrors.push(err13);
 }
 errors++;
-}
-}
-}
-var _valid6 = _errs170 === errors;
-errors = _errs169;
-if(vErrors !== null){
-if(_errs169){
-vErrors.length = _errs169;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs172 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.hold === undefined) && (missing6 = "hold")){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema30.allOf[5].then.required,parentSchema:schema30.allOf[5].then,data}];
+validate14.errors = vErrors;
 return false;
 }
-else {
-const _errs173 = errors;
-for(const key13 in data){
-if(!((((key13 === "action") || (key13 === "name")) || (key13 === "hold")) || (key13 === "members"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[5].then,data}];
-return false;
-break;
-}
-}
-if(_errs173 === errors){
-if(data.name !== undefined){
-let data66 = data.name;
+var valid0 = _errs152 === errors;
+if(valid0){
 const _errs174 = errors;
 const _errs175 = errors;
-if(errors === _errs175){
-if(typeof data66 === "string"){
-if(func3(data66) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data66}];
-return false;
-}
-else {
-if(func3(data66) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data66}];
-return false;
-}
-else {
-if(!pattern5.test(data66)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data66}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data66}];
-return false;
-}
-}
-var valid51 = _errs174 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data.hold !== undefined){
-const _errs177 = errors;
-if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var valid51 = _errs177 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data.members !== undefined){
-const _errs178 = errors;
-if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var valid51 = _errs178 === errors;
-}
-else {
-var valid51 = true;
-}
-}
-}
-}
-}
-}
-var _valid6 = _errs172 === errors;
-valid49 = _valid6;
-}
-if(!valid49){
-const err14 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
+let valid51 = true;
+const _errs176 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("restore" !== data.action){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2459,10 +2426,115 @@ else {
 vErrors.push(err14);
 }
 errors++;
+}
+}
+}
+var _valid6 = _errs176 === errors;
+errors = _errs175;
+if(vErrors !== null){
+if(_errs175){
+vErrors.length = _errs175;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs178 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.hold === undefined) && (missing6 = "hold")){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema30.allOf[5].then.required,parentSchema:schema30.allOf[5].then,data}];
+return false;
+}
+else {
+const _errs179 = errors;
+for(const key13 in data){
+if(!((((key13 === "action") || (key13 === "name")) || (key13 === "hold")) || (key13 === "members"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[5].then,data}];
+return false;
+break;
+}
+}
+if(_errs179 === errors){
+if(data.name !== undefined){
+let data68 = data.name;
+const _errs180 = errors;
+const _errs181 = errors;
+if(errors === _errs181){
+if(typeof data68 === "string"){
+if(func3(data68) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data68}];
+return false;
+}
+else {
+if(func3(data68) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data68}];
+return false;
+}
+else {
+if(!pattern5.test(data68)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data68}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data68}];
+return false;
+}
+}
+var valid53 = _errs180 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data.hold !== undefined){
+const _errs183 = errors;
+if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+var valid53 = _errs183 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data.members !== undefined){
+const _errs184 = errors;
+if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid53 = _errs184 === errors;
+}
+else {
+var valid53 = true;
+}
+}
+}
+}
+}
+}
+var _valid6 = _errs178 === errors;
+valid51 = _valid6;
+}
+if(!valid51){
+const err15 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
 validate14.errors = vErrors;
 return false;
 }
-var valid0 = _errs168 === errors;
+var valid0 = _errs174 === errors;
 }
 }
 }
@@ -2477,9 +2549,9 @@ return false;
 }
 else {
 if(data.action !== undefined){
-let data69 = data.action;
-if(!((((((data69 === "create") || (data69 === "update")) || (data69 === "replace")) || (data69 === "rename")) || (data69 === "delete")) || (data69 === "restore"))){
-validate14.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema30.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.action.enum,parentSchema:schema30.properties.action,data:data69}];
+let data71 = data.action;
+if(!((((((data71 === "create") || (data71 === "update")) || (data71 === "replace")) || (data71 === "rename")) || (data71 === "delete")) || (data71 === "restore"))){
+validate14.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema30.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.action.enum,parentSchema:schema30.properties.action,data:data71}];
 return false;
 }
 }
@@ -2494,7 +2566,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}};
+const schema61 = {"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2503,14 +2575,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.provider === undefined) && (missing0 = "provider"))){
-validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema60.required,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema61.required,parentSchema:schema61,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "precedence")) || (key0 === "roleArn")) || (key0 === "provider")) || (key0 === "alert"))){
-validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data}];
 return false;
 break;
 }
@@ -2554,7 +2626,7 @@ if(data.description !== undefined){
 let data1 = data.description;
 const _errs5 = errors;
 if(typeof data1 !== "string"){
-validate32.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.description.type,parentSchema:schema60.properties.description,data:data1}];
+validate32.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.description.type,parentSchema:schema61.properties.description,data:data1}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2567,7 +2639,7 @@ if(data.precedence !== undefined){
 let data2 = data.precedence;
 const _errs7 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate32.errors = [{instancePath:instancePath+"/precedence",schemaPath:"#/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.precedence.type,parentSchema:schema60.properties.precedence,data:data2}];
+validate32.errors = [{instancePath:instancePath+"/precedence",schemaPath:"#/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.precedence.type,parentSchema:schema61.properties.precedence,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -2580,7 +2652,7 @@ if(data.roleArn !== undefined){
 let data3 = data.roleArn;
 const _errs9 = errors;
 if(typeof data3 !== "string"){
-validate32.errors = [{instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.roleArn.type,parentSchema:schema60.properties.roleArn,data:data3}];
+validate32.errors = [{instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.roleArn.type,parentSchema:schema61.properties.roleArn,data:data3}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -2593,7 +2665,7 @@ if(data.provider !== undefined){
 let data4 = data.provider;
 const _errs11 = errors;
 if(typeof data4 !== "boolean"){
-validate32.errors = [{instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.provider.type,parentSchema:schema60.properties.provider,data:data4}];
+validate32.errors = [{instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema61.properties.provider.type,parentSchema:schema61.properties.provider,data:data4}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -2609,14 +2681,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if((data5.carries === undefined) && (missing1 = "carries")){
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema60.properties.alert.required,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema61.properties.alert.required,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!(key1 === "carries")){
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 break;
 }
@@ -2628,7 +2700,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length < 1){
-validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.alert.properties.carries,data:data6}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema61.properties.alert.properties.carries,data:data6}];
 return false;
 }
 else {
@@ -2638,7 +2710,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 const _errs18 = errors;
 if(!((data7 === "roleArn") || (data7 === "precedence"))){
-validate32.errors = [{instancePath:instancePath+"/alert/carries/" + i0,schemaPath:"#/properties/alert/properties/carries/items/enum",keyword:"enum",params:{allowedValues: schema60.properties.alert.properties.carries.items.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.alert.properties.carries.items.enum,parentSchema:schema60.properties.alert.properties.carries.items,data:data7}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries/" + i0,schemaPath:"#/properties/alert/properties/carries/items/enum",keyword:"enum",params:{allowedValues: schema61.properties.alert.properties.carries.items.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.alert.properties.carries.items.enum,parentSchema:schema61.properties.alert.properties.carries.items,data:data7}];
 return false;
 }
 var valid3 = _errs18 === errors;
@@ -2649,7 +2721,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.alert.properties.carries.type,parentSchema:schema60.properties.alert.properties.carries,data:data6}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.alert.properties.carries.type,parentSchema:schema61.properties.alert.properties.carries,data:data6}];
 return false;
 }
 }
@@ -2658,7 +2730,7 @@ return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.alert.type,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.properties.alert.type,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 }
 }
@@ -2676,7 +2748,7 @@ var valid0 = true;
 }
 }
 else {
-validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data}];
 return false;
 }
 }
@@ -3375,7 +3447,7 @@ return errors === 0;
 
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json" */;
+/*# sourceURL="cognito-groups:schema/plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(errors === 0){

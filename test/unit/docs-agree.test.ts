@@ -122,8 +122,8 @@ describe('the README', () => {
       const names = [...(r[0] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1] ?? '');
       if (names.length > 0) current = names;
       const actions = [...(r[1] ?? '').matchAll(/`((?:cognito-idp|iam|cloudtrail):\w+)`/g)].map((m) => m[1] ?? '');
-      // "what plan needs, plus ..." inherits plan's actions.
-      const inherited = /what `plan` needs/.test(r[1] ?? '') ? [...(byCommand.get('plan') ?? [])] : [];
+      // "what plan needs on the pool, plus ..." inherits plan's Cognito actions (not its optional CloudTrail read).
+      const inherited = /what `plan` needs/.test(r[1] ?? '') ? [...(byCommand.get('plan') ?? [])].filter((a) => a.startsWith('cognito-idp:')) : [];
       for (const c of current) byCommand.set(c, new Set([...(byCommand.get(c) ?? []), ...actions, ...inherited]));
     }
     const offline = ['validate', 'show', 'iam-policy'];

@@ -11,7 +11,7 @@ import { appendToRunnerFile, formatOutputs } from './outputs.js';
 import { postPlanComment } from './plan-comment.js';
 import { trackDrift } from './drift-tracking.js';
 import { runCli } from './run-cli.js';
-import { workflowRunUrl } from './run-link.js';
+import { workflowRunUrl } from '../cli/run-link.js';
 import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 /** Runs the action and returns the step's exit code; the one place its errors become log lines. */
 export async function runAction(ctx) {

@@ -13,7 +13,7 @@ import { planView } from '../views/plan-view.js';
 import { acknowledgedIn } from '../acknowledged.js';
 import { attributeWithSession } from '../../../run/attribute.js';
 import { driftOf } from '../../../core/drift/compute.js';
-import { jobSummaryWhere } from '../../github/run-link.js';
+import { jobSummaryWhere } from '../run-link.js';
 /** Lists the pools, compares them with the file and prints the plan; --out saves it for `apply PLANFILE`. Read-only. */
 export async function planCommand(io, flags) {
     const out = openOutput(io, flags);

@@ -11,7 +11,7 @@ import { checkFaultOptions, FaultInjector, type FaultOptions } from './faults.js
 import type { OperationContext } from './handler.js';
 import { decodeInput, str, type OperationInput } from './input.js';
 import { usage } from './misuse.js';
-import { handleOperation } from './operations.js';
+import { handleOperation, preTokenTriggerOf } from './operations.js';
 import type { PolicyDocument } from './policy.js';
 import { foldName } from './order-key.js';
 import { categoryOf, checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, userAccessOf, type LimitedOperation, type QuotaSettings } from './quotas.js';
@@ -93,6 +93,8 @@ export interface UserPoolOptions {
   name?: string;
   /** UsernameConfiguration.CaseSensitive; default false, as for pools created in the console today. */
   caseSensitive?: boolean;
+  /** LambdaConfig's pre token generation trigger (ARN, event version V1_0 unless given), which DescribeUserPool then reports. */
+  preTokenGeneration?: { lambdaArn: string; version?: 'V1_0' | 'V2_0' | 'V3_0' };
 }
 
 /** One pool as listUserPools reports it. */
@@ -419,7 +421,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
         return false;
       }
-      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false });
+      const trigger = o.preTokenGeneration === undefined ? undefined : preTokenTriggerOf({ PreTokenGeneration: undefined, PreTokenGenerationConfig: { LambdaArn: o.preTokenGeneration.lambdaArn, LambdaVersion: o.preTokenGeneration.version ?? 'V1_0' } });
+      if (typeof trigger === 'string') throw usage('ensureUserPool: invalid arguments', [trigger]);
+      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false, ...(trigger === undefined ? {} : { preTokenGeneration: trigger }) });
       persistInBackground();
       return true;
     },

@@ -42,7 +42,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
-    const planned = await planWith(session.api, config, options);
+    const planned = await planWith(session.api, config, { ...options, rates: session.rates });
     const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);
     if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };

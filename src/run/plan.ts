@@ -10,6 +10,9 @@ import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
+import { checkAccess } from './access.js';
+import type { AccessRead } from '../core/access/model.js';
+import type { Rates } from '../edge/pacing/rates.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them). */
 export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string };
@@ -20,6 +23,10 @@ export interface Planning {
   dropMembers?: boolean;
   onReadProgress?: (p: ReadProgress) => void;
   onMembersProgress?: (p: MembersProgress) => void;
+  /** False (`--no-access-check`): whose claims the changes alter is not read; the plan says so. */
+  accessCheck?: boolean;
+  /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
+  rates?: Rates;
 }
 
 /** Options of `plan()`. */
@@ -37,6 +44,8 @@ export interface PlanOutcome {
   members: MembersRead;
   /** Whether each pool with `members:` compares usernames case-sensitively (DescribeUserPool), by pool id. */
   caseSensitive: Map<string, boolean>;
+  /** What each pool's access check read, by pool id (pools whose access was checked). */
+  accessReads: Map<string, AccessRead>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -74,7 +83,12 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     ...(dropMembers ? { dropMembers: true as const } : {}),
   };
   await checkUsersToAdd(api, plan, caseSensitive);
-  return { plan, observed, members, caseSensitive };
+  const access = await checkAccess(api, plan, observed, members, caseSensitive, {
+    check: planning.accessCheck !== false,
+    sensitiveRoles: config.settings.sensitiveRoles ?? [],
+    ...(planning.rates === undefined ? {} : { rates: planning.rates }),
+  });
+  return { plan: access.plan, observed, members, caseSensitive, accessReads: access.reads };
 }
 
 /** Users shown by name in the error before the rest are only counted. */
@@ -105,7 +119,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
-    const outcome = await planWith(session.api, config, options);
+    const outcome = await planWith(session.api, config, { ...options, rates: session.rates });
     return { ...outcome, config, counts: session.api.counts };
   } finally {
     session.close();

@@ -32,6 +32,8 @@ export interface Session {
   finishing: PacedGroupsApi;
   /** Whose credentials the session uses; absent for a caller's own `api` given without `accountApi`. */
   account?: AccountApi;
+  /** The rates the session is paced at (the quotas, capped by --max-rps or settings.maxRps). */
+  rates: Rates;
   close(): void;
 }
 
@@ -49,6 +51,7 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   return {
     api,
     finishing: api.withoutSignal(),
+    rates,
     ...(account === undefined ? {} : { account }),
     close: () => {
       stop?.release();

@@ -45,6 +45,8 @@ export interface DesiredPool {
 /** Run settings the file may carry. */
 export interface FileSettings {
   maxRps?: number;
+  /** Role ARNs (or patterns with `*`) whose every new holder `apply` refuses unless `--allow-role-changes`. */
+  sensitiveRoles?: string[];
 }
 
 /** The environment a config was read as, for a file with `environments:`. */

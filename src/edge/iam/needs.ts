@@ -35,6 +35,8 @@ export function needsOf(config: DesiredConfig, command: PolicyCommand): Needs {
 /** The operations `command` may call on one pool of the file. */
 export function operationsFor(pool: DesiredPool, command: PolicyCommand): Operation[] {
   const ops = new Set<Operation>(readsOf(pool));
+  // The access check of plan and apply: the pool's pre token generation trigger, and the groups of the users whose role claims may change.
+  if (command === 'plan' || command === 'apply') for (const op of ACCESS_READS) ops.add(op);
   if (command === 'apply') for (const op of writesOf(pool)) ops.add(op);
   return OPERATIONS.filter((op) => ops.has(op));
 }
@@ -67,6 +69,9 @@ function writesOf(pool: DesiredPool): Operation[] {
   if (pool.groups.some((g) => g.members?.mode === 'exact')) ops.push('AdminRemoveUserFromGroup');
   return ops;
 }
+
+/** What the access check may read (any pool's plan can change a claim: a group without roleArn in the file is a replace of one with it). */
+const ACCESS_READS: readonly Operation[] = ['DescribeUserPool', 'AdminListGroupsForUser'];
 
 function managesMembers(pool: DesiredPool): boolean {
   return pool.groups.some((g) => g.members !== undefined);

@@ -1,5 +1,5 @@
 import { isRetryable } from '../cognito/call-error.js';
-import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from '../cognito/port.js';
+import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserGroupsPage } from '../cognito/port.js';
 import type { DesiredGroup } from '../../core/config/model.js';
 import { CgError } from '../../core/errors.js';
 import type { ObservedGroup } from '../../core/plan/model.js';
@@ -73,6 +73,10 @@ export class PacedGroupsApi implements GroupsApi {
 
   getUser(pool: PoolRef, username: string): Promise<string | undefined> {
     return this.run('AdminGetUser', pool, () => this.inner.getUser(pool, username), username);
+  }
+
+  listUserGroupsPage(pool: PoolRef, username: string, nextToken?: string): Promise<UserGroupsPage> {
+    return this.run('AdminListGroupsForUser', pool, () => this.inner.listUserGroupsPage(pool, username, nextToken), username);
   }
 
   describePool(pool: PoolRef): Promise<PoolSettings> {

@@ -1,0 +1,135 @@
+import type { GroupsApi, PoolRef } from '../edge/cognito/port.js';
+import { compareNames } from '../core/config/names.js';
+import type { AccessRead, PoolAccess } from '../core/access/model.js';
+import { chooseAccessRead } from '../core/access/read-choice.js';
+import { accessNeeds, predictAccess } from '../core/access/transitions.js';
+import { usernameKey } from '../core/plan/member-changes.js';
+import type { ObservedGroup, ObservedMembers, Plan, PoolPlan } from '../core/plan/model.js';
+import { membersOf } from '../edge/read/list-members.js';
+import { groupsOfUsers } from '../edge/read/user-groups.js';
+import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
+
+/** How a plan's access is checked. */
+export interface AccessChecking {
+  /** False with `--no-access-check`: nothing is read, and the plan says which pools could change claims. */
+  check: boolean;
+  /** `settings.sensitiveRoles`: ARNs or patterns with `*`. */
+  sensitiveRoles: readonly string[];
+  /** The rates the run is paced at, to choose the faster read (default: Cognito's quotas). */
+  rates?: Rates;
+}
+
+/** A plan with each pool's predicted access, and what each prediction read (for a saved plan to read again). */
+export interface AccessChecked {
+  plan: Plan;
+  /** By pool id: only pools whose access was checked. */
+  reads: Map<string, AccessRead>;
+}
+
+/** Groups whose members are read at once; pacing (ListUsersInGroup's quota), not this, sets the rate. */
+const GROUP_READ_CONCURRENCY = 4;
+
+/**
+ * Predicts, for every pool with a change that can alter a claim, whose claims change and how: asks
+ * DescribeUserPool for a pre token generation trigger, reads the groups of the users whose role
+ * claims may change the faster way, and puts the prediction on the pool. A pool with no such change
+ * costs no call.
+ */
+export async function checkAccess(
+  api: GroupsApi,
+  plan: Plan,
+  observed: ReadonlyMap<string, readonly ObservedGroup[]>,
+  members: ReadonlyMap<string, ObservedMembers>,
+  caseSensitive: ReadonlyMap<string, boolean>,
+  checking: AccessChecking,
+): Promise<AccessChecked> {
+  const reads = new Map<string, AccessRead>();
+  const pools = await Promise.all(
+    plan.pools.map(async (pool): Promise<PoolPlan> => {
+      const listing = observed.get(pool.userPoolId) ?? [];
+      const read = members.get(pool.userPoolId) ?? new Map<string, string[]>();
+      const sensitive = caseSensitive.get(pool.userPoolId) ?? true;
+      const needs = accessNeeds(pool, listing, read, sensitive);
+      if (!needs.changesClaims) return pool;
+      if (!checking.check) return { ...pool, access: { checked: false } };
+      const ref = { id: pool.userPoolId, region: pool.region };
+      const trigger = (await api.describePool(ref)).preTokenTrigger;
+      const found = await readGroupsOfUsers(api, ref, needs.roleUsers, needs.roleGroups, read, checking.rates ?? COGNITO_RATES, sensitive);
+      reads.set(pool.userPoolId, found.read);
+      const prediction = predictAccess({ pool, observed: listing, members: found.members, caseSensitive: sensitive, groupsOf: found.groupsOf, sensitiveRoles: checking.sensitiveRoles });
+      const access: PoolAccess = { checked: true, via: found.read.via, reads: found.calls, users: prediction.users, transitions: prediction.transitions, ...(trigger === undefined ? {} : { trigger }) };
+      return { ...pool, access };
+    }),
+  );
+  return { plan: { ...plan, pools }, reads };
+}
+
+/** What the reads found: each role user's groups, the members known (the plan's and any read here), and the calls made. */
+interface Found {
+  read: AccessRead;
+  groupsOf: Map<string, string[]>;
+  members: ObservedMembers;
+  calls: number;
+}
+
+/** Reads the groups of `users` the faster way; reads nothing when the plan's own reads tell them already. */
+async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly string[], roleGroups: readonly string[], read: ObservedMembers, rates: Rates, caseSensitive: boolean): Promise<Found> {
+  const unread = roleGroups.filter((g) => !read.has(g));
+  const choice = chooseAccessRead({
+    unreadRoleGroups: unread.length,
+    readRoleGroupSizes: roleGroups.filter((g) => read.has(g)).map((g) => read.get(g)?.length ?? 0),
+    users: users.length,
+    rates: { userList: rates.userList, userRead: rates.userRead, ...(rates.maxRps === undefined ? {} : { maxRps: rates.maxRps }) },
+  });
+  switch (choice.via) {
+    case 'plan-reads':
+      return { read: { via: 'plan-reads' }, groupsOf: groupsFromMembers(users, roleGroups, read, caseSensitive), members: read, calls: 0 };
+    case 'group-members': {
+      const { lists, pages } = await readGroupMembers(api, pool, unread);
+      const all = new Map([...read, ...lists]);
+      return {
+        read: { via: 'group-members', members: [...lists].sort(([a], [b]) => compareNames(a, b)).map(([group, usernames]) => ({ group, usernames: [...usernames].sort(compareNames) })) },
+        groupsOf: groupsFromMembers(users, roleGroups, all, caseSensitive),
+        members: read,
+        calls: pages,
+      };
+    }
+    case 'user-groups': {
+      const { groups, pages } = await groupsOfUsers(api, pool, users);
+      return {
+        read: { via: 'user-groups', users: [...groups].map(([username, gs]) => ({ username, groups: [...gs].sort(compareNames) })) },
+        groupsOf: groups,
+        members: read,
+        calls: pages,
+      };
+    }
+  }
+}
+
+/** The members of each group, a few groups at a time, with the pages read. */
+export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: readonly string[]): Promise<{ lists: Map<string, string[]>; pages: number }> {
+  const lists = new Map<string, string[]>();
+  let next = 0;
+  let pages = 0;
+  let failure: unknown;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < groups.length) {
+      const group = groups[next++] as string;
+      try {
+        lists.set(group, await membersOf(api, pool, group, () => pages++));
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GROUP_READ_CONCURRENCY, groups.length) }, worker));
+  if (failure !== undefined) throw failure;
+  return { lists: new Map(groups.map((g) => [g, lists.get(g) ?? []])), pages };
+}
+
+/** Each user's role-bearing groups, from the members of every role-bearing group. */
+export function groupsFromMembers(users: readonly string[], roleGroups: readonly string[], lists: ObservedMembers, caseSensitive: boolean): Map<string, string[]> {
+  const byKey = new Map(users.map((u) => [usernameKey(u, caseSensitive), [] as string[]]));
+  for (const g of roleGroups) for (const u of lists.get(g) ?? []) byKey.get(usernameKey(u, caseSensitive))?.push(g);
+  return new Map(users.map((u) => [u, byKey.get(usernameKey(u, caseSensitive)) ?? []]));
+}

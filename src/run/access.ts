@@ -3,8 +3,9 @@ import { compareNames } from '../core/config/names.js';
 import type { AccessRead, PoolAccess } from '../core/access/model.js';
 import { chooseAccessRead } from '../core/access/read-choice.js';
 import { accessNeeds, predictAccess } from '../core/access/transitions.js';
-import { usernameKey } from '../core/plan/member-changes.js';
+import { groupsFromMembers } from '../core/access/recompute.js';
 import type { ObservedGroup, ObservedMembers, Plan, PoolPlan } from '../core/plan/model.js';
+import type { PlanDocument } from '../core/saved-plan/model.js';
 import { membersOf } from '../edge/read/list-members.js';
 import { groupsOfUsers } from '../edge/read/user-groups.js';
 import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
@@ -127,9 +128,22 @@ export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: re
   return { lists: new Map(groups.map((g) => [g, lists.get(g) ?? []])), pages };
 }
 
-/** Each user's role-bearing groups, from the members of every role-bearing group. */
-export function groupsFromMembers(users: readonly string[], roleGroups: readonly string[], lists: ObservedMembers, caseSensitive: boolean): Map<string, string[]> {
-  const byKey = new Map(users.map((u) => [usernameKey(u, caseSensitive), [] as string[]]));
-  for (const g of roleGroups) for (const u of lists.get(g) ?? []) byKey.get(usernameKey(u, caseSensitive))?.push(g);
-  return new Map(users.map((u) => [u, byKey.get(usernameKey(u, caseSensitive)) ?? []]));
+/** What each pool's access check of a saved plan read, read again now (the same groups, or the same users), by pool id. */
+export async function readAccessAgain(api: GroupsApi, doc: PlanDocument): Promise<Map<string, AccessRead>> {
+  const out = new Map<string, AccessRead>();
+  await Promise.all(
+    doc.pools.map(async (pool) => {
+      const read = pool.accessRead;
+      const ref = { id: pool.userPoolId, region: pool.region };
+      if (read === undefined || read.via === 'plan-reads') return;
+      if (read.via === 'group-members') {
+        const { lists } = await readGroupMembers(api, ref, read.members.map((m) => m.group));
+        out.set(pool.userPoolId, { via: 'group-members', members: [...lists].map(([group, usernames]) => ({ group, usernames: [...usernames].sort(compareNames) })) });
+      } else {
+        const { groups } = await groupsOfUsers(api, ref, read.users.map((u) => u.username));
+        out.set(pool.userPoolId, { via: 'user-groups', users: [...groups].map(([username, gs]) => ({ username, groups: [...gs].sort(compareNames) })) });
+      }
+    }),
+  );
+  return out;
 }

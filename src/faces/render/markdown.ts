@@ -10,6 +10,7 @@ import { mdCode, mdCutLines, mdFence, mdText } from './markdown-escape.js';
 import { spelledOut } from './outside-text.js';
 import { alertsCaution, LONG_TEXT, neverAppliedText, plural, reasonText } from './values.js';
 import { wordDiffParts } from './word-diff.js';
+import { accessMarkdown } from './access-markdown.js';
 
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_000;
@@ -46,7 +47,7 @@ interface Row {
 /** A pull-request comment for a plan: title, summary, warnings, the changes, unmanaged groups, the full text. Never over the limit. */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
-  const head = `${options.preface ?? ''}${headOf(plan, options.target)}`;
+  const head = `${options.preface ?? ''}${headOf(plan, options.target)}${accessMarkdown(plan)}`;
   const seeAlso = options.seeAlso === undefined ? '' : ` See everything with ${options.seeAlso}.`;
   // The appendix (an apply's result) may hold a line per change: it gets at most a third of the room.
   const tail =

@@ -4,6 +4,7 @@ import type { Refusal } from '../../run/apply/refusal.js';
 import { assertNever } from '../../core/errors.js';
 import type { FollowProblem } from '../../core/saved-plan/verify.js';
 import { staleLines } from './stale.js';
+import { accessRefusalLines } from './access-text.js';
 
 /** Lines that explain a refusal, indented for printing under its message; empty when the message says it all. */
 export function refusalDetails(refusal: Refusal): string[] {
@@ -13,6 +14,7 @@ export function refusalDetails(refusal: Refusal): string[] {
     case 'not-following':
       return refusal.problems.map((p) => `  ${followLine(p)}`);
     case 'policy':
+      return refusal.violations.access === undefined ? [] : accessRefusalLines(refusal.violations.access).map((l) => `  ${l}`);
     case 'target':
     case 'cancelled':
     case 'no-terminal':
@@ -43,6 +45,10 @@ function followLine(p: FollowProblem): string {
       return `${p.poolId}: the plan says ${p.inPlan} groups were listed, its content shows ${p.shown}`;
     case 'members':
       return `${p.poolId}: the plan records the members of other groups than those its changes count`;
+    case 'sensitive-roles':
+      return `settings.sensitiveRoles is ${p.inPlan.length === 0 ? '(none)' : p.inPlan.join(', ')} in the plan, ${p.inFile.length === 0 ? '(none)' : p.inFile.join(', ')} in the file`;
+    case 'access':
+      return `${p.poolId}: the plan's access prediction is not what the reads it records give`;
     case 'environment':
       return p.inPlan !== p.inFile
         ? `the plan was made for ${p.inPlan === null ? 'no environment' : `environment ${p.inPlan}`}, the file is read ${p.inFile === null ? 'without --env' : `as environment ${p.inFile}`}`

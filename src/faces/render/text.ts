@@ -7,6 +7,7 @@ import { summaryLine } from '../../core/plan/summary.js';
 import { neverApplied } from '../../run/apply/policy.js';
 import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
+import { accessLines, sensitiveWarningLines } from './access-text.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
 
 /** The human plan: per pool its changes and unmanaged groups, then the summary line. */
@@ -19,6 +20,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   }
   const never = neverApplied(plan);
   if (never !== undefined) out.push(style.warn(`Warning: ${neverAppliedText(never, quoted)}`), '');
+  for (const line of sensitiveWarningLines(plan, style)) out.push(line);
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }
@@ -38,6 +40,7 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
     const n = h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member');
     lines.push('', style.warn(`  ! ${quoted(h.group)} holds ${n} of ${quoted(h.for)}, which the file no longer lists: kept. Put ${quoted(h.for)} back in the file to restore them, or delete the holding group yourself`));
   }
+  for (const line of accessLines(pool.access, style)) lines.push(line);
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
     for (const g of pool.unmanaged) {

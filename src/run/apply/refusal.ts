@@ -89,6 +89,12 @@ function policyMessage(v: PolicyViolations): string {
     parts.push(`removes ${v.overMaxMemberRemovals.removals} members in all, more than --max-member-removals ${v.overMaxMemberRemovals.maxMemberRemovals}`);
     flags.push(`--max-member-removals ${v.overMaxMemberRemovals.removals}`);
   }
+  if (v.access?.overMaxRoleChanges !== undefined) {
+    parts.push(`changes the preferred role of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
+  }
+  if (v.access?.sensitive !== undefined) parts.push(`gives ${v.access.sensitive.users} user(s) a role settings.sensitiveRoles names`);
+  if (v.access?.unchecked !== undefined) parts.push(`can change token claims in ${v.access.unchecked.join(', ')}, and was made with --no-access-check, so nobody knows whose`);
+  if (v.access !== undefined) flags.push('--allow-role-changes');
   // Emptying a group is refused whatever the flags: the fix is in the file.
   const emptiedWhat =
     v.emptiedGroups === undefined

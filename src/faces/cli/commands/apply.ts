@@ -32,6 +32,10 @@ export interface ApplyFlags extends TargetFlags, OutputFlags {
   maxDelete: number;
   allowMemberRemovals?: boolean;
   maxMemberRemovals: number;
+  allowRoleChanges?: boolean;
+  maxRoleChanges: number;
+  /** False with --no-access-check (plans from the file only). */
+  accessCheck?: boolean;
   progress: boolean;
 }
 
@@ -49,6 +53,8 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     maxDelete: flags.maxDelete,
     allowMemberRemovals: flags.allowMemberRemovals === true,
     maxMemberRemovals: flags.maxMemberRemovals,
+    allowRoleChanges: flags.allowRoleChanges === true,
+    maxRoleChanges: flags.maxRoleChanges,
   };
   const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
   const onStop = (reason: StopReason): void => {
@@ -61,6 +67,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
   };
 
   if (planFile !== undefined) {
+    if (flags.accessCheck === false) throw new CgError('USAGE', `--no-access-check is for planning; the plan ${planFile} was checked (or not) when it was made`);
     const document = await readPlanFile(planFile, io.cwd);
     if (flags.dropMembers === true && document.dropMembers !== true) {
       throw new CgError('USAGE', `--drop-members: the plan ${planFile} keeps the members of the groups it replaces, and a saved plan is applied as it was reviewed; make the plan with \`cognito-groups plan --drop-members --out ${planFile}\``);
@@ -99,6 +106,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
         ...target.session,
         signal,
         dropMembers: flags.dropMembers === true,
+        accessCheck: flags.accessCheck !== false,
         ...common,
         onPlan: (made) => {
           planned = { plan: made.plan, document: documentOf(made, loaded, target) };

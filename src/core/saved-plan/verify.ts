@@ -75,7 +75,8 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     // A pool whose file manages members must say how it compares usernames, or the member changes could not be checked.
     if (desired.groups.some((g) => g.members !== undefined) !== (pool.usernamesCaseSensitive !== undefined)) problems.push({ kind: 'members', poolId });
     if (again.listed !== pool.listed) problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
-    if (!accessFollows(pool, again, planSensitive)) problems.push({ kind: 'access', poolId });
+    // Only when nothing else is wrong with the pool: other changes or members give another prediction too.
+    if (!problems.some((p) => 'poolId' in p && p.poolId === poolId) && !accessFollows(pool, again, planSensitive)) problems.push({ kind: 'access', poolId });
   }
   return problems;
 }

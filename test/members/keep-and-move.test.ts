@@ -94,7 +94,7 @@ describe.concurrent('members through the CLI', () => {
     expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 1 to replace, 0 to delete. Members: 70 kept, 0 dropped.');
 
     w.em.resetStats();
-    const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+    const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-role-changes']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 1 replaced, 0 deleted (members: 70 kept or moved).');
     expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);
@@ -185,7 +185,7 @@ describe.concurrent('members through the CLI', () => {
 /** Runs apply in a child process and kills it with SIGKILL once `when` holds for the emulator's counters. */
 function applyKilledWhen(w: World, when: (calls: (op: string) => number) => boolean): Promise<{ killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--no-progress'], {
+    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--allow-role-changes', '--no-progress'], {
       cwd: w.dir,
       env: isolatedEnv(),
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -224,7 +224,7 @@ describe.concurrent('a replace killed with SIGKILL', () => {
       const held = (await w.groups()).some((g) => g.name === holdName('ops')) ? await w.members(holdName('ops')) : [];
       expect([...new Set([...ops, ...held])].sort()).toEqual(names(40));
 
-      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-role-changes']);
       expect(again.code, again.stderr).toBe(0);
       expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);
       expect(await w.members('ops')).toEqual(names(40));

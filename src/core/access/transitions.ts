@@ -11,7 +11,7 @@ import { isSensitiveRole } from './sensitive.js';
 
 /** What a pool's plan needs read to predict its claims. */
 export interface AccessNeeds {
-  /** Whether some change can alter a claim (a role-bearing group changed, its members or its role or precedence; a rename or delete). */
+  /** Whether some change can alter a user's claim (a role-bearing group with members changed, members moved, a group with members renamed or deleted). */
   changesClaims: boolean;
   /** Users whose role claims may change (as the reads name them; sorted): their other role-bearing groups must be known. */
   roleUsers: string[];
@@ -93,7 +93,8 @@ export function accessNeeds(pool: PoolPlan, observed: readonly ObservedGroup[], 
     const roles = roleBearing(c, byName);
     const moved = movedUsers(c, members);
     const dropsNames = c.action === 'rename' || c.action === 'delete' || (c.action === 'replace' && (c.hold === undefined || c.previousName !== c.name));
-    if (roles || dropsNames || moved.length > 0) changesClaims = true;
+    // A change alters a claim only if it has users: a new role group nobody joins alters none.
+    if (moved.length > 0 || ((roles || dropsNames) && membersBefore(c, members).length > 0)) changesClaims = true;
     if (!roles) continue;
     const touched = changesRanking(c) ? [...membersBefore(c, members), ...moved] : moved;
     for (const u of touched) if (!users.has(usernameKey(u, caseSensitive))) users.set(usernameKey(u, caseSensitive), u);

@@ -18,6 +18,8 @@ export interface AccessChecking {
   sensitiveRoles: readonly string[];
   /** The rates the run is paced at, to choose the faster read (default: Cognito's quotas). */
   rates?: Rates;
+  /** Read this way whatever the counts say (the benchmark measures both). */
+  via?: 'group-members' | 'user-groups';
 }
 
 /** A plan with each pool's predicted access, and what each prediction read (for a saved plan to read again). */
@@ -55,7 +57,7 @@ export async function checkAccess(
       if (!checking.check) return { ...pool, access: { checked: false } };
       const ref = { id: pool.userPoolId, region: pool.region };
       const trigger = (await api.describePool(ref)).preTokenTrigger;
-      const found = await readGroupsOfUsers(api, ref, needs.roleUsers, needs.roleGroups, read, checking.rates ?? COGNITO_RATES, sensitive);
+      const found = await readGroupsOfUsers(api, ref, needs.roleUsers, needs.roleGroups, read, checking.rates ?? COGNITO_RATES, sensitive, checking.via);
       reads.set(pool.userPoolId, found.read);
       const prediction = predictAccess({ pool, observed: listing, members: found.members, caseSensitive: sensitive, groupsOf: found.groupsOf, sensitiveRoles: checking.sensitiveRoles });
       const access: PoolAccess = { checked: true, via: found.read.via, reads: found.calls, users: prediction.users, transitions: prediction.transitions, ...(trigger === undefined ? {} : { trigger }) };
@@ -74,7 +76,7 @@ interface Found {
 }
 
 /** Reads the groups of `users` the faster way; reads nothing when the plan's own reads tell them already. */
-async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly string[], roleGroups: readonly string[], read: ObservedMembers, rates: Rates, caseSensitive: boolean): Promise<Found> {
+async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly string[], roleGroups: readonly string[], read: ObservedMembers, rates: Rates, caseSensitive: boolean, force?: 'group-members' | 'user-groups'): Promise<Found> {
   const unread = roleGroups.filter((g) => !read.has(g));
   const choice = chooseAccessRead({
     unreadRoleGroups: unread.length,
@@ -82,7 +84,7 @@ async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly 
     users: users.length,
     rates: { userList: rates.userList, userRead: rates.userRead, ...(rates.maxRps === undefined ? {} : { maxRps: rates.maxRps }) },
   });
-  switch (choice.via) {
+  switch (choice.via === 'plan-reads' ? choice.via : (force ?? choice.via)) {
     case 'plan-reads':
       return { read: { via: 'plan-reads' }, groupsOf: groupsFromMembers(users, roleGroups, read, caseSensitive), members: read, calls: 0 };
     case 'group-members': {

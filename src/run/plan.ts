@@ -11,6 +11,7 @@ import { readMembers, type MembersProgress } from '../edge/read/list-members.js'
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
 import { checkAccess } from './access.js';
+import { memberChangesOnly } from '../core/access/drift.js';
 import type { AccessRead } from '../core/access/model.js';
 import type { Rates } from '../edge/pacing/rates.js';
 
@@ -27,6 +28,8 @@ export interface Planning {
   accessCheck?: boolean;
   /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
   rates?: Rates;
+  /** `member-drift` (drift): predict only what the member changes of groups with `members:` do, apart from any field change. */
+  accessScope?: 'changes' | 'member-drift';
 }
 
 /** Options of `plan()`. */
@@ -83,12 +86,17 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     ...(dropMembers ? { dropMembers: true as const } : {}),
   };
   await checkUsersToAdd(api, plan, caseSensitive);
-  const access = await checkAccess(api, plan, observed, members, caseSensitive, {
+  const scoped = planning.accessScope === 'member-drift' ? { ...plan, pools: plan.pools.map(memberChangesOnly) } : plan;
+  const access = await checkAccess(api, scoped, observed, members, caseSensitive, {
     check: planning.accessCheck !== false,
     sensitiveRoles: config.settings.sensitiveRoles ?? [],
     ...(planning.rates === undefined ? {} : { rates: planning.rates }),
   });
-  return { plan: access.plan, observed, members, caseSensitive, accessReads: access.reads };
+  const pools = plan.pools.map((p, i) => {
+    const predicted = access.plan.pools[i]?.access;
+    return predicted === undefined ? p : { ...p, access: predicted };
+  });
+  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
 }
 
 /** Users shown by name in the error before the rest are only counted. */

@@ -272,3 +272,40 @@ describe.concurrent("apply's access budget", () => {
     expect(w.calls('UpdateGroup')).toBe(0);
   });
 });
+
+describe.concurrent('access drift', () => {
+  it("says what a member added by hand to a role-bearing group with members: did to the user's claims, in text, Markdown and JSON", async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, {
+      groups: [{ GroupName: 'admins', Precedence: 1, RoleArn: ADMIN }, { GroupName: 'readers', Precedence: 5, RoleArn: READER }],
+      members: { admins: ['ann'], readers: ['ann', 'mallory'] },
+    });
+    const file = w.write([{ name: 'admins', precedence: 1, roleArn: ADMIN, members: ['ann'] }, { name: 'readers', precedence: 5, roleArn: READER }]);
+    expect((await w.cli(['drift', '-f', file])).code).toBe(0);
+    const before = await w.claims();
+    w.em.seedMembers(P, 'admins', ['mallory']);
+    const after = await w.claims();
+    const [text, md, json] = await Promise.all([w.cli(['drift', '-f', file]), w.cli(['drift', '-f', file, '--format', 'markdown']), w.cli(['drift', '-f', file, '--format', 'json'])]);
+    expect(text.code, text.stderr).toBe(2);
+    expect(text.stdout).toContain('      member "mallory": in the group, not in the file\n  ! token claims the members added or removed by hand changed (a prediction; apply undoes them):\n');
+    expect(text.stdout).toContain(`      1 user: preferred role ${READER} -> ${ADMIN}: "mallory"`);
+    expect(md.stdout).toContain(`> - 1 user: preferred role \`${READER}\` -> \`${ADMIN}\`: \`mallory\``);
+    const access = JSON.parse(json.stdout).pools[0].access;
+    // What the drift report says the hand-made change did is what the pool's claims show.
+    expect(predictedChanges(access.transitions)).toEqual(actualChanges(before, after));
+    expect(access.transitions).toEqual([
+      { claim: 'preferred_role', before: READER, after: ADMIN, count: 1, usernames: ['mallory'] },
+      { claim: 'roles', change: 'gain', role: ADMIN, count: 1, usernames: ['mallory'] },
+      { claim: 'groups', change: 'gain', group: 'admins', count: 1, usernames: ['mallory'] },
+    ]);
+  });
+
+  it('reads no membership and no access for a pool without members:', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, { groups: [{ GroupName: 'admins', Precedence: 1, RoleArn: ADMIN }], members: { admins: ['ann'] } });
+    const file = w.write([{ name: 'admins', precedence: 1, roleArn: ADMIN }]);
+    w.em.seedMembers(P, 'admins', ['ann']);
+    const run = await w.cli(['drift', '-f', file, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).pools[0].access).toBeUndefined();
+    expect(w.calls('AdminListGroupsForUser') + w.calls('DescribeUserPool') + w.calls('ListUsersInGroup')).toBe(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { undoneBy } from '../access/drift.js';
 import { assertNever } from '../errors.js';
 import type { Plan, PoolPlan } from '../plan/model.js';
 import type { DriftReport, PoolDrift, ProviderGroupReport } from './model.js';
@@ -45,6 +46,9 @@ function poolDrift(pool: PoolPlan): PoolDrift {
       default:
         assertNever(c);
     }
+  }
+  if (pool.access?.checked === true && pool.access.transitions.length > 0) {
+    drift.access = { transitions: undoneBy(pool.access.transitions), ...(pool.access.trigger === undefined ? {} : { trigger: pool.access.trigger }) };
   }
   for (const g of pool.unmanaged) {
     const { provider, alert, ...group } = g;

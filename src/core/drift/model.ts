@@ -1,3 +1,4 @@
+import type { AccessTransition } from '../access/model.js';
 import type { FieldChange, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
@@ -41,6 +42,15 @@ export interface PoolDrift {
   providerGroups: ProviderGroupReport[];
   /** Holding groups left by a run that stopped, for groups the file does not list: someone must decide. */
   orphanHolds: OrphanHold[];
+  /** What the members added or removed by hand (groups with `members:`) did to users' token claims; absent when none. */
+  access?: AccessDrift;
+}
+
+/** Access drift of one pool: the claim changes the hand-made membership changes made, largest first. */
+export interface AccessDrift {
+  transitions: AccessTransition[];
+  /** The pool's pre token generation Lambda, which may override these claims. */
+  trigger?: string;
 }
 
 /** Drift of every pool of a file. */

@@ -37,6 +37,8 @@ export function operationsFor(pool: DesiredPool, command: PolicyCommand): Operat
   const ops = new Set<Operation>(readsOf(pool));
   // The access check of plan and apply: the pool's pre token generation trigger, and the groups of the users whose role claims may change.
   if (command === 'plan' || command === 'apply') for (const op of ACCESS_READS) ops.add(op);
+  // Drift's access check: what members added or removed by hand did to their claims (pools with `members:` only).
+  if (command === 'drift' && managesMembers(pool)) for (const op of ACCESS_READS) ops.add(op);
   if (command === 'apply') for (const op of writesOf(pool)) ops.add(op);
   return OPERATIONS.filter((op) => ops.has(op));
 }

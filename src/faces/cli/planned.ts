@@ -32,13 +32,13 @@ export function documentOf(planned: PlannedFrom, loaded: LoadedConfig, target: T
 }
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
-export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean; accessCheck?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean; accessCheck?: boolean; accessScope?: 'changes' | 'member-drift' }, use: (planned: Planned) => Promise<T>): Promise<T> {
   const loaded = await readConfigFile(flags.file, io.cwd, envOption(flags));
   printWarnings(io, loaded.warnings);
   const target = await openTarget(flags, loaded.config.userPools, io, { createPools: true, ...environmentOf(loaded.config) });
   try {
     const progress = new ProgressReporter(io, flags.progress);
-    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, accessCheck: flags.accessCheck !== false, onReadProgress: progress.read, onMembersProgress: progress.members });
+    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, accessCheck: flags.accessCheck !== false, ...(flags.accessScope === undefined ? {} : { accessScope: flags.accessScope }), onReadProgress: progress.read, onMembersProgress: progress.members });
     progress.stop();
     return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
   } finally {

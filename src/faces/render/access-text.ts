@@ -1,6 +1,7 @@
 // Whose token claims a plan changes, in the human plan: per pool, the transitions largest first with
 // the first few usernames; a warning for sensitive roles; what an access refusal names.
 import type { PoolAccess } from '../../core/access/model.js';
+import type { AccessDrift } from '../../core/drift/model.js';
 import type { Plan } from '../../core/plan/model.js';
 import type { AccessViolations } from '../../run/apply/access-budget.js';
 import { quoted, visible } from './outside-text.js';
@@ -58,4 +59,17 @@ export function accessRefusalLines(v: AccessViolations): string[] {
   }
   if (v.unchecked !== undefined) out.push(`access not checked (--no-access-check) in ${v.unchecked.join(', ')}`);
   return out;
+}
+
+/** What members added or removed by hand did to users' claims, for the drift report; none when nothing. */
+export function accessDriftLines(access: AccessDrift | undefined, style: Style): string[] {
+  if (access === undefined) return [];
+  const lines = [style.warn('  ! token claims the members added or removed by hand changed (a prediction; apply undoes them):')];
+  for (const t of access.transitions.slice(0, TRANSITIONS_SHOWN)) {
+    const names = t.usernames.slice(0, NAMES_SHOWN).map(quoted).join(', ');
+    lines.push(`      ${transitionText(t, showName)}: ${names}${t.usernames.length > NAMES_SHOWN ? ` and ${t.usernames.length - NAMES_SHOWN} more` : ''}`);
+  }
+  if (access.transitions.length > TRANSITIONS_SHOWN) lines.push(style.dim(`      and ${access.transitions.length - TRANSITIONS_SHOWN} more (see --format json)`));
+  if (access.trigger !== undefined) lines.push(style.warn(`      These ${triggerText(access.trigger, showName)}.`));
+  return lines;
 }

@@ -6,6 +6,8 @@ import type { DriftCounts, DriftedGroup, DriftReport } from '../../core/drift/mo
 import { countDrift, inSync } from '../../core/drift/model.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { changeJson, fieldsJson } from '../../core/plan/canonical.js';
+import { transitionJson } from '../../core/access/canonical.js';
+import type { AccessTransition } from '../../core/access/model.js';
 import type { GroupFields } from '../../core/config/model.js';
 import type { Action, FieldValue, GroupChange, ProviderAlert } from '../../core/plan/model.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from '../../core/saved-plan/model.js';
@@ -121,6 +123,8 @@ export interface DriftDocument {
     unmanaged: DriftGroupJson[];
     providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
     orphanHolds: Array<{ group: string; for: string; memberCount?: number }>;
+    /** What the members added or removed by hand did to users' token claims. */
+    access?: { transitions: AccessTransition[]; trigger?: string };
   }>;
 }
 
@@ -151,6 +155,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
       unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
       providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),
       orphanHolds: p.orphanHolds.map((h) => ({ group: h.group, for: h.for, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) })),
+      ...(p.access === undefined ? {} : { access: { transitions: p.access.transitions.map(transitionJson), ...(p.access.trigger === undefined ? {} : { trigger: p.access.trigger }) } }),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { countDrift, inSync, type DriftedGroup, type DriftReport } from '../../c
 import type { Style } from './style.js';
 import { alertText, plural, showValue } from './values.js';
 import { quoted } from './outside-text.js';
+import { accessDriftLines } from './access-text.js';
 
 /** The drift summary line. */
 export function driftSummaryLine(report: DriftReport): string {
@@ -30,6 +31,7 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       for (const u of d.members?.missing ?? []) out.push(`      member ${quoted(u)}: in the file, not in the group`);
       for (const u of d.members?.unexpected ?? []) out.push(`      member ${quoted(u)}: in the group, not in the file`);
     }
+    for (const line of accessDriftLines(p.access, style)) out.push(line);
     for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
     for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
     for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);

@@ -17,8 +17,8 @@ export interface DriftFlags extends TargetFlags, OutputFlags {
 /** Read-only: exit 0 when the pools match the file, 2 on drift (or a provider-group alert), 1 on error. */
 export async function driftCommand(io: Io, flags: DriftFlags): Promise<number> {
   const out = openOutput(io, flags);
-  // Drift reads no more than the file's groups and members (its IAM policy allows no more).
-  return withPlan(io, { ...flags, accessCheck: false }, async ({ target, result }) => {
+  // Access drift: what members added or removed by hand did to their claims (groups with `members:` only).
+  return withPlan(io, { ...flags, accessScope: 'member-drift' }, async ({ target, result }) => {
     const report = driftOf(result.plan);
     await driftView(out).show(report, targetBanner(target), targetText(target.shown));
     return inSync(report) ? 0 : 2;

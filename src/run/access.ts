@@ -29,8 +29,8 @@ export interface AccessChecked {
   reads: Map<string, AccessRead>;
 }
 
-/** Groups whose members are read at once; pacing (ListUsersInGroup's quota), not this, sets the rate. */
-const GROUP_READ_CONCURRENCY = 4;
+/** Groups whose members are read at once; pacing (ListUsersInGroup's quota, 30/s), not this, sets the rate. */
+const GROUP_READ_CONCURRENCY = 16;
 
 /**
  * Predicts, for every pool with a change that can alter a claim, whose claims change and how: asks

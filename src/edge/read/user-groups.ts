@@ -2,8 +2,11 @@ import type { GroupsApi, PoolRef } from '../cognito/port.js';
 import { CgError } from '../../core/errors.js';
 import { MAX_EMPTY_PAGES } from './list-pool.js';
 
-/** Users read at once; pacing (AdminListGroupsForUser's quota, shared with AdminGetUser), not this, sets the rate. */
-const READ_CONCURRENCY = 8;
+/**
+ * Users read at once; pacing (AdminListGroupsForUser's quota, 50/s shared with AdminGetUser), not
+ * this, sets the rate: enough calls in flight to keep that rate with answers that take a few hundred ms.
+ */
+const READ_CONCURRENCY = 32;
 
 /** Groups a user can be in (Cognito's quota): a listing that goes past it is not a real one. */
 const MAX_GROUPS_PER_USER = 100;

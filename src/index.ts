@@ -29,9 +29,13 @@ export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPo
 export { computePoolPlan, memberReadsOf } from './core/plan/compute.js';
 export type { Plan, PoolPlan, GroupChange, FieldChange, ObservedGroup, UnmanagedGroup, Action, Hold, OrphanHold, PlanningOptions, ObservedMembers, MembersByPool } from './core/plan/model.js';
 export { countPlan, hasChanges, summaryLine, type PlanCounts } from './core/plan/summary.js';
+export { claimsOf, type Claims, type ClaimGroup } from './core/claims/rule.js';
+export type { PoolAccess, AccessTransition, ClaimChange, AccessRead, AccessVia } from './core/access/model.js';
+export { DEFAULT_MAX_ROLE_CHANGES } from './run/apply/limits.js';
+export type { AccessViolations, TransitionRef } from './run/apply/access-budget.js';
 export { renderPlanText } from './faces/render/text.js';
 export { plainStyle, colourStyle, type Style } from './faces/render/style.js';
-export type { GroupsApi, PoolRef, GroupPage, Operation } from './edge/cognito/port.js';
+export type { GroupsApi, PoolRef, GroupPage, MemberPage, UserGroupsPage, PoolSettings, Operation } from './edge/cognito/port.js';
 export { SdkGroupsApi, type SdkOptions } from './edge/cognito/sdk-api.js';
 export { COGNITO_RATES, scaleRates, type Rates } from './edge/pacing/rates.js';
 export type { RetryPolicy } from './edge/pacing/retry.js';

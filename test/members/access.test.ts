@@ -273,6 +273,31 @@ describe.concurrent("apply's access budget", () => {
   });
 });
 
+describe.concurrent('a saved plan that read users\' groups', () => {
+  it('reads the same users again at apply, and is stale when one of them joined a role group', async ({ onTestFinished }) => {
+    // Many role groups the plan does not read itself and few users: reading each user's groups is cheaper.
+    const extra = Array.from({ length: 6 }, (_, i) => ({ GroupName: `extra-${i}`, Precedence: i === 5 ? 0 : 20 + i, RoleArn: `arn:aws:iam::123456789012:role/extra-${i}` }));
+    const w = await world(onTestFinished, {
+      groups: [{ GroupName: 'admins', Precedence: 5, RoleArn: ADMIN }, { GroupName: 'readers', Precedence: 1, RoleArn: READER }, ...extra],
+      members: { admins: ['ann', 'bob'], readers: ['bob'], 'extra-0': ['cy'] },
+    });
+    const file = w.write([{ name: 'admins', precedence: 1, roleArn: ADMIN }, { name: 'readers', precedence: 5, roleArn: READER }, ...extra.map((g) => ({ name: g.GroupName, precedence: g.Precedence, roleArn: g.RoleArn }))]);
+    const plan = await w.cli(['plan', '-f', file, '--out', 'plan.json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(`${w.dir}/plan.json`, 'utf8'));
+    expect(doc.pools[0].access).toMatchObject({ via: 'user-groups', reads: 2 });
+    expect(doc.pools[0].accessRead.users.map((u: { username: string }) => u.username)).toEqual(['ann', 'bob']);
+    // bob joins extra-5 by hand (precedence 0): its role wins for him, so the plan no longer moves his preferred role.
+    w.em.seedMembers(P, 'extra-5', ['bob']);
+    const before = w.calls('AdminListGroupsForUser');
+    const stale = await w.cli(['apply', 'plan.json', '-f', file]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`${P}: whose token claims the plan changes is not what it predicted`);
+    expect(w.calls('AdminListGroupsForUser') - before).toBe(2);
+    expect(w.calls('UpdateGroup')).toBe(0);
+  });
+});
+
 describe.concurrent('access drift', () => {
   it("says what a member added by hand to a role-bearing group with members: did to the user's claims, in text, Markdown and JSON", async ({ onTestFinished }) => {
     const w = await world(onTestFinished, {

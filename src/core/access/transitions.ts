@@ -139,9 +139,28 @@ export function predictAccess(input: AccessInput): AccessPrediction {
     if (entry === undefined) byChange.set(id, { change, users: [user] });
     else entry.users.push(user);
   };
+  // Each user meets only the changes of the groups they are in and the changes that add or remove them,
+  // so a plan of thousands of changes costs per user what concerns that user.
+  const byName = new Map<string, number[]>();
+  const byUser = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, k: string, i: number): void => {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  pool.changes.forEach((c, i) => {
+    index(byName, c.name, i);
+    if ('previousName' in c) index(byName, c.previousName, i);
+    if ('hold' in c && c.hold !== undefined) index(byName, c.hold.group, i);
+    const m = 'members' in c ? c.members : undefined;
+    for (const u of [...(m?.add ?? []), ...(m?.remove ?? [])]) index(byUser, key(u), i);
+  });
   let affected = 0;
   for (const [k, had] of groupsBefore) {
-    const has = groupsAfter(pool, had, k, key);
+    const relevant = new Set<number>(byUser.get(k) ?? []);
+    for (const g of had) for (const i of byName.get(g) ?? []) relevant.add(i);
+    const mine = [...relevant].sort((a, b) => a - b).map((i) => pool.changes[i] as GroupChange);
+    const has = groupsAfter(mine, had, k, key);
     const user = shown.get(k) ?? k;
     const changes: ClaimChange[] = [];
     for (const g of had) if (!has.has(g)) changes.push({ claim: 'groups', change: 'lose', group: g });
@@ -219,9 +238,9 @@ function fieldsAfter(pool: PoolPlan, before: ReadonlyMap<string, GroupFields>): 
 }
 
 /** The groups a user is in once the plan is applied, from the groups it was in (as far as they were read). */
-function groupsAfter(pool: PoolPlan, had: ReadonlySet<string>, k: string, key: (u: string) => string): Set<string> {
+function groupsAfter(changes: readonly GroupChange[], had: ReadonlySet<string>, k: string, key: (u: string) => string): Set<string> {
   const has = new Set(had);
-  for (const c of pool.changes) {
+  for (const c of changes) {
     const m = 'members' in c ? c.members : undefined;
     const adds = m?.add.some((u) => key(u) === k) === true;
     const removes = m?.remove.some((u) => key(u) === k) === true;

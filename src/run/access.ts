@@ -20,6 +20,15 @@ export interface AccessChecking {
   rates?: Rates;
   /** Read this way whatever the counts say (the benchmark measures both). */
   via?: 'group-members' | 'user-groups';
+  onProgress?: (p: AccessProgress) => void;
+}
+
+/** Progress of the access check's reads in one pool: users (or groups) read of those to read. */
+export interface AccessProgress {
+  poolId: string;
+  via: 'group-members' | 'user-groups';
+  done: number;
+  total: number;
 }
 
 /** A plan with each pool's predicted access, and what each prediction read (for a saved plan to read again). */
@@ -57,7 +66,7 @@ export async function checkAccess(
       if (!checking.check) return { ...pool, access: { checked: false } };
       const ref = { id: pool.userPoolId, region: pool.region };
       const trigger = (await api.describePool(ref)).preTokenTrigger;
-      const found = await readGroupsOfUsers(api, ref, needs.roleUsers, needs.roleGroups, read, checking.rates ?? COGNITO_RATES, sensitive, checking.via);
+      const found = await readGroupsOfUsers(api, ref, needs.roleUsers, needs.roleGroups, read, checking.rates ?? COGNITO_RATES, sensitive, checking.via, checking.onProgress);
       reads.set(pool.userPoolId, found.read);
       const prediction = predictAccess({ pool, observed: listing, members: found.members, caseSensitive: sensitive, groupsOf: found.groupsOf, sensitiveRoles: checking.sensitiveRoles });
       const access: PoolAccess = { checked: true, via: found.read.via, reads: found.calls, users: prediction.users, transitions: prediction.transitions, ...(trigger === undefined ? {} : { trigger }) };
@@ -76,7 +85,7 @@ interface Found {
 }
 
 /** Reads the groups of `users` the faster way; reads nothing when the plan's own reads tell them already. */
-async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly string[], roleGroups: readonly string[], read: ObservedMembers, rates: Rates, caseSensitive: boolean, force?: 'group-members' | 'user-groups'): Promise<Found> {
+async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly string[], roleGroups: readonly string[], read: ObservedMembers, rates: Rates, caseSensitive: boolean, force?: 'group-members' | 'user-groups', onProgress?: (p: AccessProgress) => void): Promise<Found> {
   const unread = roleGroups.filter((g) => !read.has(g));
   const choice = chooseAccessRead({
     unreadRoleGroups: unread.length,
@@ -88,7 +97,7 @@ async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly 
     case 'plan-reads':
       return { read: { via: 'plan-reads' }, groupsOf: groupsFromMembers(users, roleGroups, read, caseSensitive), members: read, calls: 0 };
     case 'group-members': {
-      const { lists, pages } = await readGroupMembers(api, pool, unread);
+      const { lists, pages } = await readGroupMembers(api, pool, unread, (done) => onProgress?.({ poolId: pool.id, via: 'group-members', done, total: unread.length }));
       const all = new Map([...read, ...lists]);
       return {
         read: { via: 'group-members', members: [...lists].sort(([a], [b]) => compareNames(a, b)).map(([group, usernames]) => ({ group, usernames: [...usernames].sort(compareNames) })) },
@@ -98,7 +107,7 @@ async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly 
       };
     }
     case 'user-groups': {
-      const { groups, pages } = await groupsOfUsers(api, pool, users);
+      const { groups, pages } = await groupsOfUsers(api, pool, users, (done) => onProgress?.({ poolId: pool.id, via: 'user-groups', done, total: users.length }));
       return {
         read: { via: 'user-groups', users: [...groups].map(([username, gs]) => ({ username, groups: [...gs].sort(compareNames) })) },
         groupsOf: groups,
@@ -110,7 +119,7 @@ async function readGroupsOfUsers(api: GroupsApi, pool: PoolRef, users: readonly 
 }
 
 /** The members of each group, a few groups at a time, with the pages read. */
-export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: readonly string[]): Promise<{ lists: Map<string, string[]>; pages: number }> {
+export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: readonly string[], onGroup?: (done: number) => void): Promise<{ lists: Map<string, string[]>; pages: number }> {
   const lists = new Map<string, string[]>();
   let next = 0;
   let pages = 0;
@@ -120,6 +129,7 @@ export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: re
       const group = groups[next++] as string;
       try {
         lists.set(group, await membersOf(api, pool, group, () => pages++));
+        onGroup?.(lists.size);
       } catch (err) {
         failure ??= err;
       }

@@ -10,7 +10,7 @@ import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
-import { checkAccess } from './access.js';
+import { checkAccess, type AccessProgress } from './access.js';
 import { memberChangesOnly } from '../core/access/drift.js';
 import type { AccessRead } from '../core/access/model.js';
 import type { Rates } from '../edge/pacing/rates.js';
@@ -28,6 +28,7 @@ export interface Planning {
   accessCheck?: boolean;
   /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
   rates?: Rates;
+  onAccessProgress?: (p: AccessProgress) => void;
   /** `member-drift` (drift): predict only what the member changes of groups with `members:` do, apart from any field change. */
   accessScope?: 'changes' | 'member-drift';
 }
@@ -91,6 +92,7 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     check: planning.accessCheck !== false,
     sensitiveRoles: config.settings.sensitiveRoles ?? [],
     ...(planning.rates === undefined ? {} : { rates: planning.rates }),
+    ...(planning.onAccessProgress === undefined ? {} : { onProgress: planning.onAccessProgress }),
   });
   const pools = plan.pools.map((p, i) => {
     const predicted = access.plan.pools[i]?.access;

@@ -53,7 +53,7 @@ export async function groupsOfUser(api: GroupsApi, pool: PoolRef, username: stri
 }
 
 /** The groups of several users of one pool, a few users at a time; keyed by username as given, in that order, with the pages read in all. */
-export async function groupsOfUsers(api: GroupsApi, pool: PoolRef, usernames: readonly string[]): Promise<{ groups: Map<string, string[]>; pages: number }> {
+export async function groupsOfUsers(api: GroupsApi, pool: PoolRef, usernames: readonly string[], onUser?: (done: number) => void): Promise<{ groups: Map<string, string[]>; pages: number }> {
   const out = new Map<string, string[]>();
   let next = 0;
   let pages = 0;
@@ -66,6 +66,7 @@ export async function groupsOfUsers(api: GroupsApi, pool: PoolRef, usernames: re
         const read = await groupsOfUser(api, pool, username);
         pages += read.pages;
         out.set(username, read.groups);
+        onUser?.(out.size);
       } catch (err) {
         failure ??= err;
       }

@@ -38,7 +38,7 @@ export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; e
   const target = await openTarget(flags, loaded.config.userPools, io, { createPools: true, ...environmentOf(loaded.config) });
   try {
     const progress = new ProgressReporter(io, flags.progress);
-    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, accessCheck: flags.accessCheck !== false, ...(flags.accessScope === undefined ? {} : { accessScope: flags.accessScope }), onReadProgress: progress.read, onMembersProgress: progress.members });
+    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, accessCheck: flags.accessCheck !== false, ...(flags.accessScope === undefined ? {} : { accessScope: flags.accessScope }), onReadProgress: progress.read, onMembersProgress: progress.members, onAccessProgress: progress.access });
     progress.stop();
     return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
   } finally {

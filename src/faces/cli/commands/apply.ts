@@ -56,7 +56,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
     allowRoleChanges: flags.allowRoleChanges === true,
     maxRoleChanges: flags.maxRoleChanges,
   };
-  const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply };
+  const common = { ...policy, onReadProgress: progress.read, onMembersProgress: progress.members, onApplyProgress: progress.apply, onAccessProgress: progress.access };
   const onStop = (reason: StopReason): void => {
     progress.stop();
     io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);

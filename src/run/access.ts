@@ -6,6 +6,7 @@ import { accessNeeds, predictAccess } from '../core/access/transitions.js';
 import { groupsFromMembers } from '../core/access/recompute.js';
 import type { ObservedGroup, ObservedMembers, Plan, PoolPlan } from '../core/plan/model.js';
 import type { PlanDocument } from '../core/saved-plan/model.js';
+import type { AccessNow } from '../core/saved-plan/stale.js';
 import { membersOf } from '../edge/read/list-members.js';
 import { groupsOfUsers } from '../edge/read/user-groups.js';
 import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
@@ -140,20 +141,23 @@ export async function readGroupMembers(api: GroupsApi, pool: PoolRef, groups: re
   return { lists: new Map(groups.map((g) => [g, lists.get(g) ?? []])), pages };
 }
 
-/** What each pool's access check of a saved plan read, read again now (the same groups, or the same users), by pool id. */
-export async function readAccessAgain(api: GroupsApi, doc: PlanDocument): Promise<Map<string, AccessRead>> {
-  const out = new Map<string, AccessRead>();
+/** What each checked pool's access check of a saved plan read, read again now (the same groups, or the same users, and the pool's trigger), by pool id. */
+export async function readAccessAgain(api: GroupsApi, doc: PlanDocument): Promise<Map<string, AccessNow>> {
+  const out = new Map<string, AccessNow>();
   await Promise.all(
     doc.pools.map(async (pool) => {
+      if (pool.access?.checked !== true) return;
       const read = pool.accessRead;
       const ref = { id: pool.userPoolId, region: pool.region };
-      if (read === undefined || read.via === 'plan-reads') return;
-      if (read.via === 'group-members') {
+      const trigger = (await api.describePool(ref)).preTokenTrigger ?? null;
+      if (read === undefined || read.via === 'plan-reads') {
+        out.set(pool.userPoolId, { trigger });
+      } else if (read.via === 'group-members') {
         const { lists } = await readGroupMembers(api, ref, read.members.map((m) => m.group));
-        out.set(pool.userPoolId, { via: 'group-members', members: [...lists].map(([group, usernames]) => ({ group, usernames: [...usernames].sort(compareNames) })) });
+        out.set(pool.userPoolId, { trigger, read: { via: 'group-members', members: [...lists].map(([group, usernames]) => ({ group, usernames: [...usernames].sort(compareNames) })) } });
       } else {
         const { groups } = await groupsOfUsers(api, ref, read.users.map((u) => u.username));
-        out.set(pool.userPoolId, { via: 'user-groups', users: [...groups].map(([username, gs]) => ({ username, groups: [...gs].sort(compareNames) })) });
+        out.set(pool.userPoolId, { trigger, read: { via: 'user-groups', users: [...groups].map(([username, gs]) => ({ username, groups: [...gs].sort(compareNames) })) } });
       }
     }),
   );

@@ -29,7 +29,15 @@ export type StaleGroup =
   /** The pool compares usernames otherwise than the plan says (it changed, or the plan was edited): its member changes cannot be trusted. */
   | { kind: 'usernames'; poolId: string; inPlan: boolean; now: boolean }
   /** Whose claims the plan changes is no longer what it predicted (someone joined or left a role-bearing group, a role group changed): users with a changed claim then and now. */
-  | { kind: 'access'; poolId: string; inPlan: number; now: number };
+  | { kind: 'access'; poolId: string; inPlan: number; now: number }
+  /** The pool's pre token generation trigger is not the one the prediction was made with (null: none). */
+  | { kind: 'trigger'; poolId: string; inPlan: string | null; now: string | null };
+
+/** What the access check of a saved plan reads again at apply: its reads, and the pool's trigger. */
+export interface AccessNow {
+  read?: AccessRead;
+  trigger: string | null;
+}
 
 /** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {
@@ -50,7 +58,7 @@ export function checkStaleness(
   config?: DesiredConfig,
   members?: MembersByPool,
   caseSensitive?: ReadonlyMap<string, boolean>,
-  accessNow?: ReadonlyMap<string, AccessRead>,
+  accessNow?: ReadonlyMap<string, AccessNow>,
 ): Staleness {
   const stale: StaleGroup[] = [];
   const elsewhere: GroupDifference[] = [];
@@ -96,11 +104,15 @@ export function checkStaleness(
         observed: current.get(poolId) ?? [],
         members: plannedMembers,
         caseSensitive: pool.usernamesCaseSensitive ?? true,
-        read: accessNow?.get(poolId) ?? pool.accessRead ?? { via: 'plan-reads' },
+        read: accessNow?.get(poolId)?.read ?? pool.accessRead ?? { via: 'plan-reads' },
         sensitiveRoles: doc.settings.sensitiveRoles ?? [],
       });
       const same = again !== undefined && JSON.stringify(again.transitions.map(transitionJson)) === JSON.stringify(pool.access.transitions.map(transitionJson));
       if (!same) stale.push({ kind: 'access', poolId, inPlan: pool.access.users, now: again?.users ?? 0 });
+    }
+    const triggerNow = accessNow?.get(poolId)?.trigger;
+    if (pool.access?.checked === true && triggerNow !== undefined && triggerNow !== (pool.access.trigger ?? null)) {
+      stale.push({ kind: 'trigger', poolId, inPlan: pool.access.trigger ?? null, now: triggerNow });
     }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;

@@ -171,11 +171,12 @@ async function membersRun(em: RunningEmulator, session: SessionOptions, pool: st
   em.setFaults(errorRate > 0 ? { errorRate, seed: 7 } : {});
   log(`members: replace of a group with ${MEMBERS} members, keeping them${errorRate > 0 ? `, ${errorRate * 100}% injected 500s` : ''}...`);
   const start = performance.now();
-  let result = await apply({ config, ...session, allowReplace: true });
+  // The replace takes the group's role away from its members: a role change, allowed here.
+  let result = await apply({ config, ...session, allowReplace: true, allowRoleChanges: true });
   let reruns = 0;
   while (result.outcome !== undefined && result.outcome.report.results.some((r) => r.status !== 'done') && reruns < 3) {
     reruns++;
-    result = await apply({ config, ...session, allowReplace: true });
+    result = await apply({ config, ...session, allowReplace: true, allowRoleChanges: true });
   }
   const seconds = (performance.now() - start) / 1000;
   em.setFaults({});

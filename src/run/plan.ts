@@ -11,6 +11,10 @@ import { readMembers, type MembersProgress } from '../edge/read/list-members.js'
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
 import { checkOptions } from './options.js';
+import { checkAccess, type AccessProgress } from './access.js';
+import { memberChangesOnly } from '../core/access/drift.js';
+import type { AccessRead } from '../core/access/model.js';
+import type { Rates } from '../edge/pacing/rates.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
 export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string; cwd?: string };
@@ -21,6 +25,13 @@ export interface Planning {
   dropMembers?: boolean;
   onReadProgress?: (p: ReadProgress) => void;
   onMembersProgress?: (p: MembersProgress) => void;
+  /** False (`--no-access-check`): whose claims the changes alter is not read; the plan says so. */
+  accessCheck?: boolean;
+  /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
+  rates?: Rates;
+  onAccessProgress?: (p: AccessProgress) => void;
+  /** `member-drift` (drift): predict only what the member changes of groups with `members:` do, apart from any field change. */
+  accessScope?: 'changes' | 'member-drift';
 }
 
 /** Options of `plan()`. */
@@ -38,6 +49,8 @@ export interface PlanOutcome {
   members: MembersRead;
   /** Whether each pool with `members:` compares usernames case-sensitively (DescribeUserPool), by pool id. */
   caseSensitive: Map<string, boolean>;
+  /** What each pool's access check read, by pool id (pools whose access was checked). */
+  accessReads: Map<string, AccessRead>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -75,7 +88,18 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     ...(dropMembers ? { dropMembers: true as const } : {}),
   };
   await checkUsersToAdd(api, plan, caseSensitive);
-  return { plan, observed, members, caseSensitive };
+  const scoped = planning.accessScope === 'member-drift' ? { ...plan, pools: plan.pools.map(memberChangesOnly) } : plan;
+  const access = await checkAccess(api, scoped, observed, members, caseSensitive, {
+    check: planning.accessCheck !== false,
+    sensitiveRoles: config.settings.sensitiveRoles ?? [],
+    ...(planning.rates === undefined ? {} : { rates: planning.rates }),
+    ...(planning.onAccessProgress === undefined ? {} : { onProgress: planning.onAccessProgress }),
+  });
+  const pools = plan.pools.map((p, i) => {
+    const predicted = access.plan.pools[i]?.access;
+    return predicted === undefined ? p : { ...p, access: predicted };
+  });
+  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
 }
 
 /** Users shown by name in the error before the rest are only counted. */
@@ -116,7 +140,7 @@ export async function withPlanned<T>(options: PlanOptions, use: (config: Desired
   try {
     await checkAccount(session, config.environment, firstRegion(config));
     await held?.take(config, session);
-    return await use(config, session, await planWith(session.api, config, options));
+    return await use(config, session, await planWith(session.api, config, { ...options, rates: session.rates }));
   } finally {
     try {
       await held?.release();

@@ -95,7 +95,7 @@ function called(emulator: RunningEmulator): string[] {
     .sort();
 }
 
-const APPLY = ['apply', '-f', 'groups.yaml', '--auto-approve', '--allow-replace', '--allow-delete'];
+const APPLY = ['apply', '-f', 'groups.yaml', '--auto-approve', '--allow-replace', '--allow-delete', '--allow-role-changes'];
 
 describe('iam-policy under the emulator\'s IAM', () => {
   it('apply succeeds under the apply policy, using every action it grants but GetGroup (only for a group created meanwhile)', async () => {
@@ -106,7 +106,8 @@ describe('iam-policy under the emulator\'s IAM', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Apply complete: 1 added, 1 changed, 1 replaced, 1 deleted, 1 renamed\b/m);
     const cognito = actionsOf(policy).filter((a) => a.startsWith('cognito-idp:'));
-    expect(called(s.emulator)).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup'));
+    // The access check read its users' groups the cheaper way here (the members of the role groups), so AdminListGroupsForUser went unused.
+    expect(called(s.emulator)).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup' && a !== 'cognito-idp:AdminListGroupsForUser'));
     expect(actionsOf(policy).filter((a) => !a.startsWith('cognito-idp:'))).toEqual(['iam:PassRole']);
     // The members came along: the replace kept them, the rename moved them.
     s.emulator.setPolicy(undefined);
@@ -177,18 +178,25 @@ describe('iam-policy under the emulator\'s IAM', () => {
   it.each(['plan', 'drift'] as const)('%s runs under its own read-only policy, which lets apply write nothing', async (command) => {
     const s = await scenario();
     const policy = await policyFor(s, command, { AWS_ACCOUNT_ID: ACCOUNT });
-    // Drift also names who made each difference, from CloudTrail.
+    // Drift also names who made each difference, from CloudTrail; plan also checks whose token claims change: the pool's trigger, and its users' groups.
     const trail = command === 'drift' ? ['cloudtrail:LookupEvents'] : [];
-    expect(actionsOf(policy)).toEqual([...trail, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    const access = command === 'plan' ? ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool'] : [];
+    expect(actionsOf(policy)).toEqual([...trail, ...access, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     if (command === 'drift') expect(run.stdout).not.toContain('not allowed (cloudtrail:LookupEvents)');
     // The plan counts the members of the groups the changes drop or move: ListUsersInGroup was needed.
-    expect(called(s.emulator)).toEqual([...trail, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
-    // apply's first write, its lease, is denied: it stops before listing, changing nothing.
+    expect(called(s.emulator)).toEqual([...trail, ...access.filter((a) => a !== 'cognito-idp:AdminListGroupsForUser'), 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     const apply = await s.cli([...APPLY, '--format', 'json']);
     expect(apply.code).toBe(1);
+    if (command === 'drift') {
+      // Drift's policy lacks the access check's reads: apply stops while planning, before any write.
+      expect(apply.stderr).toContain('grant cognito-idp:DescribeUserPool on this user pool');
+      expect(s.emulator.stats().operations['CreateGroup']?.calls ?? 0).toBe(0);
+      return;
+    }
+    // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     expect(apply.stdout).toBe('');
     expect(apply.stderr).toMatch(/^error: CreateGroup on user pool \S+ \(eu-west-1\) for group "cognito-groups.lock": access denied .*grant cognito-idp:CreateGroup on this user pool/m);
   });
@@ -286,7 +294,8 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   it.each(['plan', 'drift'] as const)('%s reads the pool and its users under its own policy', async (command) => {
     const s = await membersScenario();
     const policy = await policyFor(s, command);
-    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), 'cognito-idp:AdminGetUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    // Both check access: plan for its changes, drift for members added or removed by hand; drift also reads CloudTrail.
+    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);

@@ -1,5 +1,6 @@
 import type { GroupFields } from '../config/model.js';
 import type { FieldChange, ReplaceReason } from './fields.js';
+import type { PoolAccess } from '../access/model.js';
 
 export type { FieldChange, FieldName, FieldValue, ReplaceReason } from './fields.js';
 
@@ -137,6 +138,8 @@ export interface PoolPlan {
    * taken for a no-op. Sorted; absent when there are none.
    */
   lookalikes?: Lookalike[];
+  /** Whose token claims the changes alter (set by the access check when a change can alter one). */
+  access?: PoolAccess;
 }
 
 /** A name in the file and one in the pool that a reader cannot tell apart. */

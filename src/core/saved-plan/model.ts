@@ -1,8 +1,9 @@
+import type { AccessRead, PoolAccess } from '../access/model.js';
 import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 3;
+export const PLAN_FORMAT_VERSION = 4;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
@@ -30,6 +31,10 @@ export interface PlanDocumentPool {
   members?: PlanMembers[];
   /** For a pool with `members:` in the file: whether it compares usernames case-sensitively, as DescribeUserPool said. */
   usernamesCaseSensitive?: boolean;
+  /** Whose token claims the changes alter (a pool with a change that can alter one). */
+  access?: PoolAccess;
+  /** What the access check read besides `members`: apply reads it again, and the plan is stale if the prediction changed. */
+  accessRead?: AccessRead;
 }
 
 /** The members of one group as the plan read them. */
@@ -57,8 +62,8 @@ export interface PlanDocument {
   account?: string;
   /** Set when the plan was made with --drop-members: its replaces drop the groups' members. */
   dropMembers?: true;
-  /** Settings of the groups file that apply still needs (settings.maxRps). */
-  settings: { maxRps?: number };
+  /** Settings of the groups file that apply still needs (settings.maxRps, settings.sensitiveRoles). */
+  settings: { maxRps?: number; sensitiveRoles?: string[] };
   summary: PlanCounts & { text: string };
   pools: PlanDocumentPool[];
   /** sha256 of this document without this field: any hand edit makes the plan invalid. */

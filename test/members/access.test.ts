@@ -12,6 +12,7 @@ import { startEmulator } from '../../src/emulator/index.js';
 import { runInProcess } from '../cli-io.js';
 import { isolatedEnv } from '../integration/cli.js';
 import { sdkClient, tempDir, writeIn, type Finish } from '../pipeline/helpers.js';
+import { claimChanges } from '../unit/claim-changes.js';
 
 const P = 'eu-west-1_Access1';
 const READER = 'arn:aws:iam::123456789012:role/reader';
@@ -60,21 +61,6 @@ async function world(finish: Finish, seed: Seed) {
   return { em, dir, write, cli, claims, calls };
 }
 
-/** Each user's claim changes between two snapshots, in the words of the plan's transitions (the test's own oracle). */
-function actualChanges(before: Map<string, Claims>, after: Map<string, Claims>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [u, b] of before) {
-    const a = after.get(u) as Claims;
-    const list: string[] = [];
-    if ((b.preferredRole ?? null) !== (a.preferredRole ?? null)) list.push(`preferred ${b.preferredRole ?? 'none'} -> ${a.preferredRole ?? 'none'}`);
-    for (const r of a.roles) if (!b.roles.includes(r)) list.push(`gain role ${r}`);
-    for (const r of b.roles) if (!a.roles.includes(r)) list.push(`lose role ${r}`);
-    for (const g of a.groups) if (!b.groups.includes(g)) list.push(`gain group ${g}`);
-    for (const g of b.groups) if (!a.groups.includes(g)) list.push(`lose group ${g}`);
-    if (list.length > 0) out.set(u, list.sort());
-  }
-  return out;
-}
 
 interface TransitionJson {
   claim: string;
@@ -109,7 +95,7 @@ async function predictedMatchesPool(w: Awaited<ReturnType<typeof world>>, file: 
   const applied = await w.cli(['apply', 'plan.json', '-f', file, '--allow-replace', '--allow-delete', '--allow-member-removals', '--allow-role-changes']);
   expect(applied.code, applied.stderr).toBe(0);
   const after = await w.claims();
-  expect(predictedChanges(access.transitions)).toEqual(actualChanges(before, after));
+  expect(predictedChanges(access.transitions)).toEqual(claimChanges(before, after));
   return access as { via: string; reads: number; users: number; transitions: TransitionJson[]; trigger?: string };
 }
 
@@ -317,7 +303,7 @@ describe.concurrent('access drift', () => {
     expect(md.stdout).toContain(`> - 1 user: preferred role \`${READER}\` -> \`${ADMIN}\`: \`mallory\``);
     const access = JSON.parse(json.stdout).pools[0].access;
     // What the drift report says the hand-made change did is what the pool's claims show.
-    expect(predictedChanges(access.transitions)).toEqual(actualChanges(before, after));
+    expect(predictedChanges(access.transitions)).toEqual(claimChanges(before, after));
     expect(access.transitions).toEqual([
       { claim: 'preferred_role', before: READER, after: ADMIN, count: 1, usernames: ['mallory'] },
       { claim: 'roles', change: 'gain', role: ADMIN, count: 1, usernames: ['mallory'] },

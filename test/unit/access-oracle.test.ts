@@ -10,6 +10,7 @@ import { apply } from '../../src/run/apply.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
 import { FakeClock } from './fake-clock.js';
 import { pick, seededRandom } from './seeded-random.js';
+import { claimChanges } from './claim-changes.js';
 
 const POOL = 'eu-west-1_Oracle1';
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
@@ -30,20 +31,6 @@ function claimsIn(fake: FakeGroupsApi): Map<string, Claims> {
   );
 }
 
-function differences(before: Map<string, Claims>, after: Map<string, Claims>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [u, b] of before) {
-    const a = after.get(u) as Claims;
-    const list: string[] = [];
-    if ((b.preferredRole ?? null) !== (a.preferredRole ?? null)) list.push(`preferred ${b.preferredRole ?? 'none'} -> ${a.preferredRole ?? 'none'}`);
-    for (const r of a.roles) if (!b.roles.includes(r)) list.push(`gain role ${r}`);
-    for (const r of b.roles) if (!a.roles.includes(r)) list.push(`lose role ${r}`);
-    for (const g of a.groups) if (!b.groups.includes(g)) list.push(`gain group ${g}`);
-    for (const g of b.groups) if (!a.groups.includes(g)) list.push(`lose group ${g}`);
-    if (list.length > 0) out.set(u, list.sort());
-  }
-  return out;
-}
 
 describe('access predictions against the pool after apply', () => {
   it('hold for 300 random pools and files, through every kind of change', async () => {
@@ -89,7 +76,7 @@ describe('access predictions against the pool after apply', () => {
         }
       }
       for (const c of result.plan.pools[0]?.changes ?? []) seen.add(c.action);
-      expect(predicted, `case ${i}: ${JSON.stringify({ observed, groups })}`).toEqual(differences(before, claimsIn(fake)));
+      expect(predicted, `case ${i}: ${JSON.stringify({ observed, groups })}`).toEqual(claimChanges(before, claimsIn(fake)));
       checked++;
     }
     expect(checked).toBeGreaterThan(150);

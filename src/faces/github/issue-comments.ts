@@ -1,7 +1,7 @@
 import { GitHubApi, GitHubApiError } from './github-api.js';
 import type { PullRequestRef } from './event.js';
 import type { CommentsPort, IssueComment } from './sticky-comment.js';
-import { field } from './json-field.js';
+import { authorOf, field } from './json-field.js';
 
 /** The issue-comments REST API of one pull request, as the sticky comment uses it. */
 export function issueComments(api: GitHubApi, pr: PullRequestRef): CommentsPort {
@@ -30,12 +30,9 @@ function commentOf(item: unknown, path: string): IssueComment {
   const id = field(item, 'id');
   if (typeof id !== 'number') throw new GitHubApiError('GET', path, 200, `GitHub API GET ${path}: a comment without an id`);
   const body = field(item, 'body');
-  const user = field(item, 'user');
-  const login = field(user, 'login');
-  const type = field(user, 'type');
   return {
     id,
     body: typeof body === 'string' ? body : '',
-    author: typeof login === 'string' && typeof type === 'string' ? { login, type } : undefined,
+    author: authorOf(item),
   };
 }

@@ -2,7 +2,7 @@
 // not write issues: said in one line naming the permission.
 import { GitHubApi, GitHubApiError } from './github-api.js';
 import type { IssuesPort, TrackedIssue } from './drift-issue.js';
-import { field } from './json-field.js';
+import { authorOf, field } from './json-field.js';
 
 /** The hint for a token that may not write issues. */
 export const ISSUES_HINT = 'the token lacks `issues: write`: add it to the job\'s permissions, or set drift-issue: false';
@@ -55,13 +55,10 @@ function issueOf(item: unknown, path: string): TrackedIssue {
   if (typeof number !== 'number') throw new GitHubApiError('GET', path, 200, `GitHub API GET ${path}: an issue without a number`);
   const body = field(item, 'body');
   const state = field(item, 'state');
-  const user = field(item, 'user');
-  const login = field(user, 'login');
-  const type = field(user, 'type');
   return {
     number,
     body: typeof body === 'string' ? body : '',
     state: state === 'closed' ? 'closed' : 'open',
-    author: typeof login === 'string' && typeof type === 'string' ? { login, type } : undefined,
+    author: authorOf(item),
   };
 }

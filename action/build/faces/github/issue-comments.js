@@ -1,5 +1,5 @@
 import { GitHubApiError } from './github-api.js';
-import { field } from './json-field.js';
+import { authorOf, field } from './json-field.js';
 /** The issue-comments REST API of one pull request, as the sticky comment uses it. */
 export function issueComments(api, pr) {
     const repo = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}`;
@@ -27,12 +27,9 @@ function commentOf(item, path) {
     if (typeof id !== 'number')
         throw new GitHubApiError('GET', path, 200, `GitHub API GET ${path}: a comment without an id`);
     const body = field(item, 'body');
-    const user = field(item, 'user');
-    const login = field(user, 'login');
-    const type = field(user, 'type');
     return {
         id,
         body: typeof body === 'string' ? body : '',
-        author: typeof login === 'string' && typeof type === 'string' ? { login, type } : undefined,
+        author: authorOf(item),
     };
 }

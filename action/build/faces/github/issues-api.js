@@ -1,7 +1,7 @@
 // The issues REST API of one repository, as the drift issue uses it. A 403 or 404 means the token may
 // not write issues: said in one line naming the permission.
 import { GitHubApiError } from './github-api.js';
-import { field } from './json-field.js';
+import { authorOf, field } from './json-field.js';
 /** The hint for a token that may not write issues. */
 export const ISSUES_HINT = 'the token lacks `issues: write`: add it to the job\'s permissions, or set drift-issue: false';
 /** The issues port over the REST API of `owner/repo`. */
@@ -53,13 +53,10 @@ function issueOf(item, path) {
         throw new GitHubApiError('GET', path, 200, `GitHub API GET ${path}: an issue without a number`);
     const body = field(item, 'body');
     const state = field(item, 'state');
-    const user = field(item, 'user');
-    const login = field(user, 'login');
-    const type = field(user, 'type');
     return {
         number,
         body: typeof body === 'string' ? body : '',
         state: state === 'closed' ? 'closed' : 'open',
-        author: typeof login === 'string' && typeof type === 'string' ? { login, type } : undefined,
+        author: authorOf(item),
     };
 }

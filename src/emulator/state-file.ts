@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { CgError } from '../core/errors.js';
 import { writeFileAtomic } from '../edge/files/write-atomic.js';
 import { MAX_GROUPS_PER_USER } from './members.js';
+import { parseIdentityState, type IdentityState, type IdentityStore } from './identity-store.js';
 import { foldName } from './order-key.js';
 import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
@@ -62,6 +63,8 @@ export interface StateFile {
   /** Binds ListUserPools tokens to this emulator's state. */
   accountSalt: string;
   pools: StateFilePool[];
+  /** Identity pools and IAM roles; absent when there are none (files without it read as before). */
+  identity?: IdentityState;
 }
 
 export type ParsedState = { readonly ok: true; readonly state: StateFile } | { readonly ok: false; readonly problem: string };
@@ -206,7 +209,13 @@ export function parseStateFile(json: unknown): ParsedState {
       ids.add(pool.id);
       return pool;
     });
-    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed } };
+    let identity: IdentityState | undefined;
+    try {
+      identity = parseIdentityState(o['identity']);
+    } catch (e) {
+      throw new ShapeError((e as Error).message);
+    }
+    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, ...(identity === undefined ? {} : { identity }) } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -214,7 +223,7 @@ export function parseStateFile(json: unknown): ParsedState {
 }
 
 /** The store as a state document. */
-export function stateFromStore(store: GroupStore, accountSalt: string): StateFile {
+export function stateFromStore(store: GroupStore, accountSalt: string, identityStore?: IdentityStore): StateFile {
   const pools: StateFilePool[] = [];
   for (const p of store.pools.values()) {
     pools.push({
@@ -234,7 +243,8 @@ export function stateFromStore(store: GroupStore, accountSalt: string): StateFil
       users: Array.from(p.users.order.values(), userToState),
     });
   }
-  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools };
+  const identity = identityStore?.toState();
+  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, ...(identity === undefined ? {} : { identity }) };
 }
 
 function userToState(u: UserRecord): StateFileUser {

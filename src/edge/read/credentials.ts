@@ -82,15 +82,19 @@ export async function readCredentialFacts(api: CredentialsApi, req: CredentialRe
   }
 
   const roles = new Map<string, RoleLookup>();
+  const notRead = (arn: string, w: string): void => {
+    roles.set(arn, { status: 'unchecked', why: w });
+    unchecked.push(`role ${arn} (${w})`);
+  };
   for (const arn of [...new Set(req.roles)].sort()) {
     const m = ROLE_ARN.exec(arn);
     if (m === null) {
-      roles.set(arn, { status: 'unchecked', why: 'not the ARN of an IAM role' });
+      notRead(arn, 'not the ARN of an IAM role');
       continue;
     }
     const [, account, name] = m as unknown as [string, string, string];
     if (req.account !== undefined && account !== req.account) {
-      roles.set(arn, { status: 'unchecked', why: `the role is in account ${account}; these credentials read account ${req.account}` });
+      notRead(arn, `the role is in account ${account}; these credentials read account ${req.account}`);
       continue;
     }
     try {
@@ -99,14 +103,12 @@ export async function readCredentialFacts(api: CredentialsApi, req: CredentialRe
       else if (role.arn !== arn) {
         const theirs = ROLE_ARN.exec(role.arn)?.[1];
         // The same name in the account the credentials read: another account's role was asked for, or another path.
-        if (theirs !== undefined && theirs !== account) roles.set(arn, { status: 'unchecked', why: `the role is in account ${account}; these credentials read account ${theirs}` });
+        if (theirs !== undefined && theirs !== account) notRead(arn, `the role is in account ${account}; these credentials read account ${theirs}`);
         else roles.set(arn, { status: 'missing' });
       }
       else roles.set(arn, { status: 'found', trustPolicy: role.trustPolicy });
     } catch (err) {
-      const w = why(err);
-      roles.set(arn, { status: 'unchecked', why: w });
-      unchecked.push(`role ${arn} (${w})`);
+      notRead(arn, why(err));
     }
   }
   return { regions, roles, unchecked };

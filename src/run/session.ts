@@ -5,6 +5,9 @@ import { SdkAccountApi, type AccountApi } from '../edge/cognito/account.js';
 import { SdkGroupsApi, type SdkOptions } from '../edge/cognito/sdk-api.js';
 import { systemClock, type Clock } from '../edge/pacing/clock.js';
 import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
+import { CREDENTIAL_RATE, PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
+import { SdkCredentialsApi } from '../edge/identity/sdk-api.js';
+import type { CredentialsApi } from '../edge/identity/port.js';
 import { Pacer } from '../edge/pacing/pacer.js';
 import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../edge/pacing/retry.js';
@@ -15,6 +18,8 @@ export interface SessionOptions extends SdkOptions {
   api?: GroupsApi;
   /** With `api`: how to ask whose credentials it uses, for files whose environment names an account. */
   accountApi?: AccountApi;
+  /** With `api`: the identity pools and roles for the credentials check (without it, a caller's own `api` runs none). */
+  credentialsApi?: CredentialsApi;
   /** Rates to stay within; defaults to Cognito's documented quotas. */
   rates?: Rates;
   /** Requests per second for the whole run (`--max-rps`); overrides the file's settings.maxRps. */
@@ -32,6 +37,8 @@ export interface Session {
   finishing: PacedGroupsApi;
   /** Whose credentials the session uses; absent for a caller's own `api` given without `accountApi`. */
   account?: AccountApi;
+  /** Identity pools and IAM roles, paced and counted; absent for a caller's own `api` given without `credentialsApi`. */
+  credentials?: PacedCredentialsApi;
   close(): void;
 }
 
@@ -46,13 +53,18 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   if (maxRps !== undefined) rates.maxRps = Math.min(maxRps, rates.maxRps ?? Infinity);
   const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
   const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
+  const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
+  const credentialsInner = credentialsSdk ?? options.credentialsApi;
+  const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
   return {
     api,
     finishing: api.withoutSignal(),
     ...(account === undefined ? {} : { account }),
+    ...(credentials === undefined ? {} : { credentials }),
     close: () => {
       stop?.release();
       sdk?.destroy();
+      credentialsSdk?.destroy();
     },
   };
 }

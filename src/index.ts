@@ -3,6 +3,9 @@ export { plan, type PlanOptions, type PlanResult, type DesiredSource, type Plann
 export { apply, applySaved, type LibraryApplySavedOptions as ApplySavedOptions } from './faces/library.js';
 export type { ApplyOptions, ApplyResult } from './run/apply.js';
 export { checkSavedPlan, type ApplySavedResult, type DesiredFile } from './run/apply-saved.js';
+export { unlock, type UnlockOptions } from './run/lease/unlock.js';
+export type { LockOptions, LockEvent } from './run/lease/leases.js';
+export { LOCK_GROUP, DEFAULT_LOCK_SECONDS, lockStateOf, type LeaseRecord, type LockState } from './core/plan/lease.js';
 export type { ApplyOutcome } from './run/converge.js';
 export { buildPlanDocument, planOfDocument, type PlanMeta, type Planned } from './core/saved-plan/build.js';
 export { readPlanFile, parsePlanDocument } from './edge/files/read-saved-plan.js';

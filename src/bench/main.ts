@@ -83,7 +83,10 @@ async function main(): Promise<void> {
   const perGroup = await getGroupRefresh(client, 'eu-west-1_BenchRead1', readGroups.map((g) => g.name));
   rows.push([`baseline: GetGroup per group (x10)`, secs(perGroup.seconds), secs(READ_GROUPS / PER_POOL_RATE), `ours is ${ratio(readSeconds / perGroup.seconds)} of it`, opCalls(em), `${em.stats().totals.throttled}`, `${perGroup.failed}`]);
 
-  // Write: WRITES_EACH creates and WRITES_EACH updates in one pool.
+  // Write: WRITES_EACH creates and WRITES_EACH updates in one pool; before and after the lease
+  // (--lock=false takes none), which adds its CreateGroup and DeleteGroup.
+  const unlocked = await writeRun(em, session, 'eu-west-1_BenchWrite0', 0, false);
+  rows.push(unlocked.row);
   const write = await writeRun(em, session, 'eu-west-1_BenchWrite1', 0);
   rows.push(write.row);
 
@@ -123,18 +126,18 @@ async function main(): Promise<void> {
   for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
 }
 
-async function writeRun(em: RunningEmulator, session: SessionOptions, pool: string, errorRate: number): Promise<{ row: string[]; seconds: number; floor: number }> {
+async function writeRun(em: RunningEmulator, session: SessionOptions, pool: string, errorRate: number, lock = true): Promise<{ row: string[]; seconds: number; floor: number }> {
   seed(em, pool, benchGroups(WRITES_EACH, 'u', 'old'));
   const config = configOf(pool, [...benchGroups(WRITES_EACH, 'c', 'new'), ...benchGroups(WRITES_EACH, 'u', 'new')]);
   em.resetStats();
   em.setFaults(errorRate > 0 ? { errorRate, seed: 11 } : {});
   log(`write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates${errorRate > 0 ? ` with ${errorRate * 100}% injected 500s` : ''}...`);
   const start = performance.now();
-  const result = await apply({ config, ...session });
+  const result = await apply({ config, ...session, lock });
   let failed = result.outcome?.report.results.filter((r) => r.status !== 'done').length ?? 0;
   let note = '';
   if (failed > 0) {
-    const rerun = await apply({ config, ...session });
+    const rerun = await apply({ config, ...session, lock });
     const left = rerun.outcome?.report.results.filter((r) => r.status !== 'done').length ?? 0;
     note = ` (${failed} failed, re-run: ${left})`;
     failed = left;
@@ -145,9 +148,11 @@ async function writeRun(em: RunningEmulator, session: SessionOptions, pool: stri
   // Creates and updates each have their own per-pool quota and run side by side.
   const floor = writes / (2 * PER_POOL_RATE);
   const stats = em.stats();
-  const writeCalls = (stats.operations.CreateGroup?.calls ?? 0) + (stats.operations.UpdateGroup?.calls ?? 0);
+  // The lease's create is not one of the writes the floor counts (nor its delete, not counted here).
+  const writeCalls = (stats.operations.CreateGroup?.calls ?? 0) + (stats.operations.UpdateGroup?.calls ?? 0) - (lock ? 1 : 0);
   const extra = errorRate > 0 ? `; ${writeCalls - writes} extra calls` : '';
-  const label = errorRate > 0 ? `faults: same apply, ${errorRate * 100}% 500s` : `write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates`;
+  const base = errorRate > 0 ? `faults: same apply, ${errorRate * 100}% 500s` : `write: apply ${WRITES_EACH} creates + ${WRITES_EACH} updates`;
+  const label = errorRate > 0 ? base : `${base}${lock ? ', with its lease' : ', no lease (--lock=false)'}`;
   return { row: [label, secs(seconds), secs(floor), ratio(seconds / floor), `${opCalls(em)}${extra}`, `${stats.totals.throttled}`, `${failed}${note}`], seconds, floor };
 }
 

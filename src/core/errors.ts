@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'PLAN_FILE_INVALID'
   | 'PLAN_STALE'
   | 'EMULATOR_STATE'
+  | 'LOCKED'
+  | 'LEASE_LOST'
   | 'GITHUB_API'
   | 'INTERNAL';
 

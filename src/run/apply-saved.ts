@@ -16,6 +16,8 @@ import { endpointFromEnvironment, normalEndpoint } from '../edge/cognito/endpoin
 import { planFollowsFrom } from '../core/saved-plan/verify.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
+import type { Leases, LockOptions } from './lease/leases.js';
+import { takeLeases } from './lease/take.js';
 
 /** The groups file a saved plan must follow from: its path, its exact text and its parsed config. */
 export interface DesiredFile {
@@ -26,7 +28,8 @@ export interface DesiredFile {
 
 /** Options of `applySaved()`. */
 export type ApplySavedOptions = SessionOptions &
-  ApplyPolicy & {
+  ApplyPolicy &
+  LockOptions & {
     /** A plan document read with readPlanFile (checked for format and checksum). */
     document: PlanDocument;
     /** Where the document was read from, for messages. */
@@ -84,11 +87,16 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
   const plan = checkSavedPlan(options.document, options.target, options, options.desired, options.planFile);
   options.onPlan?.(plan);
   const session = openSession(options, options.document.settings.maxRps);
+  let leases: Leases | undefined;
   try {
     const doc = options.document;
     const environment = planEnvironment(doc);
     if (environment !== undefined) await checkAccount(session, environment, doc.pools[0]?.region ?? 'us-east-1');
+    // The lease comes before the staleness check's listing, so the plan is checked and applied under it.
+    leases = await takeLeases(session, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), { ...options, holder: { plan: doc.checksum, ...options.holder } }, options.desired?.config.settings.lockSeconds);
+    const held = leases;
     const current = await listPools(session.api, plan.pools.map((p) => ({ id: p.userPoolId, region: p.region })), options.onReadProgress);
+    leases.confirm(current);
     // The members the plan counted are read again: a count that no longer holds makes the plan stale.
     const members = await Promise.all(
       options.document.pools.map((p) => readMembers(session.api, { id: p.userPoolId, region: p.region }, (p.members ?? []).map((m) => m.group), options.onMembersProgress)),
@@ -107,9 +115,11 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
+      mayNotWrite: () => held.lost(),
     });
     return { plan, outcome, elsewhere, counts: session.api.counts };
   } finally {
+    await leases?.release();
     session.close();
   }
 }

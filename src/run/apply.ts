@@ -6,11 +6,16 @@ import type { CallCounts } from '../edge/pacing/paced-api.js';
 import type { Plan } from '../core/plan/model.js';
 import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
+import type { Session } from './session.js';
 import { withPlanned, type PlanOptions, type PlanOutcome } from './plan.js';
+import type { Leases, LockOptions } from './lease/leases.js';
+import { takeLeases } from './lease/take.js';
+import { CgError } from '../core/errors.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
-  ApplyPolicy & {
+  ApplyPolicy &
+  LockOptions & {
     /** Called with the plan and what it was made from as soon as it is made, before any check or change. */
     onPlan?: (planned: PlanOutcome) => void;
     /** Called with the plan before anything is changed; resolve false to stop. Without it, apply goes ahead. */
@@ -33,11 +38,16 @@ export interface ApplyResult {
 }
 
 /**
- * Plans, refuses replaces and deletes that are not allowed (before any write, RefusedError), asks
- * `approve`, applies, then lists the changed pools again to check they match the file.
+ * Takes the lease of each pool (see LockOptions), plans, refuses replaces and deletes that are not
+ * allowed (before any write, RefusedError), asks `approve`, applies, then lists the changed pools
+ * again to check they match the file. The leases are released however it ends.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
-  return await withPlanned(options, async (config, session, planned) => {
+  let leases: Leases | undefined;
+  const work = async (config: DesiredConfig, session: Session, planned: PlanOutcome): Promise<ApplyResult> => {
+    const held = leases;
+    if (held === undefined) throw new CgError('INTERNAL', 'apply planned without its leases');
+    held.confirm(planned.observed);
     const { plan, observed, members, caseSensitive } = planned;
     options.onPlan?.(planned);
     if (!hasChanges(plan)) return { plan, config, observed, members, counts: session.api.counts };
@@ -51,7 +61,17 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.onApplyProgress === undefined ? {} : { onProgress: options.onApplyProgress }),
       ...(options.onReadProgress === undefined ? {} : { onReadProgress: options.onReadProgress }),
+      mayNotWrite: () => held.lost(),
     });
     return { plan, config, observed, members, outcome, counts: session.api.counts };
+  };
+  return await withPlanned(options, work, {
+    // The lease comes before the listing, so every write is based on a listing read under it.
+    take: async (config, session) => {
+      leases = await takeLeases(session, config.userPools.map((p) => ({ id: p.id, region: p.region })), options, config.settings.lockSeconds);
+    },
+    release: async () => {
+      await leases?.release();
+    },
   });
 }

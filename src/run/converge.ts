@@ -20,6 +20,8 @@ export interface ApplyRunOptions {
   members?: MembersByPool;
   /** How the pools with `members:` compare usernames. */
   caseSensitive?: ReadonlyMap<string, boolean>;
+  /** Why the run may no longer write (its lease was lost); asked before each change starts. */
+  mayNotWrite?: () => string | undefined;
 }
 
 export type { ApplyOutcome } from './apply/report.js';
@@ -33,6 +35,7 @@ export async function applyAndCheck(session: Session, plan: Plan, options: Apply
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.mayNotWrite === undefined ? {} : { mayNotWrite: options.mayNotWrite }),
   });
   if (report.interrupted || report.results.some((r) => r.status !== 'done')) return { report, check: { ran: false, why: 'not-all-applied' } };
   const touched = plan.pools.filter((p) => p.changes.length > 0);

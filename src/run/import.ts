@@ -4,6 +4,7 @@ import { isProviderGroup, MAX_MEMBERS_LISTED, regionOfPoolId } from '../core/con
 import { compareNames } from '../core/config/names.js';
 import { normalFields } from '../core/plan/fields.js';
 import { isReserved } from '../core/plan/holding.js';
+import { isLockGroup } from '../core/plan/lease.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import type { ReadProgress } from '../edge/read/list-pool.js';
@@ -34,7 +35,8 @@ export async function importWith(api: GroupsApi, pools: readonly PoolRef[], opti
   const userPools = pools.map((pool, i) => {
     const groups = observed.get(pool.id) ?? [];
     const providers = groups.filter((g) => isProviderGroup(pool.id, g.name)).map((g) => g.name);
-    const holds = groups.filter((g) => isReserved(g.name)).map((g) => g.name);
+    // The lock group of an apply running now is not left out by the import: it is not the pool's.
+    const holds = groups.filter((g) => isReserved(g.name) && !isLockGroup(g.name)).map((g) => g.name);
     const imported = kept(pool);
     header.push(`Imported from user pool ${pool.id} (${pool.region}): ${imported.length} groups${members === undefined ? '' : ', with their members'}.`);
     if (providers.length > 0) header.push(`  Provider groups left out (Cognito manages them): ${providers.join(', ')}`);

@@ -108,15 +108,26 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
  * The setup every run shares: the desired config, a session, the account check, and the plan; `use`
  * gets them while the session is open.
  */
-export async function withPlanned<T>(options: PlanOptions, use: (config: DesiredConfig, session: Session, planned: PlanOutcome) => Promise<T>): Promise<T> {
+export async function withPlanned<T>(options: PlanOptions, use: (config: DesiredConfig, session: Session, planned: PlanOutcome) => Promise<T>, held?: HeldDuringRun): Promise<T> {
   const config = await desiredOf(options);
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
+    await held?.take(config, session);
     return await use(config, session, await planWith(session.api, config, options));
   } finally {
-    session.close();
+    try {
+      await held?.release();
+    } finally {
+      session.close();
+    }
   }
+}
+
+/** What a run holds while its session is open (an apply's leases): taken after the account check and before the listing, released before the session closes however the run ends. */
+export interface HeldDuringRun {
+  take(config: DesiredConfig, session: Session): Promise<void>;
+  release(): Promise<void>;
 }
 
 /** The region the account check asks STS in: the first pool's. */

@@ -29,7 +29,8 @@ describe.concurrent('outputs and exit codes', () => {
     expect(applied.code).toBe(0);
     expect(applied.outputs).toEqual({ 'exit-code': '0', 'has-changes': 'false', 'plan-file': '' });
     expect(applied.summary).toContain('**Apply complete: 1 added, 1 changed, 0 replaced, 0 deleted.**');
-    expect(s.emulator.calls('CreateGroup')).toBe(1);
+    // One create, and the apply's lease (the Action runs the CLI, which takes one).
+    expect(s.emulator.calls('CreateGroup')).toBe(1 + 1);
 
     const stale = await s.run({ command: 'apply', 'plan-file': 'out/reviewed.json' }, { event: 'push' });
     expect(stale.code).toBe(1);
@@ -39,7 +40,9 @@ describe.concurrent('outputs and exit codes', () => {
     // The CLI's own report of the refusal: why, and which groups.
     expect(stale.summary).toContain('### Apply refused\n\n> [!CAUTION]\n> stale plan: 2 group(s) the plan touches changed since it was made');
     expect(stale.summary).toContain('"editors" changed since the plan: description "old" -> "new"');
-    expect(s.emulator.calls('CreateGroup')).toBe(1);
+    // Nothing more but the stale run's lease, taken before its staleness check and released.
+    expect(s.emulator.calls('CreateGroup')).toBe(1 + 2);
+    expect(s.emulator.calls('DeleteGroup')).toBe(2);
     expect(s.github.requests).toEqual([]);
   });
 

@@ -42,7 +42,8 @@ describe('a server that never answers', () => {
     const { dir, file } = groupsFile([{ name: 'admins' }]);
     const io = testIo({ cwd: dir, env: isolatedEnv() });
     void hostile.arrived('CreateGroup').then(() => io.stops.stop('SIGINT'));
-    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress'], { io });
+    // Without a lease, whose CreateGroup would hang first (a hung lease is the lease tests' business).
+    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress', '--lock=false'], { io });
     await em.close();
     expect(run.code).toBe(130);
     expect(run.stdout).toContain('Apply interrupted: 0 added, 0 changed, 0 replaced, 0 deleted; 1 failed, 0 not started.');
@@ -85,7 +86,8 @@ describe('a server that answers nonsense', () => {
     await em.close();
     expect(run.code).toBe(1);
     expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^error: ListGroups on user pool eu-west-1_Hostile1 \(eu-west-1\) listed "legacy" twice; the listing cannot be trusted/)]);
-    expect(hostile.seen.DeleteGroup).toBeUndefined();
+    // The one DeleteGroup is the lease's release (taken before the listing); "legacy" is never deleted.
+    expect(hostile.seen.DeleteGroup).toBe(1);
   });
 
   it('refuses a listing with two names equal ignoring case', async () => {

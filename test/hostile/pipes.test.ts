@@ -78,6 +78,8 @@ describe('output that goes away', () => {
     const now = await names();
     for (const g of ['ops', ...Array.from({ length: 8 }, (_, i) => `r${i}`)]) expect(now.has(g), g).toBe(true);
     expect(now.size).toBeLessThan(29);
+    // The lease was released on the way out, as after any stop.
+    expect(now.has('cognito-groups.lock')).toBe(false);
   });
 
   it('stops an apply whose stderr went away (a CI log collector that left) at its next progress line', async () => {
@@ -87,5 +89,6 @@ describe('output that goes away', () => {
     expect(run.stdout).toMatch(/Apply interrupted: .*; 0 failed, [1-9][0-9]* not started\./);
     const now = await names();
     for (const g of ['ops', ...Array.from({ length: 8 }, (_, i) => `r${i}`)]) expect(now.has(g), g).toBe(true);
+    expect(now.has('cognito-groups.lock')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { runInProcess, testIo } from '../cli-io.js';
 import { isolatedEnv } from '../integration/cli.js';
-import { groupsYaml, ROLE, setup, writeIn } from '../pipeline/helpers.js';
+import { groupsYaml, LEASE_WRITES, ROLE, setup, writeIn } from '../pipeline/helpers.js';
 import { hostileServer } from './server.js';
 
 const P = 'eu-west-1_Reports1';
@@ -62,8 +62,9 @@ describe('the apply report', () => {
       CreateGroup: { kind: 'before', before: async () => void (await env.client.send(new CreateGroupCommand({ UserPoolId: P, GroupName: 'admins', Description: 'theirs' }))) },
     });
     const file = writeIn(env.dir, 'groups.yaml', groupsYaml([{ id: P, groups: [{ name: 'admins', description: 'ours' }] }]));
-    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress', '--format', 'json'], { cwd: env.dir, env: isolatedEnv() });
-    expect(run.stderr).toBe('');
+    // Without a lease: the group created meanwhile must come after the listing, at the first CreateGroup of a change.
+    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress', '--format', 'json', '--lock=false'], { cwd: env.dir, env: isolatedEnv() });
+    expect(run.stderr).toBe('note: --lock=false: no lease taken; this apply is not protected from another one running at the same time\n');
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.summary).toMatchObject({ added: 0, adopted: 1, text: 'Apply complete: 0 added, 0 changed, 0 replaced, 0 deleted, 1 adopted.' });
@@ -95,8 +96,9 @@ describe('the check after applying', () => {
       { id: P, groups: [{ name: 'admins' }, { name: 'editors', description: 'same' }] },
       { id: Q, groups: [{ name: 'viewers', description: 'same' }] },
     ]));
-    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress'], { cwd: env.dir, env: isolatedEnv() });
-    expect(run.stderr).toBe('');
+    // Without a lease: the change made meanwhile must come after the listing, before the first CreateGroup of a change.
+    const run = await runInProcess(['apply', '-f', file, '--endpoint-url', hostile.url, '--auto-approve', '--no-progress', '--lock=false'], { cwd: env.dir, env: isolatedEnv() });
+    expect(run.stderr).toBe('note: --lock=false: no lease taken; this apply is not protected from another one running at the same time\n');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`  note         ${P}: ~ update "editors"; description: "changed by hand" -> "same" (differs from the file; not changed by this run)`);
     expect(run.stdout).toContain('Apply complete: 1 added, 0 changed, 0 replaced, 0 deleted.');
@@ -119,7 +121,8 @@ describe('a refused apply', () => {
     expect(doc.summary.text).toBe('Refused: nothing was applied.');
     expect(doc.plan.pools[0].changes[0]).toMatchObject({ action: 'replace', name: 'ops' });
     expect(readFileSync(summary, 'utf8')).toMatch(/^### Apply refused\n\n> \[!CAUTION\]\n> refusing to apply: the plan replaces 1 group\(s\)/);
-    expect(env.writes()).toBe(0);
+    // Two runs, each writing nothing but its lease (taken and released).
+    expect(env.writes()).toBe(2 * LEASE_WRITES);
   });
 
   it('without a terminal to ask: says so, records it, changes nothing', async () => {
@@ -128,7 +131,7 @@ describe('a refused apply', () => {
     const run = await env.cli(['apply', '-f', file, '--format', 'json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).refused).toMatchObject({ code: 'APPLY_REFUSED', message: expect.stringContaining('refusing to apply without a terminal') });
-    expect(env.writes()).toBe(0);
+    expect(env.writes()).toBe(LEASE_WRITES);
   });
 });
 
@@ -156,7 +159,7 @@ describe('every output names its target', () => {
     const asked = await runInProcess(['apply', '-f', file, '--endpoint-url', env.emulator.url, '--no-progress'], { io });
     expect(asked.code).toBe(1);
     expect(asked.stderr).toContain(`Do you want to apply these changes to the endpoint ${env.emulator.url}/?`);
-    expect(env.writes()).toBe(0);
+    expect(env.writes()).toBe(LEASE_WRITES);
   });
 
   it('the apply hint carries --local, and the saved plan applies with it', async () => {

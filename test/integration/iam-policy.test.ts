@@ -139,10 +139,20 @@ describe('iam-policy under the emulator\'s IAM', () => {
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('error: '));
     expect(errors).toHaveLength(1);
     if (action === 'cognito-idp:ListGroups' || action === 'cognito-idp:ListUsersInGroup') {
-      // Planning could not read the pool: nothing was written.
+      // Planning could not read the pool: nothing was written but the lease, which was released.
       expect(denied).toEqual([errors[0]]);
       expect(errors[0]).toContain(`grant ${action} on this user pool`);
-      expect(s.emulator.stats().operations['CreateGroup']?.calls ?? 0).toBe(0);
+      expect(s.emulator.stats().operations['CreateGroup']?.calls ?? 0).toBe(1);
+      expect(s.emulator.stats().operations['DeleteGroup']?.calls ?? 0).toBe(1);
+      return;
+    }
+    if (action === 'cognito-idp:CreateGroup') {
+      // The lease is the first write: without CreateGroup the run stops there, before listing anything.
+      expect(denied).toEqual([errors[0]]);
+      expect(errors[0]).toContain('for group "cognito-groups.lock": access denied');
+      expect(errors[0]).toContain(`grant ${action} on this user pool`);
+      expect(s.emulator.stats().operations['ListGroups']?.calls ?? 0).toBe(0);
+      expect(run.stdout).toBe('');
       return;
     }
     // The plan was made; the changes that needed the action failed, each saying why, the rest were made.
@@ -173,11 +183,11 @@ describe('iam-policy under the emulator\'s IAM', () => {
     expect(run.code, run.stdout + run.stderr).toBe(2);
     // The plan counts the members of the groups the changes drop or move: ListUsersInGroup was needed.
     expect(called(s.emulator)).toEqual(['cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     const apply = await s.cli([...APPLY, '--format', 'json']);
     expect(apply.code).toBe(1);
-    const report = JSON.parse(apply.stdout) as { results: Array<{ status: string; code?: string }> };
-    expect(report.results.every((r) => r.status !== 'done')).toBe(true);
-    expect(report.results.some((r) => r.code === 'AWS_ACCESS_DENIED')).toBe(true);
+    expect(apply.stdout).toBe('');
+    expect(apply.stderr).toMatch(/^error: CreateGroup on user pool \S+ \(eu-west-1\) for group "cognito-groups.lock": access denied .*grant cognito-idp:CreateGroup on this user pool/m);
   });
 
   it('plan without ListUsersInGroup fails with one line naming it', async () => {
@@ -246,10 +256,11 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   const MEMBERS_APPLY = ['apply', '-f', 'groups.yaml', '--auto-approve', '--allow-member-removals'];
   const MEMBER_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListUsersInGroup'];
 
-  it('apply adds and removes members under the apply policy, which grants no DeleteGroup', async () => {
+  it('apply adds and removes members under the apply policy, whose DeleteGroup is for the lease only', async () => {
     const s = await membersScenario();
     const policy = await policyFor(s, 'apply');
-    expect(actionsOf(policy)).not.toContain('cognito-idp:DeleteGroup');
+    // IAM cannot scope a permission to one group: the lease's DeleteGroup is granted on the pool.
+    expect(actionsOf(policy)).toContain('cognito-idp:DeleteGroup');
     s.emulator.setPolicy(policy);
     const run = await s.cli(MEMBERS_APPLY);
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -320,13 +331,14 @@ describe('iam-policy for a file with environments', () => {
     expect(prod.stderr).toBe('');
     const doc = JSON.parse(prod.stdout) as { Statement: Array<{ Action: string[]; Resource: string[] }> };
     expect(doc.Statement.map((st) => st.Resource)).toEqual([['arn:aws:cognito-idp:eu-central-1:222222222222:userpool/eu-central-1_Prod456'], ['arn:aws:iam::222222222222:role/Admins']]);
-    // In prod every group has a role and a precedence: nothing can be deleted there.
-    expect(doc.Statement[0]?.Action).not.toContain('cognito-idp:DeleteGroup');
+    // In prod every group has a role and a precedence: no replace, so no members to keep; DeleteGroup is the lease's.
+    expect(doc.Statement[0]?.Action).not.toContain('cognito-idp:AdminAddUserToGroup');
+    expect(doc.Statement[0]?.Action).toContain('cognito-idp:DeleteGroup');
 
     const dev = JSON.parse((await iam(dir, ['--for', 'apply', '--env', 'dev'])).stdout) as typeof doc;
     expect(dev.Statement[0]?.Resource).toEqual(['arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_Dev123']);
-    // beta-testers (dev only) has neither: a replace is possible in dev.
-    expect(dev.Statement[0]?.Action).toContain('cognito-idp:DeleteGroup');
+    // beta-testers (dev only) has neither: a replace, which keeps its members, is possible in dev.
+    expect(dev.Statement[0]?.Action).toContain('cognito-idp:AdminAddUserToGroup');
   });
 
   it('refuses an --account other than the one the environment names', async () => {

@@ -1,7 +1,8 @@
 // Members through the real CLI and the real SDK against the emulator (quotas on): a replace keeps
 // every member, a rename moves every member, a process killed with SIGKILL at several points of a
-// member-keeping replace leaves nothing lost and the next apply finishes, the counts show in every
-// format, the membership quotas are never exceeded, and provider groups are never renamed away.
+// member-keeping replace leaves nothing lost and, once its lease has run out, the next apply takes the
+// lease over and finishes, the counts show in every format, the membership quotas are never exceeded,
+// and provider groups are never renamed away.
 import { ListGroupsCommand, ListUsersInGroupCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -177,7 +178,9 @@ describe.concurrent('members through the CLI', () => {
     const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-delete']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`refusing to apply: the plan would delete provider groups that Cognito manages (${P}/${google})`);
-    expect(w.em.stats().operations.CreateGroup?.calls ?? 0).toBe(0);
+    // The one CreateGroup is the lease's, taken before the listing and released (no group is made).
+    expect(w.em.stats().operations.CreateGroup?.calls ?? 0).toBe(1);
+    expect((await w.groups()).map((g) => g.name)).not.toContain('cognito-groups.lock');
     expect((await w.groups()).map((g) => g.name)).toContain(google);
   });
 });
@@ -185,7 +188,8 @@ describe.concurrent('members through the CLI', () => {
 /** Runs apply in a child process and kills it with SIGKILL once `when` holds for the emulator's counters. */
 function applyKilledWhen(w: World, when: (calls: (op: string) => number) => boolean): Promise<{ killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--no-progress'], {
+    // A short lease, so the next run can take it over within the test once it has run out.
+    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--no-progress', '--lock-duration', '4s'], {
       cwd: w.dir,
       env: isolatedEnv(),
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -224,8 +228,16 @@ describe.concurrent('a replace killed with SIGKILL', () => {
       const held = (await w.groups()).some((g) => g.name === holdName('ops')) ? await w.members(holdName('ops')) : [];
       expect([...new Set([...ops, ...held])].sort()).toEqual(names(40));
 
-      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+      // The killed run's lease is still there: the next apply refuses at once, naming it, and changes nothing.
+      const lease = (await w.groups()).some((g) => g.name === 'cognito-groups.lock');
+      expect(lease).toBe(true);
+      const refused = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+      expect(refused.code, refused.stderr).toBe(1);
+      expect(refused.stderr).toMatch(/^error: user pool eu-west-1_Members1 is locked by an apply by \S+@\S+, version [^,]+, since \S+, until \S+; nothing was changed\. .* --lock-id [0-9a-f-]{36}$/m);
+      // Waiting for it: once it runs out, the next apply takes it over and finishes the job.
+      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--lock-timeout', '30s']);
       expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/^note: took over the lease on user pool eu-west-1_Members1: it ran out at \S+, held by \S+ \(lock id [0-9a-f-]{36}\), which may have stopped half-way/m);
       expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);
       expect(await w.members('ops')).toEqual(names(40));
       expect(await w.members('bystander')).toEqual(names(3, 'b'));

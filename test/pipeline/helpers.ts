@@ -105,3 +105,6 @@ export async function setup(pools: Record<string, SeedGroup[]> = {}, finish: Fin
     calls,
   };
 }
+
+/** The writes an apply makes for its lease on each pool it writes, whatever else it does: the lock group's create and delete. */
+export const LEASE_WRITES = 2;

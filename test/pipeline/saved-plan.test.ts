@@ -141,9 +141,10 @@ describe('saved plan round trip', () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 2 added, 1 changed, 0 replaced, 0 deleted.');
     // Exactly the saved changes: two creates and one update, nothing planned again from the file.
-    expect(env.calls('CreateGroup')).toBe(2);
+    // Plus each pool's lease (two pools): one create and one delete of the lock group.
+    expect(env.calls('CreateGroup')).toBe(2 + 2);
     expect(env.calls('UpdateGroup')).toBe(1);
-    expect(env.calls('DeleteGroup')).toBe(0);
+    expect(env.calls('DeleteGroup')).toBe(0 + 2);
 
     const groups = (await env.client.send(new ListGroupsCommand({ UserPoolId: P1 }))).Groups ?? [];
     const byName = new Map(groups.map((g) => [g.GroupName, g]));

@@ -4,7 +4,7 @@
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { runInProcess, testIo, type TestIo } from '../cli-io.js';
-import { groupsYaml, isolatedEnv, setup, writeIn, type Env } from '../pipeline/helpers.js';
+import { groupsYaml, isolatedEnv, LEASE_WRITES, setup, writeIn, type Env } from '../pipeline/helpers.js';
 import { runOnTerminal } from './pty.js';
 
 const POOL = 'eu-west-1_Prompt1';
@@ -71,7 +71,8 @@ describe('the approval prompt, in this process', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: apply cancelled; nothing was changed\.$/m);
     expect(run.stdout).not.toContain('Apply complete');
-    expect(env.writes()).toBe(0);
+    // Nothing but the lease, taken before the listing and released on the way out.
+    expect(env.writes()).toBe(LEASE_WRITES);
     expect(await groupNames(env)).toEqual([]);
   });
 
@@ -84,7 +85,8 @@ describe('the approval prompt, in this process', () => {
     expect(run.stderr).toContain(`${signal} received: starting no new calls`);
     expect(run.stderr).toContain('nothing was changed');
     expect(run.io.exited, 'one stop request never exits the process at once').toBeUndefined();
-    expect(env.writes()).toBe(0);
+    // Nothing but the lease, taken before the listing and released on the way out.
+    expect(env.writes()).toBe(LEASE_WRITES);
     expect(await groupNames(env)).toEqual([]);
   });
 });
@@ -121,7 +123,8 @@ describe('the approval prompt on a real terminal', () => {
     expect(end).toMatchObject({ code: 1, signal: null });
     expect(end.screen).toContain('error: apply cancelled; nothing was changed.');
     expect(end.screen).not.toContain('Apply complete');
-    expect(env.writes()).toBe(0);
+    // Nothing but the lease, taken before the listing and released on the way out.
+    expect(env.writes()).toBe(LEASE_WRITES);
   });
 
   it('cancels on SIGTERM at the prompt, changing nothing, and exits by itself', async () => {
@@ -137,6 +140,7 @@ describe('the approval prompt on a real terminal', () => {
     expect(end.code).toBe(143);
     expect(end.screen).toContain('SIGTERM received: starting no new calls');
     expect(end.screen).toContain('nothing was changed');
-    expect(env.writes()).toBe(0);
+    // Nothing but the lease, taken before the listing and released on the way out.
+    expect(env.writes()).toBe(LEASE_WRITES);
   });
 });

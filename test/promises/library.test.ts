@@ -25,7 +25,7 @@ import {
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { groupsYaml, sdkClient, tempDir, writeIn } from '../pipeline/helpers.js';
+import { groupsYaml, LEASE_WRITES, sdkClient, tempDir, writeIn } from '../pipeline/helpers.js';
 
 const POOL = 'eu-west-1_Lib1';
 const credentials = { accessKeyId: 'library', secretAccessKey: 'library' };
@@ -79,16 +79,18 @@ describe('the package entry', () => {
 
   it('exports exactly these values (src/index.ts and the built package alike)', async () => {
     const expected = [
-      'COGNITO_RATES', 'CgError', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
+      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
-      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'memberReadsOf', 'openSession',
+      'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'lockStateOf', 'memberReadsOf', 'openSession',
       'parseConfig', 'parsePlanDocument',
       'plainStyle', 'plan', 'planEnvironment', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
-      'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch',
+      'renderDriftMarkdown', 'renderDriftText', 'renderPlanMarkdown', 'renderPlanText', 'scaleRates', 'startEmulator', 'summaryLine', 'targetMismatch', 'unlock',
     ];
     expect(Object.keys(lib).sort()).toEqual(expected);
     expect(Object.keys(await import('../../src/index.js')).sort()).toEqual(expected);
     expect(lib.DEFAULT_MAX_DELETE).toBe(25);
+    expect(lib.LOCK_GROUP).toBe('cognito-groups.lock');
+    expect(lib.DEFAULT_LOCK_SECONDS).toBe(300);
     expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10 });
   });
 
@@ -145,7 +147,9 @@ describe('plan() and apply()', () => {
 
     expect(err).toBeInstanceOf(RefusedError);
     expect(err).toMatchObject({ code: 'APPLY_REFUSED', audience: 'user', refusal: { kind: 'cancelled' } });
-    expect(s.writes()).toBe(0);
+    // Nothing but the lease, taken before the listing and released.
+    expect(s.writes()).toBe(LEASE_WRITES);
+    expect(await s.pool()).toEqual([['ops', 'old']]);
   });
 });
 
@@ -165,7 +169,7 @@ describe('applySaved()', () => {
     const writes = s.writes();
     const again = await rejection(applySaved(options));
     expect(again).toMatchObject({ code: 'PLAN_STALE' });
-    expect(s.writes()).toBe(writes);
+    expect(s.writes()).toBe(writes + LEASE_WRITES);
   });
 
   it('refuses a document made against an endpoint when told the target is AWS, calling nothing', async () => {
@@ -195,7 +199,7 @@ describe('applySaved()', () => {
 
     expect(err).toBeInstanceOf(RefusedError);
     expect(err).toMatchObject({ code: 'PLAN_STALE', refusal: { kind: 'stale', groups: [expect.objectContaining({ name: 'ops' })] } });
-    expect(s.writes()).toBe(0);
+    expect(s.writes()).toBe(LEASE_WRITES);
     expect(await s.pool()).toEqual([['ops', 'changed meanwhile']]);
   });
 

@@ -1,11 +1,12 @@
 // Signals during apply, to the built bin in a child process: SIGHUP is handled like SIGTERM (no new
 // change starts, the summary is printed, exit 129), and "a second signal exits at once".
+import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { hostileServer } from '../hostile/server.js';
 import { BIN, isolatedEnv } from '../integration/cli.js';
-import { groupsYaml, tempDir, writeIn } from '../pipeline/helpers.js';
+import { groupsYaml, sdkClient, tempDir, writeIn } from '../pipeline/helpers.js';
 import { emulator } from '../resilience/fixture.js';
 
 /** The bin running `apply`, with its output so far and how it ended. */
@@ -51,8 +52,13 @@ describe('SIGHUP during apply', () => {
     const summary = /Apply interrupted: (\d+) added, 0 changed, 0 replaced, 0 deleted; 0 failed, (\d+) not started\./.exec(run.out.stdout);
     expect(summary, run.out.stdout).not.toBeNull();
     const added = Number(summary?.[1]);
-    // Every create that started finished, and is counted; none started after the signal.
-    expect(creates(em)).toEqual({ calls: added, ok: added });
+    // Every create that started finished, and is counted; none started after the signal. One more is the lease's.
+    expect(creates(em)).toEqual({ calls: added + 1, ok: added + 1 });
+    // The lease was released on the way out: its delete is the run's only one, and the pool has no lock group.
+    expect(em.stats().operations.DeleteGroup?.ok).toBe(1);
+    const client = sdkClient(em.url);
+    onTestFinished(() => client.destroy());
+    expect(((await client.send(new ListGroupsCommand({ UserPoolId: pool, Limit: 60 }))).Groups ?? []).map((g) => g.GroupName)).not.toContain('cognito-groups.lock');
     expect(added + Number(summary?.[2])).toBe(30);
     expect(added).toBeLessThan(30);
   });

@@ -525,9 +525,10 @@ describe('checkApplyPolicy', () => {
       expect(err).toBeInstanceOf(RefusedError);
       expect((err as RefusedError).code).toBe('APPLY_REFUSED');
       expect(refusalMessage((err as RefusedError).refusal)).toContain(wording);
-      expect(fake.writeCalls()).toEqual([]);
-      // Only reads: the listing, and the members of the groups the plan would replace or delete (to count them).
-      expect(new Set(fake.calls.map((c) => c.op))).toEqual(new Set(['ListGroups', 'ListUsersInGroup']));
+      // No write but the lease, taken before the listing and released after the refusal.
+      expect(fake.writeCalls().map((c) => `${c.op} ${c.name}`)).toEqual(['CreateGroup cognito-groups.lock', 'DeleteGroup cognito-groups.lock']);
+      // Otherwise only reads: the listing, and the members of the groups the plan would replace or delete (to count them).
+      expect(new Set(fake.calls.filter((c) => c.name !== 'cognito-groups.lock').map((c) => c.op))).toEqual(new Set(['ListGroups', 'ListUsersInGroup']));
       expect(fake.groupsOf(A)).toEqual(before);
     });
 
@@ -537,7 +538,10 @@ describe('checkApplyPolicy', () => {
       expect(result.outcome?.report.results.map((r) => `${r.change.action} ${r.change.name} ${r.status}`)).toEqual(['delete legacy done', 'create new done', 'replace ops done']);
       expect(result.outcome?.check).toEqual({ ran: true, remaining: [], elsewhere: [], membersMissing: [] });
       expect(fake.groupsOf(A)).toEqual([{ name: `${A}_Google`, precedence: 1 }, { name: 'new' }, { name: 'ops' }]);
-      expect(result.counts.calls.ListGroups).toBe(6);
+      // Pages of one group: the lease is one more group in the listing before and in the one after.
+      expect(result.counts.calls.ListGroups).toBe(8);
+      // The lease costs two calls: its create and its delete.
+      expect(fake.calls.filter((c) => c.name === 'cognito-groups.lock').map((c) => c.op)).toEqual(['CreateGroup', 'DeleteGroup']);
     });
   });
 });

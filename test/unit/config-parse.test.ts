@@ -591,7 +591,7 @@ describe('parseConfig: previous names and members', () => {
         ),
       ),
     ).toEqual([
-      'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them; choose another name',
+      'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them, and the lease of a running apply (cognito-groups.lock); choose another name',
       'groups.yaml:7:22: userPools[0].groups[1].previously[0]: "ADMINS" is this group\'s own name ignoring case (a change of case is a replace that keeps the members: just change the name); leave it out of previously',
       'groups.yaml:7:30: userPools[0].groups[1].previously[1]: "editors" is also a group of this file (groups[2]); a group cannot be renamed into one that stays',
       'groups.yaml:7:39: userPools[0].groups[1].previously[2]: "Cognito-Groups.hold.abc" starts with the reserved "cognito-groups.": it is a holding group, never renamed from; a stopped run\'s members are put back when the group it held them for is in the file',

@@ -95,7 +95,7 @@ describe('reserved names', () => {
 
   it('refuses the reserved prefix in any case: Cognito names are equal ignoring case, so COGNITO-GROUPS.HOLD.x is a holding group', () => {
     expect(errors(withGroups('      - name: COGNITO-GROUPS.HOLD.0123456789abcdef\n      - name: ops\n'))).toEqual([
-      'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them; choose another name',
+      'groups.yaml:5:15: userPools[0].groups[0].name: group names starting with "cognito-groups." are reserved: cognito-groups keeps members there while it moves them, and the lease of a running apply (cognito-groups.lock); choose another name',
     ]);
   });
 });

@@ -29,7 +29,8 @@ function config(...userPools: DesiredPool[]): DesiredConfig {
 }
 
 const READS: Operation[] = ['ListGroups', 'ListUsersInGroup'];
-const BASIC_APPLY: Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'ListUsersInGroup'];
+/** Every apply creates, updates and deletes: its lease is the group cognito-groups.lock, taken and released (IAM cannot scope a permission to one group). */
+const BASIC_APPLY: Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup'];
 
 describe('iam needs: plan and drift only read', () => {
   it.each<PolicyCommand>(['plan', 'drift'])('%s lists groups and members, and nothing else, whatever the file can change', (command) => {
@@ -57,7 +58,7 @@ describe('iam needs: plan and drift only read', () => {
 });
 
 describe('iam needs: apply', () => {
-  it('creates and updates, and nothing destructive, when every group has a role and a precedence and the pool keeps unmanaged groups', () => {
+  it('creates, updates and deletes (the lease), and moves no members, when every group has a role and a precedence and the pool keeps unmanaged groups', () => {
     expect(operationsFor(pool([full('a'), full('b')]), 'apply')).toEqual(BASIC_APPLY);
   });
 
@@ -74,7 +75,7 @@ describe('iam needs: apply', () => {
     ['both', { name: 'g' }],
   ])('grants DeleteGroup and AdminAddUserToGroup when a group lacks %s (removing one is a replace, which keeps the members)', (_what, group) => {
     const ops = operationsFor(pool([full('other'), group]), 'apply');
-    expect(ops).toEqual([...BASIC_APPLY.slice(0, 4), 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup']);
+    expect(ops).toEqual([...BASIC_APPLY, 'AdminAddUserToGroup']);
   });
 
   it('grants DeleteGroup and AdminAddUserToGroup for a rename (previously:)', () => {
@@ -87,21 +88,20 @@ describe('iam needs: apply', () => {
 
   it('adds members but never removes them for members: include', () => {
     const ops = operationsFor(pool([full('team', { members: { mode: 'include', users: ['ann'] } })]), 'apply');
-    expect(ops).toEqual(['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminGetUser', 'DescribeUserPool']);
+    expect(ops).toEqual(['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminGetUser', 'DescribeUserPool']);
   });
 
   it('adds and removes members for an exact members: list (even an empty one)', () => {
     const ops = operationsFor(pool([full('team', { members: { mode: 'exact', users: [] } })]), 'apply');
     expect(ops).toContain('AdminAddUserToGroup');
     expect(ops).toContain('AdminRemoveUserFromGroup');
-    expect(ops).not.toContain('DeleteGroup');
   });
 
-  it('decides per pool: one pool that can delete does not give DeleteGroup to another', () => {
-    const needs = needsOf(config(pool([full('a')], 'delete'), pool([full('b')], 'keep', OTHER)), 'apply');
-    expect(needs.pools.map((p) => [p.poolId, p.operations.includes('DeleteGroup')])).toEqual([
-      [POOL, true],
-      [OTHER, false],
+  it('decides per pool: one pool that moves members does not give AdminAddUserToGroup to another', () => {
+    const needs = needsOf(config(pool([{ name: 'a' }]), pool([full('b')], 'keep', OTHER)), 'apply');
+    expect(needs.pools.map((p) => [p.poolId, p.operations.includes('AdminAddUserToGroup'), p.operations.includes('DeleteGroup')])).toEqual([
+      [POOL, true, true],
+      [OTHER, false, true],
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('iam needs: every plan the file can lead to stays within them', () => {
     expect([...seen].sort()).toEqual(['AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'create', 'delete', 'rename', 'replace', 'update']);
   });
 
-  it('never grants a write to a file whose plans can only create and update', () => {
+  it('never grants a member write to a file whose plans can only create and update', () => {
     const random = seededRandom(5);
     for (let i = 0; i < 200; i++) {
       const groups = NAMES.filter(() => random() < 0.6).map((name) => full(name, { precedence: randomInt(random, 9) }));
@@ -190,7 +190,7 @@ describe('iam needs: every plan the file can lead to stays within them', () => {
 
 describe('iam policy document', () => {
   it('scopes each statement to the pools that need exactly those actions, sorted, with the pool region and account', () => {
-    const file = config(pool([full('a')], 'keep', OTHER), pool([full('b')], 'delete'), pool([full('c')], 'keep', 'eu-west-1_Iam3'));
+    const file = config(pool([full('a')], 'keep', OTHER), pool([{ name: 'b' }]), pool([full('c')], 'keep', 'eu-west-1_Iam3'));
     const doc = policyDocument(needsOf(file, 'apply'), ACCOUNT);
     expect(doc).toEqual({
       Version: '2012-10-17',
@@ -198,13 +198,13 @@ describe('iam policy document', () => {
         {
           Sid: 'CognitoGroupsApply1',
           Effect: 'Allow',
-          Action: ['cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
+          Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
           Resource: [`arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/${POOL}`],
         },
         {
           Sid: 'CognitoGroupsApply2',
           Effect: 'Allow',
-          Action: ['cognito-idp:CreateGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
+          Action: ['cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
           Resource: [`arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/eu-west-1_Iam3`, `arn:aws:cognito-idp:us-east-2:${ACCOUNT}:userpool/${OTHER}`],
         },
         { Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [ROLE_A] },

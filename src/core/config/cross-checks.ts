@@ -70,7 +70,7 @@ function groupChecks(rawPool: unknown, i: number, pos: Positions, at: At): Diagn
     const here = ['userPools', i, 'groups', j];
     // Cognito names are equal ignoring case: the reserved prefix is reserved in every case.
     if (typeof g.name === 'string' && nameKey(g.name).startsWith(RESERVED_PREFIX)) {
-      out.push(at(pos.offsetOf([...here, 'name']), [...here, 'name'], `group names starting with "${RESERVED_PREFIX}" are reserved: cognito-groups keeps members there while it moves them; choose another name`));
+      out.push(at(pos.offsetOf([...here, 'name']), [...here, 'name'], `group names starting with "${RESERVED_PREFIX}" are reserved: cognito-groups keeps members there while it moves them, and the lease of a running apply (${RESERVED_PREFIX}lock); choose another name`));
     }
     const prev = typeof g.previously === 'string' ? [g.previously] : Array.isArray(g.previously) ? g.previously : [];
     prev.forEach((p, k) => {

@@ -45,6 +45,8 @@ export interface DesiredPool {
 /** Run settings the file may carry. */
 export interface FileSettings {
   maxRps?: number;
+  /** Seconds an apply's lease on a pool lasts (renewed at half of it). */
+  lockSeconds?: number;
 }
 
 /** The environment a config was read as, for a file with `environments:`. */

@@ -170,7 +170,7 @@ function perEnvironment(lists: ReadonlyArray<{ env: string; list: readonly Diagn
 
 interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] } }
 interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: Array<RawGroup | null> }
-interface RawFile { version: 1; settings?: { maxRps?: number }; userPools: RawPool[] }
+interface RawFile { version: 1; settings?: { maxRps?: number; lockSeconds?: number }; userPools: RawPool[] }
 
 function toConfig(raw: RawFile): DesiredConfig {
   const userPools: DesiredPool[] = raw.userPools.map((p) => ({
@@ -180,7 +180,10 @@ function toConfig(raw: RawFile): DesiredConfig {
     // A group an environment does not have is null in its view.
     groups: p.groups.filter((g): g is RawGroup => g !== null).map(toGroup),
   }));
-  const settings = raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps };
+  const settings = {
+    ...(raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps }),
+    ...(raw.settings?.lockSeconds === undefined ? {} : { lockSeconds: raw.settings.lockSeconds }),
+  };
   return { version: 1, settings, userPools };
 }
 

@@ -21,8 +21,8 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validateGroups = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"}}};
-const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"}}};
+const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const schema13 = {"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}};
 const schema14 = {"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"};
@@ -330,7 +330,7 @@ if(data.settings !== undefined){
 let data5 = data.settings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key4 in data5){
-if(!(key4 === "maxRps")){
+if(!((key4 === "maxRps") || (key4 === "lockSeconds"))){
 const err23 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err23];
@@ -376,9 +376,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(data5.lockSeconds !== undefined){
+let data7 = data5.lockSeconds;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err27 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.lockSeconds.type,parentSchema:schema12.properties.lockSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -387,15 +388,49 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 86400 || isNaN(data7)){
+const err28 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema12.properties.lockSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if(data7 < 2 || isNaN(data7)){
+const err29 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema12.properties.lockSeconds,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -1293,7 +1328,7 @@ if(data.settings !== undefined){
 let data1 = data.settings;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!(key1 === "maxRps")){
+if(!((key1 === "maxRps") || (key1 === "lockSeconds"))){
 const err4 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -1339,9 +1374,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+if(data1.lockSeconds !== undefined){
+let data3 = data1.lockSeconds;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.lockSeconds.type,parentSchema:schema12.properties.lockSeconds,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1350,12 +1386,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.environments !== undefined){
-let data3 = data.environments;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length > 50){
-const err9 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data3};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 86400 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema12.properties.lockSeconds,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1364,8 +1397,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(Object.keys(data3).length < 1){
-const err10 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data3};
+if(data3 < 2 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/settings/lockSeconds",schemaPath:"#/definitions/settings/properties/lockSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema12.properties.lockSeconds,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1374,11 +1407,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key2 in data3){
-const _errs11 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err11 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1388,9 +1421,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-var valid3 = _errs11 === errors;
-if(!valid3){
-const err12 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data3};
+if(data.environments !== undefined){
+let data4 = data.environments;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(Object.keys(data4).length > 50){
+const err12 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1399,16 +1434,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-for(const key3 in data3){
-if(!(validate11(data3[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data3};
+if(Object.keys(data4).length < 1){
+const err13 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1417,12 +1444,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.userPools !== undefined){
-let data5 = data.userPools;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err14 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data5};
+for(const key2 in data4){
+const _errs13 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err14 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1431,16 +1457,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data5[i0], {instancePath:instancePath+"/userPools/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data5};
+var valid3 = _errs13 === errors;
+if(!valid3){
+const err15 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1450,14 +1470,64 @@ vErrors.push(err15);
 errors++;
 }
 }
+for(const key3 in data4){
+if(!(validate11(data4[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err16 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.userPools !== undefined){
+let data6 = data.userPools;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err17 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data6[i0], {instancePath:instancePath+"/userPools/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }

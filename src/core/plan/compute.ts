@@ -3,6 +3,7 @@ import { compareNames, lookalikeKey, nameKey } from '../config/names.js';
 import { CgError } from '../errors.js';
 import { diffFields, normalFields, replaceReasons } from './fields.js';
 import { holdName, holdRecordOf, isReserved, type HoldRecord } from './holding.js';
+import { isLockGroup } from './lease.js';
 import { memberChangeOf, membersAfter, type MembersBefore } from './member-changes.js';
 import type { GroupChange, Hold, Lookalike, MemberChange, ObservedGroup, OrphanHold, PlanningOptions, PoolPlan, ProviderAlert, UnmanagedGroup } from './model.js';
 
@@ -10,7 +11,7 @@ import type { GroupChange, Hold, Lookalike, MemberChange, ObservedGroup, OrphanH
  * Compares what a pool should have with what it has. Pure and deterministic: the same inputs give
  * the same plan whatever order the pool listed its groups in. Holding groups (left by a run that
  * stopped while it moved members) are never planned as groups: the change of the group they serve
- * finishes their work. Throws PLAN_CONFLICT when a group and one of its previous names both exist
+ * finishes their work, and the lock group (an apply's lease) is left out altogether. Throws PLAN_CONFLICT when a group and one of its previous names both exist
  * and no holding group says a rename was under way: the plan does not guess which one is meant.
  */
 export function computePoolPlan(desired: DesiredPool, observed: readonly ObservedGroup[], options: PlanningOptions = {}): PoolPlan {
@@ -42,7 +43,8 @@ export function computePoolPlan(desired: DesiredPool, observed: readonly Observe
   return {
     userPoolId: desired.id,
     region: desired.region,
-    listed: observed.length,
+    // The lock group is an apply's, not the pool's: an empty pool being applied lists no group.
+    listed: observed.filter((g) => !isLockGroup(g.name)).length,
     changes,
     unchanged,
     unmanaged,
@@ -73,6 +75,8 @@ function indexPool(desired: DesiredPool, observed: readonly ObservedGroup[], opt
   const holds = new Map<string, { group: ObservedGroup; record: HoldRecord }>();
   const regular: ObservedGroup[] = [];
   for (const g of observed) {
+    // The lease of a run applying now is no group of the pool's: never planned, shown as unmanaged or deleted.
+    if (isLockGroup(g.name)) continue;
     const record = holdRecordOf(g);
     if (record !== undefined) holds.set(nameKey(record.group), { group: g, record });
     else regular.push(g);

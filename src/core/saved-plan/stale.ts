@@ -2,6 +2,7 @@ import { compareNames, nameKey } from '../config/names.js';
 import { diffFields, type FieldChange } from '../plan/fields.js';
 import type { DesiredConfig } from '../config/model.js';
 import { computePoolPlan } from '../plan/compute.js';
+import { isLockGroup } from '../plan/lease.js';
 import type { MembersByPool, ObservedGroup } from '../plan/model.js';
 import { touchedKeys } from './build.js';
 import type { PlanDocument } from './model.js';
@@ -50,8 +51,9 @@ export function checkStaleness(
   const elsewhere: GroupDifference[] = [];
   for (const pool of doc.pools) {
     const poolId = pool.userPoolId;
-    const nowByKey = new Map((current.get(poolId) ?? []).map((g) => [nameKey(g.name), g]));
-    const thenByKey = new Map(pool.observed.map((g) => [nameKey(g.name), g]));
+    // The lock group comes and goes with every apply (this one holds it now): never a change made elsewhere.
+    const nowByKey = new Map((current.get(poolId) ?? []).filter((g) => !isLockGroup(g.name)).map((g) => [nameKey(g.name), g]));
+    const thenByKey = new Map(pool.observed.filter((g) => !isLockGroup(g.name)).map((g) => [nameKey(g.name), g]));
     const touched = touchedKeys(pool);
     const keys = [...new Set([...thenByKey.keys(), ...nowByKey.keys(), ...touched])].sort(compareNames);
     for (const key of keys) {

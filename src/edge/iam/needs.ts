@@ -69,18 +69,16 @@ function readsOf(pool: DesiredPool): Operation[] {
 }
 
 /**
- * What apply writes besides the reads. Creates and updates always (GetGroup when a create meets a
- * group created meanwhile). DeleteGroup only when the file can delete or replace: unmanaged groups
- * deleted, a group without a roleArn or a precedence (the pool's group may have one, and removing it
- * is a replace), or a rename; replaces and renames also delete their holding group. Members are added
- * when a replace keeps them, a rename moves them or the file manages them; removed only when the file
- * lists a group's exact members.
+ * What apply writes besides the reads. Creates, updates and deletes always: every apply takes and
+ * releases its lease (CreateGroup and DeleteGroup of the lock group; GetGroup and UpdateGroup to
+ * renew or take it over), and IAM cannot scope a permission to one group. GetGroup also when a create
+ * meets a group created meanwhile. Members are added when a replace keeps them, a rename moves them
+ * or the file manages them; removed only when the file lists a group's exact members.
  */
 function writesOf(pool: DesiredPool): Operation[] {
-  const ops: Operation[] = ['GetGroup', 'CreateGroup', 'UpdateGroup'];
+  const ops: Operation[] = ['GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup'];
   const replaces = pool.groups.some((g) => g.roleArn === undefined || g.precedence === undefined);
   const renames = pool.groups.some((g) => (g.previously ?? []).length > 0);
-  if (pool.unmanagedGroups === 'delete' || replaces || renames) ops.push('DeleteGroup');
   if (replaces || renames || managesMembers(pool)) ops.push('AdminAddUserToGroup');
   if (pool.groups.some((g) => g.members?.mode === 'exact')) ops.push('AdminRemoveUserFromGroup');
   return ops;

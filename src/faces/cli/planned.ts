@@ -6,6 +6,8 @@ import { summaryLine } from '../render/summary.js';
 import { buildPlanDocument, type Planned as PlannedFrom } from '../../core/saved-plan/build.js';
 import type { PlanDocument } from '../../core/saved-plan/model.js';
 import { printWarnings } from './warnings.js';
+import { heldLeaseLines } from '../render/lease.js';
+import { safeOutput } from '../render/outside-text.js';
 import { openTarget, type Target, type TargetFlags } from './connect.js';
 import type { Io } from './io.js';
 import { ProgressReporter } from './progress.js';
@@ -51,6 +53,8 @@ export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; e
     const progress = new ProgressReporter(io, flags.progress);
     const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, onReadProgress: progress.read, onMembersProgress: progress.members });
     progress.stop();
+    // An apply holding a lease is said from the listing already made: plan and drift never take one.
+    for (const line of heldLeaseLines(result.observed, Date.now())) io.err(`${safeOutput(`note: ${line}`)}\n`);
     return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
   });
 }

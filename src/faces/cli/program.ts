@@ -13,6 +13,8 @@ import type { ImportFlags } from './commands/import.js';
 import type { PlanFlags } from './commands/plan.js';
 import type { ValidateFlags } from './commands/validate.js';
 import { addColorOption, addFileOption, addFormatOptions, addTargetOptions } from './flags.js';
+import { addLockOptions } from './lock-flags.js';
+import { addUnlockCommand } from './unlock-flags.js';
 import type { Io } from './io.js';
 import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../../run/apply/limits.js';
 import { ACCOUNT_ID, POLICY_COMMANDS } from '../../edge/iam/commands.js';
@@ -66,6 +68,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT))),
     ),
   );
+  addLockOptions(applyCmd);
   applyCmd.action(async (planFile: string | undefined, flags: ApplyFlags) => {
     // With a saved plan, -f names the groups file to check the plan against (only when given).
     const groupsFile = planFile !== undefined && applyCmd.getOptionValueSource('file') === 'cli' ? flags.file : undefined;
@@ -102,6 +105,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
       .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId)),
   ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
+
+  addUnlockCommand(program, io, result);
 
   program
     .command('emulator')

@@ -9,6 +9,8 @@ export interface ExecuteOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (p: ApplyProgress) => void;
+  /** Why the run may no longer write (its lease was lost), asked before each change starts; undefined while it may. */
+  mayNotWrite?: () => string | undefined;
 }
 
 /** The lane a change runs in: each lane uses its own per-pool operation quota, so they run side by side. */
@@ -102,6 +104,8 @@ export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans
 
     const worker = async (queue: GroupChange[]): Promise<void> => {
       for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
+        const lost = options.mayNotWrite?.();
+        if (lost !== undefined) runStopped ??= `not started: ${lost}`;
         const stopReason = options.signal?.aborted ? 'interrupted before it started' : (runStopped ?? stops.reasonFor(change));
         if (stopReason !== undefined) {
           results.push({ poolId: pool.id, change, status: 'not-started', message: stopReason });
@@ -142,7 +146,8 @@ export async function executeChanges(api: GroupsApi, finishing: GroupsApi, plans
   const order = new Map(plans.flatMap((p) => p.changes.map((c, i) => [c, i] as const)));
   const poolOrder = new Map(plans.map((p, i) => [p.userPoolId, i]));
   results.sort((a, b) => (poolOrder.get(a.poolId) ?? 0) - (poolOrder.get(b.poolId) ?? 0) || (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
-  return { results, interrupted: options.signal?.aborted === true };
+  const leaseLost = options.mayNotWrite?.();
+  return { results, interrupted: options.signal?.aborted === true, ...(leaseLost === undefined ? {} : { leaseLost }) };
 }
 
 /** Member calls a change will make (a member-keeping replace copies twice; adds and removes), for the progress estimate. */

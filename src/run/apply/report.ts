@@ -28,6 +28,8 @@ export interface ChangeResult {
 export interface ApplyReport {
   results: ChangeResult[];
   interrupted: boolean;
+  /** Set when the run lost its lease on a pool while applying: the changes not yet started were not. */
+  leaseLost?: string;
 }
 
 /** Progress of an apply: changes finished so far, and members copied when changes move members. */

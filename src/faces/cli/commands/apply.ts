@@ -7,6 +7,7 @@ import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
 import { apply, type ApplyOptions } from '../../../run/apply.js';
 import type { ApplyPolicy } from '../../../run/apply/policy.js';
+import type { LockOptions } from '../../../run/lease/leases.js';
 import { planOfDocument } from '../../../core/saved-plan/build.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
 import { planEnvironment } from '../../../core/saved-plan/target.js';
@@ -19,11 +20,13 @@ import { documentOf, envOption, withTarget } from '../planned.js';
 import { ProgressReporter } from '../progress.js';
 import { confirm } from '../prompt.js';
 import { withStopSignals, type StopReason } from '../signals.js';
+import { lockOptionsOf } from '../lock.js';
+import type { LockFlags } from '../lock-flags.js';
 import { applyView, type ApplyView } from '../views/apply-view.js';
 import { openOutput, type Output, type OutputFlags } from '../views/output.js';
 
 /** Options of `apply`. */
-export interface ApplyFlags extends TargetFlags, OutputFlags {
+export interface ApplyFlags extends TargetFlags, OutputFlags, LockFlags {
   file: string;
   env?: string;
   autoApprove?: boolean;
@@ -86,8 +89,8 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
 }
 
 /** The callbacks and policy both library calls take. */
-function commonOf(run: ApplyRun): Required<ApplyPolicy> & Pick<ApplyOptions, 'onReadProgress' | 'onMembersProgress' | 'onApplyProgress'> {
-  return { ...run.policy, onReadProgress: run.progress.read, onMembersProgress: run.progress.members, onApplyProgress: run.progress.apply };
+function commonOf(run: ApplyRun): Required<ApplyPolicy> & LockOptions & Pick<ApplyOptions, 'onReadProgress' | 'onMembersProgress' | 'onApplyProgress'> {
+  return { ...run.policy, ...lockOptionsOf(run.flags, run.flags.local === true, run.io), onReadProgress: run.progress.read, onMembersProgress: run.progress.members, onApplyProgress: run.progress.apply };
 }
 
 /** `apply PLANFILE [-f FILE]`: exactly the saved plan's changes, or a refusal, recorded in the output before it is reported. */
@@ -171,6 +174,7 @@ function exitCodeOf(outcome: ApplyOutcome | undefined, against: string): number 
   if (outcome === undefined) return 0;
   const { report, check } = outcome;
   if (report.interrupted) throw new CgError('INTERRUPTED', 'interrupted: the summary above says what was and was not applied');
+  if (report.leaseLost !== undefined) throw new CgError('LEASE_LOST', `${report.leaseLost}; it stopped before its next change: the summary above says what was and was not applied`);
   const failed = report.results.filter((r) => r.status === 'failed').length;
   if (failed > 0 || !check.ran && check.why === 'not-all-applied') throw new CgError('APPLY_FAILED', `${failed} change(s) failed; the summary above says what was and was not applied`);
   if (!check.ran && check.error.code === 'INTERRUPTED') throw new CgError('INTERRUPTED', 'interrupted while checking the pools after applying: the report above says what was applied; run plan to see the pools');

@@ -13,8 +13,11 @@ export { checkStaleness, type Staleness, type StaleGroup } from './core/saved-pl
 export { targetMismatch, planEnvironment, type TargetRef, type TargetMismatch } from './core/saved-plan/target.js';
 export { planFollowsFrom, type FollowProblem } from './core/saved-plan/verify.js';
 export type { PlanDocument, PlanDocumentPool } from './core/saved-plan/model.js';
-export { driftOf } from './core/drift/compute.js';
-export { countDrift, inSync, type DriftReport, type PoolDrift, type DriftedGroup, type ProviderGroupReport, type DriftCounts } from './core/drift/model.js';
+export { driftOf, type Acknowledging } from './core/drift/compute.js';
+export { attributeDrift, attributeWithSession, type AttributionSources } from './run/attribute.js';
+export type { Attribution, AttributedChange, ChangeRecord, ChangeSource, ChangeSubject } from './core/drift/attribution.js';
+export type { TrailApi, TrailQuery, TrailPage } from './edge/cloudtrail/port.js';
+export { countDrift, inSync, type DriftReport, type PoolDrift, type DriftedGroup, type ProviderGroupReport, type DriftCounts, type AcknowledgedDifference, type StaleAcknowledgement } from './core/drift/model.js';
 export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, type MarkdownOptions } from './faces/render/markdown.js';
 export { renderDriftText } from './faces/render/drift-text.js';
 export { renderDriftMarkdown } from './faces/render/drift-markdown.js';
@@ -30,7 +33,7 @@ export { openSession, type Session, type SessionOptions } from './run/session.js
 export { parseConfig, type ParseResult } from './core/config/parse.js';
 export { readConfigFile, type LoadedConfig } from './edge/files/read-config.js';
 export { formatDiagnostic, type Diagnostic } from './core/config/diagnostic.js';
-export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPolicy } from './core/config/model.js';
+export type { DesiredConfig, DesiredPool, DesiredGroup, GroupFields, UnmanagedPolicy, Acknowledgement, AcknowledgedField } from './core/config/model.js';
 export { computePoolPlan, memberReadsOf } from './core/plan/compute.js';
 export type { Plan, PoolPlan, GroupChange, FieldChange, ObservedGroup, UnmanagedGroup, Action, Hold, OrphanHold, PlanningOptions, ObservedMembers, MembersByPool } from './core/plan/model.js';
 export { countPlan, hasChanges, type PlanCounts } from './core/plan/summary.js';

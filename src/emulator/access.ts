@@ -139,6 +139,17 @@ export class AccessPolicy {
     return `User: ${user} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
   }
 
+  /**
+   * AccessDeniedException for a request to another service on this endpoint (CloudTrail's
+   * LookupEvents): a deny rule naming the operation, or a policy without an Allow for the action on `*`.
+   */
+  authorizeOther(accessKeyId: string | undefined, operation: string, action: string): Reply | undefined {
+    const user = callerArn(this.account, accessKeyId);
+    const hit = this.deny.some((r) => (r.accessKeyId === undefined || r.accessKeyId === accessKeyId) && r.operation === operation && r.userPoolId === undefined);
+    if (hit) return errorReply('AccessDeniedException', `User: ${user} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+    return this.policy === undefined ? undefined : this.denial(user, action, '*');
+  }
+
   private denial(user: string, action: string, resource: string): Reply | undefined {
     const decision: PolicyDecision = (this.policy as IdentityPolicy).decide(action, resource);
     if (decision === 'allow') return undefined;

@@ -146,4 +146,6 @@ export interface RunningEmulator {
   resetStats(): void;
   /** Stops listening, lets requests in flight finish, writes the state file and releases its lock. */
   close(): Promise<void>;
+  /** CloudTrail's record of the emulator's writes: make events appear late, or move them into the past. */
+  readonly trail: { setDelay(ms: number): void; age(ms: number): void };
 }

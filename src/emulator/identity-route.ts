@@ -4,11 +4,9 @@
 // iam:<Action> on the role), injected latency and throttling, the quotas, injected resets and 500s,
 // then the operation, and the state file written after a change.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleIamAction, iamError, iamResourceOf, IAM_ACTIONS, IAM_CONTENT_TYPE, isIamQuery, type IamAction } from './iam-roles.js';
 import { handleIdentityOperation, identityOperationOf, IDENTITY_TARGET_PREFIX } from './identity-pools.js';
-import { TokenBucket, type QuotaSettings } from './quotas.js';
 import type { AccessPolicy } from './access.js';
 import type { FaultInjector } from './faults.js';
 import type { QuotaLimiter } from './quotas.js';
@@ -56,9 +54,6 @@ type Service = { kind: 'identity'; op: string; known: boolean } | { kind: 'iam';
 
 /** Cognito Identity and IAM on the emulator's one endpoint, with their quotas. */
 export class IdentityRoute {
-  private buckets = new Map<string, TokenBucket>();
-  private settings: QuotaSettings | undefined;
-
   constructor(private readonly parts: RouteParts) {}
 
   /** The answer to a request for Cognito Identity or IAM; undefined for any other request. */
@@ -104,7 +99,9 @@ export class IdentityRoute {
     const fault = faults.decide(op);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     const throttled = (): RoutedAnswer => (service.kind === 'iam' ? fail(400, 'Throttling', 'Rate exceeded') : fail(400, 'TooManyRequestsException', 'Too many requests'));
-    if (fault.kind === 'throttle' || !this.admit(op)) return throttled();
+    // Each operation has its own rate, per region for Cognito Identity (IAM is global).
+    const lane = service.kind === 'iam' ? `iam:${op}` : `cognito-identity:${region}:${op}`;
+    if (fault.kind === 'throttle' || !this.parts.quotas.admitService(lane, RATE_PER_OPERATION)) return throttled();
     if (fault.kind === 'reset') {
       stats.outcome(op, 'fault');
       return { op, status: 0, contentType: '', body: '', reset: true };
@@ -136,26 +133,6 @@ export class IdentityRoute {
     const action = form.get('Action') ?? '(none)';
     if (!isIamQuery(req.signer.service, action)) return undefined;
     return { kind: 'iam', op: action, known: (IAM_ACTIONS as readonly string[]).includes(action), form };
-  }
-
-  /** Whether the operation's bucket has a token (and takes it); buckets start anew when the quota settings change. */
-  private admit(op: string): boolean {
-    const settings = this.parts.quotas.current;
-    if (!settings.enabled) return true;
-    if (settings !== this.settings) {
-      this.settings = settings;
-      this.buckets.clear();
-    }
-    const now = performance.now();
-    let bucket = this.buckets.get(op);
-    if (bucket === undefined) {
-      const rate = RATE_PER_OPERATION * settings.scale;
-      bucket = new TokenBucket(rate, Math.max(1, Math.round(rate * settings.burstSeconds * 1e9) / 1e9), now);
-      this.buckets.set(op, bucket);
-    }
-    if (bucket.available(now) < 1) return false;
-    bucket.take();
-    return true;
   }
 }
 

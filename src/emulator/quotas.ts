@@ -170,6 +170,7 @@ export class QuotaLimiter {
   private perPoolOperation!: BucketMap;
   private perUserRead!: BucketMap;
   private perUserWrite!: BucketMap;
+  private services = new Map<string, TokenBucket>();
 
   constructor(
     settings: QuotaSettings,
@@ -207,6 +208,20 @@ export class QuotaLimiter {
     return true;
   }
 
+  /**
+   * True (and a token taken) when a request to another service on this endpoint is within its own
+   * rate: CloudTrail's LookupEvents, 2 per second per account and region (`key` names the lane).
+   */
+  admitService(key: string, rate: number): boolean {
+    if (!this.settings.enabled) return true;
+    const now = this.now();
+    let b = this.services.get(key);
+    if (b === undefined) this.services.set(key, (b = this.bucket(rate, now)));
+    if (b.available(now) < 1) return false;
+    b.take();
+    return true;
+  }
+
   private bucket(rate: number, now: number): TokenBucket {
     const perSecond = rate * this.settings.scale;
     // Rounded so that 0.1 * 5 * 10 is 5 tokens, not 4.999...; and a bucket smaller than one token
@@ -221,5 +236,6 @@ export class QuotaLimiter {
     this.perPoolOperation = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.poolOperation, t));
     this.perUserRead = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.perUserRead, t));
     this.perUserWrite = new BucketMap((t) => this.bucket(DOCUMENTED_RATES.perUserWrite, t));
+    this.services = new Map();
   }
 }

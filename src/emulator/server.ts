@@ -98,6 +98,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stats.reset();
     },
 
+    trail: {
+      setDelay: (ms) => state.trail.setDelay(ms),
+      age: (ms) => {
+        state.trail.age(ms);
+        state.persistInBackground();
+      },
+    },
+
     close() {
       closed ??= (async () => {
         await transport.close();

@@ -1,7 +1,8 @@
 // The emulator's state on disk: a versioned JSON document, read once at start and rewritten
 // atomically (temp file, fsync, rename, fsync of the directory) after mutations. Concurrent
 // mutations share one write (group commit), so thousands of writes per second stay cheap.
-// Version 2 added users and memberships; version 1 files (groups only) are still read.
+// Version 2 added users and memberships, version 3 the CloudTrail events of the emulator's writes;
+// version 1 files (groups only) and version 2 files (no events) are still read.
 import { readFile } from 'node:fs/promises';
 import { CgError } from '../core/errors.js';
 import { writeFileAtomic } from '../edge/files/write-atomic.js';
@@ -10,11 +11,13 @@ import { parseIdentityState, type IdentityState, type IdentityStore } from './id
 import { foldName } from './order-key.js';
 import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
+import type { TrailEvent } from './trail.js';
+import { parseTrailEvents } from './trail-state.js';
 
 /** The version the emulator writes. */
-const STATE_FORMAT_VERSION = 2;
+const STATE_FORMAT_VERSION = 3;
 /** The versions it reads. */
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** A group on disk. Times are epoch milliseconds. */
 export interface StateFileGroup {
@@ -57,7 +60,7 @@ export interface StateFilePool {
   users: StateFileUser[];
 }
 
-/** The whole state file, as written (format version 2). */
+/** The whole state file, as written (format version 3). */
 export interface StateFile {
   formatVersion: typeof STATE_FORMAT_VERSION;
   /** Binds ListUserPools tokens to this emulator's state. */
@@ -65,6 +68,8 @@ export interface StateFile {
   pools: StateFilePool[];
   /** Identity pools and IAM roles; absent when there are none (files without it read as before). */
   identity?: IdentityState;
+  /** CloudTrail events of the emulator's writes, oldest first (version 3; none before). */
+  trail: TrailEvent[];
 }
 
 export type ParsedState = { readonly ok: true; readonly state: StateFile } | { readonly ok: false; readonly problem: string };
@@ -195,12 +200,12 @@ function parsePool(v: unknown, where: string, version: number): StateFilePool {
   };
 }
 
-/** Checks the shape of a parsed state file (version 1 or 2) and returns it as version 2. Pure. */
+/** Checks the shape of a parsed state file (version 1, 2 or 3) and returns it as version 3. Pure. */
 export function parseStateFile(json: unknown): ParsedState {
   try {
     const o = need(isObject(json), json as Record<string, unknown>, 'the document', 'a JSON object');
     const version = o['formatVersion'];
-    need(READABLE_VERSIONS.includes(version as number), null, 'formatVersion', `${READABLE_VERSIONS.join(' or ')} (found ${JSON.stringify(version) ?? 'nothing'})`);
+    need(READABLE_VERSIONS.includes(version as number), null, 'formatVersion', `${READABLE_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]} (found ${JSON.stringify(version) ?? 'nothing'})`);
     const pools = need(Array.isArray(o['pools']), o['pools'] as unknown[], 'pools', 'an array');
     const ids = new Set<string>();
     const parsed = pools.map((p, i) => {
@@ -215,7 +220,9 @@ export function parseStateFile(json: unknown): ParsedState {
     } catch (e) {
       throw new ShapeError((e as Error).message);
     }
-    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, ...(identity === undefined ? {} : { identity }) } };
+    const trail = parseTrailEvents(version === 3 ? o['trail'] : undefined);
+    if (!trail.ok) return { ok: false, problem: trail.problem };
+    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events, ...(identity === undefined ? {} : { identity }) } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -223,7 +230,7 @@ export function parseStateFile(json: unknown): ParsedState {
 }
 
 /** The store as a state document. */
-export function stateFromStore(store: GroupStore, accountSalt: string, identityStore?: IdentityStore): StateFile {
+export function stateFromStore(store: GroupStore, accountSalt: string, trail: TrailEvent[] = [], identityStore?: IdentityStore): StateFile {
   const pools: StateFilePool[] = [];
   for (const p of store.pools.values()) {
     pools.push({
@@ -244,7 +251,7 @@ export function stateFromStore(store: GroupStore, accountSalt: string, identityS
     });
   }
   const identity = identityStore?.toState();
-  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, ...(identity === undefined ? {} : { identity }) };
+  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail, ...(identity === undefined ? {} : { identity }) };
 }
 
 function userToState(u: UserRecord): StateFileUser {

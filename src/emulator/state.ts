@@ -9,6 +9,7 @@ import { IdentityStore } from './identity-store.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import { GroupStore } from './store.js';
+import { TrailRecorder } from './trail.js';
 
 const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -36,12 +37,15 @@ export class EmulatorState {
   readonly account: string;
   readonly defaultRegion: string;
   readonly clock: () => number;
+  /** CloudTrail's record of the writes made through the API. */
+  readonly trail: TrailRecorder;
   private readonly writer: GroupCommitWriter | undefined;
   private readonly lock: { release(): Promise<void> } | undefined;
   private readonly accountSalt: string;
 
-  private constructor(settings: StateSettings, store: GroupStore, identity: IdentityStore, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
+  private constructor(settings: StateSettings, store: GroupStore, trail: TrailRecorder, identity: IdentityStore, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
     this.store = store;
+    this.trail = trail;
     this.identity = identity;
     this.account = settings.account;
     this.defaultRegion = settings.defaultRegion;
@@ -51,13 +55,14 @@ export class EmulatorState {
     this.writer =
       settings.statePath === undefined
         ? undefined
-        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, identity))}\n`, settings.onWrite);
+        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all(), identity))}\n`, settings.onWrite);
   }
 
   /** Opens the state: locks and reads the state file when there is one (a lock another holds, or a corrupt file, is an error). */
   static async open(settings: StateSettings): Promise<EmulatorState> {
     const store = new GroupStore(settings.maxGroupsPerPool);
     const identity = new IdentityStore();
+    const trail = new TrailRecorder(settings.account, settings.clock);
     let accountSalt = newSalt();
     // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
     const lock = settings.statePath === undefined ? undefined : await lockStateFile(settings.statePath);
@@ -67,6 +72,7 @@ export class EmulatorState {
         if (state !== undefined) {
           loadStateIntoStore(state, store);
           identity.load(state.identity);
+          trail.load(state.trail);
           accountSalt = state.accountSalt;
         }
       }
@@ -74,7 +80,7 @@ export class EmulatorState {
       await lock?.release();
       throw e;
     }
-    return new EmulatorState(settings, store, identity, accountSalt, lock);
+    return new EmulatorState(settings, store, trail, identity, accountSalt, lock);
   }
 
   /** Whether changes are written to a state file. */

@@ -15,6 +15,8 @@ import { categoryOf, userAccessOf, type QuotaLimiter } from './quotas.js';
 import type { EmulatorState } from './state.js';
 import type { RequestOutcome, StatsRecorder } from './stats.js';
 import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
+import { TrailRecorder } from './trail.js';
+import { answerTrailRequest, trailOperation } from './trail-http.js';
 import { CONTENT_TYPE, errorReply, errorStatus, isRateLimited, parseAuthorization, parseTarget, TARGET_PREFIX, type Reply } from './wire.js';
 
 const HOST = '127.0.0.1';
@@ -124,6 +126,13 @@ export async function listen(port: number, parts: TransportParts): Promise<Trans
     if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
       return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
     }
+    if (TrailRecorder.isTrailTarget(target)) {
+      seen.op = trailOperation(target ?? '');
+      stats.call(seen.op);
+      const reply = answerTrailRequest(res, { target: target ?? '', body, region: signer.region ?? state.defaultRegion, accessKeyId: signer.accessKeyId, requestId, closing }, state.trail, access, (key, rate) => quotas.admitService(key, rate));
+      stats.outcome(seen.op, reply.error === undefined ? 'ok' : reply.error === 'ThrottlingException' ? 'throttled' : 'error');
+      return;
+    }
     const op = parseTarget(target);
     const statsName = op ?? (target === undefined ? '(none)' : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target);
     stats.call(statsName);
@@ -162,8 +171,13 @@ export async function listen(port: number, parts: TransportParts): Promise<Trans
     }
     if (fault.kind === 'error') return send(res, op, errorReply('InternalErrorException', 'Internal server error.'), requestId);
 
-    const handled = handleOperation(op, decoded.input, state.context(region));
-    if (handled.mutated && state.durable) {
+    const ctx = state.context(region);
+    const handled = handleOperation(op, decoded.input, ctx);
+    const username = str(decoded.input, 'Username');
+    const recorded =
+      handled.reply.ok &&
+      state.trail.record({ op, input: decoded.input, now: ctx.now, region, accessKeyId: signer.accessKeyId, headers: req.headers, sourceIp: req.socket.remoteAddress, sub: username === undefined || poolId === undefined ? undefined : state.store.pool(poolId)?.users.find(username)?.sub });
+    if ((handled.mutated || recorded) && state.durable) {
       try {
         await state.persist();
       } catch (e) {

@@ -11,6 +11,9 @@ import type { CredentialsApi } from '../edge/identity/port.js';
 import { Pacer } from '../edge/pacing/pacer.js';
 import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../edge/pacing/retry.js';
+import type { TrailApi } from '../edge/cloudtrail/port.js';
+import { LazySdkTrailApi } from '../edge/cloudtrail/lazy-trail.js';
+import { PacedTrailApi } from '../edge/pacing/paced-trail.js';
 
 /** How a run reaches Cognito and paces itself; every field has a sensible default. */
 export interface SessionOptions extends SdkOptions {
@@ -28,6 +31,8 @@ export interface SessionOptions extends SdkOptions {
   clock?: Clock;
   /** Aborting stops new calls; calls in flight finish. */
   signal?: AbortSignal;
+  /** A CloudTrail port to use instead of the AWS SDK's (tests); drift attribution reads through it. */
+  trailApi?: TrailApi;
 }
 
 /** A paced, retrying connection for one run; close it when done. */
@@ -39,6 +44,8 @@ export interface Session {
   account?: AccountApi;
   /** Identity pools and IAM roles, paced and counted; absent for a caller's own `api` given without `credentialsApi`. */
   credentials?: PacedCredentialsApi;
+  /** CloudTrail's event history, paced with the same pacer (LookupEvents at 2/s per region); absent for a caller's own `api` without `trailApi`. */
+  trail?: PacedTrailApi;
   close(): void;
 }
 
@@ -51,7 +58,11 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   const rates: Rates = { ...(options.rates ?? COGNITO_RATES) };
   const maxRps = options.maxRps ?? fileMaxRps;
   if (maxRps !== undefined) rates.maxRps = Math.min(maxRps, rates.maxRps ?? Infinity);
-  const api = new PacedGroupsApi(inner, new Pacer(rates, clock), clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
+  const pacer = new Pacer(rates, clock);
+  const api = new PacedGroupsApi(inner, pacer, clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
+  const trailSdk = options.api === undefined && options.trailApi === undefined ? new LazySdkTrailApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
+  const trailInner = options.trailApi ?? trailSdk;
+  const trail = trailInner === undefined ? undefined : new PacedTrailApi(trailInner, pacer, clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
   const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
   const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
   const credentialsInner = credentialsSdk ?? options.credentialsApi;
@@ -61,9 +72,11 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
     finishing: api.withoutSignal(),
     ...(account === undefined ? {} : { account }),
     ...(credentials === undefined ? {} : { credentials }),
+    ...(trail === undefined ? {} : { trail }),
     close: () => {
       stop?.release();
       sdk?.destroy();
+      trailSdk?.destroy();
       credentialsSdk?.destroy();
     },
   };

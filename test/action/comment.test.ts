@@ -20,7 +20,7 @@ describe.concurrent('plan comment', () => {
     expect(others).toEqual([]);
     expect(created?.user.login).toBe('github-actions[bot]');
     expect(created?.body.startsWith(`${MARKER}\n### cognito-groups plan for \`${POOL}\` on the endpoint `)).toBe(true);
-    expect(created?.body).toContain('| ✏️&nbsp;update | `editors` | description: `old` → `new` |');
+    expect(created?.body).toContain('| 📝&nbsp;update | `editors` | description: `old` → `new` |');
     expect(created?.body).toContain(`commit ${FIRST_SHA}`);
     expect(first.log).toContain(`Commented the plan on pull request #${PR_NUMBER}.`);
 

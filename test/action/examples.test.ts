@@ -50,7 +50,7 @@ describe('example workflows', () => {
   it('asks for the least permissions each job needs', () => {
     expect(workflows.plan.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
     expect(workflows.apply.permissions).toEqual({ contents: 'read', 'id-token': 'write', actions: 'read' });
-    expect(workflows.drift.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(workflows.drift.permissions).toEqual({ contents: 'read', 'id-token': 'write', issues: 'write' });
   });
 
   it('never overlaps two applies to one environment, and cancels superseded plans of a pull request', () => {

@@ -1,4 +1,4 @@
-// A fake of the GitHub REST API's issue comments on 127.0.0.1: pages of at most 100 with Link headers,
+// A fake of the GitHub REST API's issues and issue comments on 127.0.0.1: pages of at most 100 with Link headers,
 // authors from the token, edits only by the author, and requests answered with an error or a dropped
 // connection on demand. Served under /api/v3, as GitHub Enterprise Server does, so the base path counts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,6 +18,17 @@ export interface FakeComment {
   user: { login: string; type: 'User' | 'Bot' };
 }
 
+/** An issue as the fake stores it (its comments are kept with the pull requests' comments, by number). */
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: Array<{ name: string }>;
+  user: { login: string; type: 'User' | 'Bot' };
+}
+
 /** A request the fake received. */
 export interface SeenRequest {
   method: string;
@@ -30,6 +41,10 @@ export interface FakeGitHub {
   /** The API URL, for GITHUB_API_URL. */
   url: string;
   comments(issue: number): FakeComment[];
+  /** Every issue, in creation order. */
+  issues(): FakeIssue[];
+  /** Adds an issue as this author. */
+  seedIssue(issue: Omit<FakeIssue, 'number' | 'state_reason'>): FakeIssue;
   /** Adds a comment as this author. */
   seed(issue: number, body: string, user: FakeComment['user']): FakeComment;
   requests: SeenRequest[];
@@ -60,6 +75,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const failures: Array<{ method: string; path: RegExp; status: number; message: string }> = [];
   const drops: Array<{ method: string; path: RegExp }> = [];
   let nextId = 1000;
+  const issueList: FakeIssue[] = [];
+  let nextIssue = 100;
   let url = '';
 
   const listOf = (issue: number): FakeComment[] => {
@@ -107,6 +124,43 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         listOf(Number(m[1])).push(comment);
         return send(res, 201, comment);
       }
+      if (route === 'GET /repos/acme/groups/issues') {
+        const state = parsed.searchParams.get('state') ?? 'open';
+        const labels = (parsed.searchParams.get('labels') ?? '').split(',').filter((l) => l !== '');
+        // Pull requests are issues too, as GitHub lists them: one is always there, with a marker-free body.
+        const all = [...issueList, { number: 7, title: 'A pull request', body: '', state: 'open', state_reason: null, labels: [], user: { login: 'alice', type: 'User' }, pull_request: { url: 'x' } }];
+        const list = all.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.some((x) => x.name === l))).sort((a, b) => b.number - a.number);
+        const perPage = Math.min(100, Number(parsed.searchParams.get('per_page') ?? 30));
+        const page = Number(parsed.searchParams.get('page') ?? 1);
+        const pages = Math.max(1, Math.ceil(list.length / perPage));
+        const link = (p: number): string => `<${url}${parsed.pathname}?${new URLSearchParams({ ...Object.fromEntries(parsed.searchParams), page: String(p) }).toString()}>`;
+        return send(res, 200, list.slice((page - 1) * perPage, page * perPage), page < pages ? { link: `${link(page + 1)}; rel="next"` } : {});
+      }
+      if (route === 'POST /repos/acme/groups/issues') {
+        const input = jsonOf(raw);
+        if (typeof input?.title !== 'string' || input.title === '') return send(res, 422, { message: 'Validation Failed: title' });
+        const body = typeof input.body === 'string' ? input.body : '';
+        if (body.length > 65_536) return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' });
+        const labels = Array.isArray(input.labels) ? input.labels.filter((l): l is string => typeof l === 'string').map((name) => ({ name })) : [];
+        const issue: FakeIssue = { number: nextIssue++, title: input.title, body, state: 'open', state_reason: null, labels, user: { login: who.login, type: who.type } };
+        issueList.push(issue);
+        return send(res, 201, issue);
+      }
+      if ((m = /^PATCH \/repos\/acme\/groups\/issues\/(\d+)$/.exec(route)) !== null) {
+        const issue = issueList.find((i) => i.number === Number(m?.[1]));
+        if (issue === undefined) return send(res, 404, { message: 'Not Found' });
+        const input = jsonOf(raw) ?? {};
+        if (typeof input.body === 'string') {
+          if (input.body.length > 65_536) return send(res, 422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' });
+          issue.body = input.body;
+        }
+        if (typeof input.title === 'string') issue.title = input.title;
+        if (input.state === 'open' || input.state === 'closed') {
+          issue.state = input.state;
+          issue.state_reason = input.state === 'closed' ? (typeof input.state_reason === 'string' ? input.state_reason : 'completed') : 'reopened';
+        }
+        return send(res, 200, issue);
+      }
       if ((m = /^PATCH \/repos\/acme\/groups\/issues\/comments\/(\d+)$/.exec(route)) !== null) {
         const comment = [...issues.values()].flat().find((c) => c.id === Number(m?.[1]));
         if (comment === undefined) return send(res, 404, { message: 'Not Found' });
@@ -126,6 +180,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   return {
     url,
     comments: (issue) => listOf(issue).map((c) => ({ ...c })),
+    issues: () => issueList.map((i) => ({ ...i, labels: i.labels.map((l) => ({ ...l })) })),
+    seedIssue: (issue) => {
+      const made: FakeIssue = { ...issue, number: nextIssue++, state_reason: null };
+      issueList.push(made);
+      return { ...made };
+    },
     seed: (issue, body, user) => {
       const comment = { id: nextId++, body, user };
       listOf(issue).push(comment);
@@ -147,6 +207,15 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     req.on('end', () => resolve(text));
   });
+}
+
+function jsonOf(raw: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function bodyOf(raw: string): string | undefined {

@@ -23,8 +23,16 @@ describe('inputs', () => {
       githubToken: '',
       comment: 'on-changes',
       failOnDrift: true,
+      driftIssue: true,
+      driftIssueLabels: ['cognito-groups-drift'],
       workingDirectory: '.',
     });
+  });
+
+  it('reads the drift issue inputs: off, and labels split on commas', () => {
+    const inputs = readInputs(env({ command: 'drift', 'drift-issue': 'false', 'drift-issue-labels': ' drift , ops,, ' }));
+    expect(inputs).toMatchObject({ driftIssue: false, driftIssueLabels: ['drift', 'ops'] });
+    expect(() => readInputs(env({ command: 'drift', 'drift-issue': 'maybe' }))).toThrow(expect.objectContaining({ details: ['drift-issue: "maybe" is not allowed; expected one of true, false'] }));
   });
 
   it('splits args on any whitespace and keeps shell syntax as literal text', () => {
@@ -62,6 +70,9 @@ describe('CLI arguments', () => {
 
   it('passes the environment as --env and the user args last, for each command', () => {
     expect(cliArguments(base)).toEqual(['plan', '-f', 'g.yaml', '--out', 'p.json', '--format', 'markdown', '--detailed-exitcode', '--env', 'prod', '--max-rps', '3']);
+    // With a job summary, plan writes it itself (the full plan); apply and drift print theirs for the action to write.
+    expect(cliArguments(base, { stepSummary: true })).toEqual(['plan', '-f', 'g.yaml', '--out', 'p.json', '--format', 'markdown', '--detailed-exitcode', '--github-step-summary', '--env', 'prod', '--max-rps', '3']);
+    expect(cliArguments({ ...base, command: 'apply' }, { stepSummary: true })).not.toContain('--github-step-summary');
     expect(cliArguments({ ...base, command: 'apply' })).toEqual(['apply', 'p.json', '-f', 'g.yaml', '--format', 'markdown', '--env', 'prod', '--max-rps', '3']);
     expect(cliArguments({ ...base, command: 'drift', environment: undefined, args: [] })).toEqual(['drift', '-f', 'g.yaml', '--format', 'markdown']);
   });

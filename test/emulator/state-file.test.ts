@@ -54,7 +54,7 @@ describe('state file', () => {
     await first.close();
 
     const json = JSON.parse(await readFile(statePath, 'utf8')) as { formatVersion: number };
-    expect(json.formatVersion).toBe(2);
+    expect(json.formatVersion).toBe(3);
 
     const second = await startEmulator({ statePath, quotas: { enabled: false } });
     const c2 = sdkClient(second.url);
@@ -101,8 +101,10 @@ describe('state file', () => {
 
   it('refuses a wrongly shaped file and says what is wrong', async () => {
     const statePath = join(await tempDir(), 'state.json');
-    await writeFile(statePath, JSON.stringify({ formatVersion: 3, accountSalt: 'x', pools: [] }));
-    expect((await startError(statePath)).message).toContain('formatVersion must be 1 or 2 (found 3)');
+    await writeFile(statePath, JSON.stringify({ formatVersion: 4, accountSalt: 'x', pools: [] }));
+    expect((await startError(statePath)).message).toContain('formatVersion must be 1, 2 or 3 (found 4)');
+    await writeFile(statePath, JSON.stringify({ formatVersion: 3, accountSalt: 'x', pools: [], trail: [{ eventId: 'e' }] }));
+    expect((await startError(statePath)).message).toContain('trail[0].eventName must be a string');
     await writeFile(statePath, JSON.stringify({ formatVersion: 1, accountSalt: 'x', pools: [{ id: 'a_b', name: 'n', salt: 's', creationDate: 1, lastModifiedDate: 1 }] }));
     expect((await startError(statePath)).message).toContain('pools[0].groups must be an array');
     await writeFile(statePath, '[]');
@@ -143,7 +145,7 @@ describe('state file', () => {
     await first.close();
 
     const json = JSON.parse(await readFile(statePath, 'utf8')) as { formatVersion: number; pools: Array<{ users: unknown[]; caseSensitive: boolean }> };
-    expect(json.formatVersion).toBe(2);
+    expect(json.formatVersion).toBe(3);
     expect(json.pools.map((p) => [p.caseSensitive, p.users.length])).toEqual([
       [false, 71],
       [true, 2],

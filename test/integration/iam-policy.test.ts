@@ -91,7 +91,7 @@ function actionsOf(policy: PolicyDocument): string[] {
 function called(emulator: RunningEmulator): string[] {
   return Object.entries(emulator.stats().operations)
     .filter(([, o]) => o.calls > 0)
-    .map(([op]) => `cognito-idp:${op}`)
+    .map(([op]) => (op === 'LookupEvents' ? `cloudtrail:${op}` : `cognito-idp:${op}`))
     .sort();
 }
 
@@ -177,12 +177,15 @@ describe('iam-policy under the emulator\'s IAM', () => {
   it.each(['plan', 'drift'] as const)('%s runs under its own read-only policy, which lets apply write nothing', async (command) => {
     const s = await scenario();
     const policy = await policyFor(s, command, { AWS_ACCOUNT_ID: ACCOUNT });
-    expect(actionsOf(policy)).toEqual(['cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    // Drift also names who made each difference, from CloudTrail.
+    const trail = command === 'drift' ? ['cloudtrail:LookupEvents'] : [];
+    expect(actionsOf(policy)).toEqual([...trail, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
+    if (command === 'drift') expect(run.stdout).not.toContain('not allowed (cloudtrail:LookupEvents)');
     // The plan counts the members of the groups the changes drop or move: ListUsersInGroup was needed.
-    expect(called(s.emulator)).toEqual(['cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    expect(called(s.emulator)).toEqual([...trail, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     const apply = await s.cli([...APPLY, '--format', 'json']);
     expect(apply.code).toBe(1);
@@ -283,7 +286,7 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   it.each(['plan', 'drift'] as const)('%s reads the pool and its users under its own policy', async (command) => {
     const s = await membersScenario();
     const policy = await policyFor(s, command);
-    expect(actionsOf(policy)).toEqual(['cognito-idp:AdminGetUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), 'cognito-idp:AdminGetUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);

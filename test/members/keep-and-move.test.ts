@@ -128,7 +128,7 @@ describe.concurrent('members through the CLI', () => {
   it('shows the counts in Markdown and drift, and drops the members only when the plan says so', async ({ onTestFinished }) => {
     const w = await world(onTestFinished, { members: 12 });
     const md = await w.cli(['plan', '-f', w.file, '--format', 'markdown']);
-    expect(md.stdout).toContain('> - This group is deleted and created again with its members kept');
+    expect(md.stdout).toContain('> [!NOTE]\n> This group is deleted and created again with its members kept');
     expect(md.stdout).toContain('`ops` (12 members)');
     expect(md.stdout).toContain('*12 members kept and put back*');
     const drift = await w.cli(['drift', '-f', w.file]);

@@ -60,8 +60,9 @@ describe.concurrent('membership as code', () => {
       ['beta', { add: ['carol'], remove: [], had: 1 }],
     ]);
     expect(doc.pools[0].usernamesCaseSensitive).toBe(false);
-    expect(md.stdout).toContain('| ✏️&nbsp;update | `admins` | members: +`alice`; −`mallory` |');
-    expect(md.stdout).toContain('> This plan **removes 1 member** from 1 group: `admins` (1 member). Their next tokens lack the group. Applying it needs `--allow-member-removals`.');
+    expect(md.stdout).toContain('| 📝&nbsp;update | `admins` | members: +`alice`; −`mallory` |');
+    expect(md.stdout).toContain('> Applying this plan needs `--allow-member-removals`:\n> - `--allow-member-removals`: it removes 1 member from 1 group\n');
+    expect(md.stdout).toContain('> 1 group loses members (1 member in all); their next tokens lack the group: `admins` (1 member, members removed).');
 
     const refused = await w.cli(['apply', '-f', w.file, '--auto-approve']);
     expect(refused.code).toBe(1);

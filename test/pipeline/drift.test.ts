@@ -33,7 +33,7 @@ describe.concurrent('drift through the CLI', () => {
     expect(json.code, json.stderr).toBe(0);
     const doc = JSON.parse(json.stdout);
     expect(doc.inSync).toBe(true);
-    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [], orphanHolds: [] });
+    expect(doc.pools[0]).toEqual({ userPoolId: P, region: 'eu-west-1', listed: 2, drifted: [], missing: [], toDelete: [], unmanaged: [], providerGroups: [], orphanHolds: [], acknowledged: [], staleAcknowledgements: [], attributions: [] });
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('No changes.');
   });
@@ -61,7 +61,7 @@ describe.concurrent('drift through the CLI', () => {
       },
     ]);
     expect(md.code, md.stderr).toBe(2);
-    expect(md.stdout).toContain('| drifted | `editors` | description: expected *(none)*, found `by hand`<br>precedence: expected `10`, found `11` |');
+    expect(md.stdout).toContain('| drifted | `editors` | description: expected *(none)*, found `by hand`<br>precedence: expected `10`, found `11`<br>*changed through an AWS SDK (aws-sdk-js/');
     expect(plan.code, plan.stderr).toBe(2);
     expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace, 0 to delete.');
   });
@@ -71,7 +71,8 @@ describe.concurrent('drift through the CLI', () => {
     env.emulator.seedGroups(P, [{ GroupName: 'stray' }]);
     const [text, json] = await Promise.all([env.drift(), env.drift('json')]);
     expect(text.code, text.stderr).toBe(2);
-    expect(text.stdout).toContain('  + missing   "viewers"\n  - to delete "stray" (unmanagedGroups: delete)\n');
+    // Neither was made through the API (the test seeded them), so CloudTrail has no record of either.
+    expect(text.stdout).toContain('  + missing   "viewers"\n      deleted: no record within 90 days\n  - to delete "stray" (unmanagedGroups: delete)\n      created: no record within 90 days\n');
     expect(text.stdout).toContain('Drift: 1 missing, 1 to delete. 0 unmanaged groups, 0 provider groups.');
     const doc = JSON.parse(json.stdout);
     expect(json.code, json.stderr).toBe(2);

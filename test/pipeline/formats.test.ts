@@ -8,7 +8,7 @@ import type { GroupChange, Plan } from '../../src/core/plan/model.js';
 import { driftOf } from '../../src/core/drift/compute.js';
 import { renderDriftMarkdown } from '../../src/faces/render/drift-markdown.js';
 import { renderDriftText } from '../../src/faces/render/drift-text.js';
-import { renderPlanMarkdown } from '../../src/faces/render/markdown.js';
+import { diffLines, renderPlanMarkdown } from '../../src/faces/render/markdown.js';
 import { plainStyle } from '../../src/faces/render/style.js';
 import { renderPlanText } from '../../src/faces/render/text.js';
 import { groupsYaml, ROLE, setup, writeIn } from './helpers.js';
@@ -84,6 +84,8 @@ const FIXED_TEXT = [
   '',
   '  No changes: the managed groups match the file.',
   '',
+  'Apply needs: --allow-replace (replaces 1 group), --allow-delete (deletes 1 group).',
+  '',
   'Plan: 1 to add, 1 to change, 1 to replace, 1 to delete, 1 to rename, 1 to finish (members held by a run that stopped). Members: 9 kept, 2 dropped. 1 unmanaged group and 1 provider group left alone. 1 holding group of groups the file no longer lists kept.',
   '',
 ].join('\n');
@@ -94,9 +96,15 @@ const FIXED_MARKDOWN_HEAD = [
   '**Plan: 1 to add, 1 to change, 1 to replace, 1 to delete, 1 to rename, 1 to finish (members held by a run that stopped). Members: 9 kept, 2 dropped. 1 unmanaged group and 1 provider group left alone. 1 holding group of groups the file no longer lists kept.**',
   '',
   '> [!WARNING]',
-  '> This plan **replaces 1 group and deletes 1 group**. Applying it needs `--allow-replace` and `--allow-delete`.',
-  '> - This group loses all its members, and their tokens lose the group at next refresh: `legacy` (2 members).',
-  '> - This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member\'s token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).',
+  '> Applying this plan needs `--allow-replace` `--allow-delete`:',
+  '> - `--allow-replace`: it replaces 1 group',
+  '> - `--allow-delete`: it deletes 1 group',
+  '',
+  '> [!CAUTION]',
+  '> 1 group loses members (2 members in all); their next tokens lack the group: `legacy` (2 members, deleted).',
+  '',
+  '> [!NOTE]',
+  '> This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member\'s token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).',
   '',
   '> [!WARNING]',
   '> A run that stopped left members held for groups this file no longer lists; they are kept until someone decides: `cognito-groups.hold.dddd` (7 members of `gone`). Put the group back in the file to restore them, or delete the holding group yourself.',
@@ -105,12 +113,12 @@ const FIXED_MARKDOWN_HEAD = [
   '',
   '| | Group | Change |',
   '| --- | --- | --- |',
-  '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
+  '| ⛔&nbsp;delete | `legacy` | *not in the file, and the pool has `unmanagedGroups: delete`*<br>precedence: `4`<br>*2 members dropped* |',
+  '| 🔁&nbsp;replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again*<br>*3 members kept and put back* |',
   '| 🔀&nbsp;rename | `authors` | name: `writers` → `authors`<br>*5 members moved* |',
-  '| ✏️&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5`<br>*4 members get new tokens at their next refresh* |',
-  '| 🗑️&nbsp;delete | `legacy` | *not in the file*<br>*2 members dropped* |',
-  '| ↩️&nbsp;restore | `ops` | *puts back 1 member a run that stopped left in `cognito-groups.hold.bbbb`, then deletes the holding group*: +`@here` |',
-  '| ♻️&nbsp;replace | `Support` | name: `SUPPORT` → `Support`<br>precedence: `2` → *(none)*<br>*a group name cannot change case in place; precedence cannot be removed in place: deleted and created again*<br>*3 members kept and put back* |',
+  '| 📝&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5`<br>*4 members get new tokens at their next refresh* |',
+  '| 🔙&nbsp;restore | `ops` | *puts back 1 member a run that stopped left in `cognito-groups.hold.bbbb`, then deletes the holding group*: +`@here` |',
+  '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
   '',
   'Unmanaged groups, left alone (2): `eu-west-1_Fmt1_Google` (provider group), `old-team`',
   '',
@@ -127,27 +135,30 @@ describe('plan text and Markdown of a fixed plan', () => {
 
   it('renders the Markdown plan with the full text in <details>', () => {
     const md = renderPlanMarkdown(fixedPlan(), { fullText: FIXED_TEXT, seeAlso: '`cognito-groups show plan.json`' });
-    expect(md).toBe(`${FIXED_MARKDOWN_HEAD}\n<details><summary>Full text plan</summary>\n\n\`\`\`text\n${FIXED_TEXT}\`\`\`\n\n</details>\n`);
+    expect(md).toBe(`${FIXED_MARKDOWN_HEAD}\n<details><summary>Full text plan</summary>\n\n\`\`\`diff\n${diffLines(FIXED_TEXT)}\`\`\`\n\n</details>\n`);
     // Without the text there is no <details>, and an appendix comes after the changes.
     expect(renderPlanMarkdown(fixedPlan(), { appendix: '### Apply result\n\n**done**\n' })).toBe(`${FIXED_MARKDOWN_HEAD}\n### Apply result\n\n**done**\n`);
   });
 
-  it('puts the warning banner only on plans that replace or delete, naming the flags needed and each group with its members', () => {
+  it('puts the flags warning only on plans that replace or delete, naming each flag, and the member-loss caution only on groups that lose members', () => {
     const only = (changes: GroupChange[]): string => renderPlanMarkdown({ pools: [{ ...fixedPlan().pools[0]!, changes, orphanHolds: [] }] });
     const [create, rename, update, del, restore, replace] = fixedPlan().pools[0]!.changes as [GroupChange, GroupChange, GroupChange, GroupChange, GroupChange, GroupChange];
-    // A rename and a restore lose nobody anything: no banner.
+    // A rename and a restore lose nobody anything: no warning.
     expect(only([create, rename, update, restore])).not.toContain('[!WARNING]');
+    expect(only([create, rename, update, restore])).not.toContain('[!CAUTION]');
     expect(only([])).not.toContain('[!WARNING]');
-    expect(only([create, replace])).toContain(
-      '> [!WARNING]\n> This plan **replaces 1 group**. Applying it needs `--allow-replace`.\n> - This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member\'s token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).\n',
-    );
-    expect(only([del, del])).toContain('> [!WARNING]\n> This plan **deletes 2 groups**. Applying it needs `--allow-delete`.\n> - These groups lose all their members, and their tokens lose the group at next refresh: `legacy` (2 members), `legacy` (2 members).\n');
+    const replacing = only([create, replace]);
+    expect(replacing).toContain('> [!WARNING]\n> Applying this plan needs `--allow-replace`:\n> - `--allow-replace`: it replaces 1 group\n');
+    expect(replacing).toContain("> [!NOTE]\n> This group is deleted and created again with its members kept (held in a holding group meanwhile; until a member's token is refreshed after the group is back, it lacks the group): `SUPPORT` (3 members).\n");
+    // A replace that keeps its members loses none.
+    expect(replacing).not.toContain('[!CAUTION]');
+    expect(only([del, del])).toContain('> [!WARNING]\n> Applying this plan needs `--allow-delete`:\n> - `--allow-delete`: it deletes 2 groups\n\n> [!CAUTION]\n> 2 groups lose members (4 members in all); their next tokens lack the group: `legacy` (2 members, deleted), `legacy` (2 members, deleted).\n');
     // A replace planned with --drop-members loses its members, and says so.
     const dropping = { ...replace, hold: undefined } as GroupChange;
-    expect(only([dropping])).toContain('> - This group loses all its members, and their tokens lose the group at next refresh: `SUPPORT` (3 members).\n');
-    // The banner is in the head, before the first change row.
+    expect(only([dropping])).toContain('> 1 group loses members (3 members in all); their next tokens lack the group: `SUPPORT` (3 members, replaced, members dropped).\n');
+    // The warning is in the head, before the first change row.
     const md = only([create, del]);
-    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ➕&nbsp;create'));
+    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('| ⛔&nbsp;delete'));
   });
 
   it('says in the text and the Markdown when apply will refuse a plan whatever its flags, and only then', () => {
@@ -254,16 +265,17 @@ describe('Markdown escaping', () => {
       expect(c, r).toHaveLength(3);
       return [c[0], codeSpans(c[1] ?? ''), codeSpans(c[2] ?? '')];
     });
+    // By risk: the delete first, then the updates, then the create.
     expect(table).toEqual([
+      ['⛔&nbsp;delete', ['``double``'], ['unmanagedGroups: delete']],
+      ['📝&nbsp;update', ['tick`name'], ['a|b', 'c⏎d']],
+      ['📝&nbsp;update', ['lead `x'], ['`', '*not* <b>bold</b> & #1']],
       ['➕&nbsp;create', ['pipe|name'], ['line one⏎line two | `code` here']],
-      ['🗑️&nbsp;delete', ['``double``'], []],
-      ['✏️&nbsp;update', ['tick`name'], ['a|b', 'c⏎d']],
-      ['✏️&nbsp;update', ['lead `x'], ['`', '*not* <b>bold</b> & #1']],
     ]);
     // The unmanaged line is prose, not a table: the pipe is shown as written.
     expect(md).toContain('Unmanaged groups, left alone (1): `` un|managed` ``');
     // The <details> block holds the text as is, in a fence no line of it can close.
-    expect(md).toContain('```text\nUser pool eu-west-1_Fmt1');
+    expect(md).toContain('```diff\nUser pool eu-west-1_Fmt1');
   });
 
   it('escapes long descriptions shown as a word diff, and reasons, as plain Markdown text', () => {
@@ -273,7 +285,8 @@ describe('Markdown escaping', () => {
     const [row] = tableRows(md);
     const c = cells(row ?? '');
     expect(c).toHaveLength(3);
-    expect(c[2]).toMatch(/^description \(word diff\): /);
+    // Folded under the row: the summary says what changed, the word diff opens below it.
+    expect(c[2]).toMatch(/^<details><summary>description: changed \(98 characters → 118\); the word diff<\/summary>.*<\/details>$/);
     // Removed and added words are highlighted as GitHub shows them (it would show {+ +} as written).
     expect(c[2]).toContain('<del>\\*stars\\*</del><ins>\\_underscores\\_</ins>');
     expect(c[2]).toContain('a \\| pipe');
@@ -411,7 +424,7 @@ describe('JSON documents printed by the CLI', () => {
     const d1 = JSON.parse(drift1.stdout);
     expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
     expect(d1).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       kind: 'cognito-groups-drift',
       inSync: false,
       summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
@@ -428,6 +441,12 @@ describe('JSON documents printed by the CLI', () => {
         unmanaged: [{ name: 'old-team' }],
         providerGroups: [{ name: `${P}_Google`, description: 'Autogenerated group for users who sign in using Google' }],
         orphanHolds: [],
+        acknowledged: [],
+        staleAcknowledgements: [],
+        attributions: [
+          { group: 'editors', subject: 'fields', attribution: { status: 'none' } },
+          { group: 'admins', subject: 'deleted', attribution: { status: 'none' } },
+        ],
       },
     ]);
 

@@ -1,5 +1,5 @@
-// Markdown stays within GitHub's 65,000-character comment limit: the <details> text goes first, then
-// change rows, and a visible note says what was left out.
+// Markdown stays within GitHub's 65,000-character comment limit: the full text plan goes first, then
+// change rows from the least risky end, and a note right under the summary says what was left out.
 import { describe, expect, it } from 'vitest';
 import { driftOf } from '../../src/core/drift/compute.js';
 import type { GroupChange, Plan } from '../../src/core/plan/model.js';
@@ -39,8 +39,8 @@ function bigPlan(n: number, descriptionLength: number, poolId = 'eu-west-1_Big1'
 }
 
 const md = (plan: Plan, limit?: number): string => renderPlanMarkdown(plan, { fullText: renderPlanText(plan, plainStyle), seeAlso: SEE, ...(limit === undefined ? {} : { limit }) });
-const rowsOf = (text: string): string[] => text.split('\n').filter((l) => /^\| (➕|✏️|🗑️|♻️)&nbsp;/.test(l));
-const destroying = (row: string): boolean => /^\| (🗑️|♻️)&nbsp;/.test(row);
+const rowsOf = (text: string): string[] => text.split('\n').filter((l) => /^\| (➕|📝|⛔|🔁)&nbsp;/.test(l));
+const destroying = (row: string): boolean => /^\| (⛔|🔁)&nbsp;/.test(row);
 
 /** Every table row is whole: three cells and a closing pipe. */
 function expectWholeRows(text: string): void {
@@ -55,8 +55,8 @@ describe('the 65,000-character cut', () => {
     expect(GITHUB_COMMENT_LIMIT).toBe(65_000);
   });
 
-  it('cuts creates and updates first: every replace and delete row stays, in full when there is room', () => {
-    // 4,000 creates and updates with long descriptions, and 20 replaces and deletes among them.
+  it('cuts creates first, then other updates: every replace and delete row stays, in full when there is room', () => {
+    // 4,000 creates and updates with long descriptions, and 40 replaces and deletes among them.
     const plan = bigPlan(4000, 300);
     const pool = plan.pools[0]!;
     pool.changes = pool.changes.filter((c, i) => c.action === 'create' || c.action === 'update' || i < 80);
@@ -68,16 +68,28 @@ describe('the 65,000-character cut', () => {
     const rows = rowsOf(out);
     expect(rows.filter(destroying)).toHaveLength(40);
     // In full: a replace row keeps its field changes.
-    expect(rows.find((r) => r.startsWith('| ♻️'))).toContain('description: *(none)* →');
+    expect(rows.find((r) => r.startsWith('| 🔁'))).toContain('description: *(none)* →');
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.length).toBeLessThan(pool.changes.length);
     expectWholeRows(out);
-    // The creates and updates kept are the first ones, in plan order.
-    const kept = rows.filter((r) => !destroying(r)).map((r) => Number(/`group-(\d+)`/.exec(r)?.[1]));
-    expect(kept[0]).toBe(0);
+    // By risk: deletes and replaces, then the description updates, then creates; the updates are cut
+    // before any create is kept, each kind from its end.
+    const kinds = rows.map((r) => (destroying(r) ? 0 : r.startsWith('| 📝') ? 1 : 2));
+    expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+    expect(rows.some((r) => r.startsWith('| ➕'))).toBe(false);
+    const kept = rows.filter((r) => r.startsWith('| 📝')).map((r) => Number(/`group-(\d+)`/.exec(r)?.[1]));
+    expect(kept[0]).toBe(1);
     expect(kept).toEqual([...kept].sort((a, b) => a - b));
-    expect(out.endsWith(`\n> [!NOTE]\n> ${pool.changes.length - rows.length} of ${pool.changes.length} changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. See everything with ${SEE}.\n`)).toBe(true);
-    expect(out).toContain('> This plan **replaces 20 groups and deletes 20 groups**. Applying it needs `--allow-replace` and `--allow-delete`.\n> - These groups lose all their members, and their tokens lose the group at next refresh: `group-00002`, `group-00003`');
+    // Said right under the summary, naming the first groups of each kind left out.
+    const left = pool.changes.length - rows.length;
+    const creates = pool.changes.filter((c) => c.action === 'create').length;
+    const note = `\n\n> [!NOTE]\n> **This comment is cut** to stay under GitHub's 65,000-character limit: ${left} of ${pool.changes.length} changes are left out, the least risky first: ${left - creates} other updates (\`group-${String(kept.at(-1)! + 4).padStart(5, '0')}\``;
+    expect(out).toContain(note);
+    expect(out.indexOf(note)).toBe(out.indexOf('**\n') + 2);
+    expect(out).toContain(`; ${creates} creates (\`group-00000\`, \`group-00004\`, `);
+    expect(out).toContain('Every delete and replace is shown.\n>\n> Folded under each pool\'s table (click to open): ');
+    expect(out).toContain('\n>\n> The full text plan is left out: it would take this comment over GitHub\'s 65,000-character limit.\n>\n> The full plan: `cognito-groups show plan.json`.\n');
+    expect(out).toContain('> [!WARNING]\n> Applying this plan needs `--allow-replace` `--allow-delete` `--max-delete 40`:\n');
   });
 
   it('shortens replace and delete rows when they alone are too many, and says how many could not be shown', () => {
@@ -90,13 +102,16 @@ describe('the 65,000-character cut', () => {
     // Creates and updates go first: every row left is a replace or a delete, shortened to its reason.
     expect(rows.length).toBeGreaterThan(300);
     expect(rows.every(destroying)).toBe(true);
-    expect(rows.find((r) => r.startsWith('| ♻️'))).toMatch(/^\| ♻️&nbsp;replace \| `group-\d+` \| \*precedence cannot be removed in place: deleted and created again\*<br>\*members dropped \(--drop-members\)\* \|$/);
+    expect(rows.find((r) => r.startsWith('| 🔁'))).toMatch(/^\| 🔁&nbsp;replace \| `group-\d+` \| \*precedence cannot be removed in place: deleted and created again\*<br>\*members dropped \(--drop-members\)\* \|$/);
     expectWholeRows(out);
     const omitted = 5000 - rows.length;
-    expect(out.endsWith(`\n> [!NOTE]\n> ${omitted} of 5000 changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. Of them, ${2500 - rows.length} replace or delete a group: the warning above counts them all. See everything with ${SEE}.\n`)).toBe(true);
-    // The head is whole: title, summary and the warning, which counts and names the groups that lose their members.
-    expect(out.startsWith('### cognito-groups plan for `eu-west-1_Big1`\n\n**Plan: 1250 to add, 1250 to change, 1250 to replace, 1250 to delete. 1 unmanaged group left alone.**\n\n> [!WARNING]\n> This plan **replaces 1250 groups and deletes 1250 groups**. Applying it needs `--allow-replace` and `--allow-delete`.\n> - These groups lose all their members, and their tokens lose the group at next refresh: `group-00002`, `group-00003`, ')).toBe(true);
-    expect(out).toContain(' and 2470 more.\n');
+    expect(out).toContain(`> **This comment is cut** to stay under GitHub's 65,000-character limit: ${omitted} of 5000 changes are left out, the least risky first: ${2500 - rows.length} deletes and replaces (`);
+    expect(out).toContain(`; 1250 other updates (\`group-00001\`, `);
+    expect(out).toContain(`; 1250 creates (\`group-00000\`, `);
+    expect(out).toContain(` Of them, ${2500 - rows.length} delete or replace a group: the warnings below count them all.`);
+    // The head is whole: title, summary, the note, and the warnings, with every flag apply needs.
+    expect(out.startsWith('### cognito-groups plan for `eu-west-1_Big1`\n\n**Plan: 1250 to add, 1250 to change, 1250 to replace, 1250 to delete. 1 unmanaged group left alone.**\n\n> [!NOTE]\n')).toBe(true);
+    expect(out).toContain('\n\n> [!WARNING]\n> Applying this plan needs `--allow-replace` `--allow-delete` `--max-delete 2500`:\n> - `--allow-replace`: it replaces 1250 groups\n> - `--allow-delete`: it deletes 1250 groups\n> - `--max-delete 2500`: it deletes or replaces 2500 groups in all, more than the limit of 25\n');
     expect(out).toContain('Unmanaged groups, left alone (1): `old-team`');
   });
 
@@ -104,7 +119,7 @@ describe('the 65,000-character cut', () => {
     const plan: Plan = { pools: Array.from({ length: 1200 }, (_, p) => ({ userPoolId: `eu-west-1_Pool${p}`, region: 'eu-west-1', listed: 1, unchanged: [], unmanaged: [{ name: `unmanaged-${'u'.repeat(40)}`, provider: false }], changes: [{ action: 'delete' as const, name: `g${p}`, before: {} }] })) };
     const out = md(plan);
     expect(out.length).toBeLessThanOrEqual(65_000);
-    expect(out).toMatch(/\n> \[!NOTE\]\n> \d+ of 1200 changes and the full text plan are left out: .*\n$/);
+    expect(out).toMatch(/\n> \[!NOTE\]\n> The rest of this comment is left out to stay under GitHub's 65,000-character limit\. The full plan: `cognito-groups show plan\.json`\.\n$/);
     expect((out.match(/^```/gm) ?? []).length % 2).toBe(0);
   });
 
@@ -113,23 +128,21 @@ describe('the 65,000-character cut', () => {
     for (const limit of [65_000, 20_000, 5_000]) {
       const out = md(huge, limit);
       expect(out.length).toBeLessThanOrEqual(limit);
-      expect(out).not.toContain('(cut at the length limit)');
-      expect(out).toContain(`changes and the full text plan are left out: they would take this comment over GitHub's ${limit.toLocaleString('en-US')}-character limit.`);
+      expect(out).toContain(`> **This comment is cut** to stay under GitHub's ${limit.toLocaleString('en-US')}-character limit: `);
       expectWholeRows(out);
     }
     const many: Plan = { pools: Array.from({ length: 40 }, (_, p) => bigPlan(150, 200, `eu-west-1_Many${p}`).pools[0]!) };
     const out = md(many);
     expect(out.length).toBeLessThanOrEqual(65_000);
-    expect(out).not.toContain('(cut at the length limit)');
     expect(out).toContain('### cognito-groups plan for `eu-west-1_Many0`, `eu-west-1_Many1`, `eu-west-1_Many2` and 37 more');
-    expect(out).toMatch(new RegExp(`> (\\d+) of 6000 changes and the full text plan are left out`));
-    const omitted = Number(/> (\d+) of 6000 changes/.exec(out)?.[1]);
+    expect(out).toMatch(/> \*\*This comment is cut\*\* to stay under GitHub's 65,000-character limit: (\d+) of 6000 changes are left out/);
+    const omitted = Number(/: (\d+) of 6000 changes/.exec(out)?.[1]);
     expect(rowsOf(out).length).toBe(6000 - omitted);
     // Every pool keeps its heading.
     for (let p = 0; p < 40; p++) expect(out).toContain(`#### \`eu-west-1_Many${p}\` (eu-west-1): 150 groups listed`);
   });
 
-  it('keeps everything in a plan just under the limit, and drops the <details> text first just over it', () => {
+  it('keeps everything in a plan just under the limit, and drops the full text first just over it', () => {
     // The largest plan of this shape whose whole Markdown fits.
     let n = 1;
     while (md(bigPlan(n + 1, 120), NO_LIMIT).length <= 65_000) n++;
@@ -139,14 +152,14 @@ describe('the 65,000-character cut', () => {
     expect(whole.length).toBeLessThanOrEqual(65_000);
     expect(md(under)).toBe(whole);
     expect(whole).toContain('<details><summary>Full text plan</summary>');
-    expect(whole).not.toContain('[!NOTE]');
+    expect(whole).not.toContain('is left out');
     expect(rowsOf(whole)).toHaveLength(n);
 
     const over = md(bigPlan(n + 1, 120));
     expect(over.length).toBeLessThanOrEqual(65_000);
-    expect(over).not.toContain('<details>');
+    expect(over).not.toContain('Full text plan');
     expect(rowsOf(over)).toHaveLength(n + 1);
-    expect(over.endsWith(`\n> [!NOTE]\n> The full text plan is left out: it would take this comment over GitHub's 65,000-character limit. See everything with ${SEE}.\n`)).toBe(true);
+    expect(over).toContain(`\n\n> [!NOTE]\n> Folded under each pool's table (click to open): ${Math.ceil((n + 1) / 4)} other updates, ${Math.ceil((n + 1) / 4)} creates.\n>\n> The full text plan is left out: it would take this comment over GitHub's 65,000-character limit.\n>\n> The full plan: ${SEE}.\n`);
   });
 
   it('cuts exactly at the limit given', () => {
@@ -154,7 +167,7 @@ describe('the 65,000-character cut', () => {
     const whole = md(plan, NO_LIMIT);
     expect(md(plan, whole.length)).toBe(whole);
     const noDetails = md(plan, whole.length - 1);
-    expect(noDetails).not.toContain('<details>');
+    expect(noDetails).not.toContain('Full text plan');
     expect(rowsOf(noDetails)).toHaveLength(20);
     expect(noDetails).toContain('> The full text plan is left out');
     // Without a seeAlso the note says only what is left out.
@@ -167,7 +180,7 @@ describe('the 65,000-character cut', () => {
     const out = renderPlanMarkdown(plan, { fullText: renderPlanText(plan, plainStyle), appendix });
     expect(out.length).toBeLessThanOrEqual(65_000);
     expect(out).toContain(`\n${appendix}`);
-    expect(out).toMatch(/> \d+ of 3000 changes and the full text plan are left out/);
+    expect(out).toMatch(/> \*\*This comment is cut\*\* to stay under GitHub's 65,000-character limit: \d+ of 3000 changes are left out/);
   });
 
   // Guards an apply result (one line per failed or not-started change) that alone is over the limit:
@@ -218,7 +231,8 @@ describe('plan --format markdown of 5,000 new groups through the CLI', () => {
     expect(run.stdout.length).toBeGreaterThan(55_000);
     const rows = rowsOf(run.stdout);
     expect(rows.length).toBeGreaterThan(100);
-    expect(run.stdout).toContain(`> ${5000 - rows.length} of 5000 changes and the full text plan are left out: they would take this comment over GitHub's 65,000-character limit. See everything with \`cognito-groups show ${planFile}\`.`);
+    expect(run.stdout).toContain(`> **This comment is cut** to stay under GitHub's 65,000-character limit: ${5000 - rows.length} of 5000 changes are left out, the least risky first: ${5000 - rows.length} creates (\`group-${String(rows.length).padStart(5, '0')}\``);
+    expect(run.stdout).toContain(`> The full plan: \`cognito-groups show ${planFile}\`.`);
     expect(env.calls('ListGroups')).toBe(1);
 
     const shown = await env.cli(['show', planFile, '--format', 'markdown']);

@@ -3,6 +3,7 @@ import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listingDigest } from '../../src/core/saved-plan/digest.js';
+import { diffLines } from '../../src/faces/render/markdown.js';
 import { groupsYaml, isolatedEnv, ROLE, runCli, setup, sha256Hex, tempDir, writeIn } from './helpers.js';
 
 const P1 = 'eu-west-1_Pipe1';
@@ -129,9 +130,9 @@ describe('saved plan round trip', () => {
     expect(json.stdout).toBe(saved);
     expect(markdown.stdout).toContain(`### cognito-groups plan for \`${P1}\`, \`${P2}\` on the endpoint http:&#8203;//${env.emulator.url.slice('http://'.length)}/\n`);
     expect(markdown.stdout).toContain('**Plan: 2 to add, 1 to change, 0 to replace, 0 to delete. 1 unmanaged group and 1 provider group left alone.**');
-    expect(markdown.stdout).toContain('| ✏️&nbsp;update | `editors` | description: `Edits things` → `Edits content` |');
+    expect(markdown.stdout).toContain('| 📝&nbsp;update | `editors` | description: `Edits things` → `Edits content` |');
     expect(markdown.stdout).toContain('| ➕&nbsp;create | `support` | precedence: `7` |');
-    expect(markdown.stdout).toContain(`<details><summary>Full text plan</summary>\n\n\`\`\`text\n${planText}\`\`\`\n\n</details>\n`);
+    expect(markdown.stdout).toContain(`<details><summary>Full text plan</summary>\n\n\`\`\`diff\n${diffLines(planText)}\`\`\`\n\n</details>\n`);
     expect(markdown.stdout).not.toContain('[!WARNING]');
     expect(markdown.stdout).not.toContain('[!NOTE]');
 
@@ -165,9 +166,11 @@ describe('saved plan round trip', () => {
     const planFile = `${env.dir}/plan.json`;
     const planned = await env.cli(['plan', '-f', file, '--out', planFile, '--format', 'markdown']);
     expect(planned.code).toBe(0);
-    expect(planned.stdout).toContain('> This plan **replaces 1 group and deletes 1 group**. Applying it needs `--allow-replace` and `--allow-delete`.');
-    expect(planned.stdout).toContain('> - This group loses all its members, and their tokens lose the group at next refresh: `legacy` (no members).');
-    expect(planned.stdout).toContain('> - This group is deleted and created again with its members kept');
+    expect(planned.stdout).toContain('> Applying this plan needs `--allow-replace` `--allow-delete`:\n> - `--allow-replace`: it replaces 1 group\n> - `--allow-delete`: it deletes 1 group\n');
+    // `legacy` has no members: it loses none, so it is not named as losing members.
+    expect(planned.stdout).not.toContain('lose members');
+    expect(planned.stdout).toContain('| ⛔&nbsp;delete | `legacy` | *not in the file, and the pool has `unmanagedGroups: delete`*<br>*no members* |');
+    expect(planned.stdout).toContain('> This group is deleted and created again with its members kept');
 
     env.emulator.resetStats();
     const [noFlags, onlyReplace, both] = [

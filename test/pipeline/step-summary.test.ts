@@ -53,7 +53,7 @@ describe('--github-step-summary', () => {
     expect(show.code).toBe(0);
     const shown = readFileSync(`${env.dir}/show-summary.md`, 'utf8');
     expect(shown).toContain('### cognito-groups plan for `eu-west-1_Summary1`');
-    expect(shown).toContain('| ✏️&nbsp;update | `editors` | description: `old` → `new` |');
+    expect(shown).toContain('| 📝&nbsp;update | `editors` | description: `old` → `new` |');
 
     const applied = await env.cli(['apply', planFile, '--github-step-summary'], withSummary);
     expect(applied.stderr).toBe('');

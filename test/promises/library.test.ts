@@ -79,7 +79,7 @@ describe('the package entry', () => {
 
   it('exports exactly these values (src/index.ts and the built package alike)', async () => {
     const expected = [
-      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved',
+      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved', 'attributeDrift', 'attributeWithSession',
       'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
       'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'lockStateOf', 'memberReadsOf', 'openSession',
       'parseConfig', 'parsePlanDocument',

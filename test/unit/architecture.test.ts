@@ -1,6 +1,6 @@
 // The layers of the code are the folders of src/, checked on the import lines. Each layer may import
 // only from its own layer or a lower one: core (pure: the file format, the planner, drift, saved plans)
-// -> edge (the outside world: Cognito through one port and one SDK adapter, pacing, reads, IAM needs,
+// -> edge (the outside world: Cognito through one port and one SDK adapter, CloudTrail likewise, pacing, reads, IAM needs,
 // files on disk) -> run (what a plan, an apply, an import does) -> faces (render, cli, github) -> the
 // benchmark and the package entry on top. Inside core, config is the base. The emulator stands apart:
 // it imports only core/errors.ts and edge/files, and only the top imports it.
@@ -111,9 +111,9 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('keeps the AWS SDK clients behind the three adapters, Cognito, STS and the credentials check (Cognito Identity and IAM) (the emulator and benchmark baselines aside)', () => {
+  it('keeps the AWS SDK clients behind the four adapters, Cognito, STS, CloudTrail and the credentials check (Cognito Identity and IAM) (the emulator and benchmark baselines aside)', () => {
     const users = all.filter((f) => f.imports.some((i) => i.startsWith('@aws-sdk/'))).map((f) => f.file);
-    expect(users.filter((f) => !f.startsWith('emulator/') && !f.startsWith('bench/')).sort()).toEqual(['edge/cognito/account.ts', 'edge/cognito/sdk-api.ts', 'edge/identity/sdk-api.ts']);
+    expect(users.filter((f) => !f.startsWith('emulator/') && !f.startsWith('bench/')).sort()).toEqual(['edge/cloudtrail/sdk-trail.ts', 'edge/cognito/account.ts', 'edge/cognito/sdk-api.ts', 'edge/identity/sdk-api.ts']);
   });
 
   it('lets renderers display plans without reaching Cognito or the disk', () => {

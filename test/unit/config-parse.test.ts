@@ -256,13 +256,13 @@ describe('parseConfig: pools, version, settings', () => {
 describe('parseConfig: unknown and missing fields', () => {
   it('rejects an unknown group field and suggests the field meant (precendence)', () => {
     expect(errors(oneGroup('admins', 'precendence: 1'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
+      'groups.yaml:6:9: userPools[0].groups[0].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only, acknowledge',
     ]);
   });
 
   it('gives no suggestion for an unknown field unlike any known one', () => {
     expect(errors(oneGroup('admins', 'colour: red'))).toEqual([
-      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn, previously, members, only',
+      'groups.yaml:6:9: userPools[0].groups[0].colour: unknown field "colour"; allowed fields: name, description, precedence, roleArn, previously, members, only, acknowledge',
     ]);
   });
 
@@ -362,7 +362,7 @@ describe('parseConfig: reporting', () => {
       'groups.yaml:7:15: userPools[0].groups[1].name: group name "ADMINS" equals "Admins" ignoring case (first at groups[0]); Cognito group names are unique ignoring case',
     );
     expect(lines[6]).toBe(
-      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
+      'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members, only, acknowledge',
     );
   });
 
@@ -505,7 +505,7 @@ describe('parseConfig: what hardening found', () => {
     expect(errors(withGroups('      - name: admins\n        precedence: 1\n        precedence: 2\n      - name: "site admins"\n        precendence: 3\n'))).toEqual([
       'groups.yaml:7:9: (file): duplicate key "precedence"; each key may appear only once in a mapping',
       'groups.yaml:8:15: userPools[0].groups[1].name: "site admins" is not allowed; expected 1..128 letters, marks, symbols, digits or punctuation, no spaces',
-      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only',
+      'groups.yaml:9:9: userPools[0].groups[1].precendence: unknown field "precendence" (did you mean "precedence"?); allowed fields: name, description, precedence, roleArn, previously, members, only, acknowledge',
     ]);
   });
 

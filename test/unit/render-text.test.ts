@@ -93,6 +93,8 @@ describe('renderPlanText', () => {
         '',
         '  No changes: the managed groups match the file.',
         '',
+        'Apply needs: --allow-replace (replaces 2 groups), --allow-delete (deletes 1 group).',
+        '',
         'Plan: 1 to add, 2 to change, 2 to replace, 1 to delete. 1 unmanaged group and 2 provider groups left alone.',
         '',
       ].join('\n'),

@@ -12,6 +12,19 @@ export interface DesiredGroup extends GroupFields {
   previously?: string[];
   /** The members the file manages; absent, the group's membership is never read or touched. */
   members?: DesiredMembers;
+  /** Known differences drift reports as acknowledged until their date (apply still reverts them). */
+  acknowledge?: Acknowledgement[];
+}
+
+/** What an acknowledgement may cover: one managed field, or the group's members. */
+export type AcknowledgedField = 'description' | 'precedence' | 'roleArn' | 'members';
+
+/** A known difference the file allows until a date: drift lists it apart, and from `until` on it is drift again. */
+export interface Acknowledgement {
+  field: AcknowledgedField;
+  reason: string;
+  /** An ISO 8601 calendar date (YYYY-MM-DD, UTC): the first day the difference is drift again. */
+  until: string;
 }
 
 /** Members a file asks a group to have: exactly these users, or at least these. */

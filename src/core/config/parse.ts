@@ -2,10 +2,11 @@ import type { ValidateFunction } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
 import schema from '../../../schema/groups.schema.json' with { type: 'json' };
 import * as generated from '../generated/groups-validator.js';
+import { acknowledgementChecks } from './acknowledgements.js';
 import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString, type Diagnostic } from './diagnostic.js';
-import { regionOfPoolId, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
+import { regionOfPoolId, type Acknowledgement, type DesiredConfig, type DesiredGroup, type DesiredPool, type UnmanagedPolicy } from './model.js';
 import { hasInvisible, lookalikeKey, mixesScripts, nameKey } from './names.js';
 import { fastLoad } from './fast-yaml.js';
 import { NO_POSITIONS, type At, type Positions } from './positions.js';
@@ -37,6 +38,11 @@ export interface ParseOptions {
    * environment (what `validate` does) and the first one's config is returned.
    */
   env?: string;
+  /**
+   * Today's date (YYYY-MM-DD, UTC), read by the caller: acknowledgements are checked against it (one
+   * already ended is a warning, one more than a year ahead an error). Without it, they are not.
+   */
+  today?: string;
 }
 
 // schema/groups.schema.json, compiled ahead of time (scripts/compile-schemas.mjs): no Ajv at start-up.
@@ -122,18 +128,22 @@ function checkValues(data: unknown, pos: Positions, at: At, file: string, option
   }
   for (const e of environmentChecks(data, pos, at)) errors.push(e);
   if (environments.length === 0) for (const e of crossChecks(data, pos, at)) errors.push(e);
+  // Acknowledgements are checked only once the schema passed: they rely on its types.
+  const acks = errors.length === 0 && environments.length === 0 ? acknowledgementChecks(data, pos, at, options.today) : { errors: [], warnings: [] };
+  for (const e of acks.errors) errors.push(e);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(errors)), warnings: [] };
 
   if (environments.length === 0) {
     const config = toConfig(data as RawFile);
-    return { ok: true, config, warnings: sortDiagnostics(warningsOf(data, pos, at)), environments };
+    return { ok: true, config, warnings: sortDiagnostics([...warningsOf(data, pos, at), ...acks.warnings]), environments };
   }
 
   // Each environment the file is read as: its view checked like a file of its own.
   const chosen = options.env === undefined ? environments : [options.env];
   const views = chosen.map((env) => {
     const view = environmentView(data as Record<string, unknown>, env, pos, at, valueProblem);
-    return { env, view, problems: crossChecks(view.data, pos, at), warnings: warningsOf(view.data, pos, at) };
+    const acknowledged = acknowledgementChecks(view.data, pos, at, options.today);
+    return { env, view, problems: [...crossChecks(view.data, pos, at), ...acknowledged.errors], warnings: [...warningsOf(view.data, pos, at), ...acknowledged.warnings] };
   });
   const viewErrors = [...views.flatMap((v) => v.view.errors), ...perEnvironment(views.map((v) => ({ env: v.env, list: v.problems })))];
   if (viewErrors.length > 0) return { ok: false, errors: sortDiagnostics(dedupe(viewErrors)), warnings: [] };
@@ -168,7 +178,7 @@ function perEnvironment(lists: ReadonlyArray<{ env: string; list: readonly Diagn
   );
 }
 
-interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] } }
+interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] }; acknowledge?: Acknowledgement[] }
 interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: Array<RawGroup | null> }
 interface RawFile { version: 1; settings?: { maxRps?: number; lockSeconds?: number }; userPools: RawPool[] }
 
@@ -194,6 +204,7 @@ function toGroup(g: RawGroup): DesiredGroup {
   if (g.roleArn !== undefined && g.roleArn !== null) group.roleArn = g.roleArn;
   if (g.previously !== undefined) group.previously = typeof g.previously === 'string' ? [g.previously] : [...g.previously];
   if (g.members !== undefined) group.members = Array.isArray(g.members) ? { mode: 'exact', users: [...g.members] } : { mode: 'include', users: [...g.members.include] };
+  if (g.acknowledge !== undefined) group.acknowledge = g.acknowledge.map((a) => ({ field: a.field, reason: a.reason, until: a.until }));
   return group;
 }
 

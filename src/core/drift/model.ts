@@ -1,4 +1,6 @@
-import type { FieldChange, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
+import type { AcknowledgedField } from '../config/model.js';
+import type { AttributedChange } from './attribution.js';
+import type { FieldChange, FieldValue, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
 export interface DriftedGroup {
@@ -19,6 +21,34 @@ export interface DriftedGroup {
   heldIn?: string;
   /** For a group with `members:`: users the file lists that the group lacks, and (exact lists) users it has that the file does not list. */
   members?: { missing: string[]; unexpected: string[] };
+  /** Acknowledgements in the file for differences listed here whose date has come: they are drift again. */
+  expired?: Array<{ field: AcknowledgedField; reason: string; until: string }>;
+}
+
+/** A difference the file acknowledges, within its date: listed, but not drift. */
+export interface AcknowledgedDifference {
+  /** The group, by the file's name. */
+  name: string;
+  field: AcknowledgedField;
+  reason: string;
+  until: string;
+  /** Whole days until `until` (at least 1). */
+  daysLeft: number;
+  /** A field's value in the file and in the pool (not set for members). */
+  expected?: FieldValue;
+  actual?: FieldValue;
+  /** For members: users the file lists that the group lacks, and users it has that the file does not list. */
+  members?: { missing: string[]; unexpected: string[] };
+}
+
+/** An acknowledgement that matches no difference (any more): the file should drop it. */
+export interface StaleAcknowledgement {
+  name: string;
+  field: AcknowledgedField;
+  reason: string;
+  until: string;
+  /** Its date has passed too. */
+  ended: boolean;
 }
 
 /** A provider group (`<poolId>_<Provider>`) and, when it carries a role or precedence, the alert. */
@@ -38,9 +68,17 @@ export interface PoolDrift {
   unmanaged: ObservedGroup[];
   /** Unmanaged groups the file's policy says to delete. */
   toDelete: string[];
+  /** Members of the groups to delete, by name, where they were read. */
+  toDeleteMembers?: Record<string, number>;
   providerGroups: ProviderGroupReport[];
   /** Holding groups left by a run that stopped, for groups the file does not list: someone must decide. */
   orphanHolds: OrphanHold[];
+  /** Differences the file acknowledges, within their date, sorted by group and field. */
+  acknowledged: AcknowledgedDifference[];
+  /** Acknowledgements that match no difference, sorted by group and field. */
+  staleAcknowledgements: StaleAcknowledgement[];
+  /** Who made each difference, from CloudTrail; absent when not looked up (--no-attribution). */
+  attributions?: AttributedChange[];
 }
 
 /** Drift of every pool of a file. */
@@ -57,11 +95,17 @@ export interface DriftCounts {
   unmanaged: number;
   providerGroups: number;
   orphanHolds: number;
+  /** Differences acknowledged within their date (not drift). */
+  acknowledged: number;
+  /** Acknowledgements whose date has come while their difference remains (their groups count as drifted). */
+  expired: number;
+  /** Acknowledgements that match no difference. */
+  stale: number;
 }
 
 /** Counts a drift report. */
 export function countDrift(report: DriftReport): DriftCounts {
-  const c: DriftCounts = { drifted: 0, missing: 0, toDelete: 0, alerts: 0, unmanaged: 0, providerGroups: 0, orphanHolds: 0 };
+  const c: DriftCounts = { drifted: 0, missing: 0, toDelete: 0, alerts: 0, unmanaged: 0, providerGroups: 0, orphanHolds: 0, acknowledged: 0, expired: 0, stale: 0 };
   for (const p of report.pools) {
     c.drifted += p.drifted.length;
     c.missing += p.missing.length;
@@ -70,6 +114,9 @@ export function countDrift(report: DriftReport): DriftCounts {
     c.providerGroups += p.providerGroups.length;
     c.orphanHolds += p.orphanHolds.length;
     c.alerts += p.providerGroups.filter((g) => g.alert !== undefined).length;
+    c.acknowledged += p.acknowledged.length;
+    c.expired += p.drifted.reduce((n, d) => n + (d.expired?.length ?? 0), 0);
+    c.stale += p.staleAcknowledgements.length;
   }
   return c;
 }

@@ -21,8 +21,8 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validateGroups = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"}}};
-const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}},"acknowledge":{"description":"Known differences drift may report as acknowledged until a date (a migration under way, say): each names a field (or members), why, and until when. Drift then lists them apart and exits 0 if nothing else differs; on and after the date they are drift again. Apply still reverts them (plan marks those changes).","type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/definitions/acknowledgement"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},"acknowledgement":{"description":"One acknowledged difference: the field (description, precedence, roleArn or members), a reason, and the date it ends.","type":"object","additionalProperties":false,"required":["field","reason","until"],"properties":{"field":{"description":"What may differ: description, precedence, roleArn, or members (the group's members, for a group with members:).","type":"string","enum":["description","precedence","roleArn","members"]},"reason":{"description":"Why the difference is known and allowed: 1..500 characters, shown in every drift report.","type":"string","minLength":1,"maxLength":500},"until":{"description":"An ISO 8601 date (YYYY-MM-DD, UTC): from this day on the difference is drift again; at most a year ahead unless settings.allowLongAcknowledgements.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}};
+const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const schema13 = {"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}};
 const schema14 = {"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"};
@@ -330,7 +330,7 @@ if(data.settings !== undefined){
 let data5 = data.settings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key4 in data5){
-if(!((key4 === "maxRps") || (key4 === "lockSeconds"))){
+if(!(((key4 === "maxRps") || (key4 === "lockSeconds")) || (key4 === "allowLongAcknowledgements"))){
 const err23 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err23];
@@ -411,9 +411,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(data5.allowLongAcknowledgements !== undefined){
+let data8 = data5.allowLongAcknowledgements;
+if(typeof data8 !== "boolean"){
+const err30 = {instancePath:instancePath+"/settings/allowLongAcknowledgements",schemaPath:"#/definitions/settings/properties/allowLongAcknowledgements/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowLongAcknowledgements.type,parentSchema:schema12.properties.allowLongAcknowledgements,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -425,7 +426,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const err31 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,16 +435,30 @@ vErrors.push(err31);
 }
 errors++;
 }
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
 const schema19 = {"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}};
-const schema23 = {"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}}}};
+const schema23 = {"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}},"acknowledge":{"description":"Known differences drift may report as acknowledged until a date (a migration under way, say): each names a field (or members), why, and until when. Drift then lists them apart and exits 0 if nothing else differs; on and after the date they are drift again. Apply still reverts them (plan marks those changes).","type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/definitions/acknowledgement"}}}};
 const schema24 = {"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
+const schema28 = {"description":"One acknowledged difference: the field (description, precedence, roleArn or members), a reason, and the date it ends.","type":"object","additionalProperties":false,"required":["field","reason","until"],"properties":{"field":{"description":"What may differ: description, precedence, roleArn, or members (the group's members, for a group with members:).","type":"string","enum":["description","precedence","roleArn","members"]},"reason":{"description":"Why the difference is known and allowed: 1..500 characters, shown in every drift report.","type":"string","minLength":1,"maxLength":500},"until":{"description":"An ISO 8601 date (YYYY-MM-DD, UTC): from this day on the difference is drift again; at most a year ahead unless settings.allowLongAcknowledgements.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}};
 const pattern9 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
 const pattern10 = new RegExp("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", "u");
 const pattern11 = new RegExp("^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$", "u");
+const pattern16 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 const schema26 = {"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}};
 const schema27 = {"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
 
@@ -538,7 +553,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "precedence")) || (key0 === "roleArn")) || (key0 === "previously")) || (key0 === "members")) || (key0 === "only"))){
+if(!((((((((key0 === "name") || (key0 === "description")) || (key0 === "precedence")) || (key0 === "roleArn")) || (key0 === "previously")) || (key0 === "members")) || (key0 === "only")) || (key0 === "acknowledge"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1066,14 +1081,190 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(data.acknowledge !== undefined){
+let data10 = data.acknowledge;
+if(Array.isArray(data10)){
+if(data10.length > 4){
+const err39 = {instancePath:instancePath+"/acknowledge",schemaPath:"#/properties/acknowledge/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema23.properties.acknowledge,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+if(data10.length < 1){
+const err40 = {instancePath:instancePath+"/acknowledge",schemaPath:"#/properties/acknowledge/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.acknowledge,data:data10};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.field === undefined){
+const err41 = {instancePath:instancePath+"/acknowledge/" + i3,schemaPath:"#/definitions/acknowledgement/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema28.required,parentSchema:schema28,data:data11};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data11.reason === undefined){
+const err42 = {instancePath:instancePath+"/acknowledge/" + i3,schemaPath:"#/definitions/acknowledgement/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema28.required,parentSchema:schema28,data:data11};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data11.until === undefined){
+const err43 = {instancePath:instancePath+"/acknowledge/" + i3,schemaPath:"#/definitions/acknowledgement/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema28.required,parentSchema:schema28,data:data11};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+for(const key2 in data11){
+if(!(((key2 === "field") || (key2 === "reason")) || (key2 === "until"))){
+const err44 = {instancePath:instancePath+"/acknowledge/" + i3,schemaPath:"#/definitions/acknowledgement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data:data11};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data11.field !== undefined){
+let data12 = data11.field;
+if(typeof data12 !== "string"){
+const err45 = {instancePath:instancePath+"/acknowledge/" + i3+"/field",schemaPath:"#/definitions/acknowledgement/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.field.type,parentSchema:schema28.properties.field,data:data12};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!((((data12 === "description") || (data12 === "precedence")) || (data12 === "roleArn")) || (data12 === "members"))){
+const err46 = {instancePath:instancePath+"/acknowledge/" + i3+"/field",schemaPath:"#/definitions/acknowledgement/properties/field/enum",keyword:"enum",params:{allowedValues: schema28.properties.field.enum},message:"must be equal to one of the allowed values",schema:schema28.properties.field.enum,parentSchema:schema28.properties.field,data:data12};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data11.reason !== undefined){
+let data13 = data11.reason;
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err47 = {instancePath:instancePath+"/acknowledge/" + i3+"/reason",schemaPath:"#/definitions/acknowledgement/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema28.properties.reason,data:data13};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err48 = {instancePath:instancePath+"/acknowledge/" + i3+"/reason",schemaPath:"#/definitions/acknowledgement/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.properties.reason,data:data13};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/acknowledge/" + i3+"/reason",schemaPath:"#/definitions/acknowledgement/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.reason.type,parentSchema:schema28.properties.reason,data:data13};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data11.until !== undefined){
+let data14 = data11.until;
+if(typeof data14 === "string"){
+if(!pattern16.test(data14)){
+const err50 = {instancePath:instancePath+"/acknowledge/" + i3+"/until",schemaPath:"#/definitions/acknowledgement/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema28.properties.until,data:data14};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/acknowledge/" + i3+"/until",schemaPath:"#/definitions/acknowledgement/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.until.type,parentSchema:schema28.properties.until,data:data14};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/acknowledge/" + i3,schemaPath:"#/definitions/acknowledgement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data:data11};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/acknowledge",schemaPath:"#/properties/acknowledge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.acknowledge.type,parentSchema:schema23.properties.acknowledge,data:data10};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
@@ -1328,7 +1519,7 @@ if(data.settings !== undefined){
 let data1 = data.settings;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!((key1 === "maxRps") || (key1 === "lockSeconds"))){
+if(!(((key1 === "maxRps") || (key1 === "lockSeconds")) || (key1 === "allowLongAcknowledgements"))){
 const err4 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -1409,9 +1600,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+if(data1.allowLongAcknowledgements !== undefined){
+let data4 = data1.allowLongAcknowledgements;
+if(typeof data4 !== "boolean"){
+const err11 = {instancePath:instancePath+"/settings/allowLongAcknowledgements",schemaPath:"#/definitions/settings/properties/allowLongAcknowledgements/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowLongAcknowledgements.type,parentSchema:schema12.properties.allowLongAcknowledgements,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1421,11 +1613,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data4 = data.environments;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(Object.keys(data4).length > 50){
-const err12 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data4};
+}
+else {
+const err12 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1434,8 +1624,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(Object.keys(data4).length < 1){
-const err13 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data4};
+}
+if(data.environments !== undefined){
+let data5 = data.environments;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length > 50){
+const err13 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1444,11 +1638,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key2 in data4){
-const _errs13 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err14 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
+if(Object.keys(data5).length < 1){
+const err14 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1457,10 +1648,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-var valid3 = _errs13 === errors;
-if(!valid3){
-const err15 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data4};
+for(const key2 in data5){
+const _errs15 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err15 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1470,15 +1662,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-for(const key3 in data4){
-if(!(validate11(data4[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data4};
+var valid3 = _errs15 === errors;
+if(!valid3){
+const err16 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1488,11 +1674,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.userPools !== undefined){
-let data6 = data.userPools;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err17 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data6};
+for(const key3 in data5){
+if(!(validate11(data5[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1501,16 +1691,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data6[i0], {instancePath:instancePath+"/userPools/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data6};
+if(data.userPools !== undefined){
+let data7 = data.userPools;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err18 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1519,10 +1705,16 @@ vErrors.push(err18);
 }
 errors++;
 }
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data7[i0], {instancePath:instancePath+"/userPools/" + i0,parentData:data7,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err19 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1531,19 +1723,31 @@ vErrors.push(err19);
 }
 errors++;
 }
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateRoleArn = validate20;
-const schema28 = {"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"};
+const schema29 = {"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(func2(data) > 2048){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema28,data};
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1553,7 +1757,7 @@ vErrors.push(err0);
 errors++;
 }
 if(func2(data) < 20){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema28,data};
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1563,7 +1767,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!pattern10.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},message:"must match pattern \""+"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"+"\"",schema:"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",parentSchema:schema28,data};
+const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},message:"must match pattern \""+"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"+"\"",schema:"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1574,7 +1778,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err3];
 }

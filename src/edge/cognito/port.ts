@@ -66,6 +66,11 @@ export interface GroupsApi {
   describePool(pool: PoolRef): Promise<PoolSettings>;
 }
 
+/** Looks up a user's sub (AdminGetUser), which CloudTrail names users by; undefined for no such user. */
+export interface UserSubs {
+  userSub(pool: PoolRef, username: string): Promise<string | undefined>;
+}
+
 /**
  * Cognito's account-wide quota category of an operation (developer guide, "Quotas"; the user
  * operations' categories are inferred from the category descriptions, cognito-contract.md).

@@ -33,6 +33,11 @@ export interface SdkOptions {
    * STOP_DEADLINE_MS after the stop, so a stop ends even a run whose server hangs.
    */
   signal?: AbortSignal;
+  /**
+   * Products added to the User-Agent of every request (the SDK's customUserAgent), such as
+   * `cognito-groups/0.1.0`: CloudTrail records it, so drift tells this tool's changes from others'.
+   */
+  userAgent?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** The page size the tool always asks for: the largest ListGroups allows. */
@@ -116,6 +121,18 @@ export class SdkGroupsApi implements GroupsApi {
     }
   }
 
+  /** The user's sub (AdminGetUser), or undefined when no such user exists: CloudTrail names users by sub. */
+  async userSub(pool: PoolRef, username: string): Promise<string | undefined> {
+    try {
+      const out = await this.send('AdminGetUser', pool, undefined, (c, abortSignal) => c.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: username }), { abortSignal }), username);
+      const sub = out.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+      return typeof sub === 'string' && sub !== '' ? sub : undefined;
+    } catch (err) {
+      if (err instanceof Error && 'code' in err && err.code === 'AWS_USER_NOT_FOUND') return undefined;
+      throw err;
+    }
+  }
+
   async describePool(pool: PoolRef): Promise<PoolSettings> {
     const out = await this.send('DescribeUserPool', pool, undefined, (c, abortSignal) => c.send(new DescribeUserPoolCommand({ UserPoolId: pool.id }), { abortSignal }));
     return poolSettingsOf(out as unknown as Record<string, unknown>, where('DescribeUserPool', pool));
@@ -176,6 +193,7 @@ export class SdkGroupsApi implements GroupsApi {
         ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
         ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
         ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
+        ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v] as [string, string]) }),
       });
       this.clients.set(region, c);
     }

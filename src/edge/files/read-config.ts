@@ -4,6 +4,7 @@ import { CgError } from '../../core/errors.js';
 import { formatDiagnostic, type Diagnostic } from '../../core/config/diagnostic.js';
 import type { DesiredConfig } from '../../core/config/model.js';
 import { parseConfig } from '../../core/config/parse.js';
+import { dateOf } from '../../core/config/acknowledgements.js';
 
 /** A config read from disk, with its text (saved plans hash it) and any warnings. */
 export interface LoadedConfig {
@@ -22,6 +23,8 @@ export interface ReadOptions {
   env?: string;
   /** Check every environment when none is given (validate); the config returned is then the first one's. */
   everyEnvironment?: boolean;
+  /** The clock reading acknowledgements are checked against; now when absent. */
+  now?: Date;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function readConfigFile(file: string, cwd = process.cwd(), options:
     if (code === 'EISDIR') throw new CgError('CONFIG_NOT_FOUND', `${file}: is a directory; pass -f with a groups file`);
     throw new CgError('CONFIG_NOT_FOUND', `${file}: cannot be read (${code ?? String(err)})`);
   }
-  const result = parseConfig(text, file, options.env === undefined ? {} : { env: options.env });
+  const result = parseConfig(text, file, { ...(options.env === undefined ? {} : { env: options.env }), today: dateOf(options.now ?? new Date()) });
   if (!result.ok && result.usage !== undefined) throw new CgError('USAGE', result.usage);
   if (!result.ok) {
     const n = result.errors.length;

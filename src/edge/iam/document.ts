@@ -55,6 +55,10 @@ export function policyDocument(needs: Needs, account: string): IamPolicyDocument
     Action: g.actions,
     Resource: [...new Set(g.resources)].sort(),
   }));
+  if (needs.lookupEvents === true) {
+    // LookupEvents has no resource-level permissions: IAM only accepts "*" for it.
+    statements.push({ Sid: 'CognitoGroupsDriftAttribution', Effect: 'Allow', Action: ['cloudtrail:LookupEvents'], Resource: ['*'] });
+  }
   if (needs.passRoles.length > 0) {
     statements.push({ Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [...needs.passRoles] });
   }

@@ -30,13 +30,21 @@ export interface Needs {
   identityPoolRegions: string[];
   /** The roles the credentials check reads with iam:GetRole: exactly the roles the file names (sorted, each once; empty for other commands). */
   getRoles: string[];
+  /** drift (unless --no-attribution): CloudTrail's LookupEvents, to name who made each difference. */
+  lookupEvents?: true;
+}
+
+/** What else shapes a command's needs. */
+export interface NeedsOptions {
+  /** Whether the command reads CloudTrail: drift does unless false (--no-attribution), plan only when true (--attribution). */
+  attribution?: boolean;
 }
 
 /** The commands that run the credentials check. */
 const CREDENTIAL_COMMANDS: ReadonlySet<PolicyCommand> = new Set<PolicyCommand>(['plan', 'apply', 'drift']);
 
 /** The operations and roles `command` needs for `config`. */
-export function needsOf(config: DesiredConfig, command: PolicyCommand): Needs {
+export function needsOf(config: DesiredConfig, command: PolicyCommand, options: NeedsOptions = {}): Needs {
   const pools = config.userPools.map((p) => ({ poolId: p.id, region: p.region, operations: operationsFor(p, command) }));
   const roles = command === 'apply' ? config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn]))) : [];
   const credentials = CREDENTIAL_COMMANDS.has(command);
@@ -47,6 +55,7 @@ export function needsOf(config: DesiredConfig, command: PolicyCommand): Needs {
     passRoles: [...new Set(roles)].sort(),
     identityPoolRegions: credentials ? [...new Set(config.userPools.map((p) => p.region))].sort() : [],
     getRoles: credentials ? [...new Set(fileRoles)].sort() : [],
+    ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true as const } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { isRetryable } from '../cognito/call-error.js';
-import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from '../cognito/port.js';
+import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserSubs } from '../cognito/port.js';
 import type { DesiredGroup } from '../../core/config/model.js';
 import { CgError } from '../../core/errors.js';
 import type { ObservedGroup } from '../../core/plan/model.js';
@@ -19,7 +19,7 @@ export interface CallCounts {
  * has met nothing else for `maxThrottledMs`; faults a bounded number of times; anything else fails at
  * once. Once the signal aborts, no new call or retry starts: a call in flight still finishes.
  */
-export class PacedGroupsApi implements GroupsApi {
+export class PacedGroupsApi implements GroupsApi, UserSubs {
   constructor(
     private readonly inner: GroupsApi,
     private readonly pacer: Pacer,
@@ -73,6 +73,13 @@ export class PacedGroupsApi implements GroupsApi {
 
   getUser(pool: PoolRef, username: string): Promise<string | undefined> {
     return this.run('AdminGetUser', pool, () => this.inner.getUser(pool, username), username);
+  }
+
+  /** The user's sub when the port underneath can look it up (the SDK's can); otherwise undefined. */
+  userSub(pool: PoolRef, username: string): Promise<string | undefined> {
+    const inner = this.inner as GroupsApi & Partial<UserSubs>;
+    if (inner.userSub === undefined) return Promise.resolve(undefined);
+    return this.run('AdminGetUser', pool, () => (inner as UserSubs).userSub(pool, username), username);
   }
 
   describePool(pool: PoolRef): Promise<PoolSettings> {

@@ -45,7 +45,20 @@ export class Pacer {
    * before asking again (nothing is taken).
    */
   tryAcquire(pool: PoolRef, op: Operation, user?: string): number {
-    const lanes = this.lanesOf(pool, op, user);
+    return this.take(this.lanesOf(pool, op, user));
+  }
+
+  /**
+   * Waits until a request to another AWS service may start (CloudTrail's LookupEvents: its own rate
+   * per account and region, `key` naming that lane), within the run's --max-rps budget too, then starts it.
+   */
+  async acquireService(key: string, rate: number, signal?: AbortSignal): Promise<void> {
+    const lanes = [this.lane(`service:${key}`, rate), ...(this.rates.maxRps === undefined ? [] : [this.lane('run', this.rates.maxRps)])];
+    for (let wait = this.take(lanes); wait > 0; wait = this.take(lanes)) await this.clock.sleep(wait, signal);
+  }
+
+  /** Starts a request in every lane if they all allow it (returns 0), else returns the ms to wait. */
+  private take(lanes: Lane[]): number {
     const now = this.clock.now();
     let wait = 0;
     for (const lane of lanes) wait = Math.max(wait, lane.next - now);

@@ -22,6 +22,9 @@ export interface Rates {
   maxRps?: number;
 }
 
+/** CloudTrail LookupEvents: 2 requests per second per account and region, not adjustable (cognito-contract.md). */
+export const LOOKUP_EVENTS_RATE = 2;
+
 /** Cognito's documented quotas (cognito-contract.md, "Quotas" and "Members"). */
 export const COGNITO_RATES: Readonly<Rates> = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10 };
 

@@ -11,6 +11,7 @@ import { targetText, type ShownTarget } from '../render/target.js';
 import type { SessionOptions } from '../../run/session.js';
 import { pathIn, type Io } from './io.js';
 import type { Banner } from './views/output.js';
+import { toolUserAgent } from './user-agent.js';
 
 /** The folder of the embedded emulator's state, under the current directory. */
 const LOCAL_STATE_DIR = '.cognito-groups';
@@ -79,7 +80,7 @@ export async function openTarget(
   options: { createPools: boolean; environment?: EnvironmentRef } = { createPools: true },
 ): Promise<Target> {
   const { env } = io;
-  const base: SessionOptions = {};
+  const base: SessionOptions = { userAgent: toolUserAgent(env) };
   if (flags.maxRps !== undefined) base.maxRps = flags.maxRps;
   if (flags.requestTimeout !== undefined) base.requestTimeoutMs = Math.round(flags.requestTimeout * 1000);
   const ref = targetOf(flags, env, options.environment);

@@ -45,7 +45,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       addTargetOptions(addFileOption(program.command('plan').description('list the pools and show what apply would change (read-only)')))
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
-        .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them"),
+        .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
+        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)'),
     ),
   ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
 
@@ -84,7 +85,10 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
   addFormatOptions(
     addColorOption(
       addTargetOptions(
-        addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')),
+        addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option(
+          '--no-attribution',
+          'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)',
+        ),
       ),
     ),
   ).action(run<DriftFlags>(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));
@@ -103,14 +107,16 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
       .command('iam-policy')
       .description('print the least IAM identity policy a command needs for the groups file (JSON, offline)')
       .addOption(new Option('--for <command>', 'the command the policy is for').choices(POLICY_COMMANDS).makeOptionMandatory())
-      .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId)),
+      .addOption(new Option('--account <id>', 'the 12-digit AWS account id of the pools (default: AWS_ACCOUNT_ID, else any account: *)').argParser(accountId))
+      .option('--attribution', 'with --for plan: add cloudtrail:LookupEvents, for plan --attribution')
+      .option('--no-attribution', 'with --for drift: leave out cloudtrail:LookupEvents, for drift --no-attribution'),
   ).action(run<IamPolicyFlags>(async (io, flags) => (await import('./commands/iam-policy.js')).iamPolicyCommand(io, flags)));
 
   addUnlockCommand(program, io, result);
 
   program
     .command('emulator')
-    .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity; for the AWS CLI or your own tests) until Ctrl-C')
+    .description('run the local Cognito emulator (groups, users and memberships, STS GetCallerIdentity, CloudTrail LookupEvents of its writes; for the AWS CLI or your own tests) until Ctrl-C')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1; 0 picks a free one').default(9329).argParser(numberIn({ min: 0, max: 65535, whole: true })))
     .option('--state <file>', 'keep state in this JSON file (default: in memory)')
     .option('--pool <id>', 'create a user pool with this id at start (repeat for several)', collect)

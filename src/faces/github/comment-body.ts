@@ -13,6 +13,8 @@ export interface CommentSubject {
   environment: string | undefined;
   /** The pull request's head commit that was planned. */
   headSha: string | undefined;
+  /** The workflow run that made the comment (its job summary has the full plan), when known. */
+  runUrl?: string;
 }
 
 /**
@@ -33,7 +35,8 @@ export function commentBody(subject: CommentSubject, markdown: string): string {
   const marker = commentMarker(subject);
   const env = subject.environment === undefined ? '' : ` · environment ${shownValue(subject.environment)}`;
   const commit = subject.headSha === undefined ? '' : ` · commit ${subject.headSha}`;
-  const footer = `<sub>cognito-groups · ${shownValue(subject.file)}${env}${commit} · updated on every push</sub>`;
+  const run = subject.runUrl === undefined ? '' : ` · [workflow run](${subject.runUrl})`;
+  const footer = `<sub>cognito-groups · ${shownValue(subject.file)}${env}${commit}${run} · updated on every push</sub>`;
   const room = COMMENT_BODY_LIMIT - marker.length - footer.length - 3;
   const text = markdown.trimEnd();
   const fitted = text.length <= room ? text : mdCutLines(text, room, (n) => `\n> [!NOTE]\n> ${n} more line(s) are left out to stay under GitHub's comment limit; the job log has everything.`);

@@ -1,7 +1,7 @@
 import { CgError } from '../../core/errors.js';
 
 /** The inputs action.yml declares, as a workflow's `with:` names them. */
-export const INPUT_NAMES = ['command', 'file', 'environment', 'plan-file', 'args', 'github-token', 'comment', 'fail-on-drift', 'working-directory'] as const;
+export const INPUT_NAMES = ['command', 'file', 'environment', 'plan-file', 'args', 'github-token', 'comment', 'fail-on-drift', 'drift-issue', 'drift-issue-labels', 'working-directory'] as const;
 
 /** One input of the action. */
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -25,6 +25,10 @@ export interface ActionInputs {
   githubToken: string;
   comment: CommentMode;
   failOnDrift: boolean;
+  /** drift: keep one issue per groups file and environment that tracks the drift. */
+  driftIssue: boolean;
+  /** Labels of the drift issue (and what it is looked up by); empty for none. */
+  driftIssueLabels: string[];
   workingDirectory: string;
 }
 
@@ -37,6 +41,8 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'plan-file': 'cognito-groups-plan.json',
   comment: 'on-changes',
   'fail-on-drift': 'true',
+  'drift-issue': 'true',
+  'drift-issue-labels': 'cognito-groups-drift',
   'working-directory': '.',
 };
 
@@ -72,6 +78,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const command = oneOf<ActionCommand>('command', ['plan', 'apply', 'drift']);
   const comment = oneOf<CommentMode>('comment', ['on-changes', 'always', 'never']);
   const failOnDrift = oneOf('fail-on-drift', ['true', 'false']);
+  const driftIssue = oneOf('drift-issue', ['true', 'false']);
+  const driftIssueLabels = raw('drift-issue-labels').split(',').map((l) => l.trim()).filter((l) => l !== '');
+  for (const label of driftIssueLabels) if (label.length > 50) problems.push(`drift-issue-labels: ${JSON.stringify(label)} is longer than GitHub's 50 characters`);
   const args = raw('args').split(/\s+/).filter((a) => a !== '');
   for (const arg of args) {
     const owned = OWNED_FLAGS.find((f) => f.pattern.test(arg));
@@ -83,7 +92,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     if (raw(name).startsWith('-')) problems.push(`${name}: ${JSON.stringify(raw(name))} must not start with "-"; write ./${raw(name)}`);
   }
 
-  if (command === undefined || comment === undefined || failOnDrift === undefined || problems.length > 0) {
+  if (command === undefined || comment === undefined || failOnDrift === undefined || driftIssue === undefined || problems.length > 0) {
     throw new CgError('USAGE', `invalid action input${problems.length === 1 ? '' : 's'}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { details: problems });
   }
   return {
@@ -95,6 +104,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     githubToken: raw('github-token'),
     comment,
     failOnDrift: failOnDrift === 'true',
+    driftIssue: driftIssue === 'true',
+    driftIssueLabels,
     workingDirectory: raw('working-directory'),
   };
 }

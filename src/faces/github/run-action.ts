@@ -9,7 +9,9 @@ import { readInputs } from './inputs.js';
 import { outcomeOf } from './outcome.js';
 import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js';
 import { postPlanComment, type PlanShown } from './plan-comment.js';
+import { trackDrift } from './drift-tracking.js';
 import { runCli, type CliEcho } from './run-cli.js';
+import { workflowRunUrl } from './run-link.js';
 import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 
 /** Where the action runs: its environment, the CLI it wraps, and its log. */
@@ -48,7 +50,8 @@ async function run(ctx: ActionContext): Promise<string[]> {
     throw new CgError('USAGE', 'github-token is empty, so the plan cannot be commented on the pull request; pass one (the default is github.token) or set comment: never');
   }
 
-  const args = cliArguments(inputs);
+  const planWritesSummary = inputs.command === 'plan' && (ctx.env.GITHUB_STEP_SUMMARY ?? '') !== '';
+  const args = cliArguments(inputs, { stepSummary: planWritesSummary });
   ctx.log.err(`Running cognito-groups ${args.map(quoted).join(' ')} in ${dir}\n`);
   // The CLI prints text from the pools (group descriptions): none of it may act as a workflow command.
   const result = await withCommandsStopped((text) => ctx.log.out(text), () => runCli(ctx.cliPath, args, { cwd: dir, env: cliEnv(ctx.env), echo: ctx.log }));
@@ -61,10 +64,13 @@ async function run(ctx: ActionContext): Promise<string[]> {
     'plan-file': planSaved ? resolve(dir, inputs.planFile) : '',
   };
   await appendToRunnerFile(ctx.env, 'GITHUB_OUTPUT', formatOutputs(outputs));
-  const subject: CommentSubject = { file: workspacePath(ctx.cwd, dir, inputs.file), environment: inputs.environment, headSha: pr?.headSha };
+  const runUrl = workflowRunUrl(ctx.env);
+  const subject: CommentSubject = { file: workspacePath(ctx.cwd, dir, inputs.file), environment: inputs.environment, headSha: pr?.headSha, ...(runUrl === undefined ? {} : { runUrl }) };
   const failure = failureMarkdown(inputs.command, subject, result.signal === undefined ? `exit ${result.code}` : `stopped by ${result.signal}`, result.stderr);
-  // The CLI's report when it printed one (a failed apply prints what it did), else the failure.
-  const report = result.stdout.trim() !== '' ? result.stdout : outcome.failure === undefined ? '' : failure;
+  // The CLI's report when it printed one (a failed apply prints what it did), else the failure. A plan
+  // wrote its own (the full plan, --github-step-summary) when it printed one.
+  const printed = result.stdout.trim() !== '';
+  const report = printed ? (planWritesSummary ? '' : result.stdout) : outcome.failure === undefined ? '' : failure;
   if (report !== '') await appendToRunnerFile(ctx.env, 'GITHUB_STEP_SUMMARY', `${report.trimEnd()}\n\n`);
 
   const errors: string[] = [];
@@ -74,6 +80,13 @@ async function run(ctx: ActionContext): Promise<string[]> {
       ctx.log.err(`${await postPlanComment({ pr, token: inputs.githubToken, apiUrl: ctx.env.GITHUB_API_URL, fetchImpl: ctx.fetchImpl }, subject, shown, inputs.comment)}\n`);
     } catch (err) {
       errors.push(actionError(err));
+    }
+  }
+  if (inputs.command === 'drift' && inputs.driftIssue && (result.code === 0 || result.code === 2)) {
+    try {
+      ctx.log.err(`${await trackDrift({ env: ctx.env, token: inputs.githubToken, fetchImpl: ctx.fetchImpl, labels: inputs.driftIssueLabels }, subject, result.code === 2, result.stdout)}\n`);
+    } catch (err) {
+      errors.push(messageOf(err));
     }
   }
   if (outcome.failure !== undefined) errors.push(outcome.failure);

@@ -2,7 +2,8 @@
 // (schema/apply.schema.json, schema/drift.schema.json).
 import type { Remaining } from '../../run/apply/converged.js';
 import { countApply, NO_APPLY_COUNTS, type AfterCheck, type ApplyCounts, type ApplyOutcome, type ChangeStatus } from '../../run/apply/report.js';
-import type { DriftCounts, DriftedGroup, DriftReport } from '../../core/drift/model.js';
+import type { AttributedChange, Attribution, ChangeRecord } from '../../core/drift/attribution.js';
+import type { AcknowledgedDifference, DriftCounts, DriftedGroup, DriftReport, StaleAcknowledgement } from '../../core/drift/model.js';
 import { countDrift, inSync } from '../../core/drift/model.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { changeJson, fieldsJson } from '../../core/plan/canonical.js';
@@ -100,12 +101,15 @@ function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
   return { status: 'not-all-applied', ...none };
 }
 
+/** The version of the drift document (schema/drift.schema.json): 4 added acknowledgements and attribution. */
+export const DRIFT_FORMAT_VERSION = 4;
+
 /** A group as a drift document shows it. */
 export type DriftGroupJson = { name: string } & GroupFields;
 
 /** `drift --format json`: whether the pools match, and every difference, unmanaged and provider group. */
 export interface DriftDocument {
-  formatVersion: typeof REPORT_FORMAT_VERSION;
+  formatVersion: typeof DRIFT_FORMAT_VERSION;
   kind: 'cognito-groups-drift';
   toolVersion: string;
   checkedAt: string;
@@ -115,19 +119,32 @@ export interface DriftDocument {
     userPoolId: string;
     region: string;
     listed: number;
-    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string; members?: { missing: string[]; unexpected: string[] } }>;
+    drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string; members?: { missing: string[]; unexpected: string[] }; expired?: NonNullable<DriftedGroup['expired']> }>;
     missing: string[];
     toDelete: string[];
     unmanaged: DriftGroupJson[];
     providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
     orphanHolds: Array<{ group: string; for: string; memberCount?: number }>;
+    acknowledged: AcknowledgedDifference[];
+    staleAcknowledgements: StaleAcknowledgement[];
+    /** Who made each difference (CloudTrail); absent with --no-attribution. */
+    attributions?: AttributedChange[];
   }>;
+}
+
+/** An attributed difference with a fixed key order. */
+function attributedJson(a: AttributedChange): AttributedChange {
+  const change = (c: ChangeRecord): ChangeRecord => ({ eventId: c.eventId, eventName: c.eventName, time: c.time, principal: c.principal, source: c.source, userAgent: c.userAgent, sourceIp: c.sourceIp, ...(c.tool === undefined ? {} : { tool: { version: c.tool.version, ...(c.tool.run === undefined ? {} : { run: c.tool.run }) } }) });
+  const at = a.attribution;
+  const attribution: Attribution =
+    at.status === 'found' ? { status: 'found', change: change(at.change) } : at.status === 'not-yet' ? { status: 'not-yet', after: change(at.after) } : at.status === 'unavailable' ? { status: 'unavailable', reason: at.reason } : { status: at.status };
+  return { group: a.group, subject: a.subject, ...(a.username === undefined ? {} : { username: a.username }), attribution };
 }
 
 /** `drift --format json`. */
 export function driftDocument(report: DriftReport, toolVersion: string, at: Date): DriftDocument {
   return {
-    formatVersion: REPORT_FORMAT_VERSION,
+    formatVersion: DRIFT_FORMAT_VERSION,
     kind: 'cognito-groups-drift',
     toolVersion,
     checkedAt: at.toISOString(),
@@ -145,12 +162,23 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
         ...(d.memberCount === undefined ? {} : { memberCount: d.memberCount }),
         ...(d.heldIn === undefined ? {} : { heldIn: d.heldIn }),
         ...(d.members === undefined ? {} : { members: { missing: [...d.members.missing], unexpected: [...d.members.unexpected] } }),
+        ...(d.expired === undefined ? {} : { expired: d.expired.map((e) => ({ field: e.field, reason: e.reason, until: e.until })) }),
       })),
       missing: [...p.missing],
       toDelete: [...p.toDelete],
       unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
       providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),
       orphanHolds: p.orphanHolds.map((h) => ({ group: h.group, for: h.for, ...(h.memberCount === undefined ? {} : { memberCount: h.memberCount }) })),
+      acknowledged: p.acknowledged.map((a) => ({
+        name: a.name,
+        field: a.field,
+        reason: a.reason,
+        until: a.until,
+        daysLeft: a.daysLeft,
+        ...(a.members === undefined ? { expected: a.expected ?? null, actual: a.actual ?? null } : { members: { missing: [...a.members.missing], unexpected: [...a.members.unexpected] } }),
+      })),
+      staleAcknowledgements: p.staleAcknowledgements.map((s) => ({ name: s.name, field: s.field, reason: s.reason, until: s.until, ended: s.ended })),
+      ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
     })),
   };
 }

@@ -1,6 +1,8 @@
 import { countDrift, type DriftReport } from '../../core/drift/model.js';
 import { driftSummaryLine, fixWords } from './drift-text.js';
-import { mdCode, mdText } from './markdown-escape.js';
+import { mdCellCode, mdCode, mdText } from './markdown-escape.js';
+import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.js';
+import { attributionMarkdown } from './drift-attribution.js';
 import { GITHUB_COMMENT_LIMIT } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
 
@@ -15,19 +17,22 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
     const rows: string[] = [];
     for (const d of p.drifted) {
       const details = [
-        ...(d.actualName === undefined ? [] : [`name: expected ${mdCode(d.name)}, found ${mdCode(d.actualName)}`]),
+        ...(d.actualName === undefined ? [] : [`name: expected ${mdCellCode(d.name, 'whole')}, found ${mdCellCode(d.actualName, 'whole')}`]),
         ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
-        ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCode(d.heldIn)} by a run that stopped`]),
+        ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCellCode(d.heldIn, 'whole')} by a run that stopped`]),
         ...(d.members === undefined || d.members.missing.length === 0 ? [] : [`members not in the group: ${listed(d.members.missing)}`]),
         ...(d.members === undefined || d.members.unexpected.length === 0 ? [] : [`members not in the file: ${listed(d.members.unexpected)}`]),
+        ...expiredMarkdown(d),
+        ...attributionMarkdown(p.attributions, d.name),
         ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
       ];
-      rows.push(`| drifted | ${mdCode(d.name)} | ${details.join('<br>')} |`);
+      rows.push(`| drifted | ${mdCellCode(d.name, 'whole')} | ${details.join('<br>')} |`);
     }
-    for (const m of p.missing) rows.push(`| missing | ${mdCode(m)} | in the file, not in the pool |`);
-    for (const m of p.toDelete) rows.push(`| to delete | ${mdCode(m)} | not in the file (unmanagedGroups: delete) |`);
-    for (const h of p.orphanHolds) rows.push(`| held | ${mdCode(h.group)} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCode(h.for)}, which the file does not list |`);
-    for (const g of p.providerGroups) rows.push(`| provider | ${mdCode(g.name)} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
+    for (const m of p.missing) rows.push(`| missing | ${mdCellCode(m, 'whole')} | ${['in the file, not in the pool', ...attributionMarkdown(p.attributions, m, ['deleted'])].join('<br>')} |`);
+    for (const m of p.toDelete) rows.push(`| to delete | ${mdCellCode(m, 'whole')} | ${[`not in the file (unmanagedGroups: delete)${deleteMembers(p.toDeleteMembers?.[m])}`, ...attributionMarkdown(p.attributions, m, ['created'])].join('<br>')} |`);
+    for (const h of p.orphanHolds) rows.push(`| held | ${mdCellCode(h.group, 'whole')} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCellCode(h.for, 'whole')}, which the file does not list |`);
+    for (const row of acknowledgedMarkdownRows(p.acknowledged, p.staleAcknowledgements)) rows.push(row);
+    for (const g of p.providerGroups) rows.push(`| provider | ${mdCellCode(g.name, 'whole')} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
     if (rows.length > 0) {
       lines.push('| | Group | Detail |', '| --- | --- | --- |');
       for (const row of rows) lines.push(row);
@@ -47,9 +52,16 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
 
 /** Usernames in a cell: the first 20, then a count. */
 function listed(users: readonly string[]): string {
-  return `${users.slice(0, 20).map((u) => mdCode(u)).join(', ')}${users.length > 20 ? ` and ${users.length - 20} more` : ''}`;
+  return `${users.slice(0, 20).map((u) => mdCellCode(u, 'whole')).join(', ')}${users.length > 20 ? ` and ${users.length - 20} more` : ''}`;
 }
 
+/** A value in a cell: shortened past 120 characters, long tokens broken, so no value widens the table. */
 function val(v: string | number | null): string {
-  return v === null ? '*(none)*' : mdCode(String(v));
+  return v === null ? '*(none)*' : mdCellCode(String(v));
+}
+
+/** What deleting the group drops, when its members were read: `<br>*12 members dropped*`. */
+function deleteMembers(n: number | undefined): string {
+  if (n === undefined) return '';
+  return `<br>*${n === 0 ? 'no members' : `${plural(n, 'member')} dropped`}*`;
 }

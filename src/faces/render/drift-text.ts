@@ -2,6 +2,8 @@ import { countDrift, inSync, type DriftedGroup, type DriftReport } from '../../c
 import type { Style } from './style.js';
 import { alertText, plural, showValue } from './values.js';
 import { quoted } from './outside-text.js';
+import { attributionTextLines } from './drift-attribution.js';
+import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
 
 /** The drift summary line. */
 export function driftSummaryLine(report: DriftReport): string {
@@ -13,7 +15,7 @@ export function driftSummaryLine(report: DriftReport): string {
     c.alerts > 0 ? plural(c.alerts, 'provider-group alert') : '',
     c.orphanHolds > 0 ? `${plural(c.orphanHolds, 'holding group')} left by a run that stopped` : '',
   ].filter((s) => s !== '');
-  const context = `${plural(c.unmanaged, 'unmanaged group')}, ${plural(c.providerGroups, 'provider group')}.`;
+  const context = [...acknowledgedSummary(c), plural(c.unmanaged, 'unmanaged group'), `${plural(c.providerGroups, 'provider group')}.`].join(', ');
   return inSync(report) ? `In sync: the pools match the file. ${context}` : `Drift: ${found.join(', ')}. ${context}`;
 }
 
@@ -29,9 +31,17 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       if (d.heldIn !== undefined) out.push(`      members: some are held in ${quoted(d.heldIn)} by a run that stopped; apply puts them back`);
       for (const u of d.members?.missing ?? []) out.push(`      member ${quoted(u)}: in the file, not in the group`);
       for (const u of d.members?.unexpected ?? []) out.push(`      member ${quoted(u)}: in the group, not in the file`);
+      for (const line of expiredTextLines(d)) out.push(style.warn(line));
+      for (const line of attributionTextLines(p.attributions, d.name)) out.push(line);
     }
-    for (const m of p.missing) out.push(style.add(`  + missing   ${quoted(m)}`));
-    for (const m of p.toDelete) out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
+    for (const m of p.missing) {
+      out.push(style.add(`  + missing   ${quoted(m)}`));
+      for (const line of attributionTextLines(p.attributions, m)) out.push(line);
+    }
+    for (const m of p.toDelete) {
+      out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
+      for (const line of attributionTextLines(p.attributions, m)) out.push(line);
+    }
     for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);
     for (const g of p.providerGroups) {
       out.push(`    provider  ${quoted(g.name)}`);
@@ -40,6 +50,8 @@ export function renderDriftText(report: DriftReport, style: Style): string {
     for (const h of p.orphanHolds) {
       out.push(style.warn(`  ! held      ${quoted(h.group)} holds ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${quoted(h.for)}, which the file does not list`));
     }
+    for (const line of acknowledgedTextLines(p.acknowledged)) out.push(line);
+    for (const line of staleTextLines(p.staleAcknowledgements)) out.push(style.warn(line));
     out.push('');
   }
   out.push(style.strong(driftSummaryLine(report)));

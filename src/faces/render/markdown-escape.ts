@@ -3,8 +3,21 @@
 // links, or break out of a code span, a table or a fence.
 import { visible } from './outside-text.js';
 
-/** A zero-width space as an HTML entity: breaks `@user` and `https://` so GitHub neither mentions nor links. */
+/**
+ * A zero-width space as an HTML entity: breaks `@user`, `https://` and references (`#1`, `GH-2`,
+ * `acme/other#3`) so GitHub neither mentions, links nor leaves a backlink. It is ours, between two
+ * characters that stay visible, never a character of the outside text (those are shown as \uXXXX).
+ */
 const BREAK = '&#8203;';
+
+/** Characters of a value a table cell shows before the rest is only counted. */
+export const CELL_VALUE_MAX = 120;
+
+/** The longest run without a break opportunity a table cell may hold: longer tokens are broken, marked. */
+export const CELL_TOKEN_MAX = 40;
+
+/** Where a long token is broken to fit its cell: visible, outside the code, so never taken for part of the value. */
+export const BREAK_MARK = '↪';
 
 /**
  * Text as an inline code span, on one line (line breaks shown as ⏎). GitHub renders no mention or
@@ -14,6 +27,8 @@ const BREAK = '&#8203;';
 export function mdCode(text: string, where: 'table' | 'prose' = 'table'): string {
   const oneLine = visible(text);
   const flat = where === 'table' ? oneLine.replace(/\|/g, '\\|') : oneLine;
+  // An empty span (``) is no code span: its backticks would pair with the next span's.
+  if (flat === '') return '` `';
   let longestRun = 0;
   for (const m of flat.matchAll(/`+/g)) longestRun = Math.max(longestRun, m[0].length);
   const fence = '`'.repeat(longestRun + 1);
@@ -30,6 +45,9 @@ export function mdText(text: string): string {
     .replace(/⏎/g, ' ⏎ ')
     .replace(/[\\`*_~|<>[\]#&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/@/g, `@${BREAK}`)
+    // References: GitHub links `#1`, `GH-2` and `owner/repo#3` in the rendered text, whatever escapes precede them.
+    .replace(/\\#(?=[0-9])/g, `\\#${BREAK}`)
+    .replace(/\b(gh)-(?=[0-9])/gi, `$1-${BREAK}`)
     .replace(/:\/\//g, `:${BREAK}//`)
     .replace(/www\./gi, (m) => `${m.slice(0, 3)}${BREAK}.`);
 }
@@ -62,4 +80,51 @@ export function mdCutLines(text: string, max: number, note: (linesLeftOut: numbe
   }
   if (openFence !== undefined) kept.push(openFence);
   return `${kept.join('\n')}\n${note(lines.length - kept.length)}`;
+}
+
+/**
+ * A value for a table cell as code: at most CELL_VALUE_MAX characters, then `... (+N characters)`
+ * (names, `whole`, are never shortened: they are at most 128 characters and say which group), and
+ * a token longer than CELL_TOKEN_MAX split into several code spans with a visible BREAK_MARK between
+ * them (GitHub's sanitizer drops `<wbr>`, and an invisible break would hide where the value is cut), so
+ * no value widens the table beyond the comment's column.
+ */
+export function mdCellCode(text: string, shorten: 'shorten' | 'whole' = 'shorten'): string {
+  const chars = [...visible(text)];
+  const cut = shorten === 'shorten' && chars.length > CELL_VALUE_MAX;
+  const shown = cut ? chars.slice(0, CELL_VALUE_MAX).join('') : chars.join('');
+  const more = cut ? ` ... (+${chars.length - CELL_VALUE_MAX} characters)` : '';
+  // A backslash right before a pipe would escape the backslash of the pipe's escape (`\\|`), and the
+  // pipe would end the cell (GitHub and every GFM parser split there): the value is broken between them.
+  const pieces = brokenRuns(shown).flatMap((part) => part.split(/(?<=\\)(?=\|)/));
+  return `${pieces.map((part) => mdCode(part, 'table')).join(` ${BREAK_MARK}`)}${more}`;
+}
+
+/**
+ * Free text for a table cell: like mdText, with tokens longer than CELL_TOKEN_MAX broken by a visible
+ * BREAK_MARK. Pieces of one text written one after the other (a word diff's) share `run`, the length
+ * of the run without a space they continue.
+ */
+export function mdCellText(text: string, run: { length: number } = { length: 0 }): string {
+  return brokenRuns(visible(text), run).map(mdText).join(` ${BREAK_MARK}`);
+}
+
+/**
+ * The text in pieces that, joined, are the text: each cut falls inside a run of more than CELL_TOKEN_MAX
+ * characters without a space, so every piece's runs are at most that long. Code points are never split.
+ */
+function brokenRuns(text: string, run: { length: number } = { length: 0 }): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const c of text) {
+    if (/\s/u.test(c)) run.length = 0;
+    else if (run.length >= CELL_TOKEN_MAX) {
+      pieces.push(piece);
+      piece = '';
+      run.length = 1;
+    } else run.length++;
+    piece += c;
+  }
+  pieces.push(piece);
+  return pieces;
 }

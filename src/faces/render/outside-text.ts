@@ -1,14 +1,20 @@
 // The one sanitizer for text that comes from outside the tool (group names, descriptions, server
 // error messages, fields read from a plan file, YAML keys echoed in errors). Such text may hold
 // characters that forge or hide lines on a reviewer's terminal, or reorder what they read: C0 and C1
-// controls, DEL, the bidirectional controls and the Unicode line separators. Every output format
-// passes outside text through here, and the output boundary passes whole outputs through here again.
+// controls, DEL, the Unicode line separators, and every character a reader cannot see: the Unicode
+// `Bidi_Control` and `Default_Ignorable_Code_Point` sets (bidi marks and overrides, zero-width spaces
+// and joiners, the BOM, variation selectors, tags), taken from the Unicode tables JavaScript's regular
+// expressions carry, not from a hand list. Every output format passes outside text through here, and
+// the output boundary passes whole outputs through here again.
 
 /** The characters outside text must never carry into output as they are. */
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Bidi_Control}|\p{Default_Ignorable_Code_Point}/gu;
 
+/** `\uXXXX`, or for a character beyond the BMP its two UTF-16 halves (`\udb40\udc01`): the JSON spelling, read the same way as text. */
 function escape(c: string): string {
-  return `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /** Text with every unsafe character made visible: a line break (LF, CRLF or a lone CR) as ⏎, the others as \uXXXX. For text shown as it is. */
@@ -22,12 +28,16 @@ export function quoted(text: string): string {
 }
 
 /**
- * JSON text with the characters JSON.stringify leaves raw (DEL, C1, bidirectional controls, U+2028 and
- * U+2029) written as \uXXXX escapes: the values are exactly the same, the bytes are safe to display.
+ * JSON text with the unsafe characters JSON.stringify leaves raw (DEL, C1, U+2028 and U+2029, the
+ * bidi controls and the default-ignorable characters) written as \uXXXX escapes: the values are
+ * exactly the same, the bytes are safe to display. (JSON.stringify already escapes C0 controls.)
  */
 export function safeJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu, escape);
+  return json.replace(UNSAFE_IN_JSON, escape);
 }
+
+/** UNSAFE without the C0 controls: JSON.stringify escapes those inside strings, and pretty JSON is made of line breaks. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]|\p{Bidi_Control}|\p{Default_Ignorable_Code_Point}/gu;
 
 /** Our own colour codes (Style's SGR sequences), the only escape sequences an output may hold. */
 const OWN_SGR = /^\u001b\[[0-9]{1,2}m/u;

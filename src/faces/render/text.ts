@@ -4,7 +4,8 @@ import { FIELD_NAMES, type FieldChange } from '../../core/plan/fields.js';
 import type { GroupChange, Hold, Plan, PoolPlan } from '../../core/plan/model.js';
 import type { Style } from './style.js';
 import { summaryLine } from './summary.js';
-import { neverApplied } from '../../run/apply/policy.js';
+import { neverApplied, policyViolations } from '../../run/apply/policy.js';
+import { applyFlags } from './apply-flags.js';
 import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
@@ -19,6 +20,9 @@ export function renderPlanText(plan: Plan, style: Style): string {
   }
   const never = neverApplied(plan);
   if (never !== undefined) out.push(style.warn(`Warning: ${neverAppliedText(never, quoted)}`), '');
+  // Every flag apply will need, with its number, as the Markdown comment names them.
+  const flags = applyFlags(policyViolations(plan, {}));
+  if (flags.length > 0) out.push(style.warn(`Apply needs: ${flags.map((f) => `${f.flag} (${f.because})`).join(', ')}.`), '');
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 import { driftOf } from '../../../core/drift/compute.js';
 import { inSync } from '../../../core/drift/model.js';
+import { dateOf } from '../../../core/config/acknowledgements.js';
+import { attributeWithSession } from '../../../run/attribute.js';
 import { targetText } from '../../render/target.js';
 import { targetBanner, type TargetFlags } from '../connect.js';
 import type { Io } from '../io.js';
@@ -12,13 +14,16 @@ export interface DriftFlags extends TargetFlags, OutputFlags {
   file: string;
   env?: string;
   progress: boolean;
+  /** false with --no-attribution: CloudTrail is not read. */
+  attribution?: boolean;
 }
 
-/** Read-only: exit 0 when the pools match the file, 2 on drift (or a provider-group alert), 1 on error. */
+/** Read-only: exit 0 when the pools match the file (but for differences it acknowledges), 2 on drift (or a provider-group alert), 1 on error. */
 export async function driftCommand(io: Io, flags: DriftFlags): Promise<number> {
   const out = openOutput(io, flags);
   return withPlan(io, flags, async ({ target, result }) => {
-    const report = driftOf(result.plan);
+    const found = driftOf(result.plan, { config: result.config, today: dateOf(new Date()) });
+    const report = flags.attribution === false ? found : await attributeWithSession(found, target.session, result.config.settings.maxRps);
     await driftView(out).show(report, targetBanner(target), targetText(target.shown));
     return inSync(report) ? 0 : 2;
   });

@@ -13,13 +13,17 @@ export interface IamPolicyFlags {
   env?: string;
   /** 12 digits, checked by the parser. */
   account?: string;
+  /** false with --no-attribution (drift's policy leaves out cloudtrail:LookupEvents), true with --attribution (plan's has it). */
+  attribution?: boolean;
 }
 
 /** Prints the least IAM identity policy `--for` needs for the groups file, as JSON. Offline. */
 export async function iamPolicyCommand(io: Io, flags: IamPolicyFlags): Promise<number> {
+  if (flags.attribution === false && flags.for !== 'drift') throw new CgError('USAGE', `--no-attribution is for --for drift (plan reads CloudTrail only with --attribution, apply never); leave it out for --for ${flags.for}`);
+  if (flags.attribution === true && flags.for !== 'plan') throw new CgError('USAGE', `--attribution is for --for plan (drift reads CloudTrail unless --no-attribution, apply never); leave it out for --for ${flags.for}`);
   const loaded = await readConfigFile(flags.file, io.cwd, flags.env === undefined ? {} : { env: flags.env });
   const account = accountOf(io, flags.account, loaded.config.environment);
-  io.out(toJson(policyDocument(needsOf(loaded.config, flags.for), account)));
+  io.out(toJson(policyDocument(needsOf(loaded.config, flags.for, flags.attribution === undefined ? {} : { attribution: flags.attribution }), account)));
   return 0;
 }
 

@@ -10,6 +10,10 @@ import { pathIn, type Io } from '../io.js';
 import { withPlan } from '../planned.js';
 import { openOutput, type OutputFlags } from '../views/output.js';
 import { planView } from '../views/plan-view.js';
+import { acknowledgedIn } from '../acknowledged.js';
+import { attributeWithSession } from '../../../run/attribute.js';
+import { driftOf } from '../../../core/drift/compute.js';
+import { jobSummaryWhere } from '../../github/run-link.js';
 
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {
@@ -19,6 +23,8 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   progress: boolean;
   dropMembers?: boolean;
   out?: string;
+  /** --attribution: read CloudTrail for who made the differences the plan reverts. */
+  attribution?: boolean;
 }
 
 /** Lists the pools, compares them with the file and prints the plan; --out saves it for `apply PLANFILE`. Read-only. */
@@ -48,11 +54,26 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
       plan: result.plan,
       document: doc,
       banner: targetBanner(target),
-      ...(saveAs === undefined ? {} : { seeAlso: `\`cognito-groups show ${saveAs}\`` }),
+      ...seeAlsoOf(io, flags, saveAs),
+      warnings: loaded.warnings,
       target: target.shown,
+      acknowledged: acknowledgedIn(result.plan, loaded.config),
+      ...(flags.attribution === true ? { attributions: (await attributeWithSession(driftOf(result.plan), target.session, result.config.settings.maxRps)).pools.flatMap((p) => p.attributions ?? []) } : {}),
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;
   });
+}
+
+/**
+ * Where a reader of a cut Markdown plan sees all of it: with --github-step-summary (as the GitHub
+ * Action runs it), the job summary, which gets the full plan; else, and for the job summary itself
+ * (cut only past 340,000 characters), the saved plan.
+ */
+function seeAlsoOf(io: Io, flags: PlanFlags, saveAs: string | undefined): { seeAlso?: string; summarySeeAlso?: string } {
+  const show = saveAs === undefined ? undefined : `\`cognito-groups show ${saveAs}\``;
+  const inSummary = show === undefined ? {} : { summarySeeAlso: show };
+  if (flags.githubStepSummary === true) return { seeAlso: jobSummaryWhere(io.env), ...inSummary };
+  return show === undefined ? {} : { seeAlso: show, ...inSummary };
 }
 
 /** Refuses, before any work, an --out that cannot be written or that is one of the run's own files. */

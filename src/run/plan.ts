@@ -10,9 +10,17 @@ import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
+import { checkCredentials, type CredentialsRead } from './credentials.js';
+import type { CredentialsApi } from '../edge/identity/port.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
-export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string; cwd?: string };
+export type DesiredSource = { config: DesiredConfig; desiredFile?: { path: string; text: string } } | { file: string; env?: string; cwd?: string };
+
+/** A config with the file it was read from, when it was (so a warning can name the line of a roleArn). */
+interface Desired {
+  config: DesiredConfig;
+  file?: { path: string; text: string };
+}
 
 /** How a plan is made, besides what it is made from. */
 export interface Planning {
@@ -20,6 +28,8 @@ export interface Planning {
   dropMembers?: boolean;
   onReadProgress?: (p: ReadProgress) => void;
   onMembersProgress?: (p: MembersProgress) => void;
+  /** False (`--no-credentials-check`): no identity pool or role is read. */
+  credentialsCheck?: boolean;
 }
 
 /** Options of `plan()`. */
@@ -37,6 +47,8 @@ export interface PlanOutcome {
   members: MembersRead;
   /** Whether each pool with `members:` compares usernames case-sensitively (DescribeUserPool), by pool id. */
   caseSensitive: Map<string, boolean>;
+  /** What the credentials check read of the identity pools, when it ran. */
+  credentialsRead?: CredentialsRead;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -46,8 +58,10 @@ export interface PlanResult extends PlanOutcome {
 }
 
 /** The config of a source, reading the file if that is what it names. */
-async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
-  return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
+async function desiredOf(source: DesiredSource): Promise<Desired> {
+  if ('config' in source) return { config: source.config, ...(source.desiredFile === undefined ? {} : { file: source.desiredFile }) };
+  const loaded = await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env });
+  return { config: loaded.config, file: { path: source.file, text: loaded.text } };
 }
 
 /**
@@ -109,12 +123,15 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
  * gets them while the session is open.
  */
 export async function withPlanned<T>(options: PlanOptions, use: (config: DesiredConfig, session: Session, planned: PlanOutcome) => Promise<T>, held?: HeldDuringRun): Promise<T> {
-  const config = await desiredOf(options);
+  const desired = await desiredOf(options);
+  const config = desired.config;
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
     await held?.take(config, session);
-    return await use(config, session, await planWith(session.api, config, options));
+    const planned = await planWith(session.api, config, options);
+    const credentials = session.credentials === undefined ? planned : await withCredentials(planned, session.credentials, config, options, desired.file);
+    return await use(config, session, credentials);
   } finally {
     try {
       await held?.release();
@@ -133,4 +150,22 @@ export interface HeldDuringRun {
 /** The region the account check asks STS in: the first pool's. */
 function firstRegion(config: DesiredConfig): string {
   return config.userPools[0]?.region ?? 'us-east-1';
+}
+
+/**
+ * The plan with its credentials check: which identity pools hand out roles from the tokens whose
+ * claims it changes, and whose credentials change; whether the roles the file names can work.
+ */
+async function withCredentials(planned: PlanOutcome, api: CredentialsApi, config: DesiredConfig, planning: Planning, file: { path: string; text: string } | undefined): Promise<PlanOutcome> {
+  const checked = await checkCredentials(api, config, planned.plan.pools, new Map(), {
+    check: planning.credentialsCheck !== false,
+    ...(file === undefined ? {} : { file: file.path, text: file.text }),
+    ...(config.environment?.account === undefined ? {} : { account: config.environment.account }),
+  });
+  if (!checked.plan.checked) return planned;
+  const pools = planned.plan.pools.map((p) => {
+    const c = checked.pools.get(p.userPoolId);
+    return c === undefined ? p : { ...p, credentials: c };
+  });
+  return { ...planned, plan: { ...planned.plan, pools, credentials: checked.plan }, credentialsRead: checked.read };
 }

@@ -37,6 +37,8 @@ export interface Planned {
   members?: MembersByPool;
   /** How the pools with `members:` compare usernames, by pool id. */
   caseSensitive?: ReadonlyMap<string, boolean>;
+  /** What the credentials check read of the identity pools. */
+  credentialsRead?: PlanDocument['credentialsRead'];
 }
 
 /** Members as a plan document records them: by group, usernames sorted. */
@@ -52,7 +54,7 @@ export function membersOfDocument(pool: PlanDocumentPool): ObservedMembers {
 }
 
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members, caseSensitive }: Planned, meta: PlanMeta): PlanDocument {
+export function buildPlanDocument({ plan, observed, members, caseSensitive, credentialsRead }: Planned, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
     const read = members?.get(pool.userPoolId);
@@ -69,6 +71,7 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }: Pl
       ...(pool.orphanHolds === undefined ? {} : { orphanHolds: pool.orphanHolds.map(orphanHoldJson) }),
       ...(read === undefined || read.size === 0 ? {} : { members: membersJson(read) }),
       ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
+      ...(pool.credentials === undefined ? {} : { credentials: pool.credentials }),
     };
   });
   const body: Omit<PlanDocument, 'checksum'> = {
@@ -84,6 +87,8 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }: Pl
     settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
     summary: { ...countPlan(plan), text: meta.summaryText },
     pools,
+    ...(plan.credentials === undefined ? {} : { credentials: plan.credentials }),
+    ...(credentialsRead === undefined ? {} : { credentialsRead }),
   };
   return { ...body, checksum: checksumOf(body) };
 }
@@ -106,7 +111,9 @@ export function planOfDocument(doc: PlanDocument): Plan {
       unmanaged: p.unmanaged,
       ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
       ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
+      ...(p.credentials === undefined ? {} : { credentials: p.credentials }),
     })),
     ...(doc.dropMembers === true ? { dropMembers: true as const } : {}),
+    ...(doc.credentials === undefined ? {} : { credentials: doc.credentials }),
   };
 }

@@ -1,3 +1,5 @@
+import type { IdentityPoolInfo } from '../credentials/model.js';
+import type { PlanCredentials, PoolCredentials } from '../credentials/plan-model.js';
 import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
@@ -30,6 +32,8 @@ export interface PlanDocumentPool {
   members?: PlanMembers[];
   /** For a pool with `members:` in the file: whether it compares usernames case-sensitively, as DescribeUserPool said. */
   usernamesCaseSensitive?: boolean;
+  /** The credentials check of a pool whose claims the plan changes: identity pools and credential transitions. */
+  credentials?: PoolCredentials;
 }
 
 /** The members of one group as the plan read them. */
@@ -61,6 +65,10 @@ export interface PlanDocument {
   settings: { maxRps?: number };
   summary: PlanCounts & { text: string };
   pools: PlanDocumentPool[];
+  /** The credentials check: roles that cannot work, what could not be checked. */
+  credentials?: PlanCredentials;
+  /** The identity pools the credentials check read, per region: apply reads them again, and the plan is stale when they changed. */
+  credentialsRead?: { regions: Array<{ region: string; identityPools: IdentityPoolInfo[] }> };
   /** sha256 of this document without this field: any hand edit makes the plan invalid. */
   checksum: string;
 }

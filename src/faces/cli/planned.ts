@@ -48,10 +48,18 @@ export async function withTarget<T>(io: Io, flags: TargetFlags & { file: string;
 }
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
-export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean; credentialsCheck?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
   return await withTarget(io, flags, async (loaded, target) => {
     const progress = new ProgressReporter(io, flags.progress);
-    const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, onReadProgress: progress.read, onMembersProgress: progress.members });
+    const result = await plan({
+      config: loaded.config,
+      desiredFile: { path: loaded.file, text: loaded.text },
+      ...target.session,
+      dropMembers: flags.dropMembers === true,
+      credentialsCheck: flags.credentialsCheck !== false,
+      onReadProgress: progress.read,
+      onMembersProgress: progress.members,
+    });
     progress.stop();
     // An apply holding a lease is said from the listing already made: plan and drift never take one.
     for (const line of heldLeaseLines(result.observed, Date.now())) io.err(`${safeOutput(`note: ${line}`)}\n`);

@@ -46,7 +46,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
-        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)'),
+        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)')
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
 
@@ -66,7 +67,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
         .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(numberIn(COUNT)))
         .option('--allow-member-removals', 'allow removing members from groups with an exact `members:` list')
-        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT))),
+        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))
+        .option('--no-credentials-check', 'without a plan file: do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   );
   addLockOptions(applyCmd);
@@ -88,7 +90,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option(
           '--no-attribution',
           'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)',
-        ),
+        )
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
       ),
     ),
   ).action(run<DriftFlags>(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));

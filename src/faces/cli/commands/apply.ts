@@ -33,6 +33,8 @@ export interface ApplyFlags extends TargetFlags, OutputFlags, LockFlags {
   allowReplace?: boolean;
   allowDelete?: boolean;
   dropMembers?: boolean;
+  /** False with --no-credentials-check. */
+  credentialsCheck?: boolean;
   maxDelete: number;
   allowMemberRemovals?: boolean;
   maxMemberRemovals: number;
@@ -137,9 +139,11 @@ async function applyFromFile(run: ApplyRun): Promise<number> {
       const result = await withStopSignals(io, run.onStop, (signal) =>
         apply({
           config: loaded.config,
+          desiredFile: { path: loaded.file, text: loaded.text },
           ...target.session,
           signal,
           dropMembers: flags.dropMembers === true,
+          credentialsCheck: flags.credentialsCheck !== false,
           ...commonOf(run),
           onPlan: (made) => {
             planned = { plan: made.plan, document: documentOf(made, loaded, target) };

@@ -16,6 +16,8 @@ export interface DriftFlags extends TargetFlags, OutputFlags {
   progress: boolean;
   /** false with --no-attribution: CloudTrail is not read. */
   attribution?: boolean;
+  /** False with --no-credentials-check. */
+  credentialsCheck?: boolean;
 }
 
 /** Read-only: exit 0 when the pools match the file (but for differences it acknowledges), 2 on drift (or a provider-group alert), 1 on error. */

@@ -22,6 +22,8 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   detailedExitcode?: boolean;
   progress: boolean;
   dropMembers?: boolean;
+  /** False with --no-credentials-check. */
+  credentialsCheck?: boolean;
   out?: string;
   /** --attribution: read CloudTrail for who made the differences the plan reverts. */
   attribution?: boolean;

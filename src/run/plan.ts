@@ -167,5 +167,5 @@ async function withCredentials(planned: PlanOutcome, api: CredentialsApi, config
     const c = checked.pools.get(p.userPoolId);
     return c === undefined ? p : { ...p, credentials: c };
   });
-  return { ...planned, plan: { ...planned.plan, pools, credentials: checked.plan }, credentialsRead: checked.read };
+  return { ...planned, plan: { ...planned.plan, pools, credentials: checked.plan }, ...(checked.read.regions.length === 0 ? {} : { credentialsRead: checked.read }) };
 }

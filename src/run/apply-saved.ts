@@ -1,3 +1,4 @@
+import { credentialsChanged, readIdentityPoolsAgain } from './credentials.js';
 import type { ApplyPolicy } from './apply/policy.js';
 import { checkApplyPolicy, RefusedError } from './apply/refusal.js';
 import type { ApplyProgress } from './apply/report.js';
@@ -106,6 +107,11 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     const comparing = options.document.pools.filter((p) => p.usernamesCaseSensitive !== undefined);
     const caseSensitive = await usernameCaseByPool(session.api, comparing.map((p) => ({ id: p.userPoolId, region: p.region })));
     const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive);
+    // The identity pools the plan predicted credentials from are read again: a changed mapping makes it stale.
+    if (doc.credentialsRead !== undefined && session.credentials !== undefined) {
+      const again = await readIdentityPoolsAgain(session.credentials, doc.credentialsRead);
+      for (const why of credentialsChanged(doc.credentialsRead, again)) stale.push({ kind: 'identity-pools', region: /of (\S+)/.exec(why)?.[1] ?? '', why });
+    }
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),

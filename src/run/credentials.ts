@@ -26,8 +26,8 @@ export interface CredentialsChecking {
 
 /** What the identity pools said, as a saved plan records it: apply reads them again and refuses a plan whose mappings changed. */
 export interface CredentialsRead {
-  /** Per region read, the identity pools federating the plan's user pools, sorted by id. */
-  regions: Array<{ region: string; identityPools: IdentityPoolInfo[] }>;
+  /** Per region read: the plan's user pools there (sorted) and the identity pools federating them, sorted by id. */
+  regions: Array<{ region: string; userPools: string[]; identityPools: IdentityPoolInfo[] }>;
 }
 
 /** The outcome: each checked user pool's credentials (by user pool id), the plan's part, and what was read. */
@@ -97,7 +97,13 @@ export async function checkCredentials(api: CredentialsApi, config: DesiredConfi
   return {
     pools: out,
     plan: { checked: true, roleWarnings: warnings, unchecked, rolesChecked: roles },
-    read: { regions: facts.regions.flatMap((r) => (r.status === 'read' ? [{ region: r.region, identityPools: [...r.identityPools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) }] : [])) },
+    read: {
+      regions: facts.regions.flatMap((r) =>
+        r.status === 'read'
+          ? [{ region: r.region, userPools: changing.filter((p) => p.region === r.region).map((p) => p.userPoolId).sort(), identityPools: [...r.identityPools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) }]
+          : [],
+      ),
+    },
   };
 }
 
@@ -113,4 +119,17 @@ export function credentialsChanged(recorded: CredentialsRead, now: CredentialsRe
     if (JSON.stringify(again.identityPools) !== JSON.stringify(r.identityPools)) out.push(`the identity pools of ${r.region} or their role mappings changed since the plan`);
   }
   return out;
+}
+
+/** The identity pools of the regions a saved plan read, read again now for the same user pools, for credentialsChanged. */
+export async function readIdentityPoolsAgain(api: CredentialsApi, recorded: CredentialsRead): Promise<CredentialsRead> {
+  const userPools = recorded.regions.flatMap((r) => r.userPools.map((id) => ({ id, region: r.region })));
+  const facts = await readCredentialFacts(api, { userPools, roles: [], iamRegion: recorded.regions[0]?.region ?? 'us-east-1' });
+  return {
+    regions: recorded.regions.flatMap((r) => {
+      const again = facts.regions.find((x) => x.region === r.region);
+      if (again === undefined || again.status !== 'read') return [];
+      return [{ region: r.region, userPools: r.userPools, identityPools: [...again.identityPools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) }];
+    }),
+  };
 }

@@ -12,7 +12,7 @@ import { systemClock } from '../../src/edge/pacing/clock.js';
 import { PacedCredentialsApi } from '../../src/edge/pacing/paced-credentials.js';
 import { DEFAULT_RETRY } from '../../src/edge/pacing/retry.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { checkCredentials, credentialsChanged } from '../../src/run/credentials.js';
+import { checkCredentials, credentialsChanged, readIdentityPoolsAgain } from '../../src/run/credentials.js';
 
 const ACCOUNT = '123456789012';
 const POOL = 'eu-west-1_Check1';
@@ -71,10 +71,14 @@ describe('the credentials check of a plan', () => {
     expect(checked.plan.checked === true ? checked.plan.roleWarnings.map((w) => [w.group, w.problem, w.line]) : []).toEqual([['readers', 'missing', 10]]);
 
     // A saved plan notices a mapping changed between plan and apply.
-    expect(credentialsChanged(checked.read, checked.read)).toEqual([]);
+    expect(checked.read.regions.map((r) => [r.region, r.userPools, r.identityPools.map((ip) => ip.id)])).toEqual([['eu-west-1', [POOL], [identityPoolId]]]);
+    expect(credentialsChanged(checked.read, await readIdentityPoolsAgain(api, checked.read))).toEqual([]);
     e.setIdentityPoolRoles(identityPoolId, { Roles: { authenticated: ARN('AppReader') }, RoleMappings: { [`${PROVIDER}:web`]: { Type: 'Token', AmbiguousRoleResolution: 'Deny' } } });
-    const again = await checkCredentials(api, config(), [plan], new Map([[POOL, users]]), { check: true });
-    expect(credentialsChanged(checked.read, again.read)).toEqual(['the identity pools of eu-west-1 or their role mappings changed since the plan']);
+    expect(credentialsChanged(checked.read, await readIdentityPoolsAgain(api, checked.read))).toEqual(['the identity pools of eu-west-1 or their role mappings changed since the plan']);
+    // An identity pool that starts federating the user pool changes the prediction too.
+    const fresh = await checkCredentials(api, config(), [plan], new Map([[POOL, users]]), { check: true });
+    e.createIdentityPool('late-app', { userPools: [{ userPoolId: POOL, clientId: 'web' }] });
+    expect(credentialsChanged(fresh.read, await readIdentityPoolsAgain(api, fresh.read))).toHaveLength(1);
   });
 
   it('denied reads are said, and the plan goes on; --no-credentials-check reads nothing', async () => {

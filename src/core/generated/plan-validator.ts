@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region, those federating the plan's user pools, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","identityPools"],"properties":{"region":{"type":"string"},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":3},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region, those federating the plan's user pools, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -6557,14 +6557,14 @@ const _errs125 = errors;
 if(errors === _errs125){
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 let missing7;
-if(((data53.region === undefined) && (missing7 = "region")) || ((data53.identityPools === undefined) && (missing7 = "identityPools"))){
+if((((data53.region === undefined) && (missing7 = "region")) || ((data53.userPools === undefined) && (missing7 = "userPools"))) || ((data53.identityPools === undefined) && (missing7 = "identityPools"))){
 validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5,schemaPath:"#/properties/credentialsRead/properties/regions/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema11.properties.credentialsRead.properties.regions.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data53}];
 return false;
 }
 else {
 const _errs127 = errors;
 for(const key8 in data53){
-if(!((key8 === "region") || (key8 === "identityPools"))){
+if(!(((key8 === "region") || (key8 === "userPools")) || (key8 === "identityPools"))){
 validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5,schemaPath:"#/properties/credentialsRead/properties/regions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data53}];
 return false;
 break;
@@ -6584,8 +6584,8 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data53.identityPools !== undefined){
-let data55 = data53.identityPools;
+if(data53.userPools !== undefined){
+let data55 = data53.userPools;
 const _errs130 = errors;
 if(errors === _errs130){
 if(Array.isArray(data55)){
@@ -6594,157 +6594,188 @@ const len6 = data55.length;
 for(let i6=0; i6<len6; i6++){
 let data56 = data55[i6];
 const _errs132 = errors;
-if(errors === _errs132){
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-let missing8;
-if(((((data56.id === undefined) && (missing8 = "id")) || ((data56.name === undefined) && (missing8 = "name"))) || ((data56.providers === undefined) && (missing8 = "providers"))) || ((data56.mappings === undefined) && (missing8 = "mappings"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data56}];
+if(typeof data56 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/userPools/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items,data:data56}];
 return false;
 }
+var valid30 = _errs132 === errors;
+if(!valid30){
+break;
+}
+}
+}
 else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/userPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools,data:data55}];
+return false;
+}
+}
+var valid29 = _errs130 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data53.identityPools !== undefined){
+let data57 = data53.identityPools;
 const _errs134 = errors;
-for(const key9 in data56){
-if(!(((((key9 === "id") || (key9 === "name")) || (key9 === "providers")) || (key9 === "authenticatedRole")) || (key9 === "mappings"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data56}];
-return false;
-break;
-}
-}
-if(_errs134 === errors){
-if(data56.id !== undefined){
-let data57 = data56.id;
-const _errs135 = errors;
-if(typeof data57 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/id",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id,data:data57}];
-return false;
-}
-var valid31 = _errs135 === errors;
-}
-else {
+if(errors === _errs134){
+if(Array.isArray(data57)){
 var valid31 = true;
-}
-if(valid31){
-if(data56.name !== undefined){
-let data58 = data56.name;
-const _errs137 = errors;
-if(typeof data58 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/name",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name,data:data58}];
-return false;
-}
-var valid31 = _errs137 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data56.providers !== undefined){
-let data59 = data56.providers;
-const _errs139 = errors;
-if(errors === _errs139){
-if(Array.isArray(data59)){
-var valid32 = true;
-const len7 = data59.length;
+const len7 = data57.length;
 for(let i7=0; i7<len7; i7++){
-let data60 = data59[i7];
-const _errs141 = errors;
-if(errors === _errs141){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-let missing9;
-if(((data60.providerName === undefined) && (missing9 = "providerName")) || ((data60.clientId === undefined) && (missing9 = "clientId"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data60}];
+let data58 = data57[i7];
+const _errs136 = errors;
+if(errors === _errs136){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+let missing8;
+if(((((data58.id === undefined) && (missing8 = "id")) || ((data58.name === undefined) && (missing8 = "name"))) || ((data58.providers === undefined) && (missing8 = "providers"))) || ((data58.mappings === undefined) && (missing8 = "mappings"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
 return false;
 }
 else {
-const _errs143 = errors;
-for(const key10 in data60){
-if(!((key10 === "providerName") || (key10 === "clientId"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data60}];
+const _errs138 = errors;
+for(const key9 in data58){
+if(!(((((key9 === "id") || (key9 === "name")) || (key9 === "providers")) || (key9 === "authenticatedRole")) || (key9 === "mappings"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
 return false;
 break;
 }
 }
-if(_errs143 === errors){
-if(data60.providerName !== undefined){
-let data61 = data60.providerName;
-const _errs144 = errors;
-if(typeof data61 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers/" + i7+"/providerName",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName,data:data61}];
+if(_errs138 === errors){
+if(data58.id !== undefined){
+let data59 = data58.id;
+const _errs139 = errors;
+if(typeof data59 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/id",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id,data:data59}];
 return false;
 }
-var valid33 = _errs144 === errors;
+var valid32 = _errs139 === errors;
 }
 else {
-var valid33 = true;
+var valid32 = true;
 }
-if(valid33){
-if(data60.clientId !== undefined){
-let data62 = data60.clientId;
-const _errs146 = errors;
-if(typeof data62 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers/" + i7+"/clientId",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId,data:data62}];
+if(valid32){
+if(data58.name !== undefined){
+let data60 = data58.name;
+const _errs141 = errors;
+if(typeof data60 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/name",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name,data:data60}];
 return false;
-}
-var valid33 = _errs146 === errors;
-}
-else {
-var valid33 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data60}];
-return false;
-}
 }
 var valid32 = _errs141 === errors;
-if(!valid32){
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data58.providers !== undefined){
+let data61 = data58.providers;
+const _errs143 = errors;
+if(errors === _errs143){
+if(Array.isArray(data61)){
+var valid33 = true;
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+const _errs145 = errors;
+if(errors === _errs145){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+let missing9;
+if(((data62.providerName === undefined) && (missing9 = "providerName")) || ((data62.clientId === undefined) && (missing9 = "clientId"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+return false;
+}
+else {
+const _errs147 = errors;
+for(const key10 in data62){
+if(!((key10 === "providerName") || (key10 === "clientId"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+return false;
+break;
+}
+}
+if(_errs147 === errors){
+if(data62.providerName !== undefined){
+let data63 = data62.providerName;
+const _errs148 = errors;
+if(typeof data63 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8+"/providerName",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName,data:data63}];
+return false;
+}
+var valid34 = _errs148 === errors;
+}
+else {
+var valid34 = true;
+}
+if(valid34){
+if(data62.clientId !== undefined){
+let data64 = data62.clientId;
+const _errs150 = errors;
+if(typeof data64 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8+"/clientId",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId,data:data64}];
+return false;
+}
+var valid34 = _errs150 === errors;
+}
+else {
+var valid34 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+return false;
+}
+}
+var valid33 = _errs145 === errors;
+if(!valid33){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/providers",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers,data:data59}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers,data:data61}];
 return false;
 }
 }
-var valid31 = _errs139 === errors;
+var valid32 = _errs143 === errors;
 }
 else {
-var valid31 = true;
+var valid32 = true;
 }
-if(valid31){
-if(data56.authenticatedRole !== undefined){
-let data63 = data56.authenticatedRole;
-const _errs148 = errors;
-if(typeof data63 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/authenticatedRole",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/authenticatedRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole,data:data63}];
+if(valid32){
+if(data58.authenticatedRole !== undefined){
+let data65 = data58.authenticatedRole;
+const _errs152 = errors;
+if(typeof data65 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/authenticatedRole",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/authenticatedRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole,data:data65}];
 return false;
 }
-var valid31 = _errs148 === errors;
+var valid32 = _errs152 === errors;
 }
 else {
-var valid31 = true;
+var valid32 = true;
 }
-if(valid31){
-if(data56.mappings !== undefined){
-let data64 = data56.mappings;
-const _errs150 = errors;
-if(errors === _errs150){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key11 in data64){
-let data65 = data64[key11];
-const _errs153 = errors;
+if(valid32){
+if(data58.mappings !== undefined){
+let data66 = data58.mappings;
 const _errs154 = errors;
-let valid35 = false;
+if(errors === _errs154){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key11 in data66){
+let data67 = data66[key11];
+const _errs157 = errors;
+const _errs158 = errors;
+let valid36 = false;
 let passing1 = null;
-const _errs155 = errors;
-if(errors === _errs155){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+const _errs159 = errors;
+if(errors === _errs159){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing10;
-if(((data65.type === undefined) && (missing10 = "type")) || ((data65.ambiguous === undefined) && (missing10 = "ambiguous"))){
-const err28 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data65};
+if(((data67.type === undefined) && (missing10 = "type")) || ((data67.ambiguous === undefined) && (missing10 = "ambiguous"))){
+const err28 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6754,10 +6785,10 @@ vErrors.push(err28);
 errors++;
 }
 else {
-const _errs157 = errors;
-for(const key12 in data65){
+const _errs161 = errors;
+for(const key12 in data67){
 if(!((key12 === "type") || (key12 === "ambiguous"))){
-const err29 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data65};
+const err29 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6768,12 +6799,12 @@ errors++;
 break;
 }
 }
-if(_errs157 === errors){
-if(data65.type !== undefined){
-let data66 = data65.type;
-const _errs158 = errors;
-if("Token" !== data66){
-const err30 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Token"},message:"must be equal to constant",schema:"Token",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.type,data:data66};
+if(_errs161 === errors){
+if(data67.type !== undefined){
+let data68 = data67.type;
+const _errs162 = errors;
+if("Token" !== data68){
+const err30 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Token"},message:"must be equal to constant",schema:"Token",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6782,17 +6813,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid36 = _errs158 === errors;
+var valid37 = _errs162 === errors;
 }
 else {
-var valid36 = true;
+var valid37 = true;
 }
-if(valid36){
-if(data65.ambiguous !== undefined){
-let data67 = data65.ambiguous;
-const _errs159 = errors;
-if(!((data67 === "AuthenticatedRole") || (data67 === "Deny"))){
-const err31 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous,data:data67};
+if(valid37){
+if(data67.ambiguous !== undefined){
+let data69 = data67.ambiguous;
+const _errs163 = errors;
+if(!((data69 === "AuthenticatedRole") || (data69 === "Deny"))){
+const err31 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous,data:data69};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6801,17 +6832,17 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid36 = _errs159 === errors;
+var valid37 = _errs163 === errors;
 }
 else {
-var valid36 = true;
+var valid37 = true;
 }
 }
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data65};
+const err32 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6821,17 +6852,17 @@ vErrors.push(err32);
 errors++;
 }
 }
-var _valid1 = _errs155 === errors;
+var _valid1 = _errs159 === errors;
 if(_valid1){
-valid35 = true;
+valid36 = true;
 passing1 = 0;
 }
-const _errs160 = errors;
-if(errors === _errs160){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+const _errs164 = errors;
+if(errors === _errs164){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing11;
-if((((data65.type === undefined) && (missing11 = "type")) || ((data65.ambiguous === undefined) && (missing11 = "ambiguous"))) || ((data65.rules === undefined) && (missing11 = "rules"))){
-const err33 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data65};
+if((((data67.type === undefined) && (missing11 = "type")) || ((data67.ambiguous === undefined) && (missing11 = "ambiguous"))) || ((data67.rules === undefined) && (missing11 = "rules"))){
+const err33 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6841,10 +6872,10 @@ vErrors.push(err33);
 errors++;
 }
 else {
-const _errs162 = errors;
-for(const key13 in data65){
+const _errs166 = errors;
+for(const key13 in data67){
 if(!(((key13 === "type") || (key13 === "ambiguous")) || (key13 === "rules"))){
-const err34 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data65};
+const err34 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6855,12 +6886,12 @@ errors++;
 break;
 }
 }
-if(_errs162 === errors){
-if(data65.type !== undefined){
-let data68 = data65.type;
-const _errs163 = errors;
-if("Rules" !== data68){
-const err35 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "Rules"},message:"must be equal to constant",schema:"Rules",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.type,data:data68};
+if(_errs166 === errors){
+if(data67.type !== undefined){
+let data70 = data67.type;
+const _errs167 = errors;
+if("Rules" !== data70){
+const err35 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "Rules"},message:"must be equal to constant",schema:"Rules",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.type,data:data70};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6869,17 +6900,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-var valid37 = _errs163 === errors;
+var valid38 = _errs167 === errors;
 }
 else {
-var valid37 = true;
+var valid38 = true;
 }
-if(valid37){
-if(data65.ambiguous !== undefined){
-let data69 = data65.ambiguous;
-const _errs164 = errors;
-if(!((data69 === "AuthenticatedRole") || (data69 === "Deny"))){
-const err36 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous,data:data69};
+if(valid38){
+if(data67.ambiguous !== undefined){
+let data71 = data67.ambiguous;
+const _errs168 = errors;
+if(!((data71 === "AuthenticatedRole") || (data71 === "Deny"))){
+const err36 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous,data:data71};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6888,27 +6919,27 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid37 = _errs164 === errors;
+var valid38 = _errs168 === errors;
 }
 else {
-var valid37 = true;
-}
-if(valid37){
-if(data65.rules !== undefined){
-let data70 = data65.rules;
-const _errs165 = errors;
-if(errors === _errs165){
-if(Array.isArray(data70)){
 var valid38 = true;
-const len8 = data70.length;
-for(let i8=0; i8<len8; i8++){
-let data71 = data70[i8];
-const _errs167 = errors;
-if(errors === _errs167){
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+}
+if(valid38){
+if(data67.rules !== undefined){
+let data72 = data67.rules;
+const _errs169 = errors;
+if(errors === _errs169){
+if(Array.isArray(data72)){
+var valid39 = true;
+const len9 = data72.length;
+for(let i9=0; i9<len9; i9++){
+let data73 = data72[i9];
+const _errs171 = errors;
+if(errors === _errs171){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 let missing12;
-if(((((data71.claim === undefined) && (missing12 = "claim")) || ((data71.matchType === undefined) && (missing12 = "matchType"))) || ((data71.value === undefined) && (missing12 = "value"))) || ((data71.roleArn === undefined) && (missing12 = "roleArn"))){
-const err37 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data71};
+if(((((data73.claim === undefined) && (missing12 = "claim")) || ((data73.matchType === undefined) && (missing12 = "matchType"))) || ((data73.value === undefined) && (missing12 = "value"))) || ((data73.roleArn === undefined) && (missing12 = "roleArn"))){
+const err37 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6918,10 +6949,10 @@ vErrors.push(err37);
 errors++;
 }
 else {
-const _errs169 = errors;
-for(const key14 in data71){
+const _errs173 = errors;
+for(const key14 in data73){
 if(!((((key14 === "claim") || (key14 === "matchType")) || (key14 === "value")) || (key14 === "roleArn"))){
-const err38 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data71};
+const err38 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6932,12 +6963,12 @@ errors++;
 break;
 }
 }
-if(_errs169 === errors){
-if(data71.claim !== undefined){
-let data72 = data71.claim;
-const _errs170 = errors;
-if(typeof data72 !== "string"){
-const err39 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8+"/claim",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim,data:data72};
+if(_errs173 === errors){
+if(data73.claim !== undefined){
+let data74 = data73.claim;
+const _errs174 = errors;
+if(typeof data74 !== "string"){
+const err39 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/claim",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim,data:data74};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6946,17 +6977,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid39 = _errs170 === errors;
+var valid40 = _errs174 === errors;
 }
 else {
-var valid39 = true;
+var valid40 = true;
 }
-if(valid39){
-if(data71.matchType !== undefined){
-let data73 = data71.matchType;
-const _errs172 = errors;
-if(!((((data73 === "Equals") || (data73 === "Contains")) || (data73 === "StartsWith")) || (data73 === "NotEqual"))){
-const err40 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8+"/matchType",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/matchType/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType,data:data73};
+if(valid40){
+if(data73.matchType !== undefined){
+let data75 = data73.matchType;
+const _errs176 = errors;
+if(!((((data75 === "Equals") || (data75 === "Contains")) || (data75 === "StartsWith")) || (data75 === "NotEqual"))){
+const err40 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/matchType",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/matchType/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType,data:data75};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6965,17 +6996,17 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid39 = _errs172 === errors;
+var valid40 = _errs176 === errors;
 }
 else {
-var valid39 = true;
+var valid40 = true;
 }
-if(valid39){
-if(data71.value !== undefined){
-let data74 = data71.value;
-const _errs173 = errors;
-if(typeof data74 !== "string"){
-const err41 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8+"/value",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value,data:data74};
+if(valid40){
+if(data73.value !== undefined){
+let data76 = data73.value;
+const _errs177 = errors;
+if(typeof data76 !== "string"){
+const err41 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/value",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value,data:data76};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6984,17 +7015,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid39 = _errs173 === errors;
+var valid40 = _errs177 === errors;
 }
 else {
-var valid39 = true;
+var valid40 = true;
 }
-if(valid39){
-if(data71.roleArn !== undefined){
-let data75 = data71.roleArn;
-const _errs175 = errors;
-if(typeof data75 !== "string"){
-const err42 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8+"/roleArn",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn,data:data75};
+if(valid40){
+if(data73.roleArn !== undefined){
+let data77 = data73.roleArn;
+const _errs179 = errors;
+if(typeof data77 !== "string"){
+const err42 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/roleArn",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn,data:data77};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7003,10 +7034,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid39 = _errs175 === errors;
+var valid40 = _errs179 === errors;
 }
 else {
-var valid39 = true;
+var valid40 = true;
 }
 }
 }
@@ -7015,7 +7046,7 @@ var valid39 = true;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data71};
+const err43 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7025,14 +7056,14 @@ vErrors.push(err43);
 errors++;
 }
 }
-var valid38 = _errs167 === errors;
-if(!valid38){
+var valid39 = _errs171 === errors;
+if(!valid39){
 break;
 }
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules,data:data70};
+const err44 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules,data:data72};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7042,10 +7073,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-var valid37 = _errs165 === errors;
+var valid38 = _errs169 === errors;
 }
 else {
-var valid37 = true;
+var valid38 = true;
 }
 }
 }
@@ -7053,7 +7084,7 @@ var valid37 = true;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data65};
+const err45 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7063,19 +7094,19 @@ vErrors.push(err45);
 errors++;
 }
 }
-var _valid1 = _errs160 === errors;
-if(_valid1 && valid35){
-valid35 = false;
+var _valid1 = _errs164 === errors;
+if(_valid1 && valid36){
+valid36 = false;
 passing1 = [passing1, 1];
 }
 else {
 if(_valid1){
-valid35 = true;
+valid36 = true;
 passing1 = 1;
 }
 }
-if(!valid35){
-const err46 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties,data:data65};
+if(!valid36){
+const err46 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7087,31 +7118,31 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs154;
+errors = _errs158;
 if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
+if(_errs158){
+vErrors.length = _errs158;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid34 = _errs153 === errors;
-if(!valid34){
+var valid35 = _errs157 === errors;
+if(!valid35){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6+"/mappings",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings,data:data64}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings,data:data66}];
 return false;
 }
 }
-var valid31 = _errs150 === errors;
+var valid32 = _errs154 === errors;
 }
 else {
-var valid31 = true;
+var valid32 = true;
 }
 }
 }
@@ -7121,25 +7152,26 @@ var valid31 = true;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data56}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
 return false;
 }
 }
-var valid30 = _errs132 === errors;
-if(!valid30){
+var valid31 = _errs136 === errors;
+if(!valid31){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools,data:data55}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools,data:data57}];
 return false;
 }
 }
-var valid29 = _errs130 === errors;
+var valid29 = _errs134 === errors;
 }
 else {
 var valid29 = true;
+}
 }
 }
 }

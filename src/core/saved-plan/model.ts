@@ -68,7 +68,7 @@ export interface PlanDocument {
   /** The credentials check: roles that cannot work, what could not be checked. */
   credentials?: PlanCredentials;
   /** The identity pools the credentials check read, per region: apply reads them again, and the plan is stale when they changed. */
-  credentialsRead?: { regions: Array<{ region: string; identityPools: IdentityPoolInfo[] }> };
+  credentialsRead?: { regions: Array<{ region: string; userPools: string[]; identityPools: IdentityPoolInfo[] }> };
   /** sha256 of this document without this field: any hand edit makes the plan invalid. */
   checksum: string;
 }

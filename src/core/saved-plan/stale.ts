@@ -25,7 +25,9 @@ export type StaleGroup =
   /** The members of a group whose members the plan counted changed since: the plan's counts no longer say what applying does. */
   | { kind: 'members'; poolId: string; name: string; joined: number; left: number }
   /** The pool compares usernames otherwise than the plan says (it changed, or the plan was edited): its member changes cannot be trusted. */
-  | { kind: 'usernames'; poolId: string; inPlan: boolean; now: boolean };
+  | { kind: 'usernames'; poolId: string; inPlan: boolean; now: boolean }
+  /** The identity pools of a region, or their role mappings, changed since the plan predicted credentials from them. */
+  | { kind: 'identity-pools'; region: string; why: string };
 
 /** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {

@@ -15,6 +15,8 @@ export function staleLines(staleness: Pick<Staleness, 'stale'>): string[] {
         ? `${d.poolId}: the members of ${quoted(d.name)} changed since the plan counted them (${d.joined} joined, ${d.left} left)`
         : d.kind === 'usernames'
           ? `${d.poolId}: the plan says the pool compares usernames ${d.inPlan ? 'case-sensitively' : 'ignoring case'}, but it compares them ${d.now ? 'case-sensitively' : 'ignoring case'}`
+        : d.kind === 'identity-pools'
+          ? `${d.region}: ${d.why} (the credentials the plan predicted no longer hold)`
         : d.kind === 'created'
           ? `${differenceLine(d)} (the plan creates a group of that name)`
           : differenceLine(d),

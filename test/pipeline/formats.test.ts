@@ -462,7 +462,7 @@ describe('JSON documents printed by the CLI', () => {
     const a = JSON.parse(applied.stdout);
     expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'check', 'plan']);
     expect(a).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,

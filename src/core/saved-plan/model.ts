@@ -4,7 +4,7 @@ import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup 
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 3;
+export const PLAN_FORMAT_VERSION = 4;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';

@@ -22,6 +22,8 @@ export interface CredentialsChecking {
   text?: string;
   /** The account the credentials are for, when the run knows it (roles of other accounts are not read). */
   account?: string;
+  /** Check every role the file names even when no claim changes (drift: a role deleted since). */
+  allRoles?: boolean;
 }
 
 /** What the identity pools said, as a saved plan records it: apply reads them again and refuses a plan whose mappings changed. */
@@ -56,7 +58,7 @@ export async function checkCredentials(api: CredentialsApi, config: DesiredConfi
   const rolePools: RoleCheckPool[] = config.userPools.map((p, poolIndex) => ({ poolIndex, poolId: p.id, groups: p.groups, identityPoolIds: [] }));
   // Every role of the file when some claim changes; otherwise only the roles the plan sets on groups.
   const roles =
-    changing.length > 0
+    changing.length > 0 || checking.allRoles === true
       ? distinctRoles(rolePools)
       : [...new Set(pools.flatMap((p) => p.changes.filter(setsRole).map((c) => (c as { after: { roleArn?: string } }).after.roleArn as string)))].sort();
   if (changing.length === 0 && roles.length === 0) return empty;

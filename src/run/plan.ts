@@ -30,6 +30,8 @@ export interface Planning {
   onMembersProgress?: (p: MembersProgress) => void;
   /** False (`--no-credentials-check`): no identity pool or role is read. */
   credentialsCheck?: boolean;
+  /** Check every role the file names, not only those the plan sets (drift: a role deleted since). */
+  checkAllRoles?: boolean;
 }
 
 /** Options of `plan()`. */
@@ -159,6 +161,7 @@ function firstRegion(config: DesiredConfig): string {
 async function withCredentials(planned: PlanOutcome, api: CredentialsApi, config: DesiredConfig, planning: Planning, file: { path: string; text: string } | undefined): Promise<PlanOutcome> {
   const checked = await checkCredentials(api, config, planned.plan.pools, new Map(), {
     check: planning.credentialsCheck !== false,
+    ...(planning.checkAllRoles === true ? { allRoles: true } : {}),
     ...(file === undefined ? {} : { file: file.path, text: file.text }),
     ...(config.environment?.account === undefined ? {} : { account: config.environment.account }),
   });

@@ -48,7 +48,7 @@ export async function withTarget<T>(io: Io, flags: TargetFlags & { file: string;
 }
 
 /** Reads the groups file, lists its pools and plans; `use` gets the result while the target is open. Read-only. */
-export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean; credentialsCheck?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
+export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; env?: string; progress: boolean; dropMembers?: boolean; credentialsCheck?: boolean; checkAllRoles?: boolean }, use: (planned: Planned) => Promise<T>): Promise<T> {
   return await withTarget(io, flags, async (loaded, target) => {
     const progress = new ProgressReporter(io, flags.progress);
     const result = await plan({
@@ -57,6 +57,7 @@ export async function withPlan<T>(io: Io, flags: TargetFlags & { file: string; e
       ...target.session,
       dropMembers: flags.dropMembers === true,
       credentialsCheck: flags.credentialsCheck !== false,
+      checkAllRoles: flags.checkAllRoles === true,
       onReadProgress: progress.read,
       onMembersProgress: progress.members,
     });

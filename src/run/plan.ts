@@ -12,6 +12,7 @@ import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
 import { checkCredentials, type CredentialsRead } from './credentials.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
+import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
 export type DesiredSource = { config: DesiredConfig; desiredFile?: { path: string; text: string } } | { file: string; env?: string; cwd?: string };
@@ -57,6 +58,8 @@ export interface PlanOutcome {
 export interface PlanResult extends PlanOutcome {
   config: DesiredConfig;
   counts: CallCounts;
+  /** The credentials check's calls (identity pools and roles), when the session had its port. */
+  credentialCounts?: CredentialCallCounts;
 }
 
 /** The config of a source, reading the file if that is what it names. */
@@ -117,7 +120,12 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
 
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  return await withPlanned(options, async (config, session, outcome) => ({ ...outcome, config, counts: session.api.counts }));
+  return await withPlanned(options, async (config, session, outcome) => ({
+    ...outcome,
+    config,
+    counts: session.api.counts,
+    ...(session.credentials === undefined ? {} : { credentialCounts: session.credentials.counts }),
+  }));
 }
 
 /**

@@ -51,6 +51,9 @@ export class CgError extends Error {
     this.audience = options.audience ?? (code === 'INTERNAL' ? 'internal' : 'user');
     this.details = options.details ?? [];
     this.operation = options.operation;
+    // A user's mistake is said in one line, not with the frames of the code that found it: a library
+    // caller whose process ends on one sees what to fix, as the command line shows it. A bug keeps them.
+    if (this.audience === 'user') Object.defineProperty(this, 'stack', { value: [`${this.name} [${code}]: ${message}`, ...this.details].join('\n'), writable: true, configurable: true, enumerable: false });
   }
 }
 

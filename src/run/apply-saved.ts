@@ -19,6 +19,7 @@ import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
 import type { Leases, LockOptions } from './lease/leases.js';
 import { takeLeases } from './lease/take.js';
+import { checkOptions } from './options.js';
 
 /** The groups file a saved plan must follow from: its path, its exact text and its parsed config. */
 export interface DesiredFile {
@@ -84,6 +85,7 @@ export function checkSavedPlan(document: PlanDocument, target: TargetRef, policy
  * changed, appeared or disappeared since the plan was made.
  */
 export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
+  checkOptions('applySaved', options);
   checkSessionTarget(options);
   const plan = checkSavedPlan(options.document, options.target, options, options.desired, options.planFile);
   options.onPlan?.(plan);

@@ -11,6 +11,7 @@ import { withPlanned, type PlanOptions, type PlanOutcome } from './plan.js';
 import type { Leases, LockOptions } from './lease/leases.js';
 import { takeLeases } from './lease/take.js';
 import { CgError } from '../core/errors.js';
+import { checkOptions } from './options.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
@@ -43,6 +44,7 @@ export interface ApplyResult {
  * again to check they match the file. The leases are released however it ends.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
+  checkOptions('apply', options);
   let leases: Leases | undefined;
   const work = async (config: DesiredConfig, session: Session, planned: PlanOutcome): Promise<ApplyResult> => {
     const held = leases;

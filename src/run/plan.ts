@@ -13,6 +13,7 @@ import { checkAccount, openSession, type Session, type SessionOptions } from './
 import { checkCredentials, type CredentialsRead } from './credentials.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
 import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
+import { checkOptions } from './options.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
 export type DesiredSource = { config: DesiredConfig; desiredFile?: { path: string; text: string } } | { file: string; env?: string; cwd?: string };
@@ -115,11 +116,12 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
   const lines = problems.map((p) => (p.actually === undefined ? `${p.poolId}: no user ${JSON.stringify(p.username)}` : `${p.poolId}: ${JSON.stringify(p.username)} is not a username; the user's username is ${JSON.stringify(p.actually)}: write that`));
   const shown = lines.slice(0, USERS_NAMED);
   if (lines.length > USERS_NAMED) shown.push(`and ${lines.length - USERS_NAMED} more`);
-  throw new CgError('MEMBERS_INVALID', `the groups file lists ${problems.length} member(s) the pools do not know by that username; nothing was planned`, { details: shown.map((l) => `  ${l}`) });
+  throw new CgError('MEMBERS_INVALID', `the groups file lists ${problems.length} member(s) the pools do not know by that username; nothing was planned (to try a file's members without AWS, --local creates the users the file names in its local emulator)`, { details: shown.map((l) => `  ${l}`) });
 }
 
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
+  checkOptions('plan', options);
   return await withPlanned(options, async (config, session, outcome) => ({
     ...outcome,
     config,

@@ -72,9 +72,14 @@ describe('action.yml', () => {
   });
 
   it("runs the tool built from the action's own checkout, never a package fetched by name", () => {
-    expect(runStep?.run).toBe('node "$GITHUB_ACTION_PATH/dist/src/faces/github/action.js"');
-    expect(existsSync(join(ROOT, 'dist', 'src', 'faces', 'github', 'action.js'))).toBe(true);
+    expect(runStep?.run).toBe('node "$GITHUB_ACTION_PATH/action/build/faces/github/action.js"');
+    expect(existsSync(join(ROOT, 'action', 'build', 'faces', 'github', 'action.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'action', 'build', 'faces', 'cli', 'main.js'))).toBe(true);
     expect(text).not.toMatch(/npm (install|i|exec)\b|npx /);
-    expect(text).toMatch(/npm ci\b/);
+  });
+
+  it('installs only the run-time dependencies, from the lock file, running no install script', () => {
+    const installs = [...text.matchAll(/^\s*(npm .*)$/gm)].map((m) => m[1]);
+    expect(installs).toEqual(['npm ci --omit=dev --ignore-scripts --no-audit --no-fund']);
   });
 });

@@ -60,7 +60,7 @@ describe('bad input', () => {
   it('needs --user-pool-id for import', async () => {
     const run = await runCli(['import']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: required option '--user-pool-id <id>' not specified/);
+    expect(run.stderr).toBe('error: name the pools to import: --user-pool-id ID (repeat for several; ENV=ID for environments), or -f FILE for the pools of its environments\n');
     expect(run.stdout).toBe('');
   });
 

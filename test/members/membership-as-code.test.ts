@@ -108,7 +108,7 @@ describe.concurrent('membership as code', () => {
     const w = await world(onTestFinished, [{ name: 'admins', members: ['alice', 'bob', 'mallory', 'ghost'] }, { name: 'new-group', members: ['nobody'] }]);
     const run = await w.cli(['apply', '-f', w.file, '--auto-approve']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: the groups file lists 2 member(s) the pools do not know by that username; nothing was planned\n  ${P}: no user "ghost"\n  ${P}: no user "nobody"\n`);
+    expect(run.stderr).toBe(`error: the groups file lists 2 member(s) the pools do not know by that username; nothing was planned (to try a file's members without AWS, --local creates the users the file names in its local emulator)\n  ${P}: no user "ghost"\n  ${P}: no user "nobody"\n`);
     // Nothing but the lease's create (taken before the listing, then released).
     expect(w.calls('CreateGroup') + w.calls('AdminAddUserToGroup')).toBe(1);
   });

@@ -39,6 +39,7 @@ interface Packed {
 let work: string;
 let packed: Packed;
 let consumer: string;
+let installOutput: { stdout: string; stderr: string };
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'cg-pack-'));
@@ -50,7 +51,7 @@ beforeAll(async () => {
   consumer = join(work, 'consumer');
   await sh('mkdir', ['-p', consumer], work);
   writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
-  await sh('npm', ['install', '--prefer-offline', '--no-package-lock', packed.tarball], consumer);
+  installOutput = await sh('npm', ['install', '--prefer-offline', '--no-package-lock', packed.tarball], consumer);
 }, 60_000);
 
 afterAll(() => {
@@ -64,17 +65,24 @@ describe('the published file list', () => {
       /^README\.md$/,
       /^LICENSE$/,
       /^schema\/[a-z]+\.schema\.json$/,
-      // JSON the build imports, copied by tsc beside the code that imports it.
-      /^dist\/schema\/[a-z]+\.schema\.json$/,
       /^dist\/src\/(?!bench\/|github\/)[\w/.-]+\.(js|d\.ts)$/,
     ];
     expect(packed.files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
-    for (const f of ['package.json', 'README.md', 'dist/src/index.js', 'dist/src/index.d.ts', PKG.bin['cognito-groups'] ?? 'missing bin', 'dist/src/emulator/index.js']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/src/index.js', 'dist/src/index.d.ts', PKG.bin['cognito-groups'] ?? 'missing bin', 'dist/src/emulator/index.js']) {
       expect(packed.files).toContain(f);
     }
     expect(packed.files.filter((f) => f.startsWith('schema/'))).toEqual(['schema/apply.schema.json', 'schema/drift.schema.json', 'schema/groups.schema.json', 'schema/plan.schema.json']);
     expect(packed.files.some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
     expect(packed.files.some((f) => /(^|\/)test\/|\.test\.|\.map$/.test(f))).toBe(false);
+  });
+
+  it('holds one copy of each schema and the MIT license', () => {
+    expect(packed.files.filter((f) => f.endsWith('.schema.json'))).toEqual(['schema/apply.schema.json', 'schema/drift.schema.json', 'schema/groups.schema.json', 'schema/plan.schema.json']);
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+  });
+
+  it("installs without npm's install-scripts warning: it builds in prepack, not in an install script", () => {
+    expect(`${installOutput.stdout}\n${installOutput.stderr}`).not.toMatch(/install-scripts|install scripts/i);
   });
 
   it('declares the Node.js lines CI runs the suite under: engines names the lowest', () => {

@@ -295,7 +295,7 @@ describe('parseConfig: whole-file problems', () => {
   });
 
   it('reports a YAML syntax error with its position', () => {
-    expect(errors('version: 1\nuserPools:\n  - id: "eu-west-1_A\n')).toEqual(['groups.yaml:4:1: (file): YAML syntax: Missing closing "quote']);
+    expect(errors('version: 1\nuserPools:\n  - id: "eu-west-1_A\n')).toEqual(['groups.yaml:3:20: (file): YAML syntax: Missing closing "quote']);
   });
 
   it('reports a key repeated in a mapping at the repetition', () => {
@@ -346,7 +346,7 @@ describe('parseConfig: reporting', () => {
       [1, 10, 'version'],
       [6, 21, 'userPools[0].groups[0].precedence'],
       [7, 15, 'userPools[0].groups[1].name'],
-      [8, 18, 'userPools[0].groups[1].roleArn'],
+      // One mistake, one line: too short and not an ARN is one problem.
       [8, 18, 'userPools[0].groups[1].roleArn'],
       [9, 9, 'userPools[0].groups[2]'],
       [9, 9, 'userPools[0].groups[2].descripton'],
@@ -361,7 +361,7 @@ describe('parseConfig: reporting', () => {
     expect(lines[2]).toBe(
       'groups.yaml:7:15: userPools[0].groups[1].name: group name "ADMINS" equals "Admins" ignoring case (first at groups[0]); Cognito group names are unique ignoring case',
     );
-    expect(lines[6]).toBe(
+    expect(lines[5]).toBe(
       'groups.yaml:9:9: userPools[0].groups[2].descripton: unknown field "descripton" (did you mean "description"?); allowed fields: name, description, precedence, roleArn, previously, members, only, acknowledge',
     );
   });
@@ -598,7 +598,7 @@ describe('parseConfig: previous names and members', () => {
       'groups.yaml:12:21: userPools[0].groups[4].previously: "old" is also a previous name of groups[3]; only one group can be renamed from it',
       'groups.yaml:13:26: userPools[0].groups[4].members[1]: "bad name" is not allowed; expected a username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces',
       'groups.yaml:13:38: userPools[0].groups[4].members[2]: user "alice" is listed twice in this group (first at 0); list each member once',
-      'groups.yaml:15:18: userPools[0].groups[5].members: "alice" is not allowed; expected the group\'s members, managed by this file: a list of usernames (exactly these users',
+      'groups.yaml:15:18: userPools[0].groups[5].members: "alice" is not allowed; expected the group\'s members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed)',
     ]);
   });
 

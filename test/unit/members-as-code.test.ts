@@ -143,7 +143,7 @@ describe('applying member changes', () => {
     const fake = new FakeGroupsApi().addPool(A, [{ name: 'admins' }]).addUsers(A, ['alice']);
     await expect(planWith(fake, config([{ name: 'admins', members: exact('alice', 'ghost', 'nobody') }]))).rejects.toMatchObject({
       code: 'MEMBERS_INVALID',
-      message: 'the groups file lists 2 member(s) the pools do not know by that username; nothing was planned',
+      message: "the groups file lists 2 member(s) the pools do not know by that username; nothing was planned (to try a file's members without AWS, --local creates the users the file names in its local emulator)",
       details: [`  ${A}: no user "ghost"`, `  ${A}: no user "nobody"`],
     });
     expect(fake.writeCalls()).toEqual([]);

@@ -101,8 +101,8 @@ describe('computePoolPlan: renames', () => {
     expect(summaryLine({ pools: [plan] })).toBe('Plan: 0 to add, 0 to change, 0 to replace, 0 to delete, 1 to rename. Members: 2 kept, 0 dropped.');
   });
 
-  it('creates when no previous name exists, and does nothing when the rename is done', () => {
-    expect(computePoolPlan(desired([{ name: 'editors', previously: ['writers'] }]), []).changes).toEqual([{ action: 'create', name: 'editors', after: {} }]);
+  it('creates (saying the previous name has no group) when no previous name exists, and does nothing when the rename is done', () => {
+    expect(computePoolPlan(desired([{ name: 'editors', previously: ['writers'] }]), []).changes).toEqual([{ action: 'create', name: 'editors', after: {}, previouslyMissing: ['writers'] }]);
     expect(computePoolPlan(desired([{ name: 'editors', previously: ['writers'] }]), [{ name: 'editors' }]).unchanged).toEqual(['editors']);
   });
 

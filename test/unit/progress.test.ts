@@ -22,7 +22,7 @@ describe('progress', () => {
     const p = new ProgressReporter(io, true, () => t);
     t = 1_500;
     p.read({ poolId: 'p', groups: 600, pages: 10, done: false });
-    expect(io.stderr).toBe('\r\u001b[2Kreading: 600 groups in 10 pages (400 groups/s), 1 pool(s) still listing');
+    expect(io.stderr).toBe('\r\u001b[2Kreading: 600 groups in 10 pages (400 groups/s), 1 pool still listing');
     p.apply({ total: 100, done: 0, failed: 0 });
     t = 11_500;
     p.apply({ total: 100, done: 48, failed: 2 });

@@ -55,6 +55,17 @@ export interface DesiredPool {
   groups: DesiredGroup[];
 }
 
+/**
+ * The one range of requests per second a run may be limited to, for `settings.maxRps` (the schema
+ * holds the same bounds; a test keeps them equal) and `--max-rps` alike.
+ */
+export const MAX_RPS_RANGE = { min: 0.1, max: 1000 } as const;
+
+/** Whether a number is a request rate a run may be limited to (MAX_RPS_RANGE). */
+export function isMaxRps(n: number): boolean {
+  return Number.isFinite(n) && n >= MAX_RPS_RANGE.min && n <= MAX_RPS_RANGE.max;
+}
+
 /** Run settings the file may carry. */
 export interface FileSettings {
   maxRps?: number;
@@ -75,6 +86,18 @@ export interface DesiredConfig {
   settings: FileSettings;
   userPools: DesiredPool[];
   environment?: EnvironmentRef;
+}
+
+/** A user pool id's shape, as the schema's `userPoolId` has it (a test keeps them equal). */
+export const POOL_ID_PATTERN = /^[\w-]+_[0-9a-zA-Z]+$/;
+
+/** An AWS region's shape, as the schema's `region` has it (a test keeps them equal). */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
+/** Why a pool id names no region (the part before "_" is not one), or undefined when it does. */
+export function poolIdRegionProblem(poolId: string): string | undefined {
+  const region = regionOfPoolId(poolId);
+  return REGION_PATTERN.test(region) ? undefined : `the part before "_" (${JSON.stringify(region)}) is not an AWS region such as eu-west-1; a user pool id is <region>_<letters and digits>`;
 }
 
 /** The region a pool id names: the part before the first underscore. */

@@ -1,6 +1,5 @@
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
-import schema from '../../../schema/groups.schema.json' with { type: 'json' };
 import * as generated from '../generated/groups-validator.js';
 import { acknowledgementChecks } from './acknowledgements.js';
 import { crossChecks } from './cross-checks.js';
@@ -72,8 +71,11 @@ export function parseConfig(text: string, file: string, options: ParseOptions = 
 function parseWithPositions(text: string, file: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // The YAML parser reports an unclosed flow collection at the end of the text, after its last
+  // newline: a line the file does not have. Such a position is said at the file's last character.
+  const lastCharacter = Math.max(0, text.trimEnd().length - 1);
   const at = (offset: number, path: ReadonlyArray<string | number>, message: string): Diagnostic => {
-    const pos = lineCounter.linePos(offset);
+    const pos = lineCounter.linePos(Math.min(offset, lastCharacter));
     return { file, line: pos.line, column: pos.col, path: pathToString(path), message };
   };
 
@@ -123,10 +125,17 @@ function checkValues(data: unknown, pos: Positions, at: At, file: string, option
   }
 
   const errors: Diagnostic[] = [];
+  const environmentProblems = environmentChecks(data, pos, at);
   if (!validateSchema(data)) {
-    for (const err of withoutBranchNoise(validateSchema.errors ?? [])) errors.push(schemaDiagnostic(err, pos, data, at));
+    // One mistake, one line: a value the environment checks explain (an unknown placeholder) is not
+    // also said to break the schema's pattern.
+    const explained = new Set(environmentProblems.map((e) => e.path));
+    for (const err of oneErrorPerValue(withoutBranchNoise(validateSchema.errors ?? []))) {
+      const d = schemaDiagnostic(err, pos, data, at);
+      if (isKeyError(err) || !explained.has(d.path)) errors.push(d);
+    }
   }
-  for (const e of environmentChecks(data, pos, at)) errors.push(e);
+  for (const e of environmentProblems) errors.push(e);
   if (environments.length === 0) for (const e of crossChecks(data, pos, at)) errors.push(e);
   // Acknowledgements are checked only once the schema passed: they rely on its types.
   const acks = errors.length === 0 && environments.length === 0 ? acknowledgementChecks(data, pos, at, options.today) : { errors: [], warnings: [] };
@@ -152,9 +161,35 @@ function checkValues(data: unknown, pos: Positions, at: At, file: string, option
   return { ok: true, config, warnings: sortDiagnostics(dedupe(perEnvironment(views.map((v) => ({ env: v.env, list: v.warnings }))))), environments };
 }
 
+/**
+ * At most one schema error per value: a value that breaks two rules (`roleArn: notanarn` is both too
+ * short and not an ARN) is one mistake, and each diagnostic already says what is allowed. Missing and
+ * unknown keys are each their own mistake.
+ */
+function oneErrorPerValue(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (isKeyError(e)) return true;
+    if (seen.has(e.instancePath)) return false;
+    seen.add(e.instancePath);
+    return true;
+  });
+}
+
+/** A missing or unknown key: a mistake of its own, not a second word on a value. */
+function isKeyError(e: ErrorObject): boolean {
+  return e.keyword === 'required' || e.keyword === 'additionalProperties';
+}
+
+/**
+ * What a role ARN must be, in words: the schema's `roleArnValue` description (a test keeps them
+ * equal). Written here rather than read from the schema, so the build carries no copy of it.
+ */
+export const ROLE_ARN_EXPECTED = 'an IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins';
+
 /** The problem a replaced value has by the schema's rule for its field, in words; undefined when it is fine. */
 function valueProblem(field: string, value: string): string | undefined {
-  if (field === 'roleArn') return validateRoleArn(value) ? undefined : `expected ${schema.definitions.roleArnValue.description.replace(/^An /, 'an ').replace(/\.$/, '')}`;
+  if (field === 'roleArn') return validateRoleArn(value) ? undefined : `expected ${ROLE_ARN_EXPECTED}`;
   if (field === 'description' && Math.max([...value].length, value.length) > 2048) return 'a description is at most 2048 characters';
   return undefined;
 }

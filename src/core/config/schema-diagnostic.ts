@@ -78,14 +78,26 @@ function describe(value: unknown): string {
 
 /** The first clause of a schema description, which states what is allowed. */
 function expectation(description: string): string {
-  const clause = description.split(/; |\. /)[0] ?? description;
+  const clause = firstClause(description);
   // Lower-case the first word unless it is an acronym (IAM, AWS).
   const lowered = /^[A-Z](?![A-Z])/.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause;
   return lowered.replace(/\.$/, '');
 }
 
+/** The text up to the first "; " or ". " outside parentheses: a clause may hold a parenthesised aside with its own "; ". */
+function firstClause(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (depth === 0 && (c === ';' || c === '.') && text[i + 1] === ' ') return text.slice(0, i);
+  }
+  return text;
+}
+
 /** The known word nearest a typo, if it is close enough to be what was meant. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {

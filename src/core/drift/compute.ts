@@ -37,6 +37,7 @@ function poolDrift(pool: PoolPlan, acks: AckLookup | undefined, today: string): 
       case 'create':
         // A group whose members a stopped run holds is missing all the same; apply creates it and puts them back.
         drift.missing.push(c.name);
+        if (c.previouslyMissing !== undefined) (drift.previouslyMissing ??= []).push({ name: c.name, previously: [...c.previouslyMissing] });
         break;
       case 'update':
       case 'replace':

@@ -65,6 +65,8 @@ export interface PoolDrift {
   drifted: DriftedGroup[];
   /** Groups in the file that the pool does not have. */
   missing: string[];
+  /** Missing groups whose `previously` names the pool has no group under either (absent when none). */
+  previouslyMissing?: Array<{ name: string; previously: string[] }>;
   /** Groups in the pool the file does not list (provider groups excepted). */
   unmanaged: ObservedGroup[];
   /** Unmanaged groups the file's policy says to delete. */

@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 4).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":4},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region, those federating the plan's user pools, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 4).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":4},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region, those federating the plan's user pools, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -178,7 +178,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
+const schema30 = {"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}};
 const schema33 = {"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}};
 
@@ -463,8 +463,8 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}};
-const schema42 = {"type":["string","integer","null"]};
+const schema42 = {"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}};
+const schema43 = {"type":["string","integer","null"]};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -473,14 +473,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.field === undefined) && (missing0 = "field")) || ((data.before === undefined) && (missing0 = "before"))) || ((data.after === undefined) && (missing0 = "after"))){
-validate19.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema41.required,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema42.required,parentSchema:schema42,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "field") || (key0 === "before")) || (key0 === "after"))){
-validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data}];
 return false;
 break;
 }
@@ -490,7 +490,7 @@ if(data.field !== undefined){
 let data0 = data.field;
 const _errs2 = errors;
 if(!(((data0 === "description") || (data0 === "precedence")) || (data0 === "roleArn"))){
-validate19.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/enum",keyword:"enum",params:{allowedValues: schema41.properties.field.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.field.enum,parentSchema:schema41.properties.field,data:data0}];
+validate19.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/enum",keyword:"enum",params:{allowedValues: schema42.properties.field.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.field.enum,parentSchema:schema42.properties.field,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -503,7 +503,7 @@ if(data.before !== undefined){
 let data1 = data.before;
 const _errs3 = errors;
 if(((typeof data1 !== "string") && (!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))))) && (data1 !== null)){
-validate19.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema42.type},message:"must be string,integer,null",schema:schema42.type,parentSchema:schema42,data:data1}];
+validate19.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema43.type},message:"must be string,integer,null",schema:schema43.type,parentSchema:schema43,data:data1}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -516,7 +516,7 @@ if(data.after !== undefined){
 let data2 = data.after;
 const _errs6 = errors;
 if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))) && (data2 !== null)){
-validate19.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema42.type},message:"must be string,integer,null",schema:schema42.type,parentSchema:schema42,data:data2}];
+validate19.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/value/type",keyword:"type",params:{type: schema43.type},message:"must be string,integer,null",schema:schema43.type,parentSchema:schema43,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -530,7 +530,7 @@ var valid0 = true;
 }
 }
 else {
-validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data}];
+validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data}];
 return false;
 }
 }
@@ -581,7 +581,7 @@ return false;
 else {
 const _errs6 = errors;
 for(const key0 in data){
-if(!(((((key0 === "action") || (key0 === "name")) || (key0 === "after")) || (key0 === "hold")) || (key0 === "members"))){
+if(!((((((key0 === "action") || (key0 === "name")) || (key0 === "after")) || (key0 === "hold")) || (key0 === "members")) || (key0 === "previouslyMissing"))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[0].then,data}];
 return false;
 break;
@@ -749,6 +749,65 @@ var valid3 = _errs21 === errors;
 else {
 var valid3 = true;
 }
+if(valid3){
+if(data.previouslyMissing !== undefined){
+let data8 = data.previouslyMissing;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data8)){
+if(data8.length < 1){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing",schemaPath:"#/allOf/0/then/properties/previouslyMissing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[0].then.properties.previouslyMissing,data:data8}];
+return false;
+}
+else {
+var valid7 = true;
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(typeof data9 === "string"){
+if(func3(data9) > 128){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data9}];
+return false;
+}
+else {
+if(func3(data9) < 1){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data9}];
+return false;
+}
+else {
+if(!pattern5.test(data9)){
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data9}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing/" + i0,schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data9}];
+return false;
+}
+}
+var valid7 = _errs24 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/previouslyMissing",schemaPath:"#/allOf/0/then/properties/previouslyMissing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[0].then.properties.previouslyMissing.type,parentSchema:schema30.allOf[0].then.properties.previouslyMissing,data:data8}];
+return false;
+}
+}
+var valid3 = _errs22 === errors;
+}
+else {
+var valid3 = true;
+}
+}
 }
 }
 }
@@ -772,10 +831,10 @@ return false;
 }
 var valid0 = _errs1 === errors;
 if(valid0){
-const _errs22 = errors;
-const _errs23 = errors;
-let valid7 = true;
-const _errs24 = errors;
+const _errs27 = errors;
+const _errs28 = errors;
+let valid9 = true;
+const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action !== undefined){
 if("update" !== data.action){
@@ -790,27 +849,29 @@ errors++;
 }
 }
 }
-var _valid1 = _errs24 === errors;
-errors = _errs23;
+var _valid1 = _errs29 === errors;
+errors = _errs28;
 if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
+if(_errs28){
+vErrors.length = _errs28;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid1){
-const _errs26 = errors;
-const _errs27 = errors;
-let valid9 = false;
-const _errs28 = errors;
+const _errs31 = errors;
+const _errs32 = errors;
+let valid11 = false;
+const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fields !== undefined){
-let data9 = data.fields;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err3 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data9};
+let data11 = data.fields;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err3 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -820,16 +881,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-}
-var _valid2 = _errs28 === errors;
-valid9 = valid9 || _valid2;
-if(!valid9){
-const _errs30 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.members === undefined) && (missing1 = "members")){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
+else {
+const err4 = {instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/anyOf/0/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.anyOf[0].properties.fields.type,parentSchema:schema30.allOf[1].then.anyOf[0].properties.fields,data:data11};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -839,11 +892,16 @@ vErrors.push(err4);
 errors++;
 }
 }
-var _valid2 = _errs30 === errors;
-valid9 = valid9 || _valid2;
 }
-if(!valid9){
-const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
+}
+var _valid2 = _errs33 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const _errs36 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.members === undefined) && (missing1 = "members")){
+const err5 = {instancePath,schemaPath:"#/allOf/1/then/anyOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema30.allOf[1].then.anyOf[1].required,parentSchema:schema30.allOf[1].then.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -851,369 +909,13 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate14.errors = vErrors;
-return false;
 }
-else {
-errors = _errs27;
-if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
 }
-else {
-vErrors = null;
+var _valid2 = _errs36 === errors;
+valid11 = valid11 || _valid2;
 }
-}
-}
-if(errors === _errs26){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((((data.before === undefined) && (missing2 = "before")) || ((data.after === undefined) && (missing2 = "after"))) || ((data.fields === undefined) && (missing2 = "fields"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data}];
-return false;
-}
-else {
-const _errs31 = errors;
-for(const key2 in data){
-if(!((((((((key2 === "action") || (key2 === "name")) || (key2 === "before")) || (key2 === "after")) || (key2 === "fields")) || (key2 === "hold")) || (key2 === "memberCount")) || (key2 === "members"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[1].then,data}];
-return false;
-break;
-}
-}
-if(_errs31 === errors){
-if(data.name !== undefined){
-let data10 = data.name;
-const _errs32 = errors;
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data10 === "string"){
-if(func3(data10) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data10}];
-return false;
-}
-else {
-if(func3(data10) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data10}];
-return false;
-}
-else {
-if(!pattern5.test(data10)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data10}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data10}];
-return false;
-}
-}
-var valid11 = _errs32 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.before !== undefined){
-let data11 = data.before;
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-const _errs38 = errors;
-for(const key3 in data11){
-if(!(((key3 === "description") || (key3 === "precedence")) || (key3 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data11}];
-return false;
-break;
-}
-}
-if(_errs38 === errors){
-if(data11.description !== undefined){
-let data12 = data11.description;
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data12 === "string"){
-if(func3(data12) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data12}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data12}];
-return false;
-}
-}
-var valid14 = _errs39 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data11.precedence !== undefined){
-let data13 = data11.precedence;
-const _errs41 = errors;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-if(errors === _errs41){
-if(typeof data13 == "number"){
-if(data13 > 2147483647 || isNaN(data13)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-else {
-if(data13 < 0 || isNaN(data13)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data13}];
-return false;
-}
-}
-}
-}
-var valid14 = _errs41 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data11.roleArn !== undefined){
-let data14 = data11.roleArn;
-const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data14 === "string"){
-if(func3(data14) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-else {
-if(func3(data14) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data14}];
-return false;
-}
-}
-var valid14 = _errs43 === errors;
-}
-else {
-var valid14 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data11}];
-return false;
-}
-}
-var valid11 = _errs35 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.after !== undefined){
-let data15 = data.after;
-const _errs45 = errors;
-const _errs46 = errors;
-if(errors === _errs46){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-const _errs48 = errors;
-for(const key4 in data15){
-if(!(((key4 === "description") || (key4 === "precedence")) || (key4 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data15}];
-return false;
-break;
-}
-}
-if(_errs48 === errors){
-if(data15.description !== undefined){
-let data16 = data15.description;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data16 === "string"){
-if(func3(data16) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data16}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data16}];
-return false;
-}
-}
-var valid16 = _errs49 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data15.precedence !== undefined){
-let data17 = data15.precedence;
-const _errs51 = errors;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-if(errors === _errs51){
-if(typeof data17 == "number"){
-if(data17 > 2147483647 || isNaN(data17)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-else {
-if(data17 < 0 || isNaN(data17)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data17}];
-return false;
-}
-}
-}
-}
-var valid16 = _errs51 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data15.roleArn !== undefined){
-let data18 = data15.roleArn;
-const _errs53 = errors;
-if(errors === _errs53){
-if(typeof data18 === "string"){
-if(func3(data18) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-else {
-if(func3(data18) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data18}];
-return false;
-}
-}
-var valid16 = _errs53 === errors;
-}
-else {
-var valid16 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data15}];
-return false;
-}
-}
-var valid11 = _errs45 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.fields !== undefined){
-let data19 = data.fields;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data19)){
-var valid17 = true;
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-const _errs57 = errors;
-if(!(validate19(data19[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data19,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-var valid17 = _errs57 === errors;
-if(!valid17){
-break;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.properties.fields.type,parentSchema:schema30.allOf[1].then.properties.fields,data:data19}];
-return false;
-}
-}
-var valid11 = _errs55 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.hold !== undefined){
-const _errs58 = errors;
-if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var valid11 = _errs58 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.memberCount !== undefined){
-let data22 = data.memberCount;
-const _errs59 = errors;
-const _errs60 = errors;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data22}];
-return false;
-}
-if(errors === _errs60){
-if(typeof data22 == "number"){
-if(data22 < 0 || isNaN(data22)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data22}];
-return false;
-}
-}
-}
-var valid11 = _errs59 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data.members !== undefined){
-const _errs62 = errors;
-if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var valid11 = _errs62 === errors;
-}
-else {
-var valid11 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid1 = _errs26 === errors;
-valid7 = _valid1;
-}
-if(!valid7){
-const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
+if(!valid11){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.allOf[1].then.anyOf,parentSchema:schema30.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1224,16 +926,366 @@ errors++;
 validate14.errors = vErrors;
 return false;
 }
-var valid0 = _errs22 === errors;
-if(valid0){
-const _errs63 = errors;
-const _errs64 = errors;
-let valid19 = true;
-const _errs65 = errors;
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs31){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("replace" !== data.action){
-const err7 = {};
+let missing2;
+if((((data.before === undefined) && (missing2 = "before")) || ((data.after === undefined) && (missing2 = "after"))) || ((data.fields === undefined) && (missing2 = "fields"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data}];
+return false;
+}
+else {
+const _errs37 = errors;
+for(const key2 in data){
+if(!((((((((key2 === "action") || (key2 === "name")) || (key2 === "before")) || (key2 === "after")) || (key2 === "fields")) || (key2 === "hold")) || (key2 === "memberCount")) || (key2 === "members"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[1].then,data}];
+return false;
+break;
+}
+}
+if(_errs37 === errors){
+if(data.name !== undefined){
+let data12 = data.name;
+const _errs38 = errors;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data12 === "string"){
+if(func3(data12) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data12}];
+return false;
+}
+else {
+if(func3(data12) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data12}];
+return false;
+}
+else {
+if(!pattern5.test(data12)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data12}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data12}];
+return false;
+}
+}
+var valid13 = _errs38 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.before !== undefined){
+let data13 = data.before;
+const _errs41 = errors;
+const _errs42 = errors;
+if(errors === _errs42){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+const _errs44 = errors;
+for(const key3 in data13){
+if(!(((key3 === "description") || (key3 === "precedence")) || (key3 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data13}];
+return false;
+break;
+}
+}
+if(_errs44 === errors){
+if(data13.description !== undefined){
+let data14 = data13.description;
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data14 === "string"){
+if(func3(data14) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data14}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data14}];
+return false;
+}
+}
+var valid16 = _errs45 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data13.precedence !== undefined){
+let data15 = data13.precedence;
+const _errs47 = errors;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+if(errors === _errs47){
+if(typeof data15 == "number"){
+if(data15 > 2147483647 || isNaN(data15)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+else {
+if(data15 < 0 || isNaN(data15)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data15}];
+return false;
+}
+}
+}
+}
+var valid16 = _errs47 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data13.roleArn !== undefined){
+let data16 = data13.roleArn;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data16 === "string"){
+if(func3(data16) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+else {
+if(func3(data16) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data16}];
+return false;
+}
+}
+var valid16 = _errs49 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data13}];
+return false;
+}
+}
+var valid13 = _errs41 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.after !== undefined){
+let data17 = data.after;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+const _errs54 = errors;
+for(const key4 in data17){
+if(!(((key4 === "description") || (key4 === "precedence")) || (key4 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data17}];
+return false;
+break;
+}
+}
+if(_errs54 === errors){
+if(data17.description !== undefined){
+let data18 = data17.description;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data18 === "string"){
+if(func3(data18) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data18}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data18}];
+return false;
+}
+}
+var valid18 = _errs55 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.precedence !== undefined){
+let data19 = data17.precedence;
+const _errs57 = errors;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+if(errors === _errs57){
+if(typeof data19 == "number"){
+if(data19 > 2147483647 || isNaN(data19)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data19}];
+return false;
+}
+}
+}
+}
+var valid18 = _errs57 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.roleArn !== undefined){
+let data20 = data17.roleArn;
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data20 === "string"){
+if(func3(data20) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+else {
+if(func3(data20) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data20}];
+return false;
+}
+}
+var valid18 = _errs59 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data17}];
+return false;
+}
+}
+var valid13 = _errs51 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.fields !== undefined){
+let data21 = data.fields;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data21)){
+var valid19 = true;
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+const _errs63 = errors;
+if(!(validate19(data21[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+var valid19 = _errs63 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/1/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[1].then.properties.fields.type,parentSchema:schema30.allOf[1].then.properties.fields,data:data21}];
+return false;
+}
+}
+var valid13 = _errs61 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.hold !== undefined){
+const _errs64 = errors;
+if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+var valid13 = _errs64 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.memberCount !== undefined){
+let data24 = data.memberCount;
+const _errs65 = errors;
+const _errs66 = errors;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
+return false;
+}
+if(errors === _errs66){
+if(typeof data24 == "number"){
+if(data24 < 0 || isNaN(data24)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
+return false;
+}
+}
+}
+var valid13 = _errs65 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data.members !== undefined){
+const _errs68 = errors;
+if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid13 = _errs68 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var _valid1 = _errs31 === errors;
+valid9 = _valid1;
+}
+if(!valid9){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1241,21 +1293,41 @@ else {
 vErrors.push(err7);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs27 === errors;
+if(valid0){
+const _errs69 = errors;
+const _errs70 = errors;
+let valid21 = true;
+const _errs71 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("replace" !== data.action){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
 }
-var _valid3 = _errs65 === errors;
-errors = _errs64;
+var _valid3 = _errs71 === errors;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs67 = errors;
+const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((((data.previousName === undefined) && (missing3 = "previousName")) || ((data.before === undefined) && (missing3 = "before"))) || ((data.after === undefined) && (missing3 = "after"))) || ((data.fields === undefined) && (missing3 = "fields"))) || ((data.reasons === undefined) && (missing3 = "reasons"))){
@@ -1263,7 +1335,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:
 return false;
 }
 else {
-const _errs68 = errors;
+const _errs74 = errors;
 for(const key5 in data){
 if(!(func2.call(schema30.allOf[2].then.properties, key5))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[2].then,data}];
@@ -1271,206 +1343,156 @@ return false;
 break;
 }
 }
-if(_errs68 === errors){
+if(_errs74 === errors){
 if(data.name !== undefined){
-let data25 = data.name;
-const _errs69 = errors;
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data25 === "string"){
-if(func3(data25) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data25}];
-return false;
-}
-else {
-if(func3(data25) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data25}];
-return false;
-}
-else {
-if(!pattern5.test(data25)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data25}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data25}];
-return false;
-}
-}
-var valid21 = _errs69 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.previousName !== undefined){
-let data26 = data.previousName;
-const _errs72 = errors;
-const _errs73 = errors;
-if(errors === _errs73){
-if(typeof data26 === "string"){
-if(func3(data26) > 128){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data26}];
-return false;
-}
-else {
-if(func3(data26) < 1){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data26}];
-return false;
-}
-else {
-if(!pattern5.test(data26)){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data26}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data26}];
-return false;
-}
-}
-var valid21 = _errs72 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.before !== undefined){
-let data27 = data.before;
+let data27 = data.name;
 const _errs75 = errors;
 const _errs76 = errors;
 if(errors === _errs76){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-const _errs78 = errors;
-for(const key6 in data27){
-if(!(((key6 === "description") || (key6 === "precedence")) || (key6 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data27}];
+if(typeof data27 === "string"){
+if(func3(data27) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data27}];
 return false;
-break;
+}
+else {
+if(func3(data27) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data27}];
+return false;
+}
+else {
+if(!pattern5.test(data27)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data27}];
+return false;
 }
 }
-if(_errs78 === errors){
-if(data27.description !== undefined){
-let data28 = data27.description;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data27}];
+return false;
+}
+}
+var valid23 = _errs75 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.previousName !== undefined){
+let data28 = data.previousName;
+const _errs78 = errors;
 const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data28 === "string"){
-if(func3(data28) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data28}];
+if(func3(data28) > 128){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data28}];
+return false;
+}
+else {
+if(func3(data28) < 1){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data28}];
+return false;
+}
+else {
+if(!pattern5.test(data28)){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data28}];
 return false;
 }
 }
+}
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data28}];
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data28}];
 return false;
 }
 }
-var valid25 = _errs79 === errors;
+var valid23 = _errs78 === errors;
 }
 else {
-var valid25 = true;
+var valid23 = true;
 }
-if(valid25){
-if(data27.precedence !== undefined){
-let data29 = data27.precedence;
+if(valid23){
+if(data.before !== undefined){
+let data29 = data.before;
 const _errs81 = errors;
-if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-if(errors === _errs81){
-if(typeof data29 == "number"){
-if(data29 > 2147483647 || isNaN(data29)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-else {
-if(data29 < 0 || isNaN(data29)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data29}];
-return false;
-}
-}
-}
-}
-var valid25 = _errs81 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data27.roleArn !== undefined){
-let data30 = data27.roleArn;
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data30 === "string"){
-if(func3(data30) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-else {
-if(func3(data30) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data30}];
-return false;
-}
-}
-var valid25 = _errs83 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data27}];
-return false;
-}
-}
-var valid21 = _errs75 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.after !== undefined){
-let data31 = data.after;
-const _errs85 = errors;
-const _errs86 = errors;
-if(errors === _errs86){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-const _errs88 = errors;
-for(const key7 in data31){
-if(!(((key7 === "description") || (key7 === "precedence")) || (key7 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data31}];
+const _errs82 = errors;
+if(errors === _errs82){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+const _errs84 = errors;
+for(const key6 in data29){
+if(!(((key6 === "description") || (key6 === "precedence")) || (key6 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data29}];
 return false;
 break;
 }
 }
-if(_errs88 === errors){
-if(data31.description !== undefined){
-let data32 = data31.description;
+if(_errs84 === errors){
+if(data29.description !== undefined){
+let data30 = data29.description;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data30 === "string"){
+if(func3(data30) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data30}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data30}];
+return false;
+}
+}
+var valid27 = _errs85 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data29.precedence !== undefined){
+let data31 = data29.precedence;
+const _errs87 = errors;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+if(errors === _errs87){
+if(typeof data31 == "number"){
+if(data31 > 2147483647 || isNaN(data31)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+else {
+if(data31 < 0 || isNaN(data31)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data31}];
+return false;
+}
+}
+}
+}
+var valid27 = _errs87 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data29.roleArn !== undefined){
+let data32 = data29.roleArn;
 const _errs89 = errors;
 if(errors === _errs89){
 if(typeof data32 === "string"){
 if(func3(data32) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data32}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data32}];
+return false;
+}
+else {
+if(func3(data32) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data32}];
 return false;
 }
 }
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data32}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data32}];
 return false;
 }
 }
@@ -1479,186 +1501,236 @@ var valid27 = _errs89 === errors;
 else {
 var valid27 = true;
 }
-if(valid27){
-if(data31.precedence !== undefined){
-let data33 = data31.precedence;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data29}];
+return false;
+}
+}
+var valid23 = _errs81 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.after !== undefined){
+let data33 = data.after;
 const _errs91 = errors;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data33}];
+const _errs92 = errors;
+if(errors === _errs92){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+const _errs94 = errors;
+for(const key7 in data33){
+if(!(((key7 === "description") || (key7 === "precedence")) || (key7 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data33}];
 return false;
-}
-if(errors === _errs91){
-if(typeof data33 == "number"){
-if(data33 > 2147483647 || isNaN(data33)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data33}];
-return false;
-}
-else {
-if(data33 < 0 || isNaN(data33)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data33}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs91 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data31.roleArn !== undefined){
-let data34 = data31.roleArn;
-const _errs93 = errors;
-if(errors === _errs93){
-if(typeof data34 === "string"){
-if(func3(data34) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-else {
-if(func3(data34) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data34}];
-return false;
-}
-}
-var valid27 = _errs93 === errors;
-}
-else {
-var valid27 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data31}];
-return false;
-}
-}
-var valid21 = _errs85 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data.fields !== undefined){
-let data35 = data.fields;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data35)){
-var valid28 = true;
-const len1 = data35.length;
-for(let i1=0; i1<len1; i1++){
-const _errs97 = errors;
-if(!(validate19(data35[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data35,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-var valid28 = _errs97 === errors;
-if(!valid28){
 break;
 }
 }
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/2/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.fields.type,parentSchema:schema30.allOf[2].then.properties.fields,data:data35}];
+if(_errs94 === errors){
+if(data33.description !== undefined){
+let data34 = data33.description;
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data34 === "string"){
+if(func3(data34) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data34}];
 return false;
 }
 }
-var valid21 = _errs95 === errors;
-}
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data.reasons !== undefined){
-let data37 = data.reasons;
-const _errs98 = errors;
-if(errors === _errs98){
-if(Array.isArray(data37)){
-if(data37.length < 1){
-validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[2].then.properties.reasons,data:data37}];
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data34}];
 return false;
+}
+}
+var valid29 = _errs95 === errors;
 }
 else {
 var valid29 = true;
-const len2 = data37.length;
-for(let i2=0; i2<len2; i2++){
-let data38 = data37[i2];
-const _errs100 = errors;
-if(!(((data38 === "roleArn-removed") || (data38 === "precedence-removed")) || (data38 === "case-rename"))){
-validate14.errors = [{instancePath:instancePath+"/reasons/" + i2,schemaPath:"#/allOf/2/then/properties/reasons/items/enum",keyword:"enum",params:{allowedValues: schema30.allOf[2].then.properties.reasons.items.enum},message:"must be equal to one of the allowed values",schema:schema30.allOf[2].then.properties.reasons.items.enum,parentSchema:schema30.allOf[2].then.properties.reasons.items,data:data38}];
+}
+if(valid29){
+if(data33.precedence !== undefined){
+let data35 = data33.precedence;
+const _errs97 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data35}];
 return false;
 }
-var valid29 = _errs100 === errors;
-if(!valid29){
+if(errors === _errs97){
+if(typeof data35 == "number"){
+if(data35 > 2147483647 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data35}];
+return false;
+}
+else {
+if(data35 < 0 || isNaN(data35)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data35}];
+return false;
+}
+}
+}
+}
+var valid29 = _errs97 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data33.roleArn !== undefined){
+let data36 = data33.roleArn;
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data36 === "string"){
+if(func3(data36) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+else {
+if(func3(data36) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data36}];
+return false;
+}
+}
+var valid29 = _errs99 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data33}];
+return false;
+}
+}
+var valid23 = _errs91 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.fields !== undefined){
+let data37 = data.fields;
+const _errs101 = errors;
+if(errors === _errs101){
+if(Array.isArray(data37)){
+var valid30 = true;
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+const _errs103 = errors;
+if(!(validate19(data37[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data37,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+var valid30 = _errs103 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/2/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.fields.type,parentSchema:schema30.allOf[2].then.properties.fields,data:data37}];
+return false;
+}
+}
+var valid23 = _errs101 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data.reasons !== undefined){
+let data39 = data.reasons;
+const _errs104 = errors;
+if(errors === _errs104){
+if(Array.isArray(data39)){
+if(data39.length < 1){
+validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.allOf[2].then.properties.reasons,data:data39}];
+return false;
+}
+else {
+var valid31 = true;
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+let data40 = data39[i3];
+const _errs106 = errors;
+if(!(((data40 === "roleArn-removed") || (data40 === "precedence-removed")) || (data40 === "case-rename"))){
+validate14.errors = [{instancePath:instancePath+"/reasons/" + i3,schemaPath:"#/allOf/2/then/properties/reasons/items/enum",keyword:"enum",params:{allowedValues: schema30.allOf[2].then.properties.reasons.items.enum},message:"must be equal to one of the allowed values",schema:schema30.allOf[2].then.properties.reasons.items.enum,parentSchema:schema30.allOf[2].then.properties.reasons.items,data:data40}];
+return false;
+}
+var valid31 = _errs106 === errors;
+if(!valid31){
 break;
 }
 }
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.reasons.type,parentSchema:schema30.allOf[2].then.properties.reasons,data:data37}];
+validate14.errors = [{instancePath:instancePath+"/reasons",schemaPath:"#/allOf/2/then/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[2].then.properties.reasons.type,parentSchema:schema30.allOf[2].then.properties.reasons,data:data39}];
 return false;
 }
 }
-var valid21 = _errs98 === errors;
+var valid23 = _errs104 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.hold !== undefined){
-const _errs101 = errors;
+const _errs107 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
-var valid21 = _errs101 === errors;
+var valid23 = _errs107 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.memberCount !== undefined){
-let data40 = data.memberCount;
-const _errs102 = errors;
-const _errs103 = errors;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data40}];
+let data42 = data.memberCount;
+const _errs108 = errors;
+const _errs109 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42}];
 return false;
 }
-if(errors === _errs103){
-if(typeof data40 == "number"){
-if(data40 < 0 || isNaN(data40)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data40}];
+if(errors === _errs109){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42}];
 return false;
 }
 }
 }
-var valid21 = _errs102 === errors;
+var valid23 = _errs108 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
+if(valid23){
 if(data.members !== undefined){
-const _errs105 = errors;
+const _errs111 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid21 = _errs105 === errors;
+var valid23 = _errs111 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
 }
 }
@@ -1671,31 +1743,11 @@ var valid21 = true;
 }
 }
 }
-var _valid3 = _errs67 === errors;
-valid19 = _valid3;
+var _valid3 = _errs73 === errors;
+valid21 = _valid3;
 }
-if(!valid19){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs63 === errors;
-if(valid0){
-const _errs106 = errors;
-const _errs107 = errors;
-let valid31 = true;
-const _errs108 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("rename" !== data.action){
-const err9 = {};
+if(!valid21){
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1703,21 +1755,41 @@ else {
 vErrors.push(err9);
 }
 errors++;
+validate14.errors = vErrors;
+return false;
+}
+var valid0 = _errs69 === errors;
+if(valid0){
+const _errs112 = errors;
+const _errs113 = errors;
+let valid33 = true;
+const _errs114 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("rename" !== data.action){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 }
-var _valid4 = _errs108 === errors;
-errors = _errs107;
+var _valid4 = _errs114 === errors;
+errors = _errs113;
 if(vErrors !== null){
-if(_errs107){
-vErrors.length = _errs107;
+if(_errs113){
+vErrors.length = _errs113;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid4){
-const _errs110 = errors;
+const _errs116 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
 if((((((data.previousName === undefined) && (missing4 = "previousName")) || ((data.before === undefined) && (missing4 = "before"))) || ((data.after === undefined) && (missing4 = "after"))) || ((data.fields === undefined) && (missing4 = "fields"))) || ((data.hold === undefined) && (missing4 = "hold"))){
@@ -1725,7 +1797,7 @@ validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/required",keyword:
 return false;
 }
 else {
-const _errs111 = errors;
+const _errs117 = errors;
 for(const key8 in data){
 if(!(func2.call(schema30.allOf[3].then.properties, key8))){
 validate14.errors = [{instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[3].then,data}];
@@ -1733,206 +1805,156 @@ return false;
 break;
 }
 }
-if(_errs111 === errors){
+if(_errs117 === errors){
 if(data.name !== undefined){
-let data43 = data.name;
-const _errs112 = errors;
-const _errs113 = errors;
-if(errors === _errs113){
-if(typeof data43 === "string"){
-if(func3(data43) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data43}];
-return false;
-}
-else {
-if(func3(data43) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data43}];
-return false;
-}
-else {
-if(!pattern5.test(data43)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data43}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data43}];
-return false;
-}
-}
-var valid33 = _errs112 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.previousName !== undefined){
-let data44 = data.previousName;
-const _errs115 = errors;
-const _errs116 = errors;
-if(errors === _errs116){
-if(typeof data44 === "string"){
-if(func3(data44) > 128){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data44}];
-return false;
-}
-else {
-if(func3(data44) < 1){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data44}];
-return false;
-}
-else {
-if(!pattern5.test(data44)){
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data44}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data44}];
-return false;
-}
-}
-var valid33 = _errs115 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.before !== undefined){
-let data45 = data.before;
+let data45 = data.name;
 const _errs118 = errors;
 const _errs119 = errors;
 if(errors === _errs119){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-const _errs121 = errors;
-for(const key9 in data45){
-if(!(((key9 === "description") || (key9 === "precedence")) || (key9 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data45}];
+if(typeof data45 === "string"){
+if(func3(data45) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data45}];
 return false;
-break;
+}
+else {
+if(func3(data45) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data45}];
+return false;
+}
+else {
+if(!pattern5.test(data45)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data45}];
+return false;
 }
 }
-if(_errs121 === errors){
-if(data45.description !== undefined){
-let data46 = data45.description;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data45}];
+return false;
+}
+}
+var valid35 = _errs118 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.previousName !== undefined){
+let data46 = data.previousName;
+const _errs121 = errors;
 const _errs122 = errors;
 if(errors === _errs122){
 if(typeof data46 === "string"){
-if(func3(data46) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data46}];
+if(func3(data46) > 128){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data46}];
+return false;
+}
+else {
+if(func3(data46) < 1){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data46}];
+return false;
+}
+else {
+if(!pattern5.test(data46)){
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data46}];
 return false;
 }
 }
+}
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data46}];
+validate14.errors = [{instancePath:instancePath+"/previousName",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data46}];
 return false;
 }
 }
-var valid37 = _errs122 === errors;
+var valid35 = _errs121 === errors;
 }
 else {
-var valid37 = true;
+var valid35 = true;
 }
-if(valid37){
-if(data45.precedence !== undefined){
-let data47 = data45.precedence;
+if(valid35){
+if(data.before !== undefined){
+let data47 = data.before;
 const _errs124 = errors;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-if(errors === _errs124){
-if(typeof data47 == "number"){
-if(data47 > 2147483647 || isNaN(data47)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-else {
-if(data47 < 0 || isNaN(data47)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data47}];
-return false;
-}
-}
-}
-}
-var valid37 = _errs124 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data45.roleArn !== undefined){
-let data48 = data45.roleArn;
-const _errs126 = errors;
-if(errors === _errs126){
-if(typeof data48 === "string"){
-if(func3(data48) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-else {
-if(func3(data48) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data48}];
-return false;
-}
-}
-var valid37 = _errs126 === errors;
-}
-else {
-var valid37 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data45}];
-return false;
-}
-}
-var valid33 = _errs118 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.after !== undefined){
-let data49 = data.after;
-const _errs128 = errors;
-const _errs129 = errors;
-if(errors === _errs129){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-const _errs131 = errors;
-for(const key10 in data49){
-if(!(((key10 === "description") || (key10 === "precedence")) || (key10 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data49}];
+const _errs125 = errors;
+if(errors === _errs125){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+const _errs127 = errors;
+for(const key9 in data47){
+if(!(((key9 === "description") || (key9 === "precedence")) || (key9 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data47}];
 return false;
 break;
 }
 }
-if(_errs131 === errors){
-if(data49.description !== undefined){
-let data50 = data49.description;
+if(_errs127 === errors){
+if(data47.description !== undefined){
+let data48 = data47.description;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data48 === "string"){
+if(func3(data48) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data48}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data48}];
+return false;
+}
+}
+var valid39 = _errs128 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data47.precedence !== undefined){
+let data49 = data47.precedence;
+const _errs130 = errors;
+if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+if(errors === _errs130){
+if(typeof data49 == "number"){
+if(data49 > 2147483647 || isNaN(data49)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+else {
+if(data49 < 0 || isNaN(data49)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data49}];
+return false;
+}
+}
+}
+}
+var valid39 = _errs130 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data47.roleArn !== undefined){
+let data50 = data47.roleArn;
 const _errs132 = errors;
 if(errors === _errs132){
 if(typeof data50 === "string"){
 if(func3(data50) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data50}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data50}];
+return false;
+}
+else {
+if(func3(data50) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data50}];
 return false;
 }
 }
+}
 else {
-validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data50}];
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data50}];
 return false;
 }
 }
@@ -1941,149 +1963,199 @@ var valid39 = _errs132 === errors;
 else {
 var valid39 = true;
 }
-if(valid39){
-if(data49.precedence !== undefined){
-let data51 = data49.precedence;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data47}];
+return false;
+}
+}
+var valid35 = _errs124 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.after !== undefined){
+let data51 = data.after;
 const _errs134 = errors;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data51}];
+const _errs135 = errors;
+if(errors === _errs135){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+const _errs137 = errors;
+for(const key10 in data51){
+if(!(((key10 === "description") || (key10 === "precedence")) || (key10 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data51}];
 return false;
-}
-if(errors === _errs134){
-if(typeof data51 == "number"){
-if(data51 > 2147483647 || isNaN(data51)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data51}];
-return false;
-}
-else {
-if(data51 < 0 || isNaN(data51)){
-validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data51}];
-return false;
+break;
 }
 }
-}
-}
-var valid39 = _errs134 === errors;
-}
-else {
-var valid39 = true;
-}
-if(valid39){
-if(data49.roleArn !== undefined){
-let data52 = data49.roleArn;
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data52 === "string"){
-if(func3(data52) > 2048){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-else {
-if(func3(data52) < 20){
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data52}];
-return false;
-}
-}
-var valid39 = _errs136 === errors;
-}
-else {
-var valid39 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data49}];
-return false;
-}
-}
-var valid33 = _errs128 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data.fields !== undefined){
-let data53 = data.fields;
+if(_errs137 === errors){
+if(data51.description !== undefined){
+let data52 = data51.description;
 const _errs138 = errors;
 if(errors === _errs138){
-if(Array.isArray(data53)){
-var valid40 = true;
-const len3 = data53.length;
-for(let i3=0; i3<len3; i3++){
+if(typeof data52 === "string"){
+if(func3(data52) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data52}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data52}];
+return false;
+}
+}
+var valid41 = _errs138 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data51.precedence !== undefined){
+let data53 = data51.precedence;
 const _errs140 = errors;
-if(!(validate19(data53[i3], {instancePath:instancePath+"/fields/" + i3,parentData:data53,parentDataProperty:i3,rootData}))){
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+if(errors === _errs140){
+if(typeof data53 == "number"){
+if(data53 > 2147483647 || isNaN(data53)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+else {
+if(data53 < 0 || isNaN(data53)){
+validate14.errors = [{instancePath:instancePath+"/after/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data53}];
+return false;
+}
+}
+}
+}
+var valid41 = _errs140 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data51.roleArn !== undefined){
+let data54 = data51.roleArn;
+const _errs142 = errors;
+if(errors === _errs142){
+if(typeof data54 === "string"){
+if(func3(data54) > 2048){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+else {
+if(func3(data54) < 20){
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data54}];
+return false;
+}
+}
+var valid41 = _errs142 === errors;
+}
+else {
+var valid41 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/after",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data51}];
+return false;
+}
+}
+var valid35 = _errs134 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data.fields !== undefined){
+let data55 = data.fields;
+const _errs144 = errors;
+if(errors === _errs144){
+if(Array.isArray(data55)){
+var valid42 = true;
+const len4 = data55.length;
+for(let i4=0; i4<len4; i4++){
+const _errs146 = errors;
+if(!(validate19(data55[i4], {instancePath:instancePath+"/fields/" + i4,parentData:data55,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid40 = _errs140 === errors;
-if(!valid40){
+var valid42 = _errs146 === errors;
+if(!valid42){
 break;
 }
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/3/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[3].then.properties.fields.type,parentSchema:schema30.allOf[3].then.properties.fields,data:data53}];
+validate14.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/allOf/3/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.allOf[3].then.properties.fields.type,parentSchema:schema30.allOf[3].then.properties.fields,data:data55}];
 return false;
 }
 }
-var valid33 = _errs138 === errors;
+var valid35 = _errs144 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.hold !== undefined){
-const _errs141 = errors;
+const _errs147 = errors;
 if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
-var valid33 = _errs141 === errors;
+var valid35 = _errs147 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.memberCount !== undefined){
-let data56 = data.memberCount;
-const _errs142 = errors;
-const _errs143 = errors;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data56}];
+let data58 = data.memberCount;
+const _errs148 = errors;
+const _errs149 = errors;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data58}];
 return false;
 }
-if(errors === _errs143){
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data56}];
+if(errors === _errs149){
+if(typeof data58 == "number"){
+if(data58 < 0 || isNaN(data58)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data58}];
 return false;
 }
 }
 }
-var valid33 = _errs142 === errors;
+var valid35 = _errs148 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
-if(valid33){
+if(valid35){
 if(data.members !== undefined){
-const _errs145 = errors;
+const _errs151 = errors;
 if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
-var valid33 = _errs145 === errors;
+var valid35 = _errs151 === errors;
 }
 else {
-var valid33 = true;
+var valid35 = true;
 }
 }
 }
@@ -2095,31 +2167,11 @@ var valid33 = true;
 }
 }
 }
-var _valid4 = _errs110 === errors;
-valid31 = _valid4;
+var _valid4 = _errs116 === errors;
+valid33 = _valid4;
 }
-if(!valid31){
-const err10 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate14.errors = vErrors;
-return false;
-}
-var valid0 = _errs106 === errors;
-if(valid0){
-const _errs146 = errors;
-const _errs147 = errors;
-let valid42 = true;
-const _errs148 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("delete" !== data.action){
-const err11 = {};
+if(!valid33){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[3].if,parentSchema:schema30.allOf[3],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2127,206 +2179,19 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
-}
-}
-var _valid5 = _errs148 === errors;
-errors = _errs147;
-if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs150 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.before === undefined) && (missing5 = "before")){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema30.allOf[4].then.required,parentSchema:schema30.allOf[4].then,data}];
+validate14.errors = vErrors;
 return false;
 }
-else {
-const _errs151 = errors;
-for(const key11 in data){
-if(!((((key11 === "action") || (key11 === "name")) || (key11 === "before")) || (key11 === "memberCount"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[4].then,data}];
-return false;
-break;
-}
-}
-if(_errs151 === errors){
-if(data.name !== undefined){
-let data59 = data.name;
+var valid0 = _errs112 === errors;
+if(valid0){
 const _errs152 = errors;
 const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data59 === "string"){
-if(func3(data59) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data59}];
-return false;
-}
-else {
-if(func3(data59) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data59}];
-return false;
-}
-else {
-if(!pattern5.test(data59)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data59}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data59}];
-return false;
-}
-}
-var valid44 = _errs152 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data.before !== undefined){
-let data60 = data.before;
-const _errs155 = errors;
-const _errs156 = errors;
-if(errors === _errs156){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-const _errs158 = errors;
-for(const key12 in data60){
-if(!(((key12 === "description") || (key12 === "precedence")) || (key12 === "roleArn"))){
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data60}];
-return false;
-break;
-}
-}
-if(_errs158 === errors){
-if(data60.description !== undefined){
-let data61 = data60.description;
-const _errs159 = errors;
-if(errors === _errs159){
-if(typeof data61 === "string"){
-if(func3(data61) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data61}];
-return false;
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data61}];
-return false;
-}
-}
-var valid47 = _errs159 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data60.precedence !== undefined){
-let data62 = data60.precedence;
-const _errs161 = errors;
-if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-if(errors === _errs161){
-if(typeof data62 == "number"){
-if(data62 > 2147483647 || isNaN(data62)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-else {
-if(data62 < 0 || isNaN(data62)){
-validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data62}];
-return false;
-}
-}
-}
-}
-var valid47 = _errs161 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data60.roleArn !== undefined){
-let data63 = data60.roleArn;
-const _errs163 = errors;
-if(errors === _errs163){
-if(typeof data63 === "string"){
-if(func3(data63) > 2048){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-else {
-if(func3(data63) < 20){
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data63}];
-return false;
-}
-}
-var valid47 = _errs163 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data60}];
-return false;
-}
-}
-var valid44 = _errs155 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data.memberCount !== undefined){
-let data64 = data.memberCount;
-const _errs165 = errors;
-const _errs166 = errors;
-if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data64}];
-return false;
-}
-if(errors === _errs166){
-if(typeof data64 == "number"){
-if(data64 < 0 || isNaN(data64)){
-validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data64}];
-return false;
-}
-}
-}
-var valid44 = _errs165 === errors;
-}
-else {
-var valid44 = true;
-}
-}
-}
-}
-}
-}
-var _valid5 = _errs150 === errors;
-valid42 = _valid5;
-}
-if(!valid42){
-const err12 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
+let valid44 = true;
+const _errs154 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("delete" !== data.action){
+const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2334,19 +2199,206 @@ else {
 vErrors.push(err12);
 }
 errors++;
-validate14.errors = vErrors;
+}
+}
+}
+var _valid5 = _errs154 === errors;
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs156 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.before === undefined) && (missing5 = "before")){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema30.allOf[4].then.required,parentSchema:schema30.allOf[4].then,data}];
 return false;
 }
-var valid0 = _errs146 === errors;
-if(valid0){
-const _errs168 = errors;
+else {
+const _errs157 = errors;
+for(const key11 in data){
+if(!((((key11 === "action") || (key11 === "name")) || (key11 === "before")) || (key11 === "memberCount"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[4].then,data}];
+return false;
+break;
+}
+}
+if(_errs157 === errors){
+if(data.name !== undefined){
+let data61 = data.name;
+const _errs158 = errors;
+const _errs159 = errors;
+if(errors === _errs159){
+if(typeof data61 === "string"){
+if(func3(data61) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data61}];
+return false;
+}
+else {
+if(func3(data61) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data61}];
+return false;
+}
+else {
+if(!pattern5.test(data61)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data61}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data61}];
+return false;
+}
+}
+var valid46 = _errs158 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data.before !== undefined){
+let data62 = data.before;
+const _errs161 = errors;
+const _errs162 = errors;
+if(errors === _errs162){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+const _errs164 = errors;
+for(const key12 in data62){
+if(!(((key12 === "description") || (key12 === "precedence")) || (key12 === "roleArn"))){
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data62}];
+return false;
+break;
+}
+}
+if(_errs164 === errors){
+if(data62.description !== undefined){
+let data63 = data62.description;
+const _errs165 = errors;
+if(errors === _errs165){
+if(typeof data63 === "string"){
+if(func3(data63) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.description,data:data63}];
+return false;
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/description",schemaPath:"#/definitions/fields/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data63}];
+return false;
+}
+}
+var valid49 = _errs165 === errors;
+}
+else {
+var valid49 = true;
+}
+if(valid49){
+if(data62.precedence !== undefined){
+let data64 = data62.precedence;
+const _errs167 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.precedence.type,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+if(errors === _errs167){
+if(typeof data64 == "number"){
+if(data64 > 2147483647 || isNaN(data64)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+else {
+if(data64 < 0 || isNaN(data64)){
+validate14.errors = [{instancePath:instancePath+"/before/precedence",schemaPath:"#/definitions/fields/properties/precedence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.precedence,data:data64}];
+return false;
+}
+}
+}
+}
+var valid49 = _errs167 === errors;
+}
+else {
+var valid49 = true;
+}
+if(valid49){
+if(data62.roleArn !== undefined){
+let data65 = data62.roleArn;
 const _errs169 = errors;
-let valid49 = true;
-const _errs170 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action !== undefined){
-if("restore" !== data.action){
-const err13 = {};
+if(errors === _errs169){
+if(typeof data65 === "string"){
+if(func3(data65) > 2048){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+else {
+if(func3(data65) < 20){
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before/roleArn",schemaPath:"#/definitions/fields/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.roleArn.type,parentSchema:schema32.properties.roleArn,data:data65}];
+return false;
+}
+}
+var valid49 = _errs169 === errors;
+}
+else {
+var valid49 = true;
+}
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/before",schemaPath:"#/definitions/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data62}];
+return false;
+}
+}
+var valid46 = _errs161 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data.memberCount !== undefined){
+let data66 = data.memberCount;
+const _errs171 = errors;
+const _errs172 = errors;
+if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data66}];
+return false;
+}
+if(errors === _errs172){
+if(typeof data66 == "number"){
+if(data66 < 0 || isNaN(data66)){
+validate14.errors = [{instancePath:instancePath+"/memberCount",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data66}];
+return false;
+}
+}
+}
+var valid46 = _errs171 === errors;
+}
+else {
+var valid46 = true;
+}
+}
+}
+}
+}
+}
+var _valid5 = _errs156 === errors;
+valid44 = _valid5;
+}
+if(!valid44){
+const err13 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[4].if,parentSchema:schema30.allOf[4],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2354,104 +2406,19 @@ else {
 vErrors.push(err13);
 }
 errors++;
-}
-}
-}
-var _valid6 = _errs170 === errors;
-errors = _errs169;
-if(vErrors !== null){
-if(_errs169){
-vErrors.length = _errs169;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs172 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.hold === undefined) && (missing6 = "hold")){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema30.allOf[5].then.required,parentSchema:schema30.allOf[5].then,data}];
+validate14.errors = vErrors;
 return false;
 }
-else {
-const _errs173 = errors;
-for(const key13 in data){
-if(!((((key13 === "action") || (key13 === "name")) || (key13 === "hold")) || (key13 === "members"))){
-validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[5].then,data}];
-return false;
-break;
-}
-}
-if(_errs173 === errors){
-if(data.name !== undefined){
-let data66 = data.name;
+var valid0 = _errs152 === errors;
+if(valid0){
 const _errs174 = errors;
 const _errs175 = errors;
-if(errors === _errs175){
-if(typeof data66 === "string"){
-if(func3(data66) > 128){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data66}];
-return false;
-}
-else {
-if(func3(data66) < 1){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data66}];
-return false;
-}
-else {
-if(!pattern5.test(data66)){
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data66}];
-return false;
-}
-}
-}
-}
-else {
-validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data66}];
-return false;
-}
-}
-var valid51 = _errs174 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data.hold !== undefined){
-const _errs177 = errors;
-if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var valid51 = _errs177 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data.members !== undefined){
-const _errs178 = errors;
-if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var valid51 = _errs178 === errors;
-}
-else {
-var valid51 = true;
-}
-}
-}
-}
-}
-}
-var _valid6 = _errs172 === errors;
-valid49 = _valid6;
-}
-if(!valid49){
-const err14 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
+let valid51 = true;
+const _errs176 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action !== undefined){
+if("restore" !== data.action){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2459,10 +2426,115 @@ else {
 vErrors.push(err14);
 }
 errors++;
+}
+}
+}
+var _valid6 = _errs176 === errors;
+errors = _errs175;
+if(vErrors !== null){
+if(_errs175){
+vErrors.length = _errs175;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs178 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.hold === undefined) && (missing6 = "hold")){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema30.allOf[5].then.required,parentSchema:schema30.allOf[5].then,data}];
+return false;
+}
+else {
+const _errs179 = errors;
+for(const key13 in data){
+if(!((((key13 === "action") || (key13 === "name")) || (key13 === "hold")) || (key13 === "members"))){
+validate14.errors = [{instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema30.allOf[5].then,data}];
+return false;
+break;
+}
+}
+if(_errs179 === errors){
+if(data.name !== undefined){
+let data68 = data.name;
+const _errs180 = errors;
+const _errs181 = errors;
+if(errors === _errs181){
+if(typeof data68 === "string"){
+if(func3(data68) > 128){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data68}];
+return false;
+}
+else {
+if(func3(data68) < 1){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data68}];
+return false;
+}
+else {
+if(!pattern5.test(data68)){
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data68}];
+return false;
+}
+}
+}
+}
+else {
+validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data68}];
+return false;
+}
+}
+var valid53 = _errs180 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data.hold !== undefined){
+const _errs183 = errors;
+if(!(validate15(data.hold, {instancePath:instancePath+"/hold",parentData:data,parentDataProperty:"hold",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+var valid53 = _errs183 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data.members !== undefined){
+const _errs184 = errors;
+if(!(validate17(data.members, {instancePath:instancePath+"/members",parentData:data,parentDataProperty:"members",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid53 = _errs184 === errors;
+}
+else {
+var valid53 = true;
+}
+}
+}
+}
+}
+}
+var _valid6 = _errs178 === errors;
+valid51 = _valid6;
+}
+if(!valid51){
+const err15 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[5].if,parentSchema:schema30.allOf[5],data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
 validate14.errors = vErrors;
 return false;
 }
-var valid0 = _errs168 === errors;
+var valid0 = _errs174 === errors;
 }
 }
 }
@@ -2477,9 +2549,9 @@ return false;
 }
 else {
 if(data.action !== undefined){
-let data69 = data.action;
-if(!((((((data69 === "create") || (data69 === "update")) || (data69 === "replace")) || (data69 === "rename")) || (data69 === "delete")) || (data69 === "restore"))){
-validate14.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema30.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.action.enum,parentSchema:schema30.properties.action,data:data69}];
+let data71 = data.action;
+if(!((((((data71 === "create") || (data71 === "update")) || (data71 === "replace")) || (data71 === "rename")) || (data71 === "delete")) || (data71 === "restore"))){
+validate14.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema30.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.action.enum,parentSchema:schema30.properties.action,data:data71}];
 return false;
 }
 }
@@ -2494,7 +2566,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}};
+const schema61 = {"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2503,14 +2575,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.provider === undefined) && (missing0 = "provider"))){
-validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema60.required,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema61.required,parentSchema:schema61,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "precedence")) || (key0 === "roleArn")) || (key0 === "provider")) || (key0 === "alert"))){
-validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data}];
 return false;
 break;
 }
@@ -2554,7 +2626,7 @@ if(data.description !== undefined){
 let data1 = data.description;
 const _errs5 = errors;
 if(typeof data1 !== "string"){
-validate32.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.description.type,parentSchema:schema60.properties.description,data:data1}];
+validate32.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.description.type,parentSchema:schema61.properties.description,data:data1}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2567,7 +2639,7 @@ if(data.precedence !== undefined){
 let data2 = data.precedence;
 const _errs7 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate32.errors = [{instancePath:instancePath+"/precedence",schemaPath:"#/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.precedence.type,parentSchema:schema60.properties.precedence,data:data2}];
+validate32.errors = [{instancePath:instancePath+"/precedence",schemaPath:"#/properties/precedence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.precedence.type,parentSchema:schema61.properties.precedence,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -2580,7 +2652,7 @@ if(data.roleArn !== undefined){
 let data3 = data.roleArn;
 const _errs9 = errors;
 if(typeof data3 !== "string"){
-validate32.errors = [{instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.roleArn.type,parentSchema:schema60.properties.roleArn,data:data3}];
+validate32.errors = [{instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.roleArn.type,parentSchema:schema61.properties.roleArn,data:data3}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -2593,7 +2665,7 @@ if(data.provider !== undefined){
 let data4 = data.provider;
 const _errs11 = errors;
 if(typeof data4 !== "boolean"){
-validate32.errors = [{instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.provider.type,parentSchema:schema60.properties.provider,data:data4}];
+validate32.errors = [{instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema61.properties.provider.type,parentSchema:schema61.properties.provider,data:data4}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -2609,14 +2681,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if((data5.carries === undefined) && (missing1 = "carries")){
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema60.properties.alert.required,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema61.properties.alert.required,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!(key1 === "carries")){
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 break;
 }
@@ -2628,7 +2700,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length < 1){
-validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.alert.properties.carries,data:data6}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema61.properties.alert.properties.carries,data:data6}];
 return false;
 }
 else {
@@ -2638,7 +2710,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 const _errs18 = errors;
 if(!((data7 === "roleArn") || (data7 === "precedence"))){
-validate32.errors = [{instancePath:instancePath+"/alert/carries/" + i0,schemaPath:"#/properties/alert/properties/carries/items/enum",keyword:"enum",params:{allowedValues: schema60.properties.alert.properties.carries.items.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.alert.properties.carries.items.enum,parentSchema:schema60.properties.alert.properties.carries.items,data:data7}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries/" + i0,schemaPath:"#/properties/alert/properties/carries/items/enum",keyword:"enum",params:{allowedValues: schema61.properties.alert.properties.carries.items.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.alert.properties.carries.items.enum,parentSchema:schema61.properties.alert.properties.carries.items,data:data7}];
 return false;
 }
 var valid3 = _errs18 === errors;
@@ -2649,7 +2721,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.alert.properties.carries.type,parentSchema:schema60.properties.alert.properties.carries,data:data6}];
+validate32.errors = [{instancePath:instancePath+"/alert/carries",schemaPath:"#/properties/alert/properties/carries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.alert.properties.carries.type,parentSchema:schema61.properties.alert.properties.carries,data:data6}];
 return false;
 }
 }
@@ -2658,7 +2730,7 @@ return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.alert.type,parentSchema:schema60.properties.alert,data:data5}];
+validate32.errors = [{instancePath:instancePath+"/alert",schemaPath:"#/properties/alert/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.properties.alert.type,parentSchema:schema61.properties.alert,data:data5}];
 return false;
 }
 }
@@ -2676,7 +2748,7 @@ var valid0 = true;
 }
 }
 else {
-validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data}];
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data}];
 return false;
 }
 }
@@ -2684,8 +2756,8 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
-const schema69 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
+const schema69 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
+const schema70 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2698,7 +2770,7 @@ if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.checked === undefined) && (missing0 = "checked")) || ((data.identityPools === undefined) && (missing0 = "identityPools"))) || ((data.transitions === undefined) && (missing0 = "transitions"))) || ((data.users === undefined) && (missing0 = "users"))){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema68.oneOf[0].required,parentSchema:schema68.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema69.oneOf[0].required,parentSchema:schema69.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2711,7 +2783,7 @@ else {
 const _errs3 = errors;
 for(const key0 in data){
 if(!((((key0 === "checked") || (key0 === "identityPools")) || (key0 === "transitions")) || (key0 === "users"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.oneOf[0],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2727,7 +2799,7 @@ if(data.checked !== undefined){
 let data0 = data.checked;
 const _errs4 = errors;
 if(true !== data0){
-const err2 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema68.oneOf[0].properties.checked,data:data0};
+const err2 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema69.oneOf[0].properties.checked,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2756,7 +2828,7 @@ if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.id === undefined) && (missing1 = "id")) || ((data2.name === undefined) && (missing1 = "name"))) || ((data2.clientIds === undefined) && (missing1 = "clientIds"))){
-const err3 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema68.oneOf[0].properties.identityPools.items.required,parentSchema:schema68.oneOf[0].properties.identityPools.items,data:data2};
+const err3 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema69.oneOf[0].properties.identityPools.items.required,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2769,7 +2841,7 @@ else {
 const _errs9 = errors;
 for(const key1 in data2){
 if(!(((key1 === "id") || (key1 === "name")) || (key1 === "clientIds"))){
-const err4 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.oneOf[0].properties.identityPools.items,data:data2};
+const err4 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2787,7 +2859,7 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(func3(data3) < 1){
-const err5 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+const err5 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2798,7 +2870,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.identityPools.items.properties.id.type,parentSchema:schema68.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+const err6 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.id.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2818,7 +2890,7 @@ if(data2.name !== undefined){
 let data4 = data2.name;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/identityPools/" + i0+"/name",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.identityPools.items.properties.name.type,parentSchema:schema68.oneOf[0].properties.identityPools.items.properties.name,data:data4};
+const err7 = {instancePath:instancePath+"/identityPools/" + i0+"/name",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.name.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2844,7 +2916,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 const _errs16 = errors;
 if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds/" + i1,schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.identityPools.items.properties.clientIds.items.type,parentSchema:schema68.oneOf[0].properties.identityPools.items.properties.clientIds.items,data:data6};
+const err8 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds/" + i1,schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.items.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.items,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2860,7 +2932,7 @@ break;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.oneOf[0].properties.identityPools.items.properties.clientIds.type,parentSchema:schema68.oneOf[0].properties.identityPools.items.properties.clientIds,data:data5};
+const err9 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2881,7 +2953,7 @@ var valid3 = true;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.oneOf[0].properties.identityPools.items.type,parentSchema:schema68.oneOf[0].properties.identityPools.items,data:data2};
+const err10 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.identityPools.items.type,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2898,7 +2970,7 @@ break;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/identityPools",schemaPath:"#/oneOf/0/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.oneOf[0].properties.identityPools.type,parentSchema:schema68.oneOf[0].properties.identityPools,data:data1};
+const err11 = {instancePath:instancePath+"/identityPools",schemaPath:"#/oneOf/0/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.identityPools.type,parentSchema:schema69.oneOf[0].properties.identityPools,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2928,7 +3000,7 @@ if(errors === _errs20){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if((((((((data8.identityPoolId === undefined) && (missing2 = "identityPoolId")) || ((data8.identityPoolName === undefined) && (missing2 = "identityPoolName"))) || ((data8.clientId === undefined) && (missing2 = "clientId"))) || ((data8.before === undefined) && (missing2 = "before"))) || ((data8.after === undefined) && (missing2 = "after"))) || ((data8.count === undefined) && (missing2 = "count"))) || ((data8.usernames === undefined) && (missing2 = "usernames"))){
-const err12 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema68.oneOf[0].properties.transitions.items.required,parentSchema:schema68.oneOf[0].properties.transitions.items,data:data8};
+const err12 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema69.oneOf[0].properties.transitions.items.required,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2941,7 +3013,7 @@ else {
 const _errs22 = errors;
 for(const key2 in data8){
 if(!(((((((key2 === "identityPoolId") || (key2 === "identityPoolName")) || (key2 === "clientId")) || (key2 === "before")) || (key2 === "after")) || (key2 === "count")) || (key2 === "usernames"))){
-const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.oneOf[0].properties.transitions.items,data:data8};
+const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2959,7 +3031,7 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data9 === "string"){
 if(func3(data9) < 1){
-const err14 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+const err14 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2970,7 +3042,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.transitions.items.properties.identityPoolId.type,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+const err15 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2990,7 +3062,7 @@ if(data8.identityPoolName !== undefined){
 let data10 = data8.identityPoolName;
 const _errs25 = errors;
 if(typeof data10 !== "string"){
-const err16 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolName",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.transitions.items.properties.identityPoolName.type,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.identityPoolName,data:data10};
+const err16 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolName",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolName.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolName,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3009,7 +3081,7 @@ if(data8.clientId !== undefined){
 let data11 = data8.clientId;
 const _errs27 = errors;
 if(typeof data11 !== "string"){
-const err17 = {instancePath:instancePath+"/transitions/" + i2+"/clientId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.transitions.items.properties.clientId.type,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.clientId,data:data11};
+const err17 = {instancePath:instancePath+"/transitions/" + i2+"/clientId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.clientId.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.clientId,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3035,7 +3107,7 @@ if(errors === _errs32){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing3;
 if((((data12.kind === undefined) && (missing3 = "kind")) || ((data12.roleArn === undefined) && (missing3 = "roleArn"))) || ((data12.via === undefined) && (missing3 = "via"))){
-const err18 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema69.oneOf[0].required,parentSchema:schema69.oneOf[0],data:data12};
+const err18 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3048,7 +3120,7 @@ else {
 const _errs34 = errors;
 for(const key3 in data12){
 if(!(((key3 === "kind") || (key3 === "roleArn")) || (key3 === "via"))){
-const err19 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0],data:data12};
+const err19 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3064,7 +3136,7 @@ if(data12.kind !== undefined){
 let data13 = data12.kind;
 const _errs35 = errors;
 if("role" !== data13){
-const err20 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema69.oneOf[0].properties.kind,data:data13};
+const err20 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema70.oneOf[0].properties.kind,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3085,7 +3157,7 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data14 === "string"){
 if(func3(data14) < 1){
-const err21 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.roleArn,data:data14};
+const err21 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[0].properties.roleArn,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3096,7 +3168,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.roleArn.type,parentSchema:schema69.oneOf[0].properties.roleArn,data:data14};
+const err22 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[0].properties.roleArn.type,parentSchema:schema70.oneOf[0].properties.roleArn,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3123,7 +3195,7 @@ if(errors === _errs40){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing4;
 if((data15.from === undefined) && (missing4 = "from")){
-const err23 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema69.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data15};
+const err23 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema70.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3136,7 +3208,7 @@ else {
 const _errs42 = errors;
 for(const key4 in data15){
 if(!(key4 === "from")){
-const err24 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data15};
+const err24 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3151,7 +3223,7 @@ if(_errs42 === errors){
 if(data15.from !== undefined){
 let data16 = data15.from;
 if("preferred-role" !== data16){
-const err25 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema69.oneOf[0].properties.via.oneOf[0].properties.from,data:data16};
+const err25 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[0].properties.from,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3165,7 +3237,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data15};
+const err26 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3185,7 +3257,7 @@ if(errors === _errs44){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing5;
 if(((data15.from === undefined) && (missing5 = "from")) || ((data15.rule === undefined) && (missing5 = "rule"))){
-const err27 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema69.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data15};
+const err27 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema70.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3198,7 +3270,7 @@ else {
 const _errs46 = errors;
 for(const key5 in data15){
 if(!((key5 === "from") || (key5 === "rule"))){
-const err28 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data15};
+const err28 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3214,7 +3286,7 @@ if(data15.from !== undefined){
 let data17 = data15.from;
 const _errs47 = errors;
 if("rule" !== data17){
-const err29 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.from,data:data17};
+const err29 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.from,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3233,7 +3305,7 @@ if(data15.rule !== undefined){
 let data18 = data15.rule;
 const _errs48 = errors;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err30 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+const err30 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3245,7 +3317,7 @@ errors++;
 if(errors === _errs48){
 if(typeof data18 == "number"){
 if(data18 < 1 || isNaN(data18)){
-const err31 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+const err31 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3266,7 +3338,7 @@ var valid12 = true;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data15};
+const err32 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3291,7 +3363,7 @@ if(errors === _errs50){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing6;
 if(((data15.from === undefined) && (missing6 = "from")) || ((data15.reason === undefined) && (missing6 = "reason"))){
-const err33 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema69.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data15};
+const err33 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema70.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3304,7 +3376,7 @@ else {
 const _errs52 = errors;
 for(const key6 in data15){
 if(!((key6 === "from") || (key6 === "reason"))){
-const err34 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data15};
+const err34 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3320,7 +3392,7 @@ if(data15.from !== undefined){
 let data19 = data15.from;
 const _errs53 = errors;
 if("authenticated-role" !== data19){
-const err35 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema69.oneOf[0].properties.via.oneOf[2].properties.from,data:data19};
+const err35 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.from,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3339,7 +3411,7 @@ if(data15.reason !== undefined){
 let data20 = data15.reason;
 const _errs54 = errors;
 if(!((data20 === "no-mapping") || (data20 === "ambiguous"))){
-const err36 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema69.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema69.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema69.oneOf[0].properties.via.oneOf[2].properties.reason,data:data20};
+const err36 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3358,7 +3430,7 @@ var valid13 = true;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data15};
+const err37 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3381,7 +3453,7 @@ passing2 = 2;
 }
 }
 if(!valid10){
-const err38 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema69.oneOf[0].properties.via.oneOf,parentSchema:schema69.oneOf[0].properties.via,data:data15};
+const err38 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema70.oneOf[0].properties.via.oneOf,parentSchema:schema70.oneOf[0].properties.via,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3412,7 +3484,7 @@ var valid9 = true;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].type,parentSchema:schema69.oneOf[0],data:data12};
+const err39 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3432,7 +3504,7 @@ if(errors === _errs55){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing7;
 if(((data12.kind === undefined) && (missing7 = "kind")) || ((data12.why === undefined) && (missing7 = "why"))){
-const err40 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema69.oneOf[1].required,parentSchema:schema69.oneOf[1],data:data12};
+const err40 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3445,7 +3517,7 @@ else {
 const _errs57 = errors;
 for(const key7 in data12){
 if(!((key7 === "kind") || (key7 === "why"))){
-const err41 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[1],data:data12};
+const err41 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3461,7 +3533,7 @@ if(data12.kind !== undefined){
 let data21 = data12.kind;
 const _errs58 = errors;
 if("denied" !== data21){
-const err42 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema69.oneOf[1].properties.kind,data:data21};
+const err42 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema70.oneOf[1].properties.kind,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3480,7 +3552,7 @@ if(data12.why !== undefined){
 let data22 = data12.why;
 const _errs59 = errors;
 if(!((data22 === "deny") || (data22 === "no-authenticated-role"))){
-const err43 = {instancePath:instancePath+"/transitions/" + i2+"/before/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema69.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema69.oneOf[1].properties.why.enum,parentSchema:schema69.oneOf[1].properties.why,data:data22};
+const err43 = {instancePath:instancePath+"/transitions/" + i2+"/before/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[1].properties.why.enum,parentSchema:schema70.oneOf[1].properties.why,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3499,7 +3571,7 @@ var valid14 = true;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[1].type,parentSchema:schema69.oneOf[1],data:data12};
+const err44 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[1].type,parentSchema:schema70.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3524,7 +3596,7 @@ if(errors === _errs60){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing8;
 if(((data12.kind === undefined) && (missing8 = "kind")) || ((data12.claim === undefined) && (missing8 = "claim"))){
-const err45 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema69.oneOf[2].required,parentSchema:schema69.oneOf[2],data:data12};
+const err45 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3537,7 +3609,7 @@ else {
 const _errs62 = errors;
 for(const key8 in data12){
 if(!((key8 === "kind") || (key8 === "claim"))){
-const err46 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[2],data:data12};
+const err46 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3553,7 +3625,7 @@ if(data12.kind !== undefined){
 let data23 = data12.kind;
 const _errs63 = errors;
 if("unpredicted" !== data23){
-const err47 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema69.oneOf[2].properties.kind,data:data23};
+const err47 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema70.oneOf[2].properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3574,7 +3646,7 @@ const _errs64 = errors;
 if(errors === _errs64){
 if(typeof data24 === "string"){
 if(func3(data24) < 1){
-const err48 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[2].properties.claim,data:data24};
+const err48 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[2].properties.claim,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3585,7 +3657,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[2].properties.claim.type,parentSchema:schema69.oneOf[2].properties.claim,data:data24};
+const err49 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[2].properties.claim.type,parentSchema:schema70.oneOf[2].properties.claim,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3605,7 +3677,7 @@ var valid15 = true;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[2].type,parentSchema:schema69.oneOf[2],data:data12};
+const err50 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[2].type,parentSchema:schema70.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3628,7 +3700,7 @@ passing1 = 2;
 }
 }
 if(!valid8){
-const err51 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema69.oneOf,parentSchema:schema69,data:data12};
+const err51 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3665,7 +3737,7 @@ if(errors === _errs69){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing9;
 if((((data25.kind === undefined) && (missing9 = "kind")) || ((data25.roleArn === undefined) && (missing9 = "roleArn"))) || ((data25.via === undefined) && (missing9 = "via"))){
-const err52 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema69.oneOf[0].required,parentSchema:schema69.oneOf[0],data:data25};
+const err52 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3678,7 +3750,7 @@ else {
 const _errs71 = errors;
 for(const key9 in data25){
 if(!(((key9 === "kind") || (key9 === "roleArn")) || (key9 === "via"))){
-const err53 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0],data:data25};
+const err53 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3694,7 +3766,7 @@ if(data25.kind !== undefined){
 let data26 = data25.kind;
 const _errs72 = errors;
 if("role" !== data26){
-const err54 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema69.oneOf[0].properties.kind,data:data26};
+const err54 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema70.oneOf[0].properties.kind,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3715,7 +3787,7 @@ const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data27 === "string"){
 if(func3(data27) < 1){
-const err55 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.roleArn,data:data27};
+const err55 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[0].properties.roleArn,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3726,7 +3798,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.roleArn.type,parentSchema:schema69.oneOf[0].properties.roleArn,data:data27};
+const err56 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[0].properties.roleArn.type,parentSchema:schema70.oneOf[0].properties.roleArn,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3753,7 +3825,7 @@ if(errors === _errs77){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing10;
 if((data28.from === undefined) && (missing10 = "from")){
-const err57 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema69.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data28};
+const err57 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema70.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3766,7 +3838,7 @@ else {
 const _errs79 = errors;
 for(const key10 in data28){
 if(!(key10 === "from")){
-const err58 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data28};
+const err58 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3781,7 +3853,7 @@ if(_errs79 === errors){
 if(data28.from !== undefined){
 let data29 = data28.from;
 if("preferred-role" !== data29){
-const err59 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema69.oneOf[0].properties.via.oneOf[0].properties.from,data:data29};
+const err59 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[0].properties.from,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3795,7 +3867,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[0],data:data28};
+const err60 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3815,7 +3887,7 @@ if(errors === _errs81){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing11;
 if(((data28.from === undefined) && (missing11 = "from")) || ((data28.rule === undefined) && (missing11 = "rule"))){
-const err61 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema69.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data28};
+const err61 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema70.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3828,7 +3900,7 @@ else {
 const _errs83 = errors;
 for(const key11 in data28){
 if(!((key11 === "from") || (key11 === "rule"))){
-const err62 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data28};
+const err62 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3844,7 +3916,7 @@ if(data28.from !== undefined){
 let data30 = data28.from;
 const _errs84 = errors;
 if("rule" !== data30){
-const err63 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.from,data:data30};
+const err63 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.from,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3863,7 +3935,7 @@ if(data28.rule !== undefined){
 let data31 = data28.rule;
 const _errs85 = errors;
 if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err64 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+const err64 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3875,7 +3947,7 @@ errors++;
 if(errors === _errs85){
 if(typeof data31 == "number"){
 if(data31 < 1 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+const err65 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3896,7 +3968,7 @@ var valid21 = true;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[1],data:data28};
+const err66 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3921,7 +3993,7 @@ if(errors === _errs87){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing12;
 if(((data28.from === undefined) && (missing12 = "from")) || ((data28.reason === undefined) && (missing12 = "reason"))){
-const err67 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema69.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data28};
+const err67 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema70.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3934,7 +4006,7 @@ else {
 const _errs89 = errors;
 for(const key12 in data28){
 if(!((key12 === "from") || (key12 === "reason"))){
-const err68 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data28};
+const err68 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3950,7 +4022,7 @@ if(data28.from !== undefined){
 let data32 = data28.from;
 const _errs90 = errors;
 if("authenticated-role" !== data32){
-const err69 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema69.oneOf[0].properties.via.oneOf[2].properties.from,data:data32};
+const err69 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3969,7 +4041,7 @@ if(data28.reason !== undefined){
 let data33 = data28.reason;
 const _errs91 = errors;
 if(!((data33 === "no-mapping") || (data33 === "ambiguous"))){
-const err70 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema69.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema69.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema69.oneOf[0].properties.via.oneOf[2].properties.reason,data:data33};
+const err70 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3988,7 +4060,7 @@ var valid22 = true;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema69.oneOf[0].properties.via.oneOf[2],data:data28};
+const err71 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4011,7 +4083,7 @@ passing4 = 2;
 }
 }
 if(!valid19){
-const err72 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema69.oneOf[0].properties.via.oneOf,parentSchema:schema69.oneOf[0].properties.via,data:data28};
+const err72 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema70.oneOf[0].properties.via.oneOf,parentSchema:schema70.oneOf[0].properties.via,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4042,7 +4114,7 @@ var valid18 = true;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].type,parentSchema:schema69.oneOf[0],data:data25};
+const err73 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4062,7 +4134,7 @@ if(errors === _errs92){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing13;
 if(((data25.kind === undefined) && (missing13 = "kind")) || ((data25.why === undefined) && (missing13 = "why"))){
-const err74 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'",schema:schema69.oneOf[1].required,parentSchema:schema69.oneOf[1],data:data25};
+const err74 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4075,7 +4147,7 @@ else {
 const _errs94 = errors;
 for(const key13 in data25){
 if(!((key13 === "kind") || (key13 === "why"))){
-const err75 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[1],data:data25};
+const err75 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4091,7 +4163,7 @@ if(data25.kind !== undefined){
 let data34 = data25.kind;
 const _errs95 = errors;
 if("denied" !== data34){
-const err76 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema69.oneOf[1].properties.kind,data:data34};
+const err76 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema70.oneOf[1].properties.kind,data:data34};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4110,7 +4182,7 @@ if(data25.why !== undefined){
 let data35 = data25.why;
 const _errs96 = errors;
 if(!((data35 === "deny") || (data35 === "no-authenticated-role"))){
-const err77 = {instancePath:instancePath+"/transitions/" + i2+"/after/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema69.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema69.oneOf[1].properties.why.enum,parentSchema:schema69.oneOf[1].properties.why,data:data35};
+const err77 = {instancePath:instancePath+"/transitions/" + i2+"/after/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[1].properties.why.enum,parentSchema:schema70.oneOf[1].properties.why,data:data35};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4129,7 +4201,7 @@ var valid23 = true;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[1].type,parentSchema:schema69.oneOf[1],data:data25};
+const err78 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[1].type,parentSchema:schema70.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4154,7 +4226,7 @@ if(errors === _errs97){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing14;
 if(((data25.kind === undefined) && (missing14 = "kind")) || ((data25.claim === undefined) && (missing14 = "claim"))){
-const err79 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema69.oneOf[2].required,parentSchema:schema69.oneOf[2],data:data25};
+const err79 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4167,7 +4239,7 @@ else {
 const _errs99 = errors;
 for(const key14 in data25){
 if(!((key14 === "kind") || (key14 === "claim"))){
-const err80 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[2],data:data25};
+const err80 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4183,7 +4255,7 @@ if(data25.kind !== undefined){
 let data36 = data25.kind;
 const _errs100 = errors;
 if("unpredicted" !== data36){
-const err81 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema69.oneOf[2].properties.kind,data:data36};
+const err81 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema70.oneOf[2].properties.kind,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4204,7 +4276,7 @@ const _errs101 = errors;
 if(errors === _errs101){
 if(typeof data37 === "string"){
 if(func3(data37) < 1){
-const err82 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[2].properties.claim,data:data37};
+const err82 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[2].properties.claim,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4215,7 +4287,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[2].properties.claim.type,parentSchema:schema69.oneOf[2].properties.claim,data:data37};
+const err83 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[2].properties.claim.type,parentSchema:schema70.oneOf[2].properties.claim,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4235,7 +4307,7 @@ var valid24 = true;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[2].type,parentSchema:schema69.oneOf[2],data:data25};
+const err84 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[2].type,parentSchema:schema70.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4258,7 +4330,7 @@ passing3 = 2;
 }
 }
 if(!valid17){
-const err85 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema69.oneOf,parentSchema:schema69,data:data25};
+const err85 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data:data25};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4329,7 +4401,7 @@ for(let i3=0; i3<len3; i3++){
 let data40 = data39[i3];
 const _errs108 = errors;
 if(typeof data40 !== "string"){
-const err88 = {instancePath:instancePath+"/transitions/" + i2+"/usernames/" + i3,schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[0].properties.transitions.items.properties.usernames.items.type,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.usernames.items,data:data40};
+const err88 = {instancePath:instancePath+"/transitions/" + i2+"/usernames/" + i3,schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.usernames.items.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.usernames.items,data:data40};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4345,7 +4417,7 @@ break;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/transitions/" + i2+"/usernames",schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.oneOf[0].properties.transitions.items.properties.usernames.type,parentSchema:schema68.oneOf[0].properties.transitions.items.properties.usernames,data:data39};
+const err89 = {instancePath:instancePath+"/transitions/" + i2+"/usernames",schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.transitions.items.properties.usernames.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.usernames,data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4370,7 +4442,7 @@ var valid6 = true;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.oneOf[0].properties.transitions.items.type,parentSchema:schema68.oneOf[0].properties.transitions.items,data:data8};
+const err90 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.transitions.items.type,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4387,7 +4459,7 @@ break;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.oneOf[0].properties.transitions.type,parentSchema:schema68.oneOf[0].properties.transitions,data:data7};
+const err91 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.transitions.type,parentSchema:schema69.oneOf[0].properties.transitions,data:data7};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4443,7 +4515,7 @@ var valid1 = true;
 }
 }
 else {
-const err94 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.oneOf[0].type,parentSchema:schema68.oneOf[0],data};
+const err94 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].type,parentSchema:schema69.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4463,7 +4535,7 @@ if(errors === _errs113){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing15;
 if(((data.checked === undefined) && (missing15 = "checked")) || ((data.why === undefined) && (missing15 = "why"))){
-const err95 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema68.oneOf[1].required,parentSchema:schema68.oneOf[1],data};
+const err95 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema69.oneOf[1].required,parentSchema:schema69.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4476,7 +4548,7 @@ else {
 const _errs115 = errors;
 for(const key15 in data){
 if(!((key15 === "checked") || (key15 === "why"))){
-const err96 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema68.oneOf[1],data};
+const err96 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4492,7 +4564,7 @@ if(data.checked !== undefined){
 let data42 = data.checked;
 const _errs116 = errors;
 if(false !== data42){
-const err97 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema68.oneOf[1].properties.checked,data:data42};
+const err97 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema69.oneOf[1].properties.checked,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4511,7 +4583,7 @@ if(data.why !== undefined){
 let data43 = data.why;
 const _errs117 = errors;
 if(typeof data43 !== "string"){
-const err98 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.oneOf[1].properties.why.type,parentSchema:schema68.oneOf[1].properties.why,data:data43};
+const err98 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[1].properties.why.type,parentSchema:schema69.oneOf[1].properties.why,data:data43};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4530,7 +4602,7 @@ var valid28 = true;
 }
 }
 else {
-const err99 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.oneOf[1].type,parentSchema:schema68.oneOf[1],data};
+const err99 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[1].type,parentSchema:schema69.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4552,7 +4624,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema68.oneOf,parentSchema:schema68,data};
+const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema69.oneOf,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5282,7 +5354,7 @@ return errors === 0;
 
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/cognito-groups/cognito-groups/schema/plan.schema.json" */;
+/*# sourceURL="cognito-groups:schema/plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(errors === 0){

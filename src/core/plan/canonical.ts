@@ -23,7 +23,7 @@ export function changeJson(c: GroupChange): GroupChange {
   const members = (m: MemberChange | undefined) => (m === undefined ? {} : { members: { add: [...m.add], remove: [...m.remove], had: m.had } });
   switch (c.action) {
     case 'create':
-      return { action: c.action, name: c.name, after: fieldsJson(c.after), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...members(c.members) };
+      return { action: c.action, name: c.name, after: fieldsJson(c.after), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...members(c.members), ...(c.previouslyMissing === undefined ? {} : { previouslyMissing: [...c.previouslyMissing] }) };
     case 'update':
       return { action: c.action, name: c.name, before: fieldsJson(c.before), after: fieldsJson(c.after), fields: fields(c.fields), ...(c.hold === undefined ? {} : { hold: holdJson(c.hold) }), ...count(c.memberCount), ...members(c.members) };
     case 'replace':

@@ -134,7 +134,9 @@ function planGroup(pool: PoolIndex, want: DesiredGroup): GroupChange | undefined
     return { action: 'rename', name: want.name, previousName: previous.name, before, after, fields: diffFields(before, after), hold, ...counted(previous.name), ...memberWork(want, { from }) };
   }
   if (current === undefined) {
-    return { action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }) };
+    // A `previously` name with no group behind it is said, so a mistyped old name is not silently a new, empty group.
+    const missing = (want.previously ?? []).filter((p) => !byKey.has(nameKey(p)));
+    return { action: 'create', name: want.name, after, ...(found === undefined ? {} : { hold }), ...memberWork(want, { from: found === undefined ? [] : [hold.group] }), ...(missing.length === 0 ? {} : { previouslyMissing: missing }) };
   }
   matched.add(current.name);
   const before = normalFields(current);

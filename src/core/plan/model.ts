@@ -44,6 +44,8 @@ export type GroupChange =
       /** Members held for this group by a run that stopped: put back once it exists. */
       hold?: Hold;
       members?: MemberChange;
+      /** The file's `previously` names the pool has no group under: nothing is renamed, the group is created new. */
+      previouslyMissing?: string[];
     }
   | {
       action: 'update';

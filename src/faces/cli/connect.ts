@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { PoolRef } from '../../edge/cognito/port.js';
 import type { EnvironmentRef } from '../../core/config/model.js';
 import { profileNames, sharedFiles } from '../../edge/cognito/profiles.js';
 import { CgError } from '../../core/errors.js';
@@ -12,6 +11,7 @@ import type { SessionOptions } from '../../run/session.js';
 import { pathIn, type Io } from './io.js';
 import type { Banner } from './views/output.js';
 import { toolUserAgent } from './user-agent.js';
+import { createNamedUsers, createdUsersText, type CreatedUsers, type PoolWithGroups } from './local-users.js';
 
 /** The folder of the embedded emulator's state, under the current directory. */
 const LOCAL_STATE_DIR = '.cognito-groups';
@@ -45,7 +45,7 @@ export interface Target {
   /** The same, with what outputs say of it (regions, profile). */
   shown: ShownTarget;
   /** Set when running against the embedded emulator. */
-  local?: { url: string; statePath: string; createdPools: string[] };
+  local?: { url: string; statePath: string; createdPools: string[]; createdUsers?: CreatedUsers[] };
   close(): Promise<void>;
 }
 
@@ -75,7 +75,7 @@ function placeOf(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetRef {
  */
 export async function openTarget(
   flags: TargetFlags,
-  pools: readonly PoolRef[],
+  pools: readonly PoolWithGroups[],
   io: Pick<Io, 'env' | 'cwd'>,
   options: { createPools: boolean; environment?: EnvironmentRef } = { createPools: true },
 ): Promise<Target> {
@@ -113,6 +113,7 @@ export async function openTarget(
     throw new CgError('EMULATOR_STATE', `${statePath} is in use by another --local run (process ${holder}); wait for it to finish, then run this again`, { cause: err });
   });
   let createdPools: string[];
+  let createdUsers: CreatedUsers[] = [];
   try {
     if (!options.createPools) {
       const have = emulator.listUserPools().map((p) => p.id);
@@ -120,6 +121,7 @@ export async function openTarget(
       if (missing.length > 0) throw noSuchLocalPools(missing, have, statePath);
     }
     createdPools = options.createPools ? pools.filter((p) => emulator.ensureUserPool(p.id)).map((p) => p.id) : [];
+    if (options.createPools) createdUsers = createNamedUsers(emulator, pools);
   } catch (err) {
     // The emulator must not outlive a failed start: its server would keep the process running.
     await emulator.close();
@@ -129,7 +131,7 @@ export async function openTarget(
     session: { ...base, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
     ref,
     shown,
-    local: { url: emulator.url, statePath, createdPools },
+    local: { url: emulator.url, statePath, createdPools, ...(createdUsers.length === 0 ? {} : { createdUsers }) },
     close: () => emulator.close(),
   };
 }
@@ -142,7 +144,7 @@ export async function openTarget(
 export function targetBanner(target: Target): Banner {
   if (target.local === undefined) return { text: `Target: ${targetText(target.shown)}.` };
   const created = target.local.createdPools.length === 0 ? '' : `; created empty pool(s) ${target.local.createdPools.join(', ')}`;
-  const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}.`;
+  const line = `Target: ${targetText(target.shown)}: ${target.local.url}, state in ${target.local.statePath}${created}${createdUsersText(target.local.createdUsers ?? [])}.`;
   return { text: line, machine: line };
 }
 

@@ -13,6 +13,8 @@ export interface NumberRange {
   example?: string;
   /** What the number is, when not just "a number", such as "seconds". */
   noun?: string;
+  /** Said in brackets after the range, such as "the same range as settings.maxRps". */
+  note?: string;
 }
 
 /** A commander argument parser for a number in `range`; anything else is refused with the range in words. */
@@ -30,5 +32,5 @@ export function rangeWords(range: NumberRange): string {
   const what = range.noun ?? (range.whole === true ? 'a whole number' : 'a number');
   const span =
     range.max !== undefined ? `from ${range.min} to ${range.max}` : range.above === true ? `greater than ${range.min}` : `of ${range.min} or more`;
-  return `expected ${what} ${span}${range.example === undefined ? '' : `, such as ${range.example}`}`;
+  return `expected ${what} ${span}${range.note === undefined ? '' : ` (${range.note})`}${range.example === undefined ? '' : `, such as ${range.example}`}`;
 }

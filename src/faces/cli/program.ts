@@ -31,7 +31,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
     // entry reports, never a process.exit from inside the parser.
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 130/143 interrupted.\nDocs: README.md');
+    .addHelpText('after', '\nExit codes: 0 success (no changes / in sync), 1 error, 2 changes pending (plan --detailed-exitcode) or drift (drift), 129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM), 141 the output went away.\nDocs: README.md');
 
   const run = <T>(fn: (io: Io, flags: T) => Promise<number>) => async (flags: T): Promise<void> => {
     result.code = await fn(io, flags);
@@ -100,9 +100,14 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
     program
       .command('import')
       .description("print a groups file for pools' current groups, so adopting them starts from a plan with no changes (read-only)")
-      .requiredOption('--user-pool-id <id>', 'user pool to import (repeat for several)', collect)
+      .option('--user-pool-id <id>', 'user pool to import (repeat for several); ENV=ID or ENV:KEY=ID writes a whole file with environments', collect, [])
+      .option('-f, --file <file>', "import the pools an existing groups file's environments name (instead of --user-pool-id)")
+      .option('--env <name>', 'with -f: an environment of the file to import (repeat for several; default: every one)', collect)
       .option('--with-members', "also write each group's members as an exact `members:` list")
-      .option('--region <region>', 'region of the pools (default: the part of the id before "_")'),
+      .option('--region <region>', 'region of the pools (default: the part of the id before "_"); ENV=REGION for one environment', collect)
+      .option('--account <env=id>', "with environments: an environment's AWS account (checked; default: asked of its credentials)", collect)
+      .option('--env-endpoint-url <env=url>', "with environments: an environment's endpoint (default: --endpoint-url)", collect)
+      .option('--env-profile <env=name>', "with environments: an environment's AWS profile (default: --profile)", collect),
   ).action(run<ImportFlags>(async (io, flags) => (await import('./commands/import.js')).importCommand(io, flags)));
 
   addFileOption(

@@ -2,6 +2,7 @@ import type { ApplyProgress } from '../../run/apply/report.js';
 import type { MembersProgress } from '../../edge/read/list-members.js';
 import type { ReadProgress } from '../../edge/read/list-pool.js';
 import type { Io } from './io.js';
+import { plural } from '../../core/plural.js';
 
 /** How often a line is written when stderr is not a terminal. */
 const LOG_EVERY_MS = 5_000;
@@ -33,7 +34,7 @@ export class ProgressReporter {
     // Cognito says nothing of a pool's size before its last page, so reads show a rate, not the time left.
     const seconds = (this.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(groups / seconds) : 0;
-    this.show(`reading: ${groups} groups in ${pages} pages (${rate} groups/s)${reading > 0 ? `, ${reading} pool(s) still listing` : ''}`);
+    this.show(`reading: ${plural(groups, 'group')} in ${plural(pages, 'page')} (${rate} groups/s)${reading > 0 ? `, ${plural(reading, 'pool')} still listing` : ''}`);
   };
 
   members = (p: MembersProgress): void => {
@@ -42,7 +43,7 @@ export class ProgressReporter {
     const read = all.reduce((n, x) => n + x.groupsRead, 0);
     const total = all.reduce((n, x) => n + x.groupsTotal, 0);
     const users = all.reduce((n, x) => n + x.members, 0);
-    this.show(`reading members: ${read}/${total} groups, ${users} members`);
+    this.show(`reading members: ${read}/${total} groups, ${plural(users, 'member')}`);
   };
 
   apply = (p: ApplyProgress): void => {

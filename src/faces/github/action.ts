@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The action's entry (action.yml runs `node dist/src/faces/github/action.js`): the CLI it wraps is the one
-// built next to it in the action's own checkout, never a package fetched by name.
+// The action's entry (action.yml runs `node action/build/faces/github/action.js`, the committed build): the
+// CLI it wraps is the one built next to it in the action's own checkout, never a package fetched by name.
 import { fileURLToPath } from 'node:url';
 import { runAction } from './run-action.js';
 

@@ -11,7 +11,7 @@ import { appendToRunnerFile, formatOutputs, type OutputName } from './outputs.js
 import { postPlanComment, type PlanShown } from './plan-comment.js';
 import { trackDrift } from './drift-tracking.js';
 import { runCli, type CliEcho } from './run-cli.js';
-import { workflowRunUrl } from './run-link.js';
+import { workflowRunUrl } from '../cli/run-link.js';
 import { errorCommand, withCommandsStopped } from './workflow-commands.js';
 
 /** Where the action runs: its environment, the CLI it wraps, and its log. */

@@ -124,6 +124,7 @@ export interface DriftDocument {
     listed: number;
     drifted: Array<{ name: string; actualName?: string; fix: DriftedGroup['fix']; fields: Array<{ field: string; expected: FieldValue; actual: FieldValue }>; memberCount?: number; heldIn?: string; members?: { missing: string[]; unexpected: string[] }; expired?: NonNullable<DriftedGroup['expired']> }>;
     missing: string[];
+    previouslyMissing?: Array<{ name: string; previously: string[] }>;
     toDelete: string[];
     unmanaged: DriftGroupJson[];
     providerGroups: Array<DriftGroupJson & { alert?: ProviderAlert }>;
@@ -168,6 +169,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
         ...(d.expired === undefined ? {} : { expired: d.expired.map((e) => ({ field: e.field, reason: e.reason, until: e.until })) }),
       })),
       missing: [...p.missing],
+      ...(p.previouslyMissing === undefined ? {} : { previouslyMissing: p.previouslyMissing.map((x) => ({ name: x.name, previously: [...x.previously] })) }),
       toDelete: [...p.toDelete],
       unmanaged: p.unmanaged.map((g) => ({ name: g.name, ...fieldsJson(g) })),
       providerGroups: p.providerGroups.map((g) => ({ name: g.name, ...fieldsJson(g), ...(g.alert === undefined ? {} : { alert: { carries: [...g.alert.carries] } }) })),

@@ -29,7 +29,11 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
       ];
       rows.push(`| drifted | ${mdCellCode(d.name, 'whole')} | ${details.join('<br>')} |`);
     }
-    for (const m of p.missing) rows.push(`| missing | ${mdCellCode(m, 'whole')} | ${['in the file, not in the pool', ...attributionMarkdown(p.attributions, m, ['deleted'])].join('<br>')} |`);
+    for (const m of p.missing) {
+      const previously = p.previouslyMissing?.find((x) => x.name === m)?.previously ?? [];
+      const note = previously.length === 0 ? '' : `; previously: ${previously.map((n) => mdCellCode(n, 'whole')).join(', ')}: no such group${previously.length === 1 ? '' : 's'} either, so apply creates it new`;
+      rows.push(`| missing | ${mdCellCode(m, 'whole')} | ${[`in the file, not in the pool${note}`, ...attributionMarkdown(p.attributions, m, ['deleted'])].join('<br>')} |`);
+    }
     for (const m of p.toDelete) rows.push(`| to delete | ${mdCellCode(m, 'whole')} | ${[`not in the file (unmanagedGroups: delete)${deleteMembers(p.toDeleteMembers?.[m])}`, ...attributionMarkdown(p.attributions, m, ['created'])].join('<br>')} |`);
     for (const h of p.orphanHolds) rows.push(`| held | ${mdCellCode(h.group, 'whole')} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCellCode(h.for, 'whole')}, which the file does not list |`);
     for (const row of acknowledgedMarkdownRows(p.acknowledged, p.staleAcknowledgements)) rows.push(row);

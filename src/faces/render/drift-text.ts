@@ -1,7 +1,7 @@
 import { roleProblemText, siteText } from './credentials-words.js';
 import { countDrift, inSync, type DriftedGroup, type DriftReport } from '../../core/drift/model.js';
 import type { Style } from './style.js';
-import { alertText, plural, showValue } from './values.js';
+import { alertText, plural, previouslyMissingNote, showValue } from './values.js';
 import { quoted, visible } from './outside-text.js';
 import { attributionTextLines } from './drift-attribution.js';
 import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
@@ -37,6 +37,8 @@ export function renderDriftText(report: DriftReport, style: Style): string {
     }
     for (const m of p.missing) {
       out.push(style.add(`  + missing   ${quoted(m)}`));
+      const previously = p.previouslyMissing?.find((x) => x.name === m)?.previously ?? [];
+      if (previously.length > 0) out.push(style.dim(`      ${previouslyMissingNote(previously)}; apply creates it new`));
       for (const line of attributionTextLines(p.attributions, m)) out.push(line);
     }
     for (const m of p.toDelete) {

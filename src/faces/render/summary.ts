@@ -2,6 +2,9 @@
 // counts, so its wording is kept stable; JSON readers take the counts themselves.
 import { countPlan } from '../../core/plan/summary.js';
 import type { Plan } from '../../core/plan/model.js';
+import { plural } from '../../core/plural.js';
+
+export { plural };
 
 /**
  * The last line of a plan, such as `Plan: 2 to add, 1 to change, 1 to replace, 0 to delete. Members:
@@ -23,9 +26,4 @@ export function summaryLine(plan: Plan): string {
       ? 'No changes.'
       : `Plan: ${c.add} to add, ${c.change} to change, ${c.replace} to replace, ${c.delete} to delete${more.map((m) => `, ${m}`).join('')}.`;
   return `${changes}${members}${left}${alert}${held}`;
-}
-
-/** "1 group" / "3 groups". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

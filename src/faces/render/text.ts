@@ -6,7 +6,7 @@ import type { Style } from './style.js';
 import { summaryLine } from './summary.js';
 import { neverApplied, policyViolations } from '../../run/apply/policy.js';
 import { applyFlags } from './apply-flags.js';
-import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, reasonText, showValue } from './values.js';
+import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, previouslyMissingNote, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
 import { credentialLines, credentialSummaryLines } from './credentials-text.js';
@@ -68,7 +68,11 @@ export function changeLines(change: GroupChange, style: Style): string[] {
 function groupLines(change: GroupChange, style: Style): string[] {
   switch (change.action) {
     case 'create':
-      return [style.add(`  + create ${quoted(change.name)}`) + putBack(change.hold, style), ...fieldsLines(change.after)];
+      return [
+        style.add(`  + create ${quoted(change.name)}`) + putBack(change.hold, style),
+        ...(change.previouslyMissing === undefined ? [] : [style.dim(`      note: ${previouslyMissingNote(change.previouslyMissing)}, creating`)]),
+        ...fieldsLines(change.after),
+      ];
     case 'update': {
       const tokens = change.memberCount === undefined ? '' : style.dim(`  (changes the tokens of its ${plural(change.memberCount, 'member')} at their next refresh)`);
       return [style.change(`  ~ update ${quoted(change.name)}`) + tokens + putBack(change.hold, style), ...change.fields.flatMap((f) => fieldChangeLines(f, style))];

@@ -9,6 +9,11 @@ export function showValue(value: FieldValue | undefined): string {
   return typeof value === 'string' ? quoted(value) : String(value);
 }
 
+/** `previously:` names with no group behind them, in words: `previously: "old": no such group`. */
+export function previouslyMissingNote(names: readonly string[]): string {
+  return `previously: ${names.map(quoted).join(', ')}: no such group${names.length === 1 ? '' : 's'}`;
+}
+
 /** Why a group must be replaced, in words. */
 export function reasonText(reason: ReplaceReason): string {
   switch (reason) {

@@ -7,7 +7,7 @@ import type { LeaseRecord } from '../../core/plan/lease.js';
 export type Holder = Omit<LeaseRecord, 'since' | 'until'>;
 
 /** This process as a lease holder: a fresh lock id, the host, the user and the CI run it belongs to. */
-export function holderOf(given: Partial<Holder> = {}, env: NodeJS.ProcessEnv = process.env): Holder {
+export function holderOf(given: Partial<Holder> = {}, env: Readonly<Record<string, string | undefined>> = process.env): Holder {
   const ci = given.ci ?? ciRunUrl(env);
   return {
     id: given.id ?? randomUUID(),
@@ -20,7 +20,7 @@ export function holderOf(given: Partial<Holder> = {}, env: NodeJS.ProcessEnv = p
 }
 
 /** The URL of the CI run this process belongs to, when the CI says (GitHub Actions, GitLab, Jenkins, Buildkite, CircleCI). */
-export function ciRunUrl(env: NodeJS.ProcessEnv): string | undefined {
+export function ciRunUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const set = (k: string): string | undefined => (env[k] === undefined || env[k] === '' ? undefined : env[k]);
   const server = set('GITHUB_SERVER_URL');
   const repo = set('GITHUB_REPOSITORY');

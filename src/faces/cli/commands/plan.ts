@@ -13,7 +13,7 @@ import { planView } from '../views/plan-view.js';
 import { acknowledgedIn } from '../acknowledged.js';
 import { attributeWithSession } from '../../../run/attribute.js';
 import { driftOf } from '../../../core/drift/compute.js';
-import { jobSummaryWhere } from '../../github/run-link.js';
+import { jobSummaryWhere } from '../run-link.js';
 
 /** Options of `plan`. */
 export interface PlanFlags extends TargetFlags, OutputFlags {

@@ -1,0 +1,60 @@
+import { changeJson, unmanagedJson } from '../plan/canonical.js';
+import { compareNames } from '../config/names.js';
+import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
+import { membersOfDocument } from './build.js';
+import { listingDigest, sha256 } from './digest.js';
+/**
+ * Checks that a plan document follows from a groups file: the file's bytes are the ones the plan
+ * was made from, and planning that file against what the plan saw gives exactly the plan's changes.
+ * The checksum alone catches accidents; this catches a plan edited on purpose (a changed roleArn
+ * with a recomputed checksum). Pure: returns the differences, empty when the plan is faithful.
+ */
+export function planFollowsFrom(doc, fileText, config) {
+    if (sha256(fileText) !== doc.desiredFile.sha256)
+        return [{ kind: 'file', planFile: doc.desiredFile.path }];
+    const problems = [];
+    const env = { inPlan: doc.environment ?? null, inFile: config.environment?.name ?? null, accountInPlan: doc.account ?? null, accountInFile: config.environment?.account ?? null };
+    if (env.inPlan !== env.inFile || env.accountInPlan !== env.accountInFile)
+        problems.push({ kind: 'environment', ...env });
+    const planMaxRps = doc.settings.maxRps ?? null;
+    const fileMaxRps = config.settings.maxRps ?? null;
+    if (planMaxRps !== fileMaxRps)
+        problems.push({ kind: 'setting', setting: 'maxRps', inPlan: planMaxRps, inFile: fileMaxRps });
+    const inPlan = doc.pools.map((p) => p.userPoolId);
+    const inFile = config.userPools.map((p) => p.id);
+    if (inPlan.join(',') !== inFile.join(','))
+        problems.push({ kind: 'pools', inPlan, inFile });
+    for (const pool of doc.pools) {
+        const poolId = pool.userPoolId;
+        const desired = config.userPools.find((p) => p.id === poolId);
+        if (desired === undefined)
+            continue;
+        if (desired.region !== pool.region)
+            problems.push({ kind: 'region', poolId, inPlan: pool.region, inFile: desired.region });
+        const listing = pool.observed;
+        const again = computePoolPlan(desired, listing, {
+            members: membersOfDocument(pool),
+            dropMembers: doc.dropMembers === true,
+            ...(pool.usernamesCaseSensitive === undefined ? {} : { caseSensitive: pool.usernamesCaseSensitive }),
+        });
+        const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+        if (!same(again.changes.map(changeJson), pool.changes.map(changeJson)))
+            problems.push({ kind: 'changes', poolId });
+        if (!same(again.unchanged, pool.unchanged) || !same(again.unmanaged.map(unmanagedJson), pool.unmanaged.map(unmanagedJson))) {
+            problems.push({ kind: 'unchanged-or-unmanaged', poolId });
+        }
+        // What the plan says it saw must be the listing it was made from: a group edited or dropped from
+        // `observed` (to make a change disappear) shows here.
+        if (listingDigest(listing) !== pool.listingDigest)
+            problems.push({ kind: 'listing', poolId });
+        const recorded = (pool.members ?? []).map((m) => m.group);
+        if (!same(recorded, [...memberReadsOf(again, desired)].sort(compareNames)))
+            problems.push({ kind: 'members', poolId });
+        // A pool whose file manages members must say how it compares usernames, or the member changes could not be checked.
+        if (desired.groups.some((g) => g.members !== undefined) !== (pool.usernamesCaseSensitive !== undefined))
+            problems.push({ kind: 'members', poolId });
+        if (again.listed !== pool.listed)
+            problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
+    }
+    return problems;
+}

@@ -1,0 +1,79 @@
+// The CloudTrail port with the AWS SDK v3: LookupEvents, reached as the Cognito client is (the same
+// endpoint override, credentials, profile, timeouts and user agent), retries left to the caller.
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { CgError } from '../../core/errors.js';
+import { recordOf } from './record.js';
+import { TRAIL_PAGE_SIZE } from './port.js';
+/** A connection that is not established within this long is abandoned. */
+const CONNECT_TIMEOUT_MS = 3_000;
+/** LookupEvents through @aws-sdk/client-cloudtrail, one client per region. */
+export class SdkTrailApi {
+    options;
+    clients = new Map();
+    timeoutMs;
+    constructor(options = {}) {
+        this.options = options;
+        this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    }
+    async lookupEvents(q) {
+        const where = `CloudTrail LookupEvents (${q.eventName}) in ${q.region}`;
+        let out;
+        try {
+            out = await this.client(q.region).send(new LookupEventsCommand({
+                LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: q.eventName }],
+                StartTime: q.start,
+                EndTime: q.end,
+                MaxResults: TRAIL_PAGE_SIZE,
+                ...(q.nextToken === undefined ? {} : { NextToken: q.nextToken }),
+            }), this.options.signal === undefined ? {} : { abortSignal: this.options.signal });
+        }
+        catch (err) {
+            throw trailError(where, err);
+        }
+        const records = (out.Events ?? []).flatMap((e) => {
+            const r = recordOf(e);
+            return r === undefined ? [] : [r];
+        });
+        return typeof out.NextToken === 'string' && out.NextToken !== '' ? { records, nextToken: out.NextToken } : { records };
+    }
+    /** Closes the HTTP connections of every client made. */
+    destroy() {
+        for (const c of this.clients.values())
+            c.destroy();
+        this.clients.clear();
+    }
+    client(region) {
+        let c = this.clients.get(region);
+        if (c === undefined) {
+            // AWS_ENDPOINT_URL(_CLOUDTRAIL) are read by the SDK itself.
+            const endpoint = this.options.endpoint;
+            c = new CloudTrailClient({
+                region,
+                maxAttempts: 1,
+                requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
+                ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
+                ...(endpoint === undefined ? {} : { endpoint }),
+                ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
+                ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v]) }),
+            });
+            this.clients.set(region, c);
+        }
+        return c;
+    }
+}
+/** A failed LookupEvents as the project's error. */
+function trailError(where, err) {
+    const name = err instanceof Error ? err.name : 'Error';
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    const status = err.$metadata?.httpStatusCode;
+    const said = `${where}: ${name}${message === '' ? '' : `: ${message}`}`;
+    if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnauthorizedOperation' || name === 'OperationNotPermittedException')
+        return new CgError('AWS_ACCESS_DENIED', said);
+    if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'LimitExceededException')
+        return new CgError('AWS_THROTTLED', said);
+    if (name === 'CredentialsProviderError')
+        return new CgError('AWS_CREDENTIALS', said);
+    if (name === 'TimeoutError' || (status !== undefined && status >= 500) || /ECONN|EPIPE|socket/i.test(message))
+        return new CgError('AWS_UNAVAILABLE', said);
+    return new CgError('AWS_ERROR', said);
+}

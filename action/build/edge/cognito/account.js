@@ -1,0 +1,51 @@
+// Whose credentials these are: STS GetCallerIdentity through the AWS SDK, with the same profile,
+// credentials and endpoint as the Cognito calls, so a run for an environment can refuse another
+// account's credentials before it reads anything.
+import { CgError, messageOf } from '../../core/errors.js';
+/** The account port implemented with the AWS SDK's STS client (one attempt; the run fails clearly rather than guess). */
+export class SdkAccountApi {
+    options;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    async callerAccount(region) {
+        // Loaded only when an environment names an account: most runs never ask.
+        const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+        const timeout = this.options.requestTimeoutMs ?? 10_000;
+        const client = new STSClient({
+            region,
+            maxAttempts: 2,
+            requestHandler: { connectionTimeout: Math.min(timeout, 3_000), requestTimeout: timeout, throwOnRequestTimeout: true },
+            ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
+            // An endpoint given for Cognito (an emulator) answers STS too; AWS_ENDPOINT_URL_STS is the SDK's own.
+            ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
+            ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
+        });
+        try {
+            const out = await client.send(new GetCallerIdentityCommand({}), this.options.signal === undefined ? {} : { abortSignal: this.options.signal });
+            if (typeof out.Account !== 'string' || !/^[0-9]{12}$/.test(out.Account)) {
+                throw new CgError('AWS_BAD_RESPONSE', `STS GetCallerIdentity answered without a 12-digit account id (${JSON.stringify(out.Account ?? null)}); the account cannot be checked`);
+            }
+            return out.Account;
+        }
+        catch (err) {
+            if (err instanceof CgError)
+                throw err;
+            throw accountError(err);
+        }
+        finally {
+            client.destroy();
+        }
+    }
+}
+function accountError(err) {
+    const name = err instanceof Error ? err.name : 'Error';
+    const message = messageOf(err).split('\n')[0] ?? '';
+    const where = 'STS GetCallerIdentity (checking which account the credentials are for)';
+    if (name === 'CredentialsProviderError')
+        return new CgError('AWS_CREDENTIALS', `${where}: no AWS credentials found (${message}); set AWS_PROFILE or --profile, run \`aws sso login\`, or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`);
+    if (/InvalidClientTokenId|ExpiredToken|SignatureDoesNotMatch|UnrecognizedClient|AccessDenied/.test(name)) {
+        return new CgError('AWS_CREDENTIALS', `${where}: the AWS credentials were rejected (${name}: ${message}); refresh them or pick another --profile`);
+    }
+    return new CgError('AWS_UNAVAILABLE', `${where} failed (${name}: ${message}); the environment's account cannot be checked, so nothing was read or changed`);
+}

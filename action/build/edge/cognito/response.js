@@ -1,0 +1,79 @@
+// What Cognito answers, checked before anything believes it: a listing that is not a list, a group
+// without a proper name, a Precedence that is a string. Such an answer would otherwise become a
+// plan (a permanent spurious update, or every group "missing"), so it is refused with one line.
+import { CgError } from '../../core/errors.js';
+import { normalFields } from '../../core/plan/fields.js';
+const NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+/** A ListGroups or GetGroup answer that is not what Cognito sends. */
+export function badAnswer(where, why) {
+    return new CgError('AWS_BAD_RESPONSE', `${where}: the answer is not Cognito's (${why}); check --endpoint-url or any proxy in between`);
+}
+/** A page of ListGroups as the port returns it, or AWS_BAD_RESPONSE naming what is wrong. */
+export function groupPageOf(out, where) {
+    const groups = out.Groups;
+    if (!Array.isArray(groups))
+        throw badAnswer(where, 'no Groups list');
+    const token = out.NextToken;
+    if (token !== undefined && token !== null && typeof token !== 'string')
+        throw badAnswer(where, 'NextToken is not a string');
+    const page = groups.map((g, i) => groupOf(g, where, `Groups[${i}]`));
+    return typeof token === 'string' && token !== '' ? { groups: page, nextToken: token } : { groups: page };
+}
+/** One group of an answer, its fields checked as Cognito's model defines them. */
+export function groupOf(g, where, path) {
+    if (typeof g !== 'object' || g === null || Array.isArray(g))
+        throw badAnswer(where, `${path} is not a group`);
+    const o = g;
+    const name = o.GroupName;
+    if (typeof name !== 'string' || name.length === 0 || !NAME.test(name))
+        throw badAnswer(where, `${path}.GroupName is not a group name: ${shown(name)}`);
+    const field = (key, ok, what) => {
+        const v = o[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (!ok(v))
+            throw badAnswer(where, `${path}.${key} of ${JSON.stringify(name)} is not ${what}: ${shown(v)}`);
+        return v;
+    };
+    const description = field('Description', (v) => typeof v === 'string', 'a string');
+    const precedence = field('Precedence', (v) => Number.isInteger(v) && v >= 0 && v <= 2147483647, 'an integer from 0 to 2147483647');
+    const roleArn = field('RoleArn', (v) => typeof v === 'string', 'a string');
+    return { name, ...normalFields({ ...(description === undefined ? {} : { description }), ...(precedence === undefined ? {} : { precedence }), ...(roleArn === undefined ? {} : { roleArn }) }) };
+}
+function shown(v) {
+    const text = JSON.stringify(v) ?? String(v);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** A page of ListUsersInGroup: the members' usernames, or AWS_BAD_RESPONSE. */
+export function memberPageOf(out, where) {
+    const users = out.Users;
+    if (!Array.isArray(users))
+        throw badAnswer(where, 'no Users list');
+    const token = out.NextToken;
+    if (token !== undefined && token !== null && typeof token !== 'string')
+        throw badAnswer(where, 'NextToken is not a string');
+    const usernames = users.map((u, i) => {
+        const name = typeof u === 'object' && u !== null ? u.Username : undefined;
+        if (typeof name !== 'string' || name.length === 0)
+            throw badAnswer(where, `Users[${i}].Username is not a username: ${shown(name)}`);
+        return name;
+    });
+    return typeof token === 'string' && token !== '' ? { usernames, nextToken: token } : { usernames };
+}
+/** The canonical username in an AdminGetUser answer, or AWS_BAD_RESPONSE. */
+export function usernameOf(out, where) {
+    const name = out.Username;
+    if (typeof name !== 'string' || name.length === 0)
+        throw badAnswer(where, `Username is not a username: ${shown(name)}`);
+    return name;
+}
+/** What the tool needs of a DescribeUserPool answer. */
+export function poolSettingsOf(out, where) {
+    const pool = out.UserPool;
+    if (typeof pool !== 'object' || pool === null)
+        throw badAnswer(where, 'no UserPool');
+    const config = pool.UsernameConfiguration;
+    const sensitive = typeof config === 'object' && config !== null ? config.CaseSensitive : undefined;
+    // Pools created before the setting existed compare usernames with case.
+    return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true };
+}

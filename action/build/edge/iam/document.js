@@ -1,0 +1,49 @@
+// The IAM identity policy of a command's needs: Allow statements scoped to the file's user pools,
+// pools that need the same operations sharing one, and iam:PassRole on exactly the roles the file
+// names. Pure.
+import { CgError } from '../../core/errors.js';
+import { ACCOUNT_ID } from './commands.js';
+export { ACCOUNT_ID };
+/** What stands for the account in the ARNs when it is not known. */
+export const ANY_ACCOUNT = '*';
+/** The ARN IAM knows a user pool by. */
+function userPoolArn(region, account, poolId) {
+    return `arn:aws:cognito-idp:${region}:${account}:userpool/${poolId}`;
+}
+/**
+ * The least policy for `needs`: one statement per set of pools that need the same operations (actions
+ * and pools sorted), then iam:PassRole on the roles, if any. `account` is 12 digits, or `*` for any.
+ */
+export function policyDocument(needs, account) {
+    if (account !== ANY_ACCOUNT && !ACCOUNT_ID.test(account)) {
+        throw new CgError('USAGE', `account ${JSON.stringify(account)}: expected 12 digits, such as 123456789012`);
+    }
+    const byActions = new Map();
+    const pools = [...needs.pools].sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
+    for (const pool of pools) {
+        const actions = pool.operations.map((op) => `cognito-idp:${op}`).sort();
+        const key = actions.join(' ');
+        const entry = byActions.get(key) ?? { actions, resources: [] };
+        entry.resources.push(userPoolArn(pool.region, account, pool.poolId));
+        byActions.set(key, entry);
+    }
+    const name = sidOf(needs.command);
+    const groups = [...byActions.values()];
+    const statements = groups.map((g, i) => ({
+        Sid: groups.length === 1 ? name : `${name}${i + 1}`,
+        Effect: 'Allow',
+        Action: g.actions,
+        Resource: [...new Set(g.resources)].sort(),
+    }));
+    if (needs.lookupEvents === true) {
+        // LookupEvents has no resource-level permissions: IAM only accepts "*" for it.
+        statements.push({ Sid: 'CognitoGroupsDriftAttribution', Effect: 'Allow', Action: ['cloudtrail:LookupEvents'], Resource: ['*'] });
+    }
+    if (needs.passRoles.length > 0) {
+        statements.push({ Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [...needs.passRoles] });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+}
+function sidOf(command) {
+    return `CognitoGroups${command.charAt(0).toUpperCase()}${command.slice(1)}`;
+}

@@ -1,0 +1,42 @@
+import { CgError } from '../../core/errors.js';
+import { LOOKUP_EVENTS_RATE } from './rates.js';
+import { backoffMs } from './retry.js';
+/** Tries of one LookupEvents page before its error is given up to the caller (throttling or a fault). */
+const ATTEMPTS = 4;
+/**
+ * CloudTrail's port paced at LookupEvents' 2 requests/s per region (and the run's --max-rps), with
+ * throttling and faults retried a few times: attribution is extra, so it gives up sooner than Cognito calls.
+ */
+export class PacedTrailApi {
+    inner;
+    pacer;
+    clock;
+    policy;
+    signal;
+    random;
+    /** LookupEvents calls made, for the summary. */
+    calls = 0;
+    constructor(inner, pacer, clock, policy, signal, random = Math.random) {
+        this.inner = inner;
+        this.pacer = pacer;
+        this.clock = clock;
+        this.policy = policy;
+        this.signal = signal;
+        this.random = random;
+    }
+    async lookupEvents(query) {
+        for (let attempt = 1;; attempt++) {
+            await this.pacer.acquireService(`cloudtrail:${query.region}:LookupEvents`, LOOKUP_EVENTS_RATE, this.signal);
+            this.calls++;
+            try {
+                return await this.inner.lookupEvents(query);
+            }
+            catch (err) {
+                const retry = err instanceof CgError && (err.code === 'AWS_THROTTLED' || err.code === 'AWS_UNAVAILABLE');
+                if (!retry || attempt >= ATTEMPTS)
+                    throw err;
+            }
+            await this.clock.sleep(backoffMs(this.policy, attempt, this.random), this.signal);
+        }
+    }
+}

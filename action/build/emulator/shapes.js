@@ -1,0 +1,43 @@
+import { epochSeconds, poolArn } from './wire.js';
+/** A group as the API returns it; unset optional fields are absent. */
+export function groupToWire(poolId, g) {
+    const out = { GroupName: g.name, UserPoolId: poolId };
+    if (g.description !== undefined)
+        out['Description'] = g.description;
+    if (g.roleArn !== undefined)
+        out['RoleArn'] = g.roleArn;
+    if (g.precedence !== undefined)
+        out['Precedence'] = g.precedence;
+    out['LastModifiedDate'] = epochSeconds(g.lastModifiedDate);
+    out['CreationDate'] = epochSeconds(g.creationDate);
+    return out;
+}
+/** A pool as DescribeUserPool and CreateUserPool return it (the fields the emulator models). */
+export function poolToWire(p, account) {
+    return {
+        Id: p.id,
+        Name: p.name,
+        Arn: poolArn(p.id, account),
+        LastModifiedDate: epochSeconds(p.lastModifiedDate),
+        CreationDate: epochSeconds(p.creationDate),
+        EstimatedNumberOfUsers: p.users.size,
+        MfaConfiguration: 'OFF',
+        DeletionProtection: 'INACTIVE',
+        UsernameConfiguration: { CaseSensitive: p.caseSensitive },
+    };
+}
+/** A user's attributes as the API lists them: sub first, then the others as stored. */
+export function attributesToWire(u) {
+    return [{ Name: 'sub', Value: u.sub }, ...u.attributes.map((a) => ({ Name: a.name, Value: a.value }))];
+}
+/** UserType: what AdminCreateUser, ListUsers and ListUsersInGroup return for a user. */
+export function userToWire(u) {
+    return {
+        Username: u.username,
+        Attributes: attributesToWire(u),
+        UserCreateDate: epochSeconds(u.creationDate),
+        UserLastModifiedDate: epochSeconds(u.lastModifiedDate),
+        Enabled: u.enabled,
+        UserStatus: u.status,
+    };
+}

@@ -1,0 +1,19 @@
+import { driftOf } from '../../../core/drift/compute.js';
+import { inSync } from '../../../core/drift/model.js';
+import { dateOf } from '../../../core/config/acknowledgements.js';
+import { attributeWithSession } from '../../../run/attribute.js';
+import { targetText } from '../../render/target.js';
+import { targetBanner } from '../connect.js';
+import { withPlan } from '../planned.js';
+import { driftView } from '../views/drift-view.js';
+import { openOutput } from '../views/output.js';
+/** Read-only: exit 0 when the pools match the file (but for differences it acknowledges), 2 on drift (or a provider-group alert), 1 on error. */
+export async function driftCommand(io, flags) {
+    const out = openOutput(io, flags);
+    return withPlan(io, flags, async ({ target, result }) => {
+        const found = driftOf(result.plan, { config: result.config, today: dateOf(new Date()) });
+        const report = flags.attribution === false ? found : await attributeWithSession(found, target.session, result.config.settings.maxRps);
+        await driftView(out).show(report, targetBanner(target), targetText(target.shown));
+        return inSync(report) ? 0 : 2;
+    });
+}

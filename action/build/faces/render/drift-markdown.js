@@ -1,0 +1,76 @@
+import { countDrift } from '../../core/drift/model.js';
+import { driftSummaryLine, fixWords } from './drift-text.js';
+import { mdCellCode, mdCode, mdText } from './markdown-escape.js';
+import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.js';
+import { attributionMarkdown } from './drift-attribution.js';
+import { GITHUB_COMMENT_LIMIT } from './markdown.js';
+import { alertsCaution, alertText, plural } from './values.js';
+/** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
+export function renderDriftMarkdown(report, options = {}) {
+    const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
+    const c = countDrift(report);
+    const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId, 'prose')).join(', ')}${options.target === undefined ? '' : ` on ${mdText(options.target)}`}`, '', `**${mdText(driftSummaryLine(report))}**`];
+    if (c.alerts > 0)
+        lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)}`);
+    for (const p of report.pools) {
+        lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');
+        const rows = [];
+        for (const d of p.drifted) {
+            const details = [
+                ...(d.actualName === undefined ? [] : [`name: expected ${mdCellCode(d.name, 'whole')}, found ${mdCellCode(d.actualName, 'whole')}`]),
+                ...d.fields.map((f) => `${f.field}: expected ${val(f.expected)}, found ${val(f.actual)}`),
+                ...(d.heldIn === undefined ? [] : [`members: some are held in ${mdCellCode(d.heldIn, 'whole')} by a run that stopped`]),
+                ...(d.members === undefined || d.members.missing.length === 0 ? [] : [`members not in the group: ${listed(d.members.missing)}`]),
+                ...(d.members === undefined || d.members.unexpected.length === 0 ? [] : [`members not in the file: ${listed(d.members.unexpected)}`]),
+                ...expiredMarkdown(d),
+                ...attributionMarkdown(p.attributions, d.name),
+                ...(fixWords(d) === '' ? [] : [`*${mdText(fixWords(d))}*`]),
+            ];
+            rows.push(`| drifted | ${mdCellCode(d.name, 'whole')} | ${details.join('<br>')} |`);
+        }
+        for (const m of p.missing) {
+            const previously = p.previouslyMissing?.find((x) => x.name === m)?.previously ?? [];
+            const note = previously.length === 0 ? '' : `; previously: ${previously.map((n) => mdCellCode(n, 'whole')).join(', ')}: no such group${previously.length === 1 ? '' : 's'} either, so apply creates it new`;
+            rows.push(`| missing | ${mdCellCode(m, 'whole')} | ${[`in the file, not in the pool${note}`, ...attributionMarkdown(p.attributions, m, ['deleted'])].join('<br>')} |`);
+        }
+        for (const m of p.toDelete)
+            rows.push(`| to delete | ${mdCellCode(m, 'whole')} | ${[`not in the file (unmanagedGroups: delete)${deleteMembers(p.toDeleteMembers?.[m])}`, ...attributionMarkdown(p.attributions, m, ['created'])].join('<br>')} |`);
+        for (const h of p.orphanHolds)
+            rows.push(`| held | ${mdCellCode(h.group, 'whole')} | ${h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member')} of ${mdCellCode(h.for, 'whole')}, which the file does not list |`);
+        for (const row of acknowledgedMarkdownRows(p.acknowledged, p.staleAcknowledgements))
+            rows.push(row);
+        for (const g of p.providerGroups)
+            rows.push(`| provider | ${mdCellCode(g.name, 'whole')} | ${g.alert === undefined ? 'created by Cognito' : `**alert:** ${mdText(alertText(g))}`} |`);
+        if (rows.length > 0) {
+            lines.push('| | Group | Detail |', '| --- | --- | --- |');
+            for (const row of rows)
+                lines.push(row);
+        }
+        if (p.unmanaged.length > 0) {
+            const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');
+            lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);
+        }
+        if (rows.length === 0 && p.unmanaged.length === 0)
+            lines.push('In sync.');
+    }
+    const text = `${lines.join('\n')}\n`;
+    if (text.length <= limit)
+        return text;
+    const note = `\n\n> [!NOTE]\n> Cut at GitHub's ${limit.toLocaleString('en-US')}-character limit; run \`cognito-groups drift --format json\` for the whole report.\n`;
+    const cutAt = text.lastIndexOf('\n', limit - note.length);
+    return `${text.slice(0, cutAt)}${note}`;
+}
+/** Usernames in a cell: the first 20, then a count. */
+function listed(users) {
+    return `${users.slice(0, 20).map((u) => mdCellCode(u, 'whole')).join(', ')}${users.length > 20 ? ` and ${users.length - 20} more` : ''}`;
+}
+/** A value in a cell: shortened past 120 characters, long tokens broken, so no value widens the table. */
+function val(v) {
+    return v === null ? '*(none)*' : mdCellCode(String(v));
+}
+/** What deleting the group drops, when its members were read: `<br>*12 members dropped*`. */
+function deleteMembers(n) {
+    if (n === undefined)
+        return '';
+    return `<br>*${n === 0 ? 'no members' : `${plural(n, 'member')} dropped`}*`;
+}

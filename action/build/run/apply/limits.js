@@ -1,0 +1,6 @@
+// The defaults of the removal budgets, apart from the policy so the command line can name them
+// without loading anything else.
+/** Deletes and replaces one apply may make unless raised: a mass removal needs saying so. */
+export const DEFAULT_MAX_DELETE = 25;
+/** Members one apply may remove unless raised: a mass removal needs saying so. */
+export const DEFAULT_MAX_MEMBER_REMOVALS = 25;

@@ -29,6 +29,8 @@ export { formatDiagnostic } from './core/config/diagnostic.js';
 export { computePoolPlan, memberReadsOf } from './core/plan/compute.js';
 export { countPlan, hasChanges } from './core/plan/summary.js';
 export { summaryLine } from './faces/render/summary.js';
+export { claimsOf } from './core/claims/rule.js';
+export { DEFAULT_MAX_ROLE_CHANGES } from './run/apply/limits.js';
 export { renderPlanText } from './faces/render/text.js';
 export { plainStyle, colourStyle } from './faces/render/style.js';
 export { SdkGroupsApi } from './edge/cognito/sdk-api.js';

@@ -116,6 +116,10 @@ async function main(): Promise<void> {
   const cpu = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('./cpu.js', import.meta.url)), String(READ_GROUPS)], { encoding: 'utf8' })) as { ms: number; maxRssMb: number; bytes: number };
   rows.push([`cpu: load+validate+plan ${READ_GROUPS} groups (${(cpu.bytes / 1024).toFixed(0)} KiB)`, `${cpu.ms.toFixed(0)} ms`, '< 1000 ms', '', `peak RSS ${cpu.maxRssMb.toFixed(0)} MB (< 200)`, '', '']);
 
+  // The access check on a large pool, both ways, in its own process (its peak RSS includes the emulator).
+  log('access: the access check of a precedence change in a pool of 10,000 groups, 50 with roles...');
+  for (const row of accessRows(execFileSync(process.execPath, [fileURLToPath(new URL('./access.js', import.meta.url)), String(Number(process.env.BENCH_ACCESS_SCALE ?? SCALE))], { encoding: 'utf8' }))) rows.push(row);
+
   process.stdout.write(`\nnode ${process.version} on ${process.platform}-${process.arch}\n\nStart-up and real rates (whole processes; medians; peak RSS of the process):\n\n`);
   const startHeader = ['run', 'time', 'target / floor', 'ratio', 'outcome', 'peak RSS'];
   process.stdout.write(`| ${startHeader.join(' | ')} |\n| ${startHeader.map(() => '---').join(' | ')} |\n`);
@@ -172,11 +176,12 @@ async function membersRun(em: RunningEmulator, session: SessionOptions, pool: st
   em.setFaults(errorRate > 0 ? { errorRate, seed: 7 } : {});
   log(`members: replace of a group with ${MEMBERS} members, keeping them${errorRate > 0 ? `, ${errorRate * 100}% injected 500s` : ''}...`);
   const start = performance.now();
-  let result = await apply({ config, ...session, allowReplace: true });
+  // The replace takes the group's role away from its members: a role change, allowed here.
+  let result = await apply({ config, ...session, allowReplace: true, allowRoleChanges: true });
   let reruns = 0;
   while (result.outcome !== undefined && result.outcome.report.results.some((r) => r.status !== 'done') && reruns < 3) {
     reruns++;
-    result = await apply({ config, ...session, allowReplace: true });
+    result = await apply({ config, ...session, allowReplace: true, allowRoleChanges: true });
   }
   const seconds = (performance.now() - start) / 1000;
   em.setFaults({});
@@ -252,6 +257,17 @@ async function membersIn(url: string, pool: string, group: string, users: readon
     client.destroy();
   }
   return users.filter((u) => inGroup.has(u)).length;
+}
+
+/** The access bench's runs as table rows: each way's time against the floor of the cheaper way. */
+function accessRows(json: string): string[][] {
+  const out = JSON.parse(json) as { scale: number; maxRssMb: number; runs: Array<{ forced: string; via: string; seconds: number; reads: number; users: number; calls: Record<string, number>; floorUsers: number; floorGroups: number; throttled: number }> };
+  return out.runs.map((r) => {
+    const floor = Math.min(r.floorUsers, r.floorGroups);
+    const label = `access: check of 1 precedence change, 10,000 groups (50 with roles, 20,000 members), ${r.forced === 'chosen' ? `chosen way (${r.via})` : `forced ${r.via}`}, quotas x${out.scale}`;
+    const calls = Object.entries(r.calls).map(([op, n]) => `${op} ${n}`).join(', ');
+    return [label, secs(r.seconds), `${secs(floor)} cheaper (users ${secs(r.floorUsers)}, groups ${secs(r.floorGroups)})`, ratio(r.seconds / floor), `${calls}; ${r.users} users; peak RSS ${out.maxRssMb.toFixed(0)} MB`, `${r.throttled}`, '0'];
+  });
 }
 
 function secs(s: number): string {

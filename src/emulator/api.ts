@@ -64,6 +64,8 @@ export interface UserPoolOptions {
   name?: string;
   /** UsernameConfiguration.CaseSensitive; default false, as for pools created in the console today. */
   caseSensitive?: boolean;
+  /** LambdaConfig's pre token generation trigger (ARN, event version V1_0 unless given), which DescribeUserPool then reports. */
+  preTokenGeneration?: { lambdaArn: string; version?: 'V1_0' | 'V2_0' | 'V3_0' };
 }
 
 /** One pool as listUserPools reports it. */

@@ -2,6 +2,7 @@
 // groups, validated as the API validates them but bypassing quotas and faults.
 import { randomUUID } from 'node:crypto';
 import { usage } from './misuse.js';
+import { preTokenTriggerOf } from './operations.js';
 import { foldName } from './order-key.js';
 import { seedMembers, seedUsers } from './seeding.js';
 import type { RunningEmulator, SeedGroup, UserPoolOptions } from './api.js';
@@ -35,7 +36,9 @@ export function controlApi(state: EmulatorState): SeedingApi {
         }
         return false;
       }
-      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false });
+      const trigger = o.preTokenGeneration === undefined ? undefined : preTokenTriggerOf({ PreTokenGeneration: undefined, PreTokenGenerationConfig: { LambdaArn: o.preTokenGeneration.lambdaArn, LambdaVersion: o.preTokenGeneration.version ?? 'V1_0' } });
+      if (typeof trigger === 'string') throw usage('ensureUserPool: invalid arguments', [trigger]);
+      store.addPool({ id, name: o.name ?? id, creationDate: clock(), salt: newSalt(), caseSensitive: o.caseSensitive ?? false, ...(trigger === undefined ? {} : { preTokenGeneration: trigger }) });
       state.persistInBackground();
       return true;
     },

@@ -2,7 +2,7 @@
 // would (a wrong type is a SerializationException; constraints are the operation's to check).
 import { errorReply, type OperationName, type Reply } from './wire.js';
 
-type MemberType = 'string' | 'integer' | 'attributeList' | 'usernameConfiguration';
+type MemberType = 'string' | 'integer' | 'attributeList' | 'usernameConfiguration' | 'lambdaConfig';
 
 /** One element of a UserAttributes list as sent; Name is required by the model, so may be missing here. */
 export interface AttributeInput {
@@ -15,8 +15,14 @@ export interface UsernameConfigurationInput {
   readonly CaseSensitive: boolean | undefined;
 }
 
+/** LambdaConfig as sent: only the pre token generation trigger is modelled (other triggers are ignored). */
+export interface LambdaConfigInput {
+  readonly PreTokenGeneration: string | undefined;
+  readonly PreTokenGenerationConfig: { readonly LambdaArn: string | undefined; readonly LambdaVersion: string | undefined } | undefined;
+}
+
 /** A decoded member's value. */
-export type InputValue = string | number | readonly AttributeInput[] | UsernameConfigurationInput;
+export type InputValue = string | number | readonly AttributeInput[] | UsernameConfigurationInput | LambdaConfigInput;
 
 /** A decoded request: the members the operation reads, with JSON null treated as absent. */
 export type OperationInput = Readonly<Record<string, InputValue | undefined>>;
@@ -36,7 +42,7 @@ const INPUT_SHAPES: Record<OperationName, Readonly<Record<string, MemberType>>> 
   GetGroup: GROUP_KEY_SHAPE,
   DeleteGroup: GROUP_KEY_SHAPE,
   ListGroups: { UserPoolId: 'string', Limit: 'integer', NextToken: 'string' },
-  CreateUserPool: { PoolName: 'string', UsernameConfiguration: 'usernameConfiguration' },
+  CreateUserPool: { PoolName: 'string', UsernameConfiguration: 'usernameConfiguration', LambdaConfig: 'lambdaConfig' },
   DescribeUserPool: { UserPoolId: 'string' },
   ListUserPools: { MaxResults: 'integer', NextToken: 'string' },
   AdminCreateUser: { UserPoolId: 'string', Username: 'string', UserAttributes: 'attributeList' },
@@ -76,6 +82,17 @@ function decodeMember(member: string, type: MemberType, v: unknown): InputValue 
         if (!isObject(e)) throw new WrongType(`Member '${member}[${i}]' must be an object.`);
         return { Name: optionalString(e, 'Name', `${member}[${i}]`), Value: optionalString(e, 'Value', `${member}[${i}]`) };
       });
+    }
+    case 'lambdaConfig': {
+      if (!isObject(v)) throw new WrongType(`Member '${member}' must be an object.`);
+      const config = v['PreTokenGenerationConfig'];
+      if (config !== undefined && config !== null && !isObject(config)) throw new WrongType(`Member '${member}.PreTokenGenerationConfig' must be an object.`);
+      return {
+        PreTokenGeneration: optionalString(v, 'PreTokenGeneration', member),
+        PreTokenGenerationConfig: isObject(config)
+          ? { LambdaArn: optionalString(config, 'LambdaArn', `${member}.PreTokenGenerationConfig`), LambdaVersion: optionalString(config, 'LambdaVersion', `${member}.PreTokenGenerationConfig`) }
+          : undefined,
+      };
     }
     case 'usernameConfiguration': {
       if (!isObject(v)) throw new WrongType(`Member '${member}' must be an object.`);
@@ -127,4 +144,9 @@ export function attributeList(input: OperationInput, k: string): readonly Attrib
 export function usernameConfiguration(input: OperationInput, k: string): UsernameConfigurationInput | undefined {
   const v = input[k];
   return typeof v === 'object' && !Array.isArray(v) ? (v as UsernameConfigurationInput) : undefined;
+}
+
+export function lambdaConfig(input: OperationInput, k: string): LambdaConfigInput | undefined {
+  const v = input[k];
+  return typeof v === 'object' && !Array.isArray(v) && 'PreTokenGeneration' in (v as object) ? (v as LambdaConfigInput) : undefined;
 }

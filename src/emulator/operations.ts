@@ -14,11 +14,11 @@ import {
   type Handled,
   type OperationContext,
 } from './handler.js';
-import { int, str, usernameConfiguration, type OperationInput } from './input.js';
+import { int, lambdaConfig, str, usernameConfiguration, type LambdaConfigInput, type OperationInput } from './input.js';
 import { addUserToGroup, adminListGroupsForUser, listUsersInGroup, removeUserFromGroup } from './member-operations.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { groupToWire, poolToWire } from './shapes.js';
-import type { GroupRecord, PoolRecord } from './store.js';
+import type { GroupRecord, PoolRecord, PreTokenTrigger } from './store.js';
 import { adminCreateUser, adminDeleteUser, adminGetUser, listUsers } from './user-operations.js';
 import {
   checkGroupRequest,
@@ -124,8 +124,11 @@ function listGroups(input: OperationInput, ctx: OperationContext): Handled {
 function createUserPool(input: OperationInput, ctx: OperationContext): Handled {
   const PoolName = str(input, 'PoolName');
   const config = usernameConfiguration(input, 'UsernameConfiguration');
+  const lambdas = lambdaConfig(input, 'LambdaConfig');
+  const trigger = preTokenTriggerOf(lambdas);
   const bad = invalid([
     ...checkString('poolName', PoolName, POOL_NAME, true),
+    ...(typeof trigger === 'string' ? [trigger] : []),
     ...(config !== undefined && config.CaseSensitive === undefined
       ? ["Value null at 'usernameConfiguration.caseSensitive' failed to satisfy constraint: Member must not be null"]
       : []),
@@ -137,6 +140,7 @@ function createUserPool(input: OperationInput, ctx: OperationContext): Handled {
     creationDate: ctx.now,
     salt: ctx.newSalt(),
     caseSensitive: config?.CaseSensitive ?? false,
+    ...(trigger === undefined || typeof trigger === 'string' ? {} : { preTokenGeneration: trigger }),
   });
   return changed(okReply({ UserPool: poolToWire(pool, ctx.account) }));
 }
@@ -216,3 +220,17 @@ export function handleOperation(op: OperationName, input: OperationInput, ctx: O
   }
 }
 
+
+const LAMBDA_ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/u;
+
+/** The pre token generation trigger of a CreateUserPool's LambdaConfig (the V2/V3 config wins over the V1 field), or a validation message. */
+export function preTokenTriggerOf(config: LambdaConfigInput | undefined): PreTokenTrigger | string | undefined {
+  if (config === undefined) return undefined;
+  const v2 = config.PreTokenGenerationConfig;
+  const arn = v2?.LambdaArn ?? config.PreTokenGeneration;
+  if (arn === undefined) return undefined;
+  if (!LAMBDA_ARN.test(arn) || arn.length > 2048) return `Value '${arn}' at 'lambdaConfig.preTokenGeneration' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?`;
+  const version = v2?.LambdaVersion ?? 'V1_0';
+  if (version !== 'V1_0' && version !== 'V2_0' && version !== 'V3_0') return `Value '${version}' at 'lambdaConfig.preTokenGenerationConfig.lambdaVersion' failed to satisfy constraint: Member must satisfy enum value set: [V1_0, V2_0, V3_0]`;
+  return { lambdaArn: arn, version };
+}

@@ -27,6 +27,9 @@ export function poolToWire(p: PoolRecord, account: string): Record<string, unkno
     MfaConfiguration: 'OFF',
     DeletionProtection: 'INACTIVE',
     UsernameConfiguration: { CaseSensitive: p.caseSensitive },
+    ...(p.preTokenGeneration === undefined
+      ? {}
+      : { LambdaConfig: { PreTokenGeneration: p.preTokenGeneration.lambdaArn, PreTokenGenerationConfig: { LambdaVersion: p.preTokenGeneration.version, LambdaArn: p.preTokenGeneration.lambdaArn } } }),
   };
 }
 

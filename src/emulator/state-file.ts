@@ -54,6 +54,8 @@ export interface StateFilePool {
   name: string;
   salt: string;
   caseSensitive: boolean;
+  /** The pre token generation trigger, when the pool has one. */
+  preTokenGeneration?: { lambdaArn: string; version: 'V1_0' | 'V2_0' | 'V3_0' };
   creationDate: number;
   lastModifiedDate: number;
   groups: StateFileGroup[];
@@ -188,11 +190,17 @@ function parsePool(v: unknown, where: string, version: number): StateFilePool {
       return user;
     });
   }
+  const trigger = o['preTokenGeneration'];
+  if (trigger !== undefined) {
+    const t = trigger as Record<string, unknown>;
+    need(typeof trigger === 'object' && trigger !== null && typeof t['lambdaArn'] === 'string' && ['V1_0', 'V2_0', 'V3_0'].includes(t['version'] as string), null, `${where}.preTokenGeneration`, 'an object with lambdaArn and version (V1_0, V2_0 or V3_0)');
+  }
   return {
     id: reqString(o, 'id', where),
     name: reqString(o, 'name', where),
     salt: reqString(o, 'salt', where),
     caseSensitive,
+    ...(trigger === undefined ? {} : { preTokenGeneration: { lambdaArn: (trigger as { lambdaArn: string }).lambdaArn, version: (trigger as { version: 'V1_0' | 'V2_0' | 'V3_0' }).version } }),
     creationDate: reqTime(o, 'creationDate', where),
     lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
     groups: parsed,
@@ -247,6 +255,7 @@ export function stateFromStore(store: GroupStore, accountSalt: string, trail: Tr
         return out;
       }),
       caseSensitive: p.caseSensitive,
+      ...(p.preTokenGeneration === undefined ? {} : { preTokenGeneration: { lambdaArn: p.preTokenGeneration.lambdaArn, version: p.preTokenGeneration.version } }),
       users: Array.from(p.users.order.values(), userToState),
     });
   }

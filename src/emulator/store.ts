@@ -19,6 +19,8 @@ export interface PoolRecord {
   readonly name: string;
   /** UsernameConfiguration.CaseSensitive: false means usernames compare ignoring case. */
   readonly caseSensitive: boolean;
+  /** The pre token generation trigger of LambdaConfig (the only trigger modelled), with its event version. */
+  preTokenGeneration: PreTokenTrigger | undefined;
   readonly creationDate: number;
   lastModifiedDate: number;
   /** Random per pool; binds pagination tokens to the pool that issued them. */
@@ -40,6 +42,13 @@ export interface NewPool {
   readonly salt: string;
   /** Default false, as for pools created in the console today. */
   readonly caseSensitive?: boolean;
+  readonly preTokenGeneration?: PreTokenTrigger;
+}
+
+/** A pool's pre token generation Lambda and the event version it gets. */
+export interface PreTokenTrigger {
+  readonly lambdaArn: string;
+  readonly version: 'V1_0' | 'V2_0' | 'V3_0';
 }
 
 /** The optional, changeable fields of a group. */
@@ -106,6 +115,7 @@ export class GroupStore {
       id: p.id,
       name: p.name,
       caseSensitive,
+      preTokenGeneration: p.preTokenGeneration,
       creationDate: p.creationDate,
       lastModifiedDate: p.lastModifiedDate ?? p.creationDate,
       salt: p.salt,

@@ -16,6 +16,7 @@ import { planEnvironment, targetMismatch, type TargetRef } from '../core/saved-p
 import { endpointFromEnvironment, normalEndpoint } from '../edge/cognito/endpoint.js';
 import { planFollowsFrom } from '../core/saved-plan/verify.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
+import { readAccessAgain } from './access.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
 import type { Leases, LockOptions } from './lease/leases.js';
 import { takeLeases } from './lease/take.js';
@@ -108,7 +109,9 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     // How the pool compares usernames is asked again, never taken from the document: member changes depend on it.
     const comparing = options.document.pools.filter((p) => p.usernamesCaseSensitive !== undefined);
     const caseSensitive = await usernameCaseByPool(session.api, comparing.map((p) => ({ id: p.userPoolId, region: p.region })));
-    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive);
+    // What the access check read is read again, exactly: the prediction must still hold.
+    const accessNow = await readAccessAgain(session.api, options.document);
+    const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive, accessNow);
     // The identity pools the plan predicted credentials from are read again: a changed mapping makes it stale.
     if (doc.credentialsRead !== undefined && session.credentials !== undefined) {
       const again = await readIdentityPoolsAgain(session.credentials, doc.credentialsRead);

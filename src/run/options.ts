@@ -43,6 +43,8 @@ const POLICY: Spec<ApplyPolicy> = {
   maxDelete: 'count',
   allowMemberRemovals: 'boolean',
   maxMemberRemovals: 'count',
+  allowRoleChanges: 'boolean',
+  maxRoleChanges: 'count',
 };
 
 /** An apply's lease (run/lease). */
@@ -51,7 +53,7 @@ const LOCK: Spec<LockOptions> = { lock: 'boolean', lockTimeoutMs: 'count', lockS
 /** Keys of either form of the groups file source: `{config}` or `{file, env?, cwd?}`. */
 const SOURCE = { config: 'object', desiredFile: 'object', file: 'string', env: 'string', cwd: 'string' } as const satisfies Record<string, Kind>;
 
-const PLAN: Spec<PlanOptions> = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', credentialsCheck: 'boolean', checkAllRoles: 'boolean' } as Spec<PlanOptions>;
+const PLAN: Spec<PlanOptions> = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object', credentialsCheck: 'boolean', checkAllRoles: 'boolean' } as Spec<PlanOptions>;
 
 const APPLY: Spec<ApplyOptions> = { ...PLAN, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' } as Spec<ApplyOptions>;
 
@@ -131,7 +133,7 @@ function valueProblem(kind: Kind, value: unknown): string | undefined {
     case 'maxRps':
       return typeof value === 'number' && isMaxRps(value) ? undefined : `expected a number from ${MAX_RPS_RANGE.min} to ${MAX_RPS_RANGE.max} (the range of --max-rps and settings.maxRps)`;
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'expected a whole number of 0 or more';
+      return typeof value === 'number' && (Number.isInteger(value) || value === Infinity) && value >= 0 ? undefined : 'expected a whole number of 0 or more (or Infinity: no limit)';
     case 'positiveInteger':
       return typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'expected a whole number of 1 or more';
     case 'positiveNumber':

@@ -14,6 +14,10 @@ import { checkCredentials, type CredentialsRead } from './credentials.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
 import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
 import { checkOptions } from './options.js';
+import { checkAccess, type AccessProgress } from './access.js';
+import { memberChangesOnly } from '../core/access/drift.js';
+import type { AccessRead } from '../core/access/model.js';
+import type { Rates } from '../edge/pacing/rates.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
 export type DesiredSource = { config: DesiredConfig; desiredFile?: { path: string; text: string } } | { file: string; env?: string; cwd?: string };
@@ -34,6 +38,13 @@ export interface Planning {
   credentialsCheck?: boolean;
   /** Check every role the file names, not only those the plan sets (drift: a role deleted since). */
   checkAllRoles?: boolean;
+  /** False (`--no-access-check`): whose claims the changes alter is not read; the plan says so. */
+  accessCheck?: boolean;
+  /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
+  rates?: Rates;
+  onAccessProgress?: (p: AccessProgress) => void;
+  /** `member-drift` (drift): predict only what the member changes of groups with `members:` do, apart from any field change. */
+  accessScope?: 'changes' | 'member-drift';
 }
 
 /** Options of `plan()`. */
@@ -53,6 +64,8 @@ export interface PlanOutcome {
   caseSensitive: Map<string, boolean>;
   /** What the credentials check read of the identity pools, when it ran. */
   credentialsRead?: CredentialsRead;
+  /** What each pool's access check read, by pool id (pools whose access was checked). */
+  accessReads: Map<string, AccessRead>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -94,7 +107,18 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     ...(dropMembers ? { dropMembers: true as const } : {}),
   };
   await checkUsersToAdd(api, plan, caseSensitive);
-  return { plan, observed, members, caseSensitive };
+  const scoped = planning.accessScope === 'member-drift' ? { ...plan, pools: plan.pools.map(memberChangesOnly) } : plan;
+  const access = await checkAccess(api, scoped, observed, members, caseSensitive, {
+    check: planning.accessCheck !== false,
+    sensitiveRoles: config.settings.sensitiveRoles ?? [],
+    ...(planning.rates === undefined ? {} : { rates: planning.rates }),
+    ...(planning.onAccessProgress === undefined ? {} : { onProgress: planning.onAccessProgress }),
+  });
+  const pools = plan.pools.map((p, i) => {
+    const predicted = access.plan.pools[i]?.access;
+    return predicted === undefined ? p : { ...p, access: predicted };
+  });
+  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
 }
 
 /** Users shown by name in the error before the rest are only counted. */
@@ -141,7 +165,7 @@ export async function withPlanned<T>(options: PlanOptions, use: (config: Desired
   try {
     await checkAccount(session, config.environment, firstRegion(config));
     await held?.take(config, session);
-    const planned = await planWith(session.api, config, options);
+    const planned = await planWith(session.api, config, { ...options, rates: session.rates });
     const credentials = session.credentials === undefined ? planned : await withCredentials(planned, session.credentials, config, options, desired.file);
     return await use(config, session, credentials);
   } finally {

@@ -46,6 +46,8 @@ export interface Session {
   credentials?: PacedCredentialsApi;
   /** CloudTrail's event history, paced with the same pacer (LookupEvents at 2/s per region); absent for a caller's own `api` without `trailApi`. */
   trail?: PacedTrailApi;
+  /** The rates the session is paced at (the quotas, capped by --max-rps or settings.maxRps). */
+  rates: Rates;
   close(): void;
 }
 
@@ -70,6 +72,7 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   return {
     api,
     finishing: api.withoutSignal(),
+    rates,
     ...(account === undefined ? {} : { account }),
     ...(credentials === undefined ? {} : { credentials }),
     ...(trail === undefined ? {} : { trail }),

@@ -107,7 +107,7 @@ function called(emulator: RunningEmulator): string[] {
     .sort();
 }
 
-const APPLY = ['apply', '-f', 'groups.yaml', '--auto-approve', '--allow-replace', '--allow-delete'];
+const APPLY = ['apply', '-f', 'groups.yaml', '--auto-approve', '--allow-replace', '--allow-delete', '--allow-role-changes'];
 
 describe('iam-policy under the emulator\'s IAM', () => {
   it('apply succeeds under the apply policy, using every action it grants but GetGroup (only for a group created meanwhile)', async () => {
@@ -118,7 +118,8 @@ describe('iam-policy under the emulator\'s IAM', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Apply complete: 1 added, 1 changed, 1 replaced, 1 deleted, 1 renamed\b/m);
     const cognito = actionsOf(policy).filter((a) => a.startsWith('cognito-idp:'));
-    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:'))).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup'));
+    // The access check read its users' groups the cheaper way here (the members of the role groups), so AdminListGroupsForUser went unused.
+    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:'))).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup' && a !== 'cognito-idp:AdminListGroupsForUser'));
     expect(actionsOf(policy).filter((a) => !a.startsWith('cognito-idp:'))).toEqual([...CREDENTIAL_ACTIONS, 'iam:PassRole']);
     // Whatever else it read (the credentials check), the policy allowed: nothing went unchecked.
     for (const action of called(s.emulator)) expect(actionsOf(policy)).toContain(action);
@@ -192,20 +193,28 @@ describe('iam-policy under the emulator\'s IAM', () => {
   it.each(['plan', 'drift'] as const)('%s runs under its own read-only policy, which lets apply write nothing', async (command) => {
     const s = await scenario();
     const policy = await policyFor(s, command, { AWS_ACCOUNT_ID: ACCOUNT });
-    // Drift also names who made each difference, from CloudTrail.
+    // Drift also names who made each difference, from CloudTrail; plan also checks whose token claims change: the pool's trigger, and its users' groups.
     const trail = command === 'drift' ? ['cloudtrail:LookupEvents'] : [];
-    expect(actionsOf(policy)).toEqual([...trail, ...CREDENTIAL_ACTIONS.slice(0, 3), 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
+    const access = command === 'plan' ? ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool'] : [];
+    expect(actionsOf(policy)).toEqual([...trail, ...CREDENTIAL_ACTIONS.slice(0, 3), ...access, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     if (command === 'drift') expect(run.stdout).not.toContain('not allowed (cloudtrail:LookupEvents)');
     expect(run.stdout).not.toContain('Not checked');
     // The plan counts the members of the groups the changes drop or move: ListUsersInGroup was needed.
-    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:') || a.startsWith('cloudtrail:'))).toEqual([...trail, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:') || a.startsWith('cloudtrail:'))).toEqual([...trail, ...access.filter((a) => a !== 'cognito-idp:AdminListGroupsForUser'), 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
     for (const action of called(s.emulator)) expect(actionsOf(policy)).toContain(action);
     // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     const apply = await s.cli([...APPLY, '--format', 'json']);
     expect(apply.code).toBe(1);
+    if (command === 'drift') {
+      // Drift's policy lacks the access check's reads: apply stops while planning, before any write.
+      expect(apply.stderr).toContain('grant cognito-idp:DescribeUserPool on this user pool');
+      expect(s.emulator.stats().operations['CreateGroup']?.calls ?? 0).toBe(0);
+      return;
+    }
+    // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     expect(apply.stdout).toBe('');
     expect(apply.stderr).toMatch(/^error: CreateGroup on user pool \S+ \(eu-west-1\) for group "cognito-groups.lock": access denied .*grant cognito-idp:CreateGroup on this user pool/m);
   });
@@ -303,7 +312,8 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   it.each(['plan', 'drift'] as const)('%s reads the pool and its users under its own policy', async (command) => {
     const s = await membersScenario();
     const policy = await policyFor(s, command);
-    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), ...CREDENTIAL_ACTIONS.slice(0, 3), 'cognito-idp:AdminGetUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
+    // Both check access: plan for its changes, drift for members added or removed by hand; drift also reads CloudTrail; both check credentials.
+    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), ...CREDENTIAL_ACTIONS.slice(0, 3), 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);

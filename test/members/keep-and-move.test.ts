@@ -95,7 +95,7 @@ describe.concurrent('members through the CLI', () => {
     expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 1 to replace, 0 to delete. Members: 70 kept, 0 dropped.');
 
     w.em.resetStats();
-    const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+    const run = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-role-changes']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Apply complete: 0 added, 0 changed, 1 replaced, 0 deleted (members: 70 kept or moved).');
     expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);
@@ -189,7 +189,7 @@ describe.concurrent('members through the CLI', () => {
 function applyKilledWhen(w: World, when: (calls: (op: string) => number) => boolean): Promise<{ killed: boolean }> {
   return new Promise((resolve, reject) => {
     // A short lease, so the next run can take it over within the test once it has run out.
-    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--no-progress', '--lock-duration', '4s'], {
+    const child = spawn(process.execPath, [BIN, 'apply', '-f', w.file, '--endpoint-url', w.em.url, '--auto-approve', '--allow-replace', '--allow-role-changes', '--no-progress', '--lock-duration', '4s'], {
       cwd: w.dir,
       env: isolatedEnv(),
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -231,11 +231,11 @@ describe.concurrent('a replace killed with SIGKILL', () => {
       // The killed run's lease is still there: the next apply refuses at once, naming it, and changes nothing.
       const lease = (await w.groups()).some((g) => g.name === 'cognito-groups.lock');
       expect(lease).toBe(true);
-      const refused = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace']);
+      const refused = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-role-changes']);
       expect(refused.code, refused.stderr).toBe(1);
       expect(refused.stderr).toMatch(/^error: user pool eu-west-1_Members1 is locked by an apply by \S+@\S+, version [^,]+, since \S+, until \S+; nothing was changed\. .* --lock-id [0-9a-f-]{36}$/m);
       // Waiting for it: once it runs out, the next apply takes it over and finishes the job.
-      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--lock-timeout', '30s']);
+      const again = await w.cli(['apply', '-f', w.file, '--auto-approve', '--allow-replace', '--allow-role-changes', '--lock-timeout', '30s']);
       expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toMatch(/^note: took over the lease on user pool eu-west-1_Members1: it ran out at \S+, held by \S+ \(lock id [0-9a-f-]{36}\), which may have stopped half-way/m);
       expect(await w.groups()).toEqual([{ name: 'bystander' }, { name: 'ops', precedence: 1 }]);

@@ -37,7 +37,7 @@ describe('library options', () => {
 
   it('refuses unknown keys and wrong values in every checked function', async () => {
     expect(await usage(apply({ file: 'g.yaml', allowReplaces: true } as never))).toMatch(/^apply\(\): unknown option "allowReplaces" \(did you mean "allowReplace"\?\); allowed options: /);
-    expect(await usage(apply({ file: 'g.yaml', maxDelete: -1 })) ).toBe('apply(): option "maxDelete": expected a whole number of 0 or more, got -1');
+    expect(await usage(apply({ file: 'g.yaml', maxDelete: -1 })) ).toBe('apply(): option "maxDelete": expected a whole number of 0 or more (or Infinity: no limit), got -1');
     expect(await usage(plan({ file: 'g.yaml', maxRps: 5000 }))).toBe('plan(): option "maxRps": expected a number from 0.1 to 1000 (the range of --max-rps and settings.maxRps), got 5000');
     expect(await usage(plan({ file: 'g.yaml', endpoint: '127.0.0.1:9329' }))).toBe('plan(): option "endpoint": expected an http:// or https:// URL, such as http://127.0.0.1:9329, got "127.0.0.1:9329"');
     expect(await usage(plan({} as never))).toBe('plan(): give either "file" (a groups file to read) or "config" (one already parsed), not neither');

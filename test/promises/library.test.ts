@@ -79,8 +79,8 @@ describe('the package entry', () => {
 
   it('exports exactly these values (src/index.ts and the built package alike)', async () => {
     const expected = [
-      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkCredentialsApi', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved', 'attributeDrift', 'attributeWithSession',
-      'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
+      'COGNITO_RATES', 'CgError', 'DEFAULT_LOCK_SECONDS', 'DEFAULT_MAX_DELETE', 'DEFAULT_MAX_ROLE_CHANGES', 'GITHUB_COMMENT_LIMIT', 'LOCK_GROUP', 'POLICY_COMMANDS', 'RefusedError', 'SdkCredentialsApi', 'SdkGroupsApi', 'apply', 'applyDocument', 'applySaved', 'attributeDrift', 'attributeWithSession',
+      'buildPlanDocument', 'checkApplyPolicy', 'checkSavedPlan', 'checkStaleness', 'claimsOf', 'colourStyle', 'computePoolPlan', 'countApply', 'countDrift', 'countPlan',
       'driftDocument', 'driftOf', 'formatDiagnostic', 'hasChanges', 'iamNeedsOf', 'iamPolicyDocument', 'importGroupsFile', 'inSync', 'lockStateOf', 'memberReadsOf', 'openSession',
       'parseConfig', 'parsePlanDocument',
       'plainStyle', 'plan', 'planEnvironment', 'planFollowsFrom', 'planOfDocument', 'policyViolations', 'readConfigFile', 'readPlanFile', 'refusalMessage',
@@ -91,6 +91,7 @@ describe('the package entry', () => {
     expect(lib.DEFAULT_MAX_DELETE).toBe(25);
     expect(lib.LOCK_GROUP).toBe('cognito-groups.lock');
     expect(lib.DEFAULT_LOCK_SECONDS).toBe(300);
+    expect(lib.DEFAULT_MAX_ROLE_CHANGES).toBe(25);
     expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10 });
   });
 
@@ -106,9 +107,11 @@ describe('the package entry', () => {
       lib.ChangeStatus, lib.ApplyCounts, lib.ErrorCode, lib.Audience, lib.Hold, lib.OrphanHold, lib.PlanningOptions, lib.ObservedMembers,
       lib.MembersByPool, lib.Planned, lib.Planning, lib.MembersRead, lib.EmulatorOptions, lib.RunningEmulator,
       lib.IamNeeds, lib.PoolNeeds, lib.PolicyCommand, lib.IamPolicyDocument, lib.IamStatement,
+      lib.Claims, lib.ClaimGroup, lib.PoolAccess, lib.AccessTransition, lib.ClaimChange, lib.AccessRead, lib.AccessVia, lib.AccessViolations,
+      lib.TransitionRef, lib.MemberPage, lib.UserGroupsPage, lib.PoolSettings,
     ];
-    const count: Exported['length'] = 82;
-    expect(count).toBe(82);
+    const count: Exported['length'] = 94;
+    expect(count).toBe(94);
   });
 });
 

@@ -58,6 +58,7 @@ const NO_OTHER_CALLS: Omit<GroupsApi, 'listGroupsPage'> = {
   removeMember: async () => undefined,
   getUser: async () => undefined,
   describePool: async () => ({ caseSensitiveUsernames: false }),
+  listUserGroupsPage: async () => ({ groups: [] }),
 };
 
 function callLog(calls: readonly RecordedCall[]): string[] {

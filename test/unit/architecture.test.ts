@@ -37,7 +37,7 @@ const LAYERS: Record<string, number> = {
 };
 
 /** Inside the core, config is the base and saved plans the top; errors and generated code sit under all. */
-const CORE: Record<string, number> = { 'errors.ts': 0, 'plural.ts': 0, generated: 0, config: 1, plan: 2, credentials: 2, drift: 2, 'saved-plan': 3 };
+const CORE: Record<string, number> = { 'errors.ts': 0, 'plural.ts': 0, generated: 0, config: 1, claims: 1, plan: 2, access: 2, credentials: 2, drift: 2, 'saved-plan': 3 };
 
 /** Who may import the emulator: the command line and the Action (faces), the benchmark and the package entry. */
 const EMULATOR_USERS = new Set(['faces', 'bench', 'index.ts']);

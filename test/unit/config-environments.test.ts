@@ -209,3 +209,12 @@ describe('pool keys and environment names that are names of built-in object memb
     ]);
   });
 });
+
+describe('settings.sensitiveRoles', () => {
+  it('is read from the file, overridden per environment, and refused when it is not an ARN pattern', () => {
+    const text = EXAMPLE.replace('version: 1\n', 'version: 1\nsettings: { sensitiveRoles: ["arn:aws:iam::*:role/Admins"] }\n').replace('    settings: { maxRps: 3 }', '    settings: { maxRps: 3, sensitiveRoles: ["arn:aws:iam::222222222222:role/Admin*", "arn:aws:iam::*:role/Root"] }');
+    expect(ok(text, { env: 'dev' }).config.settings).toEqual({ sensitiveRoles: ['arn:aws:iam::*:role/Admins'] });
+    expect(ok(text, { env: 'prod' }).config.settings).toEqual({ maxRps: 3, sensitiveRoles: ['arn:aws:iam::222222222222:role/Admin*', 'arn:aws:iam::*:role/Root'] });
+    expect(problems(text.replace('arn:aws:iam::*:role/Admins', 'Admins'), { env: 'dev' }).join('\n')).toContain('settings.sensitiveRoles[0]');
+  });
+});

@@ -1,5 +1,5 @@
 // A hand-written in-memory Cognito group and membership store behind the GroupsApi port, for unit tests.
-import type { GroupPage, GroupsApi, MemberPage, Operation, PoolRef, PoolSettings } from '../../src/edge/cognito/port.js';
+import type { GroupPage, GroupsApi, MemberPage, Operation, PoolRef, PoolSettings, UserGroupsPage } from '../../src/edge/cognito/port.js';
 import type { DesiredGroup } from '../../src/core/config/model.js';
 import { compareNames, nameKey } from '../../src/core/config/names.js';
 import { CgError, type ErrorCode } from '../../src/core/errors.js';
@@ -109,6 +109,7 @@ export class FakeGroupsApi implements GroupsApi {
       removeMember: (p, g, u) => this.removeMember(p, g, u),
       getUser: (p, u) => this.getUser(p, u),
       describePool: (p) => this.describePool(p),
+      listUserGroupsPage: (p, u, t) => this.listUserGroupsPage(p, u, t),
       ...overrides,
     };
   }
@@ -228,7 +229,27 @@ export class FakeGroupsApi implements GroupsApi {
   }
 
   async describePool(pool: PoolRef): Promise<PoolSettings> {
-    return this.handle({ op: 'DescribeUserPool', poolId: pool.id }, () => ({ caseSensitiveUsernames: false }));
+    return this.handle({ op: 'DescribeUserPool', poolId: pool.id }, () => ({ caseSensitiveUsernames: false, ...(this.triggers.has(pool.id) ? { preTokenTrigger: this.triggers.get(pool.id) as string } : {}) }));
+  }
+
+  /** Sets a pool's pre token generation trigger, as DescribeUserPool reports it. */
+  setTrigger(poolId: string, arn: string): this {
+    this.triggers.set(poolId, arn);
+    return this;
+  }
+
+  private readonly triggers = new Map<string, string>();
+
+  async listUserGroupsPage(pool: PoolRef, username: string, nextToken?: string): Promise<UserGroupsPage> {
+    return this.handle({ op: 'AdminListGroupsForUser', poolId: pool.id, user: username, ...(nextToken === undefined ? {} : { nextToken }) }, (store) => {
+      const key = this.userKey(pool.id, username);
+      if (this.users.get(pool.id)?.has(key) !== true) throw new CgError('AWS_USER_NOT_FOUND', `fake: no user ${username} in ${pool.id}`);
+      const all = [...this.memberships(pool.id).entries()].filter(([g, m]) => store.has(g) && m.has(key)).map(([g]) => g).sort(compareNames);
+      const start = nextToken === undefined ? 0 : Number(/^groups\.(\d+)$/.exec(nextToken)?.[1] ?? NaN);
+      if (!Number.isInteger(start)) throw new CgError('AWS_INVALID_PARAMETER', `fake: bad NextToken ${nextToken}`);
+      const end = start + this.pageSize;
+      return end < all.length ? { groups: all.slice(start, end), nextToken: `groups.${end}` } : { groups: all.slice(start, end) };
+    });
   }
 
   private readonly users = new Map<string, Map<string, string>>();

@@ -29,14 +29,19 @@ function config(...userPools: DesiredPool[]): DesiredConfig {
 }
 
 const READS: Operation[] = ['ListGroups', 'ListUsersInGroup'];
+/** What the access check of plan and apply reads: the pool's trigger and the groups of users whose role claims may change. */
+const ACCESS: Operation[] = ['AdminListGroupsForUser', 'DescribeUserPool'];
 /** Every apply creates, updates and deletes: its lease is the group cognito-groups.lock, taken and released (IAM cannot scope a permission to one group). */
-const BASIC_APPLY: Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup'];
+const BASIC_APPLY: Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', ...ACCESS];
 
 describe('iam needs: plan and drift only read', () => {
-  it.each<PolicyCommand>(['plan', 'drift'])('%s lists groups and members, and nothing else, whatever the file can change', (command) => {
+  it.each<[PolicyCommand, Operation[]]>([
+    ['plan', ['ListGroups', 'ListUsersInGroup', ...ACCESS]],
+    ['drift', READS],
+  ])('%s lists groups and members (plan: and checks access), and nothing else, whatever the file can change', (command, reads) => {
     const file = config(pool([{ name: 'bare', previously: ['old'] }, full('roles', { roleArn: ROLE_B })], 'delete'));
     const needs = needsOf(file, command);
-    expect(needs.pools).toEqual([{ poolId: POOL, region: 'eu-west-1', operations: READS }]);
+    expect(needs.pools).toEqual([{ poolId: POOL, region: 'eu-west-1', operations: reads }]);
     expect(needs.passRoles).toEqual([]);
     expect(needs.pools[0]?.operations.every(isRead)).toBe(true);
   });
@@ -45,13 +50,14 @@ describe('iam needs: plan and drift only read', () => {
     const file = config(pool([full('team', { members: { mode: 'include', users: ['ann'] } })]), pool([full('plain')], 'keep', OTHER));
     const [withMembers, without] = needsOf(file, command).pools;
     expect(withMembers?.operations).toEqual(expect.arrayContaining(['DescribeUserPool', 'AdminGetUser']));
-    expect(without?.operations).not.toContain('DescribeUserPool');
+    if (command === 'drift') expect(without?.operations).not.toContain('DescribeUserPool');
     expect(without?.operations).not.toContain('AdminGetUser');
   });
 
-  it('plan and drift need the same, and apply needs at least what they need', () => {
+  it("plan needs what drift needs and the access check's reads, and apply needs at least what plan needs", () => {
     const file = config(pool([full('a', { members: { mode: 'exact', users: [] } }), { name: 'b' }], 'delete'));
-    expect(needsOf(file, 'drift').pools).toEqual(needsOf(file, 'plan').pools);
+    const drift = needsOf(file, 'drift').pools[0]?.operations ?? [];
+    expect(needsOf(file, 'plan').pools[0]?.operations).toEqual(OPERATIONS.filter((op) => drift.includes(op) || ACCESS.includes(op)));
     const apply = needsOf(file, 'apply').pools[0]?.operations ?? [];
     for (const op of needsOf(file, 'plan').pools[0]?.operations ?? []) expect(apply).toContain(op);
   });
@@ -75,7 +81,7 @@ describe('iam needs: apply', () => {
     ['both', { name: 'g' }],
   ])('grants DeleteGroup and AdminAddUserToGroup when a group lacks %s (removing one is a replace, which keeps the members)', (_what, group) => {
     const ops = operationsFor(pool([full('other'), group]), 'apply');
-    expect(ops).toEqual([...BASIC_APPLY, 'AdminAddUserToGroup']);
+    expect(ops).toEqual([...BASIC_APPLY.slice(0, 6), 'AdminAddUserToGroup', ...ACCESS]);
   });
 
   it('grants DeleteGroup and AdminAddUserToGroup for a rename (previously:)', () => {
@@ -88,7 +94,7 @@ describe('iam needs: apply', () => {
 
   it('adds members but never removes them for members: include', () => {
     const ops = operationsFor(pool([full('team', { members: { mode: 'include', users: ['ann'] } })]), 'apply');
-    expect(ops).toEqual(['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminGetUser', 'DescribeUserPool']);
+    expect(ops).toEqual(['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminGetUser', ...ACCESS]);
   });
 
   it('adds and removes members for an exact members: list (even an empty one)', () => {
@@ -198,13 +204,13 @@ describe('iam policy document', () => {
         {
           Sid: 'CognitoGroupsApply1',
           Effect: 'Allow',
-          Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
+          Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:DescribeUserPool', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
           Resource: [`arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/${POOL}`],
         },
         {
           Sid: 'CognitoGroupsApply2',
           Effect: 'Allow',
-          Action: ['cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
+          Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:CreateGroup', 'cognito-idp:DeleteGroup', 'cognito-idp:DescribeUserPool', 'cognito-idp:GetGroup', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:UpdateGroup'],
           Resource: [`arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/eu-west-1_Iam3`, `arn:aws:cognito-idp:us-east-2:${ACCOUNT}:userpool/${OTHER}`],
         },
         { Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [ROLE_A] },
@@ -234,7 +240,7 @@ describe('iam policy document', () => {
   it('has one read statement and no iam:PassRole for plan, named after the command, then the credentials check: identity pools of its regions, iam:GetRole on exactly the roles the file names', () => {
     const doc = policyDocument(needsOf(config(pool([full('a'), full('b', { roleArn: ROLE_B }), full('d'), { name: 'c' }])), 'plan'), '*');
     expect(doc.Statement).toEqual([
-      { Sid: 'CognitoGroupsPlan', Effect: 'Allow', Action: ['cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'], Resource: [`arn:aws:cognito-idp:eu-west-1:*:userpool/${POOL}`] },
+      { Sid: 'CognitoGroupsPlan', Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'], Resource: [`arn:aws:cognito-idp:eu-west-1:*:userpool/${POOL}`] },
       { Sid: 'CognitoGroupsListIdentityPools', Effect: 'Allow', Action: ['cognito-identity:ListIdentityPools'], Resource: ['*'] },
       { Sid: 'CognitoGroupsReadIdentityPools', Effect: 'Allow', Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'], Resource: ['arn:aws:cognito-identity:eu-west-1:*:identitypool/*'] },
       { Sid: 'CognitoGroupsGetGroupRoles', Effect: 'Allow', Action: ['iam:GetRole'], Resource: [ROLE_A, ROLE_B] },

@@ -50,6 +50,7 @@ function killable(fake: FakeGroupsApi, killAt: number, landed: boolean): GroupsA
     removeMember: (p, g, u) => gate(() => fake.removeMember(p, g, u)),
     getUser: (p, u) => gate(() => fake.getUser(p, u)),
     describePool: (p) => gate(() => fake.describePool(p)),
+    listUserGroupsPage: (p, u, t) => gate(() => fake.listUserGroupsPage(p, u, t)),
   };
 }
 

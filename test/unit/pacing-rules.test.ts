@@ -99,6 +99,7 @@ describe('PacedGroupsApi: every call', () => {
     await api.removeMember(POOL, 'g', 'alice');
     expect(await api.getUser(POOL, 'Alice')).toBe('alice');
     expect(await api.describePool(POOL)).toEqual({ caseSensitiveUsernames: false });
+    expect(await api.listUserGroupsPage(POOL, 'alice')).toEqual({ groups: ['h'] });
     await api.deleteGroup(POOL, 'g');
     expect(fake.calls.map((c) => `${c.op} ${c.name ?? ''} ${c.user ?? ''} ${c.outcome}`)).toEqual([
       'ListGroups   ok',
@@ -110,10 +111,11 @@ describe('PacedGroupsApi: every call', () => {
       'AdminRemoveUserFromGroup g alice ok',
       'AdminGetUser  Alice ok',
       'DescribeUserPool   ok',
+      'AdminListGroupsForUser  alice ok',
       'DeleteGroup g  ok',
     ]);
     expect(api.counts.calls).toEqual({
-      ListGroups: 1, GetGroup: 1, CreateGroup: 1, UpdateGroup: 1, DeleteGroup: 1, ListUsersInGroup: 1, AdminAddUserToGroup: 1, AdminRemoveUserFromGroup: 1, AdminGetUser: 1, DescribeUserPool: 1,
+      ListGroups: 1, GetGroup: 1, CreateGroup: 1, UpdateGroup: 1, DeleteGroup: 1, ListUsersInGroup: 1, AdminAddUserToGroup: 1, AdminRemoveUserFromGroup: 1, AdminGetUser: 1, AdminListGroupsForUser: 1, DescribeUserPool: 1,
     });
     expect(fake.members(POOL.id, 'h')).toEqual(['alice']);
     expect(fake.groupsOf(POOL.id)).toEqual([{ name: 'h', description: 'd' }]);

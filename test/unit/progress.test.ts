@@ -32,6 +32,17 @@ describe('progress', () => {
     expect(io.stdout).toBe('');
   });
 
+  it("counts the access check's reads, users and role groups apart", () => {
+    let t = 0;
+    const io = fakeIo(true);
+    const p = new ProgressReporter(io, true, () => t);
+    t = 2_000;
+    p.access({ poolId: 'p1', via: 'user-groups', done: 120, total: 400 });
+    expect(io.stderr.endsWith("\r\u001b[2Kchecking token claims: 120/400 users' groups read")).toBe(true);
+    p.access({ poolId: 'p2', via: 'group-members', done: 3, total: 49 });
+    expect(io.stderr.endsWith("\r\u001b[2Kchecking token claims: 120/400 users' groups, 3/49 role groups read")).toBe(true);
+  });
+
   it('writes a line every five seconds when stderr is not a terminal', () => {
     let t = 0;
     const io = fakeIo(false);

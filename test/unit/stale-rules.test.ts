@@ -549,3 +549,26 @@ describe('a plan made for an environment of the file', () => {
     expect(planFollowsFrom(doc, FILE, asEnv('dev'))).toEqual([]);
   });
 });
+
+describe('a stale plan: access', () => {
+  it('is stale when the pool gained (or lost) a pre token generation trigger since the prediction', async () => {
+    const fake = seeded();
+    const doc = await document(fake);
+    expect(doc.pools[0]?.access).toMatchObject({ checked: true, via: 'plan-reads' });
+    const members = new Map([[A, new Map([['legacy', ['l1']], ['ops', ['o3', 'o1', 'o2']], ['writers', ['w1', 'w2']]])]]);
+    const lambda = 'arn:aws:lambda:eu-west-1:123456789012:function:claims';
+    expect(checkStaleness(doc, listing(fake), config(FILE), members, undefined, new Map([[A, { trigger: null }]])).stale).toStrictEqual([]);
+    expect(checkStaleness(doc, listing(fake), config(FILE), members, undefined, new Map([[A, { trigger: lambda }]])).stale).toStrictEqual([{ kind: 'trigger', poolId: A, inPlan: null, now: lambda }]);
+  });
+
+  it('is stale when the members the prediction used give another prediction, and says how many users then and now', async () => {
+    const fake = seeded();
+    const doc = await document(fake);
+    // Nothing else in the pool changed: only the access prediction can say so (o4 is read for the prediction only through the recorded reads).
+    const edited = copy(doc);
+    const pool = edited.pools[0];
+    if (pool?.access?.checked !== true) throw new Error('expected a checked prediction');
+    pool.access.transitions = pool.access.transitions.slice(1);
+    expect(checkStaleness(edited, listing(fake)).stale).toStrictEqual([{ kind: 'access', poolId: A, inPlan: pool.access.users, now: pool.access.users }]);
+  });
+});

@@ -12,7 +12,7 @@ const INPUT_SHAPES = {
     GetGroup: GROUP_KEY_SHAPE,
     DeleteGroup: GROUP_KEY_SHAPE,
     ListGroups: { UserPoolId: 'string', Limit: 'integer', NextToken: 'string' },
-    CreateUserPool: { PoolName: 'string', UsernameConfiguration: 'usernameConfiguration' },
+    CreateUserPool: { PoolName: 'string', UsernameConfiguration: 'usernameConfiguration', LambdaConfig: 'lambdaConfig' },
     DescribeUserPool: { UserPoolId: 'string' },
     ListUserPools: { MaxResults: 'integer', NextToken: 'string' },
     AdminCreateUser: { UserPoolId: 'string', Username: 'string', UserAttributes: 'attributeList' },
@@ -55,6 +55,19 @@ function decodeMember(member, type, v) {
                     throw new WrongType(`Member '${member}[${i}]' must be an object.`);
                 return { Name: optionalString(e, 'Name', `${member}[${i}]`), Value: optionalString(e, 'Value', `${member}[${i}]`) };
             });
+        }
+        case 'lambdaConfig': {
+            if (!isObject(v))
+                throw new WrongType(`Member '${member}' must be an object.`);
+            const config = v['PreTokenGenerationConfig'];
+            if (config !== undefined && config !== null && !isObject(config))
+                throw new WrongType(`Member '${member}.PreTokenGenerationConfig' must be an object.`);
+            return {
+                PreTokenGeneration: optionalString(v, 'PreTokenGeneration', member),
+                PreTokenGenerationConfig: isObject(config)
+                    ? { LambdaArn: optionalString(config, 'LambdaArn', `${member}.PreTokenGenerationConfig`), LambdaVersion: optionalString(config, 'LambdaVersion', `${member}.PreTokenGenerationConfig`) }
+                    : undefined,
+            };
         }
         case 'usernameConfiguration': {
             if (!isObject(v))
@@ -108,4 +121,8 @@ export function attributeList(input, k) {
 export function usernameConfiguration(input, k) {
     const v = input[k];
     return typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+export function lambdaConfig(input, k) {
+    const v = input[k];
+    return typeof v === 'object' && !Array.isArray(v) && 'PreTokenGeneration' in v ? v : undefined;
 }

@@ -3,7 +3,7 @@
 // member-operations.ts.
 import { assertNever } from '../core/errors.js';
 import { changed, findGroupIn, findPool, INVALID_TOKEN, invalid, isHandled, MISSING_REQUIRED, unchanged, } from './handler.js';
-import { int, str, usernameConfiguration } from './input.js';
+import { int, lambdaConfig, str, usernameConfiguration } from './input.js';
 import { addUserToGroup, adminListGroupsForUser, listUsersInGroup, removeUserFromGroup } from './member-operations.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { groupToWire, poolToWire } from './shapes.js';
@@ -104,8 +104,11 @@ function listGroups(input, ctx) {
 function createUserPool(input, ctx) {
     const PoolName = str(input, 'PoolName');
     const config = usernameConfiguration(input, 'UsernameConfiguration');
+    const lambdas = lambdaConfig(input, 'LambdaConfig');
+    const trigger = preTokenTriggerOf(lambdas);
     const bad = invalid([
         ...checkString('poolName', PoolName, POOL_NAME, true),
+        ...(typeof trigger === 'string' ? [trigger] : []),
         ...(config !== undefined && config.CaseSensitive === undefined
             ? ["Value null at 'usernameConfiguration.caseSensitive' failed to satisfy constraint: Member must not be null"]
             : []),
@@ -118,6 +121,7 @@ function createUserPool(input, ctx) {
         creationDate: ctx.now,
         salt: ctx.newSalt(),
         caseSensitive: config?.CaseSensitive ?? false,
+        ...(trigger === undefined || typeof trigger === 'string' ? {} : { preTokenGeneration: trigger }),
     });
     return changed(okReply({ UserPool: poolToWire(pool, ctx.account) }));
 }
@@ -197,4 +201,20 @@ export function handleOperation(op, input, ctx) {
         default:
             return assertNever(op);
     }
+}
+const LAMBDA_ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/u;
+/** The pre token generation trigger of a CreateUserPool's LambdaConfig (the V2/V3 config wins over the V1 field), or a validation message. */
+export function preTokenTriggerOf(config) {
+    if (config === undefined)
+        return undefined;
+    const v2 = config.PreTokenGenerationConfig;
+    const arn = v2?.LambdaArn ?? config.PreTokenGeneration;
+    if (arn === undefined)
+        return undefined;
+    if (!LAMBDA_ARN.test(arn) || arn.length > 2048)
+        return `Value '${arn}' at 'lambdaConfig.preTokenGeneration' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?`;
+    const version = v2?.LambdaVersion ?? 'V1_0';
+    if (version !== 'V1_0' && version !== 'V2_0' && version !== 'V3_0')
+        return `Value '${version}' at 'lambdaConfig.preTokenGenerationConfig.lambdaVersion' failed to satisfy constraint: Member must satisfy enum value set: [V1_0, V2_0, V3_0]`;
+    return { lambdaArn: arn, version };
 }

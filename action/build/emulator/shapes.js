@@ -24,6 +24,9 @@ export function poolToWire(p, account) {
         MfaConfiguration: 'OFF',
         DeletionProtection: 'INACTIVE',
         UsernameConfiguration: { CaseSensitive: p.caseSensitive },
+        ...(p.preTokenGeneration === undefined
+            ? {}
+            : { LambdaConfig: { PreTokenGeneration: p.preTokenGeneration.lambdaArn, PreTokenGenerationConfig: { LambdaVersion: p.preTokenGeneration.version, LambdaArn: p.preTokenGeneration.lambdaArn } } }),
     };
 }
 /** A user's attributes as the API lists them: sub first, then the others as stored. */

@@ -125,11 +125,17 @@ function parsePool(v, where, version) {
             return user;
         });
     }
+    const trigger = o['preTokenGeneration'];
+    if (trigger !== undefined) {
+        const t = trigger;
+        need(typeof trigger === 'object' && trigger !== null && typeof t['lambdaArn'] === 'string' && ['V1_0', 'V2_0', 'V3_0'].includes(t['version']), null, `${where}.preTokenGeneration`, 'an object with lambdaArn and version (V1_0, V2_0 or V3_0)');
+    }
     return {
         id: reqString(o, 'id', where),
         name: reqString(o, 'name', where),
         salt: reqString(o, 'salt', where),
         caseSensitive,
+        ...(trigger === undefined ? {} : { preTokenGeneration: { lambdaArn: trigger.lambdaArn, version: trigger.version } }),
         creationDate: reqTime(o, 'creationDate', where),
         lastModifiedDate: reqTime(o, 'lastModifiedDate', where),
         groups: parsed,
@@ -182,6 +188,7 @@ export function stateFromStore(store, accountSalt, trail = []) {
                 return out;
             }),
             caseSensitive: p.caseSensitive,
+            ...(p.preTokenGeneration === undefined ? {} : { preTokenGeneration: { lambdaArn: p.preTokenGeneration.lambdaArn, version: p.preTokenGeneration.version } }),
             users: Array.from(p.users.order.values(), userToState),
         });
     }

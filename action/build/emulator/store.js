@@ -53,6 +53,7 @@ export class GroupStore {
             id: p.id,
             name: p.name,
             caseSensitive,
+            preTokenGeneration: p.preTokenGeneration,
             creationDate: p.creationDate,
             lastModifiedDate: p.lastModifiedDate ?? p.creationDate,
             salt: p.salt,

@@ -9,6 +9,7 @@ import { planEnvironment, targetMismatch } from '../core/saved-plan/target.js';
 import { endpointFromEnvironment, normalEndpoint } from '../edge/cognito/endpoint.js';
 import { planFollowsFrom } from '../core/saved-plan/verify.js';
 import { applyAndCheck } from './converge.js';
+import { readAccessAgain } from './access.js';
 import { checkAccount, openSession } from './session.js';
 import { takeLeases } from './lease/take.js';
 import { checkOptions } from './options.js';
@@ -59,7 +60,9 @@ export async function applySaved(options) {
         // How the pool compares usernames is asked again, never taken from the document: member changes depend on it.
         const comparing = options.document.pools.filter((p) => p.usernamesCaseSensitive !== undefined);
         const caseSensitive = await usernameCaseByPool(session.api, comparing.map((p) => ({ id: p.userPoolId, region: p.region })));
-        const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive);
+        // What the access check read is read again, exactly: the prediction must still hold.
+        const accessNow = await readAccessAgain(session.api, options.document);
+        const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive, accessNow);
         if (stale.length > 0)
             throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
         const outcome = await applyAndCheck(session, plan, {

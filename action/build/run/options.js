@@ -24,12 +24,14 @@ const POLICY = {
     maxDelete: 'count',
     allowMemberRemovals: 'boolean',
     maxMemberRemovals: 'count',
+    allowRoleChanges: 'boolean',
+    maxRoleChanges: 'count',
 };
 /** An apply's lease (run/lease). */
 const LOCK = { lock: 'boolean', lockTimeoutMs: 'count', lockSeconds: 'positiveNumber', holder: 'object', onLock: 'function' };
 /** Keys of either form of the groups file source: `{config}` or `{file, env?, cwd?}`. */
 const SOURCE = { config: 'object', file: 'string', env: 'string', cwd: 'string' };
-const PLAN = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function' };
+const PLAN = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object' };
 const APPLY = { ...PLAN, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' };
 const APPLY_SAVED = {
     ...SESSION,
@@ -105,7 +107,7 @@ function valueProblem(kind, value) {
         case 'maxRps':
             return typeof value === 'number' && isMaxRps(value) ? undefined : `expected a number from ${MAX_RPS_RANGE.min} to ${MAX_RPS_RANGE.max} (the range of --max-rps and settings.maxRps)`;
         case 'count':
-            return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'expected a whole number of 0 or more';
+            return typeof value === 'number' && (Number.isInteger(value) || value === Infinity) && value >= 0 ? undefined : 'expected a whole number of 0 or more (or Infinity: no limit)';
         case 'positiveInteger':
             return typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'expected a whole number of 1 or more';
         case 'positiveNumber':

@@ -7,6 +7,8 @@ import { readMembers } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import { checkAccount, openSession } from './session.js';
 import { checkOptions } from './options.js';
+import { checkAccess } from './access.js';
+import { memberChangesOnly } from '../core/access/drift.js';
 /** The config of a source, reading the file if that is what it names. */
 async function desiredOf(source) {
     return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
@@ -31,7 +33,18 @@ export async function planWith(api, config, planning = {}) {
         ...(dropMembers ? { dropMembers: true } : {}),
     };
     await checkUsersToAdd(api, plan, caseSensitive);
-    return { plan, observed, members, caseSensitive };
+    const scoped = planning.accessScope === 'member-drift' ? { ...plan, pools: plan.pools.map(memberChangesOnly) } : plan;
+    const access = await checkAccess(api, scoped, observed, members, caseSensitive, {
+        check: planning.accessCheck !== false,
+        sensitiveRoles: config.settings.sensitiveRoles ?? [],
+        ...(planning.rates === undefined ? {} : { rates: planning.rates }),
+        ...(planning.onAccessProgress === undefined ? {} : { onProgress: planning.onAccessProgress }),
+    });
+    const pools = plan.pools.map((p, i) => {
+        const predicted = access.plan.pools[i]?.access;
+        return predicted === undefined ? p : { ...p, access: predicted };
+    });
+    return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
 }
 /** Users shown by name in the error before the rest are only counted. */
 const USERS_NAMED = 20;
@@ -68,7 +81,7 @@ export async function withPlanned(options, use, held) {
     try {
         await checkAccount(session, config.environment, firstRegion(config));
         await held?.take(config, session);
-        return await use(config, session, await planWith(session.api, config, options));
+        return await use(config, session, await planWith(session.api, config, { ...options, rates: session.rates }));
     }
     finally {
         try {

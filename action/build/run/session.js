@@ -28,6 +28,7 @@ export function openSession(options, fileMaxRps) {
     return {
         api,
         finishing: api.withoutSignal(),
+        rates,
         ...(account === undefined ? {} : { account }),
         ...(trail === undefined ? {} : { trail }),
         close: () => {

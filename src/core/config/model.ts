@@ -71,6 +71,8 @@ export interface FileSettings {
   maxRps?: number;
   /** Seconds an apply's lease on a pool lasts (renewed at half of it). */
   lockSeconds?: number;
+  /** Role ARNs (or patterns with `*`) whose every new holder `apply` refuses unless `--allow-role-changes`. */
+  sensitiveRoles?: string[];
 }
 
 /** The environment a config was read as, for a file with `environments:`. */

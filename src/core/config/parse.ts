@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, visit, parseDocument, type Document } from 'yaml';
 import * as generated from '../generated/groups-validator.js';
 import { acknowledgementChecks } from './acknowledgements.js';
+import { claimsOf, type ClaimGroup } from '../claims/rule.js';
 import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString, type Diagnostic } from './diagnostic.js';
@@ -215,7 +216,7 @@ function perEnvironment(lists: ReadonlyArray<{ env: string; list: readonly Diagn
 
 interface RawGroup { name: string; description?: string | null; precedence?: number | null; roleArn?: string | null; previously?: string | string[]; members?: string[] | { include: string[] }; acknowledge?: Acknowledgement[] }
 interface RawPool { id: string; region?: string; unmanagedGroups?: UnmanagedPolicy; groups: Array<RawGroup | null> }
-interface RawFile { version: 1; settings?: { maxRps?: number; lockSeconds?: number }; userPools: RawPool[] }
+interface RawFile { version: 1; settings?: { maxRps?: number; lockSeconds?: number; sensitiveRoles?: string[] }; userPools: RawPool[] }
 
 function toConfig(raw: RawFile): DesiredConfig {
   const userPools: DesiredPool[] = raw.userPools.map((p) => ({
@@ -228,6 +229,7 @@ function toConfig(raw: RawFile): DesiredConfig {
   const settings = {
     ...(raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps }),
     ...(raw.settings?.lockSeconds === undefined ? {} : { lockSeconds: raw.settings.lockSeconds }),
+    ...(raw.settings?.sensitiveRoles === undefined ? {} : { sensitiveRoles: [...raw.settings.sensitiveRoles] }),
   };
   return { version: 1, settings, userPools };
 }
@@ -292,6 +294,10 @@ function lookalikeWarnings(pools: readonly IndexedGroups[], pos: Positions, at: 
   return out;
 }
 
+function toClaimGroup(g: RawGroup): ClaimGroup {
+  return { name: g.name, ...(typeof g.precedence === 'number' ? { precedence: g.precedence } : {}), ...(typeof g.roleArn === 'string' ? { roleArn: g.roleArn } : {}) };
+}
+
 /** Same precedence with different roles leaves `cognito:preferred_role` unset for users in both groups. */
 function precedenceWarnings(pools: readonly IndexedGroups[], pos: Positions, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -300,7 +306,8 @@ function precedenceWarnings(pools: readonly IndexedGroups[], pos: Positions, at:
     for (const { g: group, j } of groups) {
       if (typeof group.precedence !== 'number' || typeof group.roleArn !== 'string') continue;
       const earlier = byPrecedence.get(group.precedence) ?? [];
-      const other = earlier.find((g) => g.roleArn !== group.roleArn);
+      // The rule the plan's access predictions use: a user in both would get no preferred role.
+      const other = earlier.find((g) => claimsOf([toClaimGroup(g), toClaimGroup(group)]).tie !== undefined);
       if (other !== undefined) {
         const path = ['userPools', i, 'groups', j, 'precedence'];
         out.push(at(pos.offsetOf(path), path, `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));

@@ -1,5 +1,6 @@
 import { daysBetween } from '../config/acknowledgements.js';
 import type { Acknowledgement, DesiredConfig } from '../config/model.js';
+import { undoneBy } from '../access/drift.js';
 import { assertNever } from '../errors.js';
 import type { GroupChange, Plan, PoolPlan } from '../plan/model.js';
 import type { AcknowledgedDifference, DriftedGroup, DriftReport, PoolDrift, ProviderGroupReport, StaleAcknowledgement } from './model.js';
@@ -54,6 +55,9 @@ function poolDrift(pool: PoolPlan, acks: AckLookup | undefined, today: string): 
       default:
         assertNever(c);
     }
+  }
+  if (pool.access?.checked === true && pool.access.transitions.length > 0) {
+    drift.access = { transitions: undoneBy(pool.access.transitions), ...(pool.access.trigger === undefined ? {} : { trigger: pool.access.trigger }) };
   }
   for (const g of pool.unmanaged) {
     const { provider, alert, ...group } = g;

@@ -1,6 +1,7 @@
 import type { RoleWarning } from '../credentials/role-checks.js';
 import type { AcknowledgedField } from '../config/model.js';
 import type { AttributedChange } from './attribution.js';
+import type { AccessTransition } from '../access/model.js';
 import type { FieldChange, FieldValue, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 
 /** A managed group whose fields differ from the file. */
@@ -82,6 +83,15 @@ export interface PoolDrift {
   staleAcknowledgements: StaleAcknowledgement[];
   /** Who made each difference, from CloudTrail; absent when not looked up (--no-attribution). */
   attributions?: AttributedChange[];
+  /** What the members added or removed by hand (groups with `members:`) did to users' token claims; absent when none. */
+  access?: AccessDrift;
+}
+
+/** Access drift of one pool: the claim changes the hand-made membership changes made, largest first. */
+export interface AccessDrift {
+  transitions: AccessTransition[];
+  /** The pool's pre token generation Lambda, which may override these claims. */
+  trigger?: string;
 }
 
 /** Drift of every pool of a file. */

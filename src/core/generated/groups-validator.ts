@@ -21,18 +21,19 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validateGroups = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}},"acknowledge":{"description":"Known differences drift may report as acknowledged until a date (a migration under way, say): each names a field (or members), why, and until when. Drift then lists them apart and exits 0 if nothing else differs; on and after the date they are drift again. Apply still reverts them (plan marks those changes).","type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/definitions/acknowledgement"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},"acknowledgement":{"description":"One acknowledged difference: the field (description, precedence, roleArn or members), a reason, and the date it ends.","type":"object","additionalProperties":false,"required":["field","reason","until"],"properties":{"field":{"description":"What may differ: description, precedence, roleArn, or members (the group's members, for a group with members:).","type":"string","enum":["description","precedence","roleArn","members"]},"reason":{"description":"Why the difference is known and allowed: 1..500 characters, shown in every drift report.","type":"string","minLength":1,"maxLength":500},"until":{"description":"An ISO 8601 date (YYYY-MM-DD, UTC): from this day on the difference is drift again; at most a year ahead unless settings.allowLongAcknowledgements.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}};
-const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"}}};
-const pattern0 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/groups.schema.json","title":"cognito-groups file","description":"The Amazon Cognito user-pool groups a team wants, per user pool. For each listed group the file is the whole truth; groups it does not list are unmanaged and left alone.","type":"object","additionalProperties":false,"required":["version","userPools"],"properties":{"version":{"description":"File format version; must be 1.","const":1},"settings":{"$ref":"#/definitions/settings"},"environments":{"description":"Named environments (such as dev, staging, prod), each mapping every pool key to its user pool: one file for all of them. With environments, pools are named by key and every command needs --env NAME.","type":"object","minProperties":1,"maxProperties":50,"propertyNames":{"description":"An environment name: a lower-case letter, then up to 31 lower-case letters, digits, - or _.","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"$ref":"#/definitions/environment"}},"userPools":{"description":"The user pools whose groups this file manages; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/userPool"}}},"definitions":{"userPool":{"description":"One Cognito user pool and the groups it must have: named by its id, or (in a file with environments) by a key each environment maps to a pool id.","type":"object","additionalProperties":false,"required":["groups"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"key":{"description":"With environments: the pool's key, which each environment maps to a user pool id (instead of id).","$ref":"#/definitions/poolKey"},"region":{"$ref":"#/definitions/region"},"unmanagedGroups":{"description":"What to do with groups in the pool that this file does not list: 'keep' (default, report and leave alone) or 'delete' (plan their deletion; apply then needs --allow-delete). Provider groups (<poolId>_<Provider>) are never deleted.","type":"string","enum":["keep","delete"]},"groups":{"description":"The groups this pool must have: at most 10,000 (Cognito's quota of groups per pool).","type":"array","items":{"$ref":"#/definitions/group"},"maxItems":10000}}},"group":{"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}},"acknowledge":{"description":"Known differences drift may report as acknowledged until a date (a migration under way, say): each names a field (or members), why, and until when. Drift then lists them apart and exits 0 if nothing else differs; on and after the date they are drift again. Apply still reverts them (plan marks those changes).","type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/definitions/acknowledgement"}}}},"groupName":{"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"username":{"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"userList":{"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}},"settings":{"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"},"sensitiveRoles":{"description":"Role ARNs, or patterns where * stands for any text (arn:aws:iam::*:role/Admin*), that apply guards: a plan that gives any user one of them (in cognito:roles or as cognito:preferred_role) is refused unless --allow-role-changes.","type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"}}}},"environment":{"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}},"userPoolId":{"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"},"poolKey":{"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"roleArnValue":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins.","type":"string","minLength":20,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},"acknowledgement":{"description":"One acknowledged difference: the field (description, precedence, roleArn or members), a reason, and the date it ends.","type":"object","additionalProperties":false,"required":["field","reason","until"],"properties":{"field":{"description":"What may differ: description, precedence, roleArn, or members (the group's members, for a group with members:).","type":"string","enum":["description","precedence","roleArn","members"]},"reason":{"description":"Why the difference is known and allowed: 1..500 characters, shown in every drift report.","type":"string","minLength":1,"maxLength":500},"until":{"description":"An ISO 8601 date (YYYY-MM-DD, UTC): from this day on the difference is drift again; at most a year ahead unless settings.allowLongAcknowledgements.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}};
+const schema12 = {"description":"How the tool talks to AWS for this file.","type":"object","additionalProperties":false,"properties":{"maxRps":{"description":"A number from 0.1 to 1000; the most requests per second the whole run (all pools together) may send, to leave room for other workloads sharing the account's Cognito quotas.","type":"number","minimum":0.1,"maximum":1000},"lockSeconds":{"description":"An integer from 2 to 86400 (default 300): how long an apply's lease on a pool (the group cognito-groups.lock) lasts; a running apply renews it at half this time, and a lease whose holder died may be taken over once it has run out (--lock-duration overrides).","type":"integer","minimum":2,"maximum":86400},"allowLongAcknowledgements":{"description":"true to let an acknowledgement's until: date lie more than a year ahead (by default that is an error, so a known difference is looked at again within a year).","type":"boolean"},"sensitiveRoles":{"description":"Role ARNs, or patterns where * stands for any text (arn:aws:iam::*:role/Admin*), that apply guards: a plan that gives any user one of them (in cognito:roles or as cognito:preferred_role) is refused unless --allow-role-changes.","type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"}}}};
+const func2 = runtime_ucs2length;
+const pattern0 = new RegExp("^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$", "u");
+const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const schema13 = {"description":"One environment: the AWS account its pools live in (checked against the caller's credentials), the user pool of each pool key, and settings that override the file's.","type":"object","additionalProperties":false,"required":["userPools"],"properties":{"account":{"description":"A 12-digit AWS account id; when given, the tool refuses to run with credentials of another account, and ${account} can be used in roleArn and description.","type":"string","pattern":"^[0-9]{12}$"},"userPools":{"description":"The user pool of every pool key of the file in this environment: a pool id, or {id, region}.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/poolKey"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/userPoolId"},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/definitions/userPoolId"},"region":{"$ref":"#/definitions/region"}}}]}},"settings":{"$ref":"#/definitions/settings"}}};
 const schema14 = {"description":"A pool key: a letter, then up to 63 letters, digits, - or _.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"};
 const schema15 = {"description":"A user pool id of 1..55 characters, <region>_<letters and digits>, such as eu-west-1_AbCdEf123.","type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"};
 const schema17 = {"description":"An AWS region such as eu-west-1; defaults to the part of the id before '_'.","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$"};
-const pattern1 = new RegExp("^[0-9]{12}$", "u");
-const pattern2 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
-const pattern3 = new RegExp("^[\\w-]+_[0-9a-zA-Z]+$", "u");
-const pattern5 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
-const func2 = runtime_ucs2length;
+const pattern2 = new RegExp("^[0-9]{12}$", "u");
+const pattern3 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
+const pattern4 = new RegExp("^[\\w-]+_[0-9a-zA-Z]+$", "u");
+const pattern6 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]+$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -63,7 +64,7 @@ errors++;
 if(data.account !== undefined){
 let data0 = data.account;
 if(typeof data0 === "string"){
-if(!pattern1.test(data0)){
+if(!pattern2.test(data0)){
 const err2 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema13.properties.account,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -101,7 +102,7 @@ errors++;
 for(const key1 in data1){
 const _errs6 = errors;
 if(typeof key1 === "string"){
-if(!pattern2.test(key1)){
+if(!pattern3.test(key1)){
 const err5 = {instancePath:instancePath+"/userPools",schemaPath:"#/definitions/poolKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,63}$",parentSchema:schema14,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -160,7 +161,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern3.test(data2)){
+if(!pattern4.test(data2)){
 const err10 = {instancePath:instancePath+"/userPools/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/userPoolId/pattern",keyword:"pattern",params:{pattern: "^[\\w-]+_[0-9a-zA-Z]+$"},message:"must match pattern \""+"^[\\w-]+_[0-9a-zA-Z]+$"+"\"",schema:"^[\\w-]+_[0-9a-zA-Z]+$",parentSchema:schema15,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -231,7 +232,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern3.test(data3)){
+if(!pattern4.test(data3)){
 const err16 = {instancePath:instancePath+"/userPools/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/definitions/userPoolId/pattern",keyword:"pattern",params:{pattern: "^[\\w-]+_[0-9a-zA-Z]+$"},message:"must match pattern \""+"^[\\w-]+_[0-9a-zA-Z]+$"+"\"",schema:"^[\\w-]+_[0-9a-zA-Z]+$",parentSchema:schema15,data:data3};
 if(vErrors === null){
 vErrors = [err16];
@@ -256,7 +257,7 @@ errors++;
 if(data2.region !== undefined){
 let data4 = data2.region;
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
+if(!pattern6.test(data4)){
 const err18 = {instancePath:instancePath+"/userPools/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/region",schemaPath:"#/definitions/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\"",schema:"^[a-z]{2}(-[a-z]+)+-[0-9]+$",parentSchema:schema17,data:data4};
 if(vErrors === null){
 vErrors = [err18];
@@ -330,7 +331,7 @@ if(data.settings !== undefined){
 let data5 = data.settings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key4 in data5){
-if(!(((key4 === "maxRps") || (key4 === "lockSeconds")) || (key4 === "allowLongAcknowledgements"))){
+if(!((((key4 === "maxRps") || (key4 === "lockSeconds")) || (key4 === "allowLongAcknowledgements")) || (key4 === "sensitiveRoles"))){
 const err23 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err23];
@@ -424,9 +425,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(data5.sensitiveRoles !== undefined){
+let data9 = data5.sensitiveRoles;
+if(Array.isArray(data9)){
+if(data9.length > 100){
+const err31 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema12.properties.sensitiveRoles,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -435,15 +438,108 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(typeof data10 === "string"){
+if(func2(data10) > 2048){
+const err32 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema12.properties.sensitiveRoles.items,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+if(func2(data10) < 1){
+const err33 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.sensitiveRoles.items,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern0.test(data10)){
+const err34 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"},message:"must match pattern \""+"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"+"\"",schema:"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$",parentSchema:schema12.properties.sensitiveRoles.items,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sensitiveRoles.items.type,parentSchema:schema12.properties.sensitiveRoles.items,data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+let i1 = data9.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data9[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err36 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema12.properties.sensitiveRoles,data:data9};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.sensitiveRoles.type,parentSchema:schema12.properties.sensitiveRoles,data:data9};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -455,10 +551,10 @@ const schema19 = {"description":"One Cognito user pool and the groups it must ha
 const schema23 = {"description":"One group. A field left out (or null) means the group must not have it.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"1..128 letters, marks, symbols, digits or punctuation, no spaces; at most 128 both in characters and in UTF-16 code units; unique ignoring case within the pool; cannot be changed in place (a rename replaces the group).","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"description":{"description":"Text of at most 2048 characters; at most 2048 UTF-16 code units too (with environments, ${account}, ${env} and ${region} are replaced); leave it out to have none.","type":["string","null"],"maxLength":2048},"precedence":{"description":"An integer from 0 to 2147483647; lower wins when a user's groups carry roles; removing it later replaces the group.","type":["integer","null"],"minimum":0,"maximum":2147483647},"roleArn":{"description":"An IAM role ARN of 20..2048 characters such as arn:aws:iam::123456789012:role/Admins; with environments, ${account}, ${env} and ${region} may stand for parts of it; removing it later replaces the group.","type":["string","null"],"minLength":20,"maxLength":2048,"anyOf":[{"type":"null"},{"pattern":"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},{"pattern":"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"}]},"previously":{"description":"The name (or names) the group had before; a group found under one is renamed, keeping its members (created anew, members copied, the old one deleted).","anyOf":[{"$ref":"#/definitions/groupName"},{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/definitions/groupName"}}]},"members":{"description":"The group's members, managed by this file: a list of usernames (exactly these users; others are removed) or {include: [...]} (these users are added; nobody is removed). Left out, membership is never read or touched.","anyOf":[{"$ref":"#/definitions/userList"},{"type":"object","additionalProperties":false,"required":["include"],"properties":{"include":{"$ref":"#/definitions/userList"}}}]},"only":{"description":"With environments: the environments this group exists in; elsewhere it is not part of the file.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"}},"acknowledge":{"description":"Known differences drift may report as acknowledged until a date (a migration under way, say): each names a field (or members), why, and until when. Drift then lists them apart and exits 0 if nothing else differs; on and after the date they are drift again. Apply still reverts them (plan marks those changes).","type":"array","minItems":1,"maxItems":4,"items":{"$ref":"#/definitions/acknowledgement"}}}};
 const schema24 = {"description":"A group name: 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
 const schema28 = {"description":"One acknowledged difference: the field (description, precedence, roleArn or members), a reason, and the date it ends.","type":"object","additionalProperties":false,"required":["field","reason","until"],"properties":{"field":{"description":"What may differ: description, precedence, roleArn, or members (the group's members, for a group with members:).","type":"string","enum":["description","precedence","roleArn","members"]},"reason":{"description":"Why the difference is known and allowed: 1..500 characters, shown in every drift report.","type":"string","minLength":1,"maxLength":500},"until":{"description":"An ISO 8601 date (YYYY-MM-DD, UTC): from this day on the difference is drift again; at most a year ahead unless settings.allowLongAcknowledgements.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}};
-const pattern9 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
-const pattern10 = new RegExp("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", "u");
-const pattern11 = new RegExp("^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$", "u");
-const pattern16 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern11 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
+const pattern12 = new RegExp("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", "u");
+const pattern13 = new RegExp("^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$", "u");
+const pattern18 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 const schema26 = {"description":"Usernames, at most 10,000, each once.","type":"array","maxItems":10000,"items":{"$ref":"#/definitions/username"}};
 const schema27 = {"description":"A username as Cognito knows it, the Username that ListUsersInGroup returns (not an alias or the sub): 1..128 letters, marks, symbols, digits or punctuation, no spaces.","type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
 
@@ -500,7 +596,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern9.test(data0)){
+if(!pattern11.test(data0)){
 const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/username/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema27,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -587,7 +683,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern9.test(data0)){
+if(!pattern11.test(data0)){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema23.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -699,7 +795,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs13 = errors;
 if(typeof data3 === "string"){
-if(!pattern10.test(data3)){
+if(!pattern12.test(data3)){
 const err13 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},message:"must match pattern \""+"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"+"\"",schema:"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",parentSchema:schema23.properties.roleArn.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err13];
@@ -715,7 +811,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data3 === "string"){
-if(!pattern11.test(data3)){
+if(!pattern13.test(data3)){
 const err14 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/anyOf/2/pattern",keyword:"pattern",params:{pattern: "^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"},message:"must match pattern \""+"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$"+"\"",schema:"^arn:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})+:([\\w+=/,.@-]|\\$\\{(env|region)\\})*:([0-9]+|\\$\\{account\\}):([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?(:([\\w+=/,.@-]|\\$\\{(account|env|region)\\})+)?$",parentSchema:schema23.properties.roleArn.anyOf[2],data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -800,7 +896,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern9.test(data4)){
+if(!pattern11.test(data4)){
 const err20 = {instancePath:instancePath+"/previously",schemaPath:"#/definitions/groupName/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema24,data:data4};
 if(vErrors === null){
 vErrors = [err20];
@@ -870,7 +966,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern9.test(data5)){
+if(!pattern11.test(data5)){
 const err26 = {instancePath:instancePath+"/previously/" + i0,schemaPath:"#/definitions/groupName/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema24,data:data5};
 if(vErrors === null){
 vErrors = [err26];
@@ -1023,7 +1119,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
+if(!pattern1.test(data9)){
 const err35 = {instancePath:instancePath+"/only/" + i1,schemaPath:"#/properties/only/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema23.properties.only.items,data:data9};
 if(vErrors === null){
 vErrors = [err35];
@@ -1211,7 +1307,7 @@ errors++;
 if(data11.until !== undefined){
 let data14 = data11.until;
 if(typeof data14 === "string"){
-if(!pattern16.test(data14)){
+if(!pattern18.test(data14)){
 const err50 = {instancePath:instancePath+"/acknowledge/" + i3+"/until",schemaPath:"#/definitions/acknowledgement/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema28.properties.until,data:data14};
 if(vErrors === null){
 vErrors = [err50];
@@ -1322,7 +1418,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
+if(!pattern4.test(data0)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/userPoolId/pattern",keyword:"pattern",params:{pattern: "^[\\w-]+_[0-9a-zA-Z]+$"},message:"must match pattern \""+"^[\\w-]+_[0-9a-zA-Z]+$"+"\"",schema:"^[\\w-]+_[0-9a-zA-Z]+$",parentSchema:schema15,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -1347,7 +1443,7 @@ errors++;
 if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 === "string"){
-if(!pattern2.test(data1)){
+if(!pattern3.test(data1)){
 const err6 = {instancePath:instancePath+"/key",schemaPath:"#/definitions/poolKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,63}$",parentSchema:schema14,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -1372,7 +1468,7 @@ errors++;
 if(data.region !== undefined){
 let data2 = data.region;
 if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
+if(!pattern6.test(data2)){
 const err8 = {instancePath:instancePath+"/region",schemaPath:"#/definitions/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-[0-9]+$"+"\"",schema:"^[a-z]{2}(-[a-z]+)+-[0-9]+$",parentSchema:schema17,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -1519,7 +1615,7 @@ if(data.settings !== undefined){
 let data1 = data.settings;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!(((key1 === "maxRps") || (key1 === "lockSeconds")) || (key1 === "allowLongAcknowledgements"))){
+if(!((((key1 === "maxRps") || (key1 === "lockSeconds")) || (key1 === "allowLongAcknowledgements")) || (key1 === "sensitiveRoles"))){
 const err4 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -1613,9 +1709,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+if(data1.sensitiveRoles !== undefined){
+let data5 = data1.sensitiveRoles;
+if(Array.isArray(data5)){
+if(data5.length > 100){
+const err12 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema12.properties.sensitiveRoles,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1624,12 +1722,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.environments !== undefined){
-let data5 = data.environments;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(Object.keys(data5).length > 50){
-const err13 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data5};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func2(data6) > 2048){
+const err13 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema12.properties.sensitiveRoles.items,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1638,8 +1736,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(Object.keys(data5).length < 1){
-const err14 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data5};
+if(func2(data6) < 1){
+const err14 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.sensitiveRoles.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1648,11 +1746,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data5){
-const _errs15 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err15 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
+if(!pattern0.test(data6)){
+const err15 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"},message:"must match pattern \""+"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$"+"\"",schema:"^arn:[\\w+=/,.@*-]+:[\\w+=/,.@*-]+:[\\w+=/,.@*-]*:[0-9*]*:[\\w+=/,.@*-]+$",parentSchema:schema12.properties.sensitiveRoles.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1662,9 +1757,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-var valid3 = _errs15 === errors;
-if(!valid3){
-const err16 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data5};
+else {
+const err16 = {instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/definitions/settings/properties/sensitiveRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sensitiveRoles.items.type,parentSchema:schema12.properties.sensitiveRoles.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1674,15 +1768,18 @@ vErrors.push(err16);
 errors++;
 }
 }
-for(const key3 in data5){
-if(!(validate11(data5[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data5[i1];
+if(typeof item0 !== "string"){
+continue;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data5};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err17 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema12.properties.sensitiveRoles,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1690,13 +1787,14 @@ else {
 vErrors.push(err17);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data.userPools !== undefined){
-let data7 = data.userPools;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err18 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data7};
+}
+else {
+const err18 = {instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/definitions/settings/properties/sensitiveRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.sensitiveRoles.type,parentSchema:schema12.properties.sensitiveRoles,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1705,16 +1803,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data7[i0], {instancePath:instancePath+"/userPools/" + i0,parentData:data7,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data7};
+const err19 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1724,14 +1816,113 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.environments !== undefined){
+let data7 = data.environments;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length > 50){
+const err20 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema11.properties.environments,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(Object.keys(data7).length < 1){
+const err21 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.environments,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key2 in data7){
+const _errs19 = errors;
+if(typeof key2 === "string"){
+if(!pattern1.test(key2)){
+const err22 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,31}$",parentSchema:schema11.properties.environments.propertyNames,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var valid6 = _errs19 === errors;
+if(!valid6){
+const err23 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.environments.propertyNames,parentSchema:schema11.properties.environments,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+for(const key3 in data7){
+if(!(validate11(data7[key3], {instancePath:instancePath+"/environments/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.userPools !== undefined){
+let data9 = data.userPools;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err25 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.userPools,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len1 = data9.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate13(data9[i2], {instancePath:instancePath+"/userPools/" + i2,parentData:data9,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/userPools",schemaPath:"#/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.userPools.type,parentSchema:schema11.properties.userPools,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -1766,7 +1957,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern10.test(data)){
+if(!pattern12.test(data)){
 const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"},message:"must match pattern \""+"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$"+"\"",schema:"^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$",parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err2];

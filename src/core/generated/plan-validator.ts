@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 4).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":4},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region, those federating the plan's user pools, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 5).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":5},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000},"sensitiveRoles":{"description":"settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region: the plan's user pools there and the identity pools federating them, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"transition":{"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]},"access":{"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]},"accessRead":{"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -29,7 +29,7 @@ const pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const pattern2 = new RegExp("^[0-9]{12}$", "u");
 const pattern4 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const schema26 = {"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"credentials":{"$ref":"#/definitions/poolCredentials"}}};
+const schema26 = {"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}};
 const schema29 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
 const pattern3 = new RegExp("^[\\w-]+_[0-9a-zA-Z]+$", "u");
 const pattern5 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
@@ -2756,10 +2756,1900 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
-const schema70 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
+const schema69 = {"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]};
+const schema72 = {"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+const _errs3 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+let valid2 = false;
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.change === undefined) && (missing0 = "change")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid1 = _errs6 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.role === undefined) && (missing1 = "role")){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.group === undefined) && (missing2 = "group")){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid1 = _errs8 === errors;
+valid2 = valid2 || _valid1;
+}
+}
+if(!valid2){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+const err4 = {instancePath,schemaPath:"#/oneOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema72.oneOf[0].not,parentSchema:schema72.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((data.before === undefined) && (missing3 = "before")) || ((data.after === undefined) && (missing3 = "after"))){
+const err5 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema72.oneOf[0].required,parentSchema:schema72.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.claim !== undefined){
+let data0 = data.claim;
+if("preferred_role" !== data0){
+const err6 = {instancePath:instancePath+"/claim",schemaPath:"#/oneOf/0/properties/claim/const",keyword:"const",params:{allowedValue: "preferred_role"},message:"must be equal to constant",schema:"preferred_role",parentSchema:schema72.oneOf[0].properties.claim,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs10 = errors;
+const _errs11 = errors;
+const _errs12 = errors;
+const _errs13 = errors;
+let valid5 = false;
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.before === undefined) && (missing4 = "before")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid2 = _errs14 === errors;
+valid5 = valid5 || _valid2;
+if(!valid5){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.after === undefined) && (missing5 = "after")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid5 = valid5 || _valid2;
+if(!valid5){
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.tie === undefined) && (missing6 = "tie")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid2 = _errs16 === errors;
+valid5 = valid5 || _valid2;
+if(!valid5){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.group === undefined) && (missing7 = "group")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs17 === errors;
+valid5 = valid5 || _valid2;
+}
+}
+}
+if(!valid5){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid4 = _errs12 === errors;
+if(valid4){
+const err12 = {instancePath,schemaPath:"#/oneOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema72.oneOf[1].not,parentSchema:schema72.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs10){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if(((data.change === undefined) && (missing8 = "change")) || ((data.role === undefined) && (missing8 = "role"))){
+const err13 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema72.oneOf[1].required,parentSchema:schema72.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+if(data.claim !== undefined){
+let data1 = data.claim;
+if("roles" !== data1){
+const err14 = {instancePath:instancePath+"/claim",schemaPath:"#/oneOf/1/properties/claim/const",keyword:"const",params:{allowedValue: "roles"},message:"must be equal to constant",schema:"roles",parentSchema:schema72.oneOf[1].properties.claim,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+}
+var _valid0 = _errs10 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+const _errs19 = errors;
+const _errs20 = errors;
+const _errs21 = errors;
+const _errs22 = errors;
+let valid8 = false;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.before === undefined) && (missing9 = "before")){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid3 = _errs23 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.after === undefined) && (missing10 = "after")){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var _valid3 = _errs24 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if((data.tie === undefined) && (missing11 = "tie")){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid3 = _errs25 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const _errs26 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((data.role === undefined) && (missing12 = "role")){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid3 = _errs26 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing13;
+if((data.sensitive === undefined) && (missing13 = "sensitive")){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var _valid3 = _errs27 === errors;
+valid8 = valid8 || _valid3;
+}
+}
+}
+}
+if(!valid8){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid7 = _errs21 === errors;
+if(valid7){
+const err21 = {instancePath,schemaPath:"#/oneOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema72.oneOf[2].not,parentSchema:schema72.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs19){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing14;
+if(((data.change === undefined) && (missing14 = "change")) || ((data.group === undefined) && (missing14 = "group"))){
+const err22 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema72.oneOf[2].required,parentSchema:schema72.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+if(data.claim !== undefined){
+let data2 = data.claim;
+if("groups" !== data2){
+const err23 = {instancePath:instancePath+"/claim",schemaPath:"#/oneOf/2/properties/claim/const",keyword:"const",params:{allowedValue: "groups"},message:"must be equal to constant",schema:"groups",parentSchema:schema72.oneOf[2].properties.claim,data:data2};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+}
+var _valid0 = _errs19 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid0){
+const err24 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema72.oneOf,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+validate35.errors = vErrors;
+return false;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if((((data.claim === undefined) && (missing15 = "claim")) || ((data.count === undefined) && (missing15 = "count"))) || ((data.usernames === undefined) && (missing15 = "usernames"))){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema72.required,parentSchema:schema72,data}];
+return false;
+}
+else {
+const _errs29 = errors;
+for(const key0 in data){
+if(!(func2.call(schema72.properties, key0))){
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data}];
+return false;
+break;
+}
+}
+if(_errs29 === errors){
+if(data.claim !== undefined){
+let data3 = data.claim;
+const _errs30 = errors;
+if(!(((data3 === "preferred_role") || (data3 === "roles")) || (data3 === "groups"))){
+validate35.errors = [{instancePath:instancePath+"/claim",schemaPath:"#/properties/claim/enum",keyword:"enum",params:{allowedValues: schema72.properties.claim.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.claim.enum,parentSchema:schema72.properties.claim,data:data3}];
+return false;
+}
+var valid10 = _errs30 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.before !== undefined){
+let data4 = data.before;
+const _errs31 = errors;
+const _errs32 = errors;
+let valid11 = false;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data4 === "string"){
+if(func3(data4) > 2048){
+const err25 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema72.properties.before.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+if(func3(data4) < 1){
+const err26 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.before.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.before.anyOf[0].type,parentSchema:schema72.properties.before.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+var _valid4 = _errs33 === errors;
+valid11 = valid11 || _valid4;
+if(!valid11){
+const _errs35 = errors;
+if(data4 !== null){
+const err28 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema72.properties.before.anyOf[1].type,parentSchema:schema72.properties.before.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid4 = _errs35 === errors;
+valid11 = valid11 || _valid4;
+}
+if(!valid11){
+const err29 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.properties.before.anyOf,parentSchema:schema72.properties.before,data:data4};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+validate35.errors = vErrors;
+return false;
+}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid10 = _errs31 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.after !== undefined){
+let data5 = data.after;
+const _errs37 = errors;
+const _errs38 = errors;
+let valid12 = false;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data5 === "string"){
+if(func3(data5) > 2048){
+const err30 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema72.properties.after.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+else {
+if(func3(data5) < 1){
+const err31 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.after.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.after.anyOf[0].type,parentSchema:schema72.properties.after.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+var _valid5 = _errs39 === errors;
+valid12 = valid12 || _valid5;
+if(!valid12){
+const _errs41 = errors;
+if(data5 !== null){
+const err33 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema72.properties.after.anyOf[1].type,parentSchema:schema72.properties.after.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid5 = _errs41 === errors;
+valid12 = valid12 || _valid5;
+}
+if(!valid12){
+const err34 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.properties.after.anyOf,parentSchema:schema72.properties.after,data:data5};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+validate35.errors = vErrors;
+return false;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid10 = _errs37 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.tie !== undefined){
+let data6 = data.tie;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data6)){
+var valid13 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data7 === "string"){
+if(func3(data7) > 2048){
+validate35.errors = [{instancePath:instancePath+"/tie/" + i0,schemaPath:"#/properties/tie/items/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema72.properties.tie.items,data:data7}];
+return false;
+}
+else {
+if(func3(data7) < 1){
+validate35.errors = [{instancePath:instancePath+"/tie/" + i0,schemaPath:"#/properties/tie/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.tie.items,data:data7}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/tie/" + i0,schemaPath:"#/properties/tie/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.tie.items.type,parentSchema:schema72.properties.tie.items,data:data7}];
+return false;
+}
+}
+var valid13 = _errs45 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.tie.type,parentSchema:schema72.properties.tie,data:data6}];
+return false;
+}
+}
+var valid10 = _errs43 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.change !== undefined){
+let data8 = data.change;
+const _errs47 = errors;
+if(!((data8 === "gain") || (data8 === "lose"))){
+validate35.errors = [{instancePath:instancePath+"/change",schemaPath:"#/properties/change/enum",keyword:"enum",params:{allowedValues: schema72.properties.change.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.change.enum,parentSchema:schema72.properties.change,data:data8}];
+return false;
+}
+var valid10 = _errs47 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.role !== undefined){
+let data9 = data.role;
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data9 === "string"){
+if(func3(data9) > 2048){
+validate35.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema72.properties.role,data:data9}];
+return false;
+}
+else {
+if(func3(data9) < 1){
+validate35.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.role,data:data9}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.role.type,parentSchema:schema72.properties.role,data:data9}];
+return false;
+}
+}
+var valid10 = _errs48 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.group !== undefined){
+let data10 = data.group;
+const _errs50 = errors;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data10 === "string"){
+if(func3(data10) > 128){
+validate35.errors = [{instancePath:instancePath+"/group",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data10}];
+return false;
+}
+else {
+if(func3(data10) < 1){
+validate35.errors = [{instancePath:instancePath+"/group",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data10}];
+return false;
+}
+else {
+if(!pattern5.test(data10)){
+validate35.errors = [{instancePath:instancePath+"/group",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data10}];
+return false;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/group",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data10}];
+return false;
+}
+}
+var valid10 = _errs50 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.count !== undefined){
+let data11 = data.count;
+const _errs53 = errors;
+const _errs54 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+validate35.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data11}];
+return false;
+}
+if(errors === _errs54){
+if(typeof data11 == "number"){
+if(data11 < 0 || isNaN(data11)){
+validate35.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data11}];
+return false;
+}
+}
+}
+var valid10 = _errs53 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.usernames !== undefined){
+let data12 = data.usernames;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data12)){
+var valid16 = true;
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data13 === "string"){
+if(func3(data13) > 128){
+validate35.errors = [{instancePath:instancePath+"/usernames/" + i1,schemaPath:"#/properties/usernames/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema72.properties.usernames.items,data:data13}];
+return false;
+}
+else {
+if(func3(data13) < 1){
+validate35.errors = [{instancePath:instancePath+"/usernames/" + i1,schemaPath:"#/properties/usernames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.usernames.items,data:data13}];
+return false;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/usernames/" + i1,schemaPath:"#/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.usernames.items.type,parentSchema:schema72.properties.usernames.items,data:data13}];
+return false;
+}
+}
+var valid16 = _errs58 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/usernames",schemaPath:"#/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.usernames.type,parentSchema:schema72.properties.usernames,data:data12}];
+return false;
+}
+}
+var valid10 = _errs56 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.sensitive !== undefined){
+let data14 = data.sensitive;
+const _errs60 = errors;
+if(true !== data14){
+validate35.errors = [{instancePath:instancePath+"/sensitive",schemaPath:"#/properties/sensitive/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema72.properties.sensitive,data:data14}];
+return false;
+}
+var valid10 = _errs60 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data}];
+return false;
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.via === undefined) && (missing0 = "via")) || ((data.reads === undefined) && (missing0 = "reads"))) || ((data.users === undefined) && (missing0 = "users"))) || ((data.transitions === undefined) && (missing0 = "transitions"))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema69.oneOf[0].required,parentSchema:schema69.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.checked !== undefined){
+let data0 = data.checked;
+if(true !== data0){
+const err1 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema69.oneOf[0].properties.checked,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs4 = errors;
+const _errs5 = errors;
+const _errs6 = errors;
+const _errs7 = errors;
+let valid3 = false;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.via === undefined) && (missing1 = "via")){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid1 = _errs8 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.reads === undefined) && (missing2 = "reads")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid1 = _errs9 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.users === undefined) && (missing3 = "users")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.transitions === undefined) && (missing4 = "transitions")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid1 = _errs11 === errors;
+valid3 = valid3 || _valid1;
+}
+}
+}
+if(!valid3){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid2 = _errs6 === errors;
+if(valid2){
+const err7 = {instancePath,schemaPath:"#/oneOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema69.oneOf[1].not,parentSchema:schema69.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs4){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.checked !== undefined){
+let data1 = data.checked;
+if(false !== data1){
+const err8 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema69.oneOf[1].properties.checked,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err9 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema69.oneOf,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate34.errors = vErrors;
+return false;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.checked === undefined) && (missing5 = "checked")){
+validate34.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema69.required,parentSchema:schema69,data}];
+return false;
+}
+else {
+const _errs13 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checked") || (key0 === "via")) || (key0 === "reads")) || (key0 === "users")) || (key0 === "transitions")) || (key0 === "trigger"))){
+validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data}];
+return false;
+break;
+}
+}
+if(_errs13 === errors){
+if(data.checked !== undefined){
+let data2 = data.checked;
+const _errs14 = errors;
+if(typeof data2 !== "boolean"){
+validate34.errors = [{instancePath:instancePath+"/checked",schemaPath:"#/properties/checked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.checked.type,parentSchema:schema69.properties.checked,data:data2}];
+return false;
+}
+var valid5 = _errs14 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.via !== undefined){
+let data3 = data.via;
+const _errs16 = errors;
+if(!(((data3 === "plan-reads") || (data3 === "group-members")) || (data3 === "user-groups"))){
+validate34.errors = [{instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema69.properties.via.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.via.enum,parentSchema:schema69.properties.via,data:data3}];
+return false;
+}
+var valid5 = _errs16 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.reads !== undefined){
+let data4 = data.reads;
+const _errs17 = errors;
+const _errs18 = errors;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+validate34.errors = [{instancePath:instancePath+"/reads",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data4}];
+return false;
+}
+if(errors === _errs18){
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+validate34.errors = [{instancePath:instancePath+"/reads",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data4}];
+return false;
+}
+}
+}
+var valid5 = _errs17 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.users !== undefined){
+let data5 = data.users;
+const _errs20 = errors;
+const _errs21 = errors;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+validate34.errors = [{instancePath:instancePath+"/users",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data5}];
+return false;
+}
+if(errors === _errs21){
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+validate34.errors = [{instancePath:instancePath+"/users",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data5}];
+return false;
+}
+}
+}
+var valid5 = _errs20 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.transitions !== undefined){
+let data6 = data.transitions;
+const _errs23 = errors;
+if(errors === _errs23){
+if(Array.isArray(data6)){
+var valid8 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs25 = errors;
+if(!(validate35(data6[i0], {instancePath:instancePath+"/transitions/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs25 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/transitions",schemaPath:"#/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.transitions.type,parentSchema:schema69.properties.transitions,data:data6}];
+return false;
+}
+}
+var valid5 = _errs23 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.trigger !== undefined){
+let data8 = data.trigger;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data8 === "string"){
+if(func3(data8) < 1){
+validate34.errors = [{instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.trigger,data:data8}];
+return false;
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.trigger.type,parentSchema:schema69.properties.trigger,data:data8}];
+return false;
+}
+}
+var valid5 = _errs26 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data}];
+return false;
+}
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+const schema75 = {"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+const _errs3 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
+let valid2 = false;
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.members === undefined) && (missing0 = "members")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid1 = _errs6 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.users === undefined) && (missing1 = "users")){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid1 = _errs4 === errors;
+if(valid1){
+const err3 = {instancePath,schemaPath:"#/oneOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema75.oneOf[0].not,parentSchema:schema75.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.via !== undefined){
+let data0 = data.via;
+if("plan-reads" !== data0){
+const err4 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/0/properties/via/const",keyword:"const",params:{allowedValue: "plan-reads"},message:"must be equal to constant",schema:"plan-reads",parentSchema:schema75.oneOf[0].properties.via,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+const _errs10 = errors;
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.users === undefined) && (missing2 = "users")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var valid4 = _errs11 === errors;
+if(valid4){
+const err6 = {instancePath,schemaPath:"#/oneOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema75.oneOf[1].not,parentSchema:schema75.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs9){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.members === undefined) && (missing3 = "members")){
+const err7 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema75.oneOf[1].required,parentSchema:schema75.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(data.via !== undefined){
+let data1 = data.via;
+if("group-members" !== data1){
+const err8 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/1/properties/via/const",keyword:"const",params:{allowedValue: "group-members"},message:"must be equal to constant",schema:"group-members",parentSchema:schema75.oneOf[1].properties.via,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+const _errs13 = errors;
+const _errs14 = errors;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.members === undefined) && (missing4 = "members")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid6 = _errs15 === errors;
+if(valid6){
+const err10 = {instancePath,schemaPath:"#/oneOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema75.oneOf[2].not,parentSchema:schema75.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs13){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.users === undefined) && (missing5 = "users")){
+const err11 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema75.oneOf[2].required,parentSchema:schema75.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+if(data.via !== undefined){
+let data2 = data.via;
+if("user-groups" !== data2){
+const err12 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/2/properties/via/const",keyword:"const",params:{allowedValue: "user-groups"},message:"must be equal to constant",schema:"user-groups",parentSchema:schema75.oneOf[2].properties.via,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid0){
+const err13 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema75.oneOf,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+validate38.errors = vErrors;
+return false;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.via === undefined) && (missing6 = "via")){
+validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema75.required,parentSchema:schema75,data}];
+return false;
+}
+else {
+const _errs17 = errors;
+for(const key0 in data){
+if(!(((key0 === "via") || (key0 === "members")) || (key0 === "users"))){
+validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data}];
+return false;
+break;
+}
+}
+if(_errs17 === errors){
+if(data.via !== undefined){
+let data3 = data.via;
+const _errs18 = errors;
+if(!(((data3 === "plan-reads") || (data3 === "group-members")) || (data3 === "user-groups"))){
+validate38.errors = [{instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema75.properties.via.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.via.enum,parentSchema:schema75.properties.via,data:data3}];
+return false;
+}
+var valid8 = _errs18 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.members !== undefined){
+let data4 = data.members;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data4)){
+var valid9 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs21 = errors;
+if(errors === _errs21){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing7;
+if(((data5.group === undefined) && (missing7 = "group")) || ((data5.usernames === undefined) && (missing7 = "usernames"))){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema75.properties.members.items.required,parentSchema:schema75.properties.members.items,data:data5}];
+return false;
+}
+else {
+const _errs23 = errors;
+for(const key1 in data5){
+if(!((key1 === "group") || (key1 === "usernames"))){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema75.properties.members.items,data:data5}];
+return false;
+break;
+}
+}
+if(_errs23 === errors){
+if(data5.group !== undefined){
+let data6 = data5.group;
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(typeof data6 === "string"){
+if(func3(data6) > 128){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/group",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data6}];
+return false;
+}
+else {
+if(func3(data6) < 1){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/group",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data6}];
+return false;
+}
+else {
+if(!pattern5.test(data6)){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/group",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data6}];
+return false;
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/group",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data6}];
+return false;
+}
+}
+var valid10 = _errs24 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data5.usernames !== undefined){
+let data7 = data5.usernames;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data7)){
+var valid12 = true;
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+const _errs29 = errors;
+if(errors === _errs29){
+if(typeof data8 === "string"){
+if(func3(data8) > 128){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/usernames/" + i1,schemaPath:"#/properties/members/items/properties/usernames/items/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema75.properties.members.items.properties.usernames.items,data:data8}];
+return false;
+}
+else {
+if(func3(data8) < 1){
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/usernames/" + i1,schemaPath:"#/properties/members/items/properties/usernames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.members.items.properties.usernames.items,data:data8}];
+return false;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/usernames/" + i1,schemaPath:"#/properties/members/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.members.items.properties.usernames.items.type,parentSchema:schema75.properties.members.items.properties.usernames.items,data:data8}];
+return false;
+}
+}
+var valid12 = _errs29 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/members/" + i0+"/usernames",schemaPath:"#/properties/members/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.members.items.properties.usernames.type,parentSchema:schema75.properties.members.items.properties.usernames,data:data7}];
+return false;
+}
+}
+var valid10 = _errs27 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/members/" + i0,schemaPath:"#/properties/members/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.members.items.type,parentSchema:schema75.properties.members.items,data:data5}];
+return false;
+}
+}
+var valid9 = _errs21 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.members.type,parentSchema:schema75.properties.members,data:data4}];
+return false;
+}
+}
+var valid8 = _errs19 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.users !== undefined){
+let data9 = data.users;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data9)){
+var valid13 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+const _errs33 = errors;
+if(errors === _errs33){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing8;
+if(((data10.username === undefined) && (missing8 = "username")) || ((data10.groups === undefined) && (missing8 = "groups"))){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2,schemaPath:"#/properties/users/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema75.properties.users.items.required,parentSchema:schema75.properties.users.items,data:data10}];
+return false;
+}
+else {
+const _errs35 = errors;
+for(const key2 in data10){
+if(!((key2 === "username") || (key2 === "groups"))){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2,schemaPath:"#/properties/users/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema75.properties.users.items,data:data10}];
+return false;
+break;
+}
+}
+if(_errs35 === errors){
+if(data10.username !== undefined){
+let data11 = data10.username;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data11 === "string"){
+if(func3(data11) > 128){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/username",schemaPath:"#/properties/users/items/properties/username/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema75.properties.users.items.properties.username,data:data11}];
+return false;
+}
+else {
+if(func3(data11) < 1){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/username",schemaPath:"#/properties/users/items/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.users.items.properties.username,data:data11}];
+return false;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/username",schemaPath:"#/properties/users/items/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.users.items.properties.username.type,parentSchema:schema75.properties.users.items.properties.username,data:data11}];
+return false;
+}
+}
+var valid14 = _errs36 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data10.groups !== undefined){
+let data12 = data10.groups;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data12)){
+var valid15 = true;
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+const _errs40 = errors;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data13 === "string"){
+if(func3(data13) > 128){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/groups/" + i3,schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema29,data:data13}];
+return false;
+}
+else {
+if(func3(data13) < 1){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/groups/" + i3,schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data13}];
+return false;
+}
+else {
+if(!pattern5.test(data13)){
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/groups/" + i3,schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},message:"must match pattern \""+"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"+"\"",schema:"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",parentSchema:schema29,data:data13}];
+return false;
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/groups/" + i3,schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data13}];
+return false;
+}
+}
+var valid15 = _errs40 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/users/" + i2+"/groups",schemaPath:"#/properties/users/items/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.users.items.properties.groups.type,parentSchema:schema75.properties.users.items.properties.groups,data:data12}];
+return false;
+}
+}
+var valid14 = _errs38 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/users/" + i2,schemaPath:"#/properties/users/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.users.items.type,parentSchema:schema75.properties.users.items,data:data10}];
+return false;
+}
+}
+var valid13 = _errs33 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.users.type,parentSchema:schema75.properties.users,data:data9}];
+return false;
+}
+}
+var valid8 = _errs31 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data}];
+return false;
+}
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+const schema78 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
+const schema79 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -2770,7 +4660,7 @@ if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.checked === undefined) && (missing0 = "checked")) || ((data.identityPools === undefined) && (missing0 = "identityPools"))) || ((data.transitions === undefined) && (missing0 = "transitions"))) || ((data.users === undefined) && (missing0 = "users"))){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema69.oneOf[0].required,parentSchema:schema69.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema78.oneOf[0].required,parentSchema:schema78.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2783,7 +4673,7 @@ else {
 const _errs3 = errors;
 for(const key0 in data){
 if(!((((key0 === "checked") || (key0 === "identityPools")) || (key0 === "transitions")) || (key0 === "users"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2799,7 +4689,7 @@ if(data.checked !== undefined){
 let data0 = data.checked;
 const _errs4 = errors;
 if(true !== data0){
-const err2 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema69.oneOf[0].properties.checked,data:data0};
+const err2 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema78.oneOf[0].properties.checked,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2828,7 +4718,7 @@ if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.id === undefined) && (missing1 = "id")) || ((data2.name === undefined) && (missing1 = "name"))) || ((data2.clientIds === undefined) && (missing1 = "clientIds"))){
-const err3 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema69.oneOf[0].properties.identityPools.items.required,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
+const err3 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema78.oneOf[0].properties.identityPools.items.required,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2841,7 +4731,7 @@ else {
 const _errs9 = errors;
 for(const key1 in data2){
 if(!(((key1 === "id") || (key1 === "name")) || (key1 === "clientIds"))){
-const err4 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
+const err4 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2859,7 +4749,7 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(func3(data3) < 1){
-const err5 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+const err5 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2870,7 +4760,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.id.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+const err6 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.id.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2890,7 +4780,7 @@ if(data2.name !== undefined){
 let data4 = data2.name;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/identityPools/" + i0+"/name",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.name.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.name,data:data4};
+const err7 = {instancePath:instancePath+"/identityPools/" + i0+"/name",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.name.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2916,7 +4806,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 const _errs16 = errors;
 if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds/" + i1,schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.items.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.items,data:data6};
+const err8 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds/" + i1,schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.items.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.items,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2932,7 +4822,7 @@ break;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds.type,parentSchema:schema69.oneOf[0].properties.identityPools.items.properties.clientIds,data:data5};
+const err9 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2953,7 +4843,7 @@ var valid3 = true;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.identityPools.items.type,parentSchema:schema69.oneOf[0].properties.identityPools.items,data:data2};
+const err10 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.identityPools.items.type,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2970,7 +4860,7 @@ break;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/identityPools",schemaPath:"#/oneOf/0/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.identityPools.type,parentSchema:schema69.oneOf[0].properties.identityPools,data:data1};
+const err11 = {instancePath:instancePath+"/identityPools",schemaPath:"#/oneOf/0/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.identityPools.type,parentSchema:schema78.oneOf[0].properties.identityPools,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3000,7 +4890,7 @@ if(errors === _errs20){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if((((((((data8.identityPoolId === undefined) && (missing2 = "identityPoolId")) || ((data8.identityPoolName === undefined) && (missing2 = "identityPoolName"))) || ((data8.clientId === undefined) && (missing2 = "clientId"))) || ((data8.before === undefined) && (missing2 = "before"))) || ((data8.after === undefined) && (missing2 = "after"))) || ((data8.count === undefined) && (missing2 = "count"))) || ((data8.usernames === undefined) && (missing2 = "usernames"))){
-const err12 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema69.oneOf[0].properties.transitions.items.required,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
+const err12 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema78.oneOf[0].properties.transitions.items.required,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3013,7 +4903,7 @@ else {
 const _errs22 = errors;
 for(const key2 in data8){
 if(!(((((((key2 === "identityPoolId") || (key2 === "identityPoolName")) || (key2 === "clientId")) || (key2 === "before")) || (key2 === "after")) || (key2 === "count")) || (key2 === "usernames"))){
-const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
+const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3031,7 +4921,7 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data9 === "string"){
 if(func3(data9) < 1){
-const err14 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+const err14 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3042,7 +4932,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+const err15 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3062,7 +4952,7 @@ if(data8.identityPoolName !== undefined){
 let data10 = data8.identityPoolName;
 const _errs25 = errors;
 if(typeof data10 !== "string"){
-const err16 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolName",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolName.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.identityPoolName,data:data10};
+const err16 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolName",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolName.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolName,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3081,7 +4971,7 @@ if(data8.clientId !== undefined){
 let data11 = data8.clientId;
 const _errs27 = errors;
 if(typeof data11 !== "string"){
-const err17 = {instancePath:instancePath+"/transitions/" + i2+"/clientId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.clientId.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.clientId,data:data11};
+const err17 = {instancePath:instancePath+"/transitions/" + i2+"/clientId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.clientId.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.clientId,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3107,7 +4997,7 @@ if(errors === _errs32){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing3;
 if((((data12.kind === undefined) && (missing3 = "kind")) || ((data12.roleArn === undefined) && (missing3 = "roleArn"))) || ((data12.via === undefined) && (missing3 = "via"))){
-const err18 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data:data12};
+const err18 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema79.oneOf[0].required,parentSchema:schema79.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3120,7 +5010,7 @@ else {
 const _errs34 = errors;
 for(const key3 in data12){
 if(!(((key3 === "kind") || (key3 === "roleArn")) || (key3 === "via"))){
-const err19 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0],data:data12};
+const err19 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3136,7 +5026,7 @@ if(data12.kind !== undefined){
 let data13 = data12.kind;
 const _errs35 = errors;
 if("role" !== data13){
-const err20 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema70.oneOf[0].properties.kind,data:data13};
+const err20 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema79.oneOf[0].properties.kind,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3157,7 +5047,7 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data14 === "string"){
 if(func3(data14) < 1){
-const err21 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[0].properties.roleArn,data:data14};
+const err21 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[0].properties.roleArn,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3168,7 +5058,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[0].properties.roleArn.type,parentSchema:schema70.oneOf[0].properties.roleArn,data:data14};
+const err22 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[0].properties.roleArn.type,parentSchema:schema79.oneOf[0].properties.roleArn,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3195,7 +5085,7 @@ if(errors === _errs40){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing4;
 if((data15.from === undefined) && (missing4 = "from")){
-const err23 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema70.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
+const err23 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema79.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3208,7 +5098,7 @@ else {
 const _errs42 = errors;
 for(const key4 in data15){
 if(!(key4 === "from")){
-const err24 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
+const err24 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3223,7 +5113,7 @@ if(_errs42 === errors){
 if(data15.from !== undefined){
 let data16 = data15.from;
 if("preferred-role" !== data16){
-const err25 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[0].properties.from,data:data16};
+const err25 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[0].properties.from,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3237,7 +5127,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data15};
+const err26 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3257,7 +5147,7 @@ if(errors === _errs44){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing5;
 if(((data15.from === undefined) && (missing5 = "from")) || ((data15.rule === undefined) && (missing5 = "rule"))){
-const err27 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema70.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
+const err27 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema79.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3270,7 +5160,7 @@ else {
 const _errs46 = errors;
 for(const key5 in data15){
 if(!((key5 === "from") || (key5 === "rule"))){
-const err28 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
+const err28 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3286,7 +5176,7 @@ if(data15.from !== undefined){
 let data17 = data15.from;
 const _errs47 = errors;
 if("rule" !== data17){
-const err29 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.from,data:data17};
+const err29 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.from,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3305,7 +5195,7 @@ if(data15.rule !== undefined){
 let data18 = data15.rule;
 const _errs48 = errors;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err30 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+const err30 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3317,7 +5207,7 @@ errors++;
 if(errors === _errs48){
 if(typeof data18 == "number"){
 if(data18 < 1 || isNaN(data18)){
-const err31 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+const err31 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3338,7 +5228,7 @@ var valid12 = true;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data15};
+const err32 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3363,7 +5253,7 @@ if(errors === _errs50){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing6;
 if(((data15.from === undefined) && (missing6 = "from")) || ((data15.reason === undefined) && (missing6 = "reason"))){
-const err33 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema70.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
+const err33 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema79.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3376,7 +5266,7 @@ else {
 const _errs52 = errors;
 for(const key6 in data15){
 if(!((key6 === "from") || (key6 === "reason"))){
-const err34 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
+const err34 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3392,7 +5282,7 @@ if(data15.from !== undefined){
 let data19 = data15.from;
 const _errs53 = errors;
 if("authenticated-role" !== data19){
-const err35 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.from,data:data19};
+const err35 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.from,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3411,7 +5301,7 @@ if(data15.reason !== undefined){
 let data20 = data15.reason;
 const _errs54 = errors;
 if(!((data20 === "no-mapping") || (data20 === "ambiguous"))){
-const err36 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason,data:data20};
+const err36 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3430,7 +5320,7 @@ var valid13 = true;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data15};
+const err37 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3453,7 +5343,7 @@ passing2 = 2;
 }
 }
 if(!valid10){
-const err38 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema70.oneOf[0].properties.via.oneOf,parentSchema:schema70.oneOf[0].properties.via,data:data15};
+const err38 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema79.oneOf[0].properties.via.oneOf,parentSchema:schema79.oneOf[0].properties.via,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3484,7 +5374,7 @@ var valid9 = true;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data:data12};
+const err39 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].type,parentSchema:schema79.oneOf[0],data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3504,7 +5394,7 @@ if(errors === _errs55){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing7;
 if(((data12.kind === undefined) && (missing7 = "kind")) || ((data12.why === undefined) && (missing7 = "why"))){
-const err40 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data:data12};
+const err40 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema79.oneOf[1].required,parentSchema:schema79.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3517,7 +5407,7 @@ else {
 const _errs57 = errors;
 for(const key7 in data12){
 if(!((key7 === "kind") || (key7 === "why"))){
-const err41 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[1],data:data12};
+const err41 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3533,7 +5423,7 @@ if(data12.kind !== undefined){
 let data21 = data12.kind;
 const _errs58 = errors;
 if("denied" !== data21){
-const err42 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema70.oneOf[1].properties.kind,data:data21};
+const err42 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema79.oneOf[1].properties.kind,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3552,7 +5442,7 @@ if(data12.why !== undefined){
 let data22 = data12.why;
 const _errs59 = errors;
 if(!((data22 === "deny") || (data22 === "no-authenticated-role"))){
-const err43 = {instancePath:instancePath+"/transitions/" + i2+"/before/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[1].properties.why.enum,parentSchema:schema70.oneOf[1].properties.why,data:data22};
+const err43 = {instancePath:instancePath+"/transitions/" + i2+"/before/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[1].properties.why.enum,parentSchema:schema79.oneOf[1].properties.why,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3571,7 +5461,7 @@ var valid14 = true;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[1].type,parentSchema:schema70.oneOf[1],data:data12};
+const err44 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[1].type,parentSchema:schema79.oneOf[1],data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3596,7 +5486,7 @@ if(errors === _errs60){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing8;
 if(((data12.kind === undefined) && (missing8 = "kind")) || ((data12.claim === undefined) && (missing8 = "claim"))){
-const err45 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data:data12};
+const err45 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema79.oneOf[2].required,parentSchema:schema79.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3609,7 +5499,7 @@ else {
 const _errs62 = errors;
 for(const key8 in data12){
 if(!((key8 === "kind") || (key8 === "claim"))){
-const err46 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[2],data:data12};
+const err46 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3625,7 +5515,7 @@ if(data12.kind !== undefined){
 let data23 = data12.kind;
 const _errs63 = errors;
 if("unpredicted" !== data23){
-const err47 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema70.oneOf[2].properties.kind,data:data23};
+const err47 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema79.oneOf[2].properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3646,7 +5536,7 @@ const _errs64 = errors;
 if(errors === _errs64){
 if(typeof data24 === "string"){
 if(func3(data24) < 1){
-const err48 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[2].properties.claim,data:data24};
+const err48 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[2].properties.claim,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3657,7 +5547,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[2].properties.claim.type,parentSchema:schema70.oneOf[2].properties.claim,data:data24};
+const err49 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[2].properties.claim.type,parentSchema:schema79.oneOf[2].properties.claim,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3677,7 +5567,7 @@ var valid15 = true;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[2].type,parentSchema:schema70.oneOf[2],data:data12};
+const err50 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[2].type,parentSchema:schema79.oneOf[2],data:data12};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3700,7 +5590,7 @@ passing1 = 2;
 }
 }
 if(!valid8){
-const err51 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data:data12};
+const err51 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema79.oneOf,parentSchema:schema79,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3737,7 +5627,7 @@ if(errors === _errs69){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing9;
 if((((data25.kind === undefined) && (missing9 = "kind")) || ((data25.roleArn === undefined) && (missing9 = "roleArn"))) || ((data25.via === undefined) && (missing9 = "via"))){
-const err52 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data:data25};
+const err52 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema79.oneOf[0].required,parentSchema:schema79.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3750,7 +5640,7 @@ else {
 const _errs71 = errors;
 for(const key9 in data25){
 if(!(((key9 === "kind") || (key9 === "roleArn")) || (key9 === "via"))){
-const err53 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0],data:data25};
+const err53 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3766,7 +5656,7 @@ if(data25.kind !== undefined){
 let data26 = data25.kind;
 const _errs72 = errors;
 if("role" !== data26){
-const err54 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema70.oneOf[0].properties.kind,data:data26};
+const err54 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema79.oneOf[0].properties.kind,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3787,7 +5677,7 @@ const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data27 === "string"){
 if(func3(data27) < 1){
-const err55 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[0].properties.roleArn,data:data27};
+const err55 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[0].properties.roleArn,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3798,7 +5688,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[0].properties.roleArn.type,parentSchema:schema70.oneOf[0].properties.roleArn,data:data27};
+const err56 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[0].properties.roleArn.type,parentSchema:schema79.oneOf[0].properties.roleArn,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3825,7 +5715,7 @@ if(errors === _errs77){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing10;
 if((data28.from === undefined) && (missing10 = "from")){
-const err57 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema70.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
+const err57 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema79.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3838,7 +5728,7 @@ else {
 const _errs79 = errors;
 for(const key10 in data28){
 if(!(key10 === "from")){
-const err58 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
+const err58 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3853,7 +5743,7 @@ if(_errs79 === errors){
 if(data28.from !== undefined){
 let data29 = data28.from;
 if("preferred-role" !== data29){
-const err59 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[0].properties.from,data:data29};
+const err59 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[0].properties.from,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3867,7 +5757,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[0],data:data28};
+const err60 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3887,7 +5777,7 @@ if(errors === _errs81){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing11;
 if(((data28.from === undefined) && (missing11 = "from")) || ((data28.rule === undefined) && (missing11 = "rule"))){
-const err61 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema70.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
+const err61 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema79.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3900,7 +5790,7 @@ else {
 const _errs83 = errors;
 for(const key11 in data28){
 if(!((key11 === "from") || (key11 === "rule"))){
-const err62 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
+const err62 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3916,7 +5806,7 @@ if(data28.from !== undefined){
 let data30 = data28.from;
 const _errs84 = errors;
 if("rule" !== data30){
-const err63 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.from,data:data30};
+const err63 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.from,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3935,7 +5825,7 @@ if(data28.rule !== undefined){
 let data31 = data28.rule;
 const _errs85 = errors;
 if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err64 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+const err64 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3947,7 +5837,7 @@ errors++;
 if(errors === _errs85){
 if(typeof data31 == "number"){
 if(data31 < 1 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+const err65 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3968,7 +5858,7 @@ var valid21 = true;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[1],data:data28};
+const err66 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3993,7 +5883,7 @@ if(errors === _errs87){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing12;
 if(((data28.from === undefined) && (missing12 = "from")) || ((data28.reason === undefined) && (missing12 = "reason"))){
-const err67 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema70.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
+const err67 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema79.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4006,7 +5896,7 @@ else {
 const _errs89 = errors;
 for(const key12 in data28){
 if(!((key12 === "from") || (key12 === "reason"))){
-const err68 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
+const err68 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4022,7 +5912,7 @@ if(data28.from !== undefined){
 let data32 = data28.from;
 const _errs90 = errors;
 if("authenticated-role" !== data32){
-const err69 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.from,data:data32};
+const err69 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4041,7 +5931,7 @@ if(data28.reason !== undefined){
 let data33 = data28.reason;
 const _errs91 = errors;
 if(!((data33 === "no-mapping") || (data33 === "ambiguous"))){
-const err70 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema70.oneOf[0].properties.via.oneOf[2].properties.reason,data:data33};
+const err70 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4060,7 +5950,7 @@ var valid22 = true;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema70.oneOf[0].properties.via.oneOf[2],data:data28};
+const err71 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4083,7 +5973,7 @@ passing4 = 2;
 }
 }
 if(!valid19){
-const err72 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema70.oneOf[0].properties.via.oneOf,parentSchema:schema70.oneOf[0].properties.via,data:data28};
+const err72 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema79.oneOf[0].properties.via.oneOf,parentSchema:schema79.oneOf[0].properties.via,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4114,7 +6004,7 @@ var valid18 = true;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data:data25};
+const err73 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].type,parentSchema:schema79.oneOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4134,7 +6024,7 @@ if(errors === _errs92){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing13;
 if(((data25.kind === undefined) && (missing13 = "kind")) || ((data25.why === undefined) && (missing13 = "why"))){
-const err74 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data:data25};
+const err74 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'",schema:schema79.oneOf[1].required,parentSchema:schema79.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4147,7 +6037,7 @@ else {
 const _errs94 = errors;
 for(const key13 in data25){
 if(!((key13 === "kind") || (key13 === "why"))){
-const err75 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[1],data:data25};
+const err75 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4163,7 +6053,7 @@ if(data25.kind !== undefined){
 let data34 = data25.kind;
 const _errs95 = errors;
 if("denied" !== data34){
-const err76 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema70.oneOf[1].properties.kind,data:data34};
+const err76 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema79.oneOf[1].properties.kind,data:data34};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4182,7 +6072,7 @@ if(data25.why !== undefined){
 let data35 = data25.why;
 const _errs96 = errors;
 if(!((data35 === "deny") || (data35 === "no-authenticated-role"))){
-const err77 = {instancePath:instancePath+"/transitions/" + i2+"/after/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema70.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema70.oneOf[1].properties.why.enum,parentSchema:schema70.oneOf[1].properties.why,data:data35};
+const err77 = {instancePath:instancePath+"/transitions/" + i2+"/after/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[1].properties.why.enum,parentSchema:schema79.oneOf[1].properties.why,data:data35};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4201,7 +6091,7 @@ var valid23 = true;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[1].type,parentSchema:schema70.oneOf[1],data:data25};
+const err78 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[1].type,parentSchema:schema79.oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4226,7 +6116,7 @@ if(errors === _errs97){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing14;
 if(((data25.kind === undefined) && (missing14 = "kind")) || ((data25.claim === undefined) && (missing14 = "claim"))){
-const err79 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data:data25};
+const err79 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema79.oneOf[2].required,parentSchema:schema79.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4239,7 +6129,7 @@ else {
 const _errs99 = errors;
 for(const key14 in data25){
 if(!((key14 === "kind") || (key14 === "claim"))){
-const err80 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema70.oneOf[2],data:data25};
+const err80 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4255,7 +6145,7 @@ if(data25.kind !== undefined){
 let data36 = data25.kind;
 const _errs100 = errors;
 if("unpredicted" !== data36){
-const err81 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema70.oneOf[2].properties.kind,data:data36};
+const err81 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema79.oneOf[2].properties.kind,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4276,7 +6166,7 @@ const _errs101 = errors;
 if(errors === _errs101){
 if(typeof data37 === "string"){
 if(func3(data37) < 1){
-const err82 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.oneOf[2].properties.claim,data:data37};
+const err82 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[2].properties.claim,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4287,7 +6177,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.oneOf[2].properties.claim.type,parentSchema:schema70.oneOf[2].properties.claim,data:data37};
+const err83 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[2].properties.claim.type,parentSchema:schema79.oneOf[2].properties.claim,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4307,7 +6197,7 @@ var valid24 = true;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.oneOf[2].type,parentSchema:schema70.oneOf[2],data:data25};
+const err84 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[2].type,parentSchema:schema79.oneOf[2],data:data25};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4330,7 +6220,7 @@ passing3 = 2;
 }
 }
 if(!valid17){
-const err85 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data:data25};
+const err85 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema79.oneOf,parentSchema:schema79,data:data25};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4401,7 +6291,7 @@ for(let i3=0; i3<len3; i3++){
 let data40 = data39[i3];
 const _errs108 = errors;
 if(typeof data40 !== "string"){
-const err88 = {instancePath:instancePath+"/transitions/" + i2+"/usernames/" + i3,schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[0].properties.transitions.items.properties.usernames.items.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.usernames.items,data:data40};
+const err88 = {instancePath:instancePath+"/transitions/" + i2+"/usernames/" + i3,schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.usernames.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.usernames.items,data:data40};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4417,7 +6307,7 @@ break;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/transitions/" + i2+"/usernames",schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.transitions.items.properties.usernames.type,parentSchema:schema69.oneOf[0].properties.transitions.items.properties.usernames,data:data39};
+const err89 = {instancePath:instancePath+"/transitions/" + i2+"/usernames",schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.items.properties.usernames.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.usernames,data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4442,7 +6332,7 @@ var valid6 = true;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].properties.transitions.items.type,parentSchema:schema69.oneOf[0].properties.transitions.items,data:data8};
+const err90 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.transitions.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4459,7 +6349,7 @@ break;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.oneOf[0].properties.transitions.type,parentSchema:schema69.oneOf[0].properties.transitions,data:data7};
+const err91 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.type,parentSchema:schema78.oneOf[0].properties.transitions,data:data7};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4515,7 +6405,7 @@ var valid1 = true;
 }
 }
 else {
-const err94 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[0].type,parentSchema:schema69.oneOf[0],data};
+const err94 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].type,parentSchema:schema78.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4535,7 +6425,7 @@ if(errors === _errs113){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing15;
 if(((data.checked === undefined) && (missing15 = "checked")) || ((data.why === undefined) && (missing15 = "why"))){
-const err95 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema69.oneOf[1].required,parentSchema:schema69.oneOf[1],data};
+const err95 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema78.oneOf[1].required,parentSchema:schema78.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4548,7 +6438,7 @@ else {
 const _errs115 = errors;
 for(const key15 in data){
 if(!((key15 === "checked") || (key15 === "why"))){
-const err96 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema69.oneOf[1],data};
+const err96 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4564,7 +6454,7 @@ if(data.checked !== undefined){
 let data42 = data.checked;
 const _errs116 = errors;
 if(false !== data42){
-const err97 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema69.oneOf[1].properties.checked,data:data42};
+const err97 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema78.oneOf[1].properties.checked,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4583,7 +6473,7 @@ if(data.why !== undefined){
 let data43 = data.why;
 const _errs117 = errors;
 if(typeof data43 !== "string"){
-const err98 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.oneOf[1].properties.why.type,parentSchema:schema69.oneOf[1].properties.why,data:data43};
+const err98 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.why.type,parentSchema:schema78.oneOf[1].properties.why,data:data43};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4602,7 +6492,7 @@ var valid28 = true;
 }
 }
 else {
-const err99 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.oneOf[1].type,parentSchema:schema69.oneOf[1],data};
+const err99 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[1].type,parentSchema:schema78.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4624,7 +6514,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema69.oneOf,parentSchema:schema69,data};
+const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema78.oneOf,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4632,7 +6522,7 @@ else {
 vErrors.push(err100);
 }
 errors++;
-validate34.errors = vErrors;
+validate40.errors = vErrors;
 return false;
 }
 else {
@@ -4646,7 +6536,7 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
@@ -5317,9 +7207,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.credentials !== undefined){
+if(data.access !== undefined){
 const _errs64 = errors;
-if(!(validate34(data.credentials, {instancePath:instancePath+"/credentials",parentData:data,parentDataProperty:"credentials",rootData}))){
+if(!(validate34(data.access, {instancePath:instancePath+"/access",parentData:data,parentDataProperty:"access",rootData}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
@@ -5327,6 +7217,32 @@ var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.accessRead !== undefined){
+const _errs65 = errors;
+if(!(validate38(data.accessRead, {instancePath:instancePath+"/accessRead",parentData:data,parentDataProperty:"accessRead",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs65 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.credentials !== undefined){
+const _errs66 = errors;
+if(!(validate40(data.credentials, {instancePath:instancePath+"/credentials",parentData:data,parentDataProperty:"credentials",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs66 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -5377,8 +7293,8 @@ if(_errs1 === errors){
 if(data.formatVersion !== undefined){
 let data0 = data.formatVersion;
 const _errs2 = errors;
-if(4 !== data0){
-validate10.errors = [{instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 4},message:"must be equal to constant",schema:4,parentSchema:schema11.properties.formatVersion,data:data0}];
+if(5 !== data0){
+validate10.errors = [{instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant",schema:5,parentSchema:schema11.properties.formatVersion,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5590,7 +7506,7 @@ if(errors === _errs23){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 const _errs25 = errors;
 for(const key2 in data12){
-if(!(key2 === "maxRps")){
+if(!((key2 === "maxRps") || (key2 === "sensitiveRoles"))){
 validate10.errors = [{instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings,data:data12}];
 return false;
 break;
@@ -5618,6 +7534,56 @@ validate10.errors = [{instancePath:instancePath+"/settings/maxRps",schemaPath:"#
 return false;
 }
 }
+var valid2 = _errs26 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data12.sensitiveRoles !== undefined){
+let data14 = data12.sensitiveRoles;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data14)){
+var valid3 = true;
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data15 === "string"){
+if(func3(data15) > 2048){
+validate10.errors = [{instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/properties/settings/properties/sensitiveRoles/items/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema11.properties.settings.properties.sensitiveRoles.items,data:data15}];
+return false;
+}
+else {
+if(func3(data15) < 1){
+validate10.errors = [{instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/properties/settings/properties/sensitiveRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.settings.properties.sensitiveRoles.items,data:data15}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/settings/sensitiveRoles/" + i0,schemaPath:"#/properties/settings/properties/sensitiveRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.settings.properties.sensitiveRoles.items.type,parentSchema:schema11.properties.settings.properties.sensitiveRoles.items,data:data15}];
+return false;
+}
+}
+var valid3 = _errs30 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/settings/sensitiveRoles",schemaPath:"#/properties/settings/properties/sensitiveRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.settings.properties.sensitiveRoles.type,parentSchema:schema11.properties.settings.properties.sensitiveRoles,data:data14}];
+return false;
+}
+}
+var valid2 = _errs28 === errors;
+}
+else {
+var valid2 = true;
+}
 }
 }
 }
@@ -5633,436 +7599,415 @@ var valid0 = true;
 }
 if(valid0){
 if(data.summary !== undefined){
-let data14 = data.summary;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let data16 = data.summary;
+const _errs32 = errors;
+if(errors === _errs32){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing2;
-if((((((((((((((((data14.add === undefined) && (missing2 = "add")) || ((data14.change === undefined) && (missing2 = "change"))) || ((data14.replace === undefined) && (missing2 = "replace"))) || ((data14.delete === undefined) && (missing2 = "delete"))) || ((data14.unmanaged === undefined) && (missing2 = "unmanaged"))) || ((data14.providerGroups === undefined) && (missing2 = "providerGroups"))) || ((data14.alerts === undefined) && (missing2 = "alerts"))) || ((data14.rename === undefined) && (missing2 = "rename"))) || ((data14.restore === undefined) && (missing2 = "restore"))) || ((data14.membersKept === undefined) && (missing2 = "membersKept"))) || ((data14.membersDropped === undefined) && (missing2 = "membersDropped"))) || ((data14.orphanHolds === undefined) && (missing2 = "orphanHolds"))) || ((data14.memberAdds === undefined) && (missing2 = "memberAdds"))) || ((data14.memberRemovals === undefined) && (missing2 = "memberRemovals"))) || ((data14.text === undefined) && (missing2 = "text"))){
-validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data14}];
+if((((((((((((((((data16.add === undefined) && (missing2 = "add")) || ((data16.change === undefined) && (missing2 = "change"))) || ((data16.replace === undefined) && (missing2 = "replace"))) || ((data16.delete === undefined) && (missing2 = "delete"))) || ((data16.unmanaged === undefined) && (missing2 = "unmanaged"))) || ((data16.providerGroups === undefined) && (missing2 = "providerGroups"))) || ((data16.alerts === undefined) && (missing2 = "alerts"))) || ((data16.rename === undefined) && (missing2 = "rename"))) || ((data16.restore === undefined) && (missing2 = "restore"))) || ((data16.membersKept === undefined) && (missing2 = "membersKept"))) || ((data16.membersDropped === undefined) && (missing2 = "membersDropped"))) || ((data16.orphanHolds === undefined) && (missing2 = "orphanHolds"))) || ((data16.memberAdds === undefined) && (missing2 = "memberAdds"))) || ((data16.memberRemovals === undefined) && (missing2 = "memberRemovals"))) || ((data16.text === undefined) && (missing2 = "text"))){
+validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16}];
 return false;
 }
 else {
-const _errs30 = errors;
-for(const key3 in data14){
+const _errs34 = errors;
+for(const key3 in data16){
 if(!(func2.call(schema11.properties.summary.properties, key3))){
-validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data14}];
+validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data16}];
 return false;
 break;
 }
 }
-if(_errs30 === errors){
-if(data14.add !== undefined){
-let data15 = data14.add;
-const _errs31 = errors;
-const _errs32 = errors;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-validate10.errors = [{instancePath:instancePath+"/summary/add",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data15}];
-return false;
-}
-if(errors === _errs32){
-if(typeof data15 == "number"){
-if(data15 < 0 || isNaN(data15)){
-validate10.errors = [{instancePath:instancePath+"/summary/add",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data15}];
-return false;
-}
-}
-}
-var valid3 = _errs31 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data14.change !== undefined){
-let data16 = data14.change;
-const _errs34 = errors;
+if(_errs34 === errors){
+if(data16.add !== undefined){
+let data17 = data16.add;
 const _errs35 = errors;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-validate10.errors = [{instancePath:instancePath+"/summary/change",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data16}];
-return false;
-}
-if(errors === _errs35){
-if(typeof data16 == "number"){
-if(data16 < 0 || isNaN(data16)){
-validate10.errors = [{instancePath:instancePath+"/summary/change",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data16}];
-return false;
-}
-}
-}
-var valid3 = _errs34 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data14.replace !== undefined){
-let data17 = data14.replace;
-const _errs37 = errors;
-const _errs38 = errors;
+const _errs36 = errors;
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-validate10.errors = [{instancePath:instancePath+"/summary/replace",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data17}];
+validate10.errors = [{instancePath:instancePath+"/summary/add",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data17}];
 return false;
 }
-if(errors === _errs38){
+if(errors === _errs36){
 if(typeof data17 == "number"){
 if(data17 < 0 || isNaN(data17)){
-validate10.errors = [{instancePath:instancePath+"/summary/replace",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data17}];
+validate10.errors = [{instancePath:instancePath+"/summary/add",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data17}];
 return false;
 }
 }
 }
-var valid3 = _errs37 === errors;
+var valid4 = _errs35 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.delete !== undefined){
-let data18 = data14.delete;
-const _errs40 = errors;
-const _errs41 = errors;
+if(valid4){
+if(data16.change !== undefined){
+let data18 = data16.change;
+const _errs38 = errors;
+const _errs39 = errors;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-validate10.errors = [{instancePath:instancePath+"/summary/delete",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data18}];
+validate10.errors = [{instancePath:instancePath+"/summary/change",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data18}];
 return false;
 }
-if(errors === _errs41){
+if(errors === _errs39){
 if(typeof data18 == "number"){
 if(data18 < 0 || isNaN(data18)){
-validate10.errors = [{instancePath:instancePath+"/summary/delete",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data18}];
+validate10.errors = [{instancePath:instancePath+"/summary/change",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data18}];
 return false;
 }
 }
 }
-var valid3 = _errs40 === errors;
+var valid4 = _errs38 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.unmanaged !== undefined){
-let data19 = data14.unmanaged;
-const _errs43 = errors;
-const _errs44 = errors;
+if(valid4){
+if(data16.replace !== undefined){
+let data19 = data16.replace;
+const _errs41 = errors;
+const _errs42 = errors;
 if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-validate10.errors = [{instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data19}];
+validate10.errors = [{instancePath:instancePath+"/summary/replace",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data19}];
 return false;
 }
-if(errors === _errs44){
+if(errors === _errs42){
 if(typeof data19 == "number"){
 if(data19 < 0 || isNaN(data19)){
-validate10.errors = [{instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data19}];
+validate10.errors = [{instancePath:instancePath+"/summary/replace",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data19}];
 return false;
 }
 }
 }
-var valid3 = _errs43 === errors;
+var valid4 = _errs41 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.text !== undefined){
-let data20 = data14.text;
-const _errs46 = errors;
-if(typeof data20 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/summary/text",schemaPath:"#/properties/summary/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.summary.properties.text.type,parentSchema:schema11.properties.summary.properties.text,data:data20}];
+if(valid4){
+if(data16.delete !== undefined){
+let data20 = data16.delete;
+const _errs44 = errors;
+const _errs45 = errors;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+validate10.errors = [{instancePath:instancePath+"/summary/delete",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data20}];
 return false;
 }
-var valid3 = _errs46 === errors;
+if(errors === _errs45){
+if(typeof data20 == "number"){
+if(data20 < 0 || isNaN(data20)){
+validate10.errors = [{instancePath:instancePath+"/summary/delete",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data20}];
+return false;
+}
+}
+}
+var valid4 = _errs44 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.providerGroups !== undefined){
-let data21 = data14.providerGroups;
+if(valid4){
+if(data16.unmanaged !== undefined){
+let data21 = data16.unmanaged;
+const _errs47 = errors;
 const _errs48 = errors;
-const _errs49 = errors;
 if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-validate10.errors = [{instancePath:instancePath+"/summary/providerGroups",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data21}];
+validate10.errors = [{instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data21}];
 return false;
 }
-if(errors === _errs49){
+if(errors === _errs48){
 if(typeof data21 == "number"){
 if(data21 < 0 || isNaN(data21)){
-validate10.errors = [{instancePath:instancePath+"/summary/providerGroups",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data21}];
+validate10.errors = [{instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data21}];
 return false;
 }
 }
 }
-var valid3 = _errs48 === errors;
+var valid4 = _errs47 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.alerts !== undefined){
-let data22 = data14.alerts;
-const _errs51 = errors;
+if(valid4){
+if(data16.text !== undefined){
+let data22 = data16.text;
+const _errs50 = errors;
+if(typeof data22 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/summary/text",schemaPath:"#/properties/summary/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.summary.properties.text.type,parentSchema:schema11.properties.summary.properties.text,data:data22}];
+return false;
+}
+var valid4 = _errs50 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data16.providerGroups !== undefined){
+let data23 = data16.providerGroups;
 const _errs52 = errors;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-validate10.errors = [{instancePath:instancePath+"/summary/alerts",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data22}];
-return false;
-}
-if(errors === _errs52){
-if(typeof data22 == "number"){
-if(data22 < 0 || isNaN(data22)){
-validate10.errors = [{instancePath:instancePath+"/summary/alerts",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data22}];
-return false;
-}
-}
-}
-var valid3 = _errs51 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data14.rename !== undefined){
-let data23 = data14.rename;
-const _errs54 = errors;
-const _errs55 = errors;
+const _errs53 = errors;
 if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-validate10.errors = [{instancePath:instancePath+"/summary/rename",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data23}];
+validate10.errors = [{instancePath:instancePath+"/summary/providerGroups",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data23}];
 return false;
 }
-if(errors === _errs55){
+if(errors === _errs53){
 if(typeof data23 == "number"){
 if(data23 < 0 || isNaN(data23)){
-validate10.errors = [{instancePath:instancePath+"/summary/rename",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data23}];
+validate10.errors = [{instancePath:instancePath+"/summary/providerGroups",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data23}];
 return false;
 }
 }
 }
-var valid3 = _errs54 === errors;
+var valid4 = _errs52 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.restore !== undefined){
-let data24 = data14.restore;
-const _errs57 = errors;
-const _errs58 = errors;
+if(valid4){
+if(data16.alerts !== undefined){
+let data24 = data16.alerts;
+const _errs55 = errors;
+const _errs56 = errors;
 if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-validate10.errors = [{instancePath:instancePath+"/summary/restore",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
+validate10.errors = [{instancePath:instancePath+"/summary/alerts",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data24}];
 return false;
 }
-if(errors === _errs58){
+if(errors === _errs56){
 if(typeof data24 == "number"){
 if(data24 < 0 || isNaN(data24)){
-validate10.errors = [{instancePath:instancePath+"/summary/restore",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
+validate10.errors = [{instancePath:instancePath+"/summary/alerts",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data24}];
 return false;
 }
 }
 }
-var valid3 = _errs57 === errors;
+var valid4 = _errs55 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.membersKept !== undefined){
-let data25 = data14.membersKept;
-const _errs60 = errors;
-const _errs61 = errors;
+if(valid4){
+if(data16.rename !== undefined){
+let data25 = data16.rename;
+const _errs58 = errors;
+const _errs59 = errors;
 if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-validate10.errors = [{instancePath:instancePath+"/summary/membersKept",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data25}];
+validate10.errors = [{instancePath:instancePath+"/summary/rename",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data25}];
 return false;
 }
-if(errors === _errs61){
+if(errors === _errs59){
 if(typeof data25 == "number"){
 if(data25 < 0 || isNaN(data25)){
-validate10.errors = [{instancePath:instancePath+"/summary/membersKept",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data25}];
+validate10.errors = [{instancePath:instancePath+"/summary/rename",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data25}];
 return false;
 }
 }
 }
-var valid3 = _errs60 === errors;
+var valid4 = _errs58 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.membersDropped !== undefined){
-let data26 = data14.membersDropped;
-const _errs63 = errors;
-const _errs64 = errors;
+if(valid4){
+if(data16.restore !== undefined){
+let data26 = data16.restore;
+const _errs61 = errors;
+const _errs62 = errors;
 if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-validate10.errors = [{instancePath:instancePath+"/summary/membersDropped",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data26}];
+validate10.errors = [{instancePath:instancePath+"/summary/restore",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data26}];
 return false;
 }
-if(errors === _errs64){
+if(errors === _errs62){
 if(typeof data26 == "number"){
 if(data26 < 0 || isNaN(data26)){
-validate10.errors = [{instancePath:instancePath+"/summary/membersDropped",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data26}];
+validate10.errors = [{instancePath:instancePath+"/summary/restore",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data26}];
 return false;
 }
 }
 }
-var valid3 = _errs63 === errors;
+var valid4 = _errs61 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.orphanHolds !== undefined){
-let data27 = data14.orphanHolds;
-const _errs66 = errors;
-const _errs67 = errors;
+if(valid4){
+if(data16.membersKept !== undefined){
+let data27 = data16.membersKept;
+const _errs64 = errors;
+const _errs65 = errors;
 if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-validate10.errors = [{instancePath:instancePath+"/summary/orphanHolds",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data27}];
+validate10.errors = [{instancePath:instancePath+"/summary/membersKept",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data27}];
 return false;
 }
-if(errors === _errs67){
+if(errors === _errs65){
 if(typeof data27 == "number"){
 if(data27 < 0 || isNaN(data27)){
-validate10.errors = [{instancePath:instancePath+"/summary/orphanHolds",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data27}];
+validate10.errors = [{instancePath:instancePath+"/summary/membersKept",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data27}];
 return false;
 }
 }
 }
-var valid3 = _errs66 === errors;
+var valid4 = _errs64 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.memberAdds !== undefined){
-let data28 = data14.memberAdds;
-const _errs69 = errors;
-const _errs70 = errors;
+if(valid4){
+if(data16.membersDropped !== undefined){
+let data28 = data16.membersDropped;
+const _errs67 = errors;
+const _errs68 = errors;
 if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-validate10.errors = [{instancePath:instancePath+"/summary/memberAdds",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data28}];
+validate10.errors = [{instancePath:instancePath+"/summary/membersDropped",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data28}];
 return false;
 }
-if(errors === _errs70){
+if(errors === _errs68){
 if(typeof data28 == "number"){
 if(data28 < 0 || isNaN(data28)){
-validate10.errors = [{instancePath:instancePath+"/summary/memberAdds",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data28}];
+validate10.errors = [{instancePath:instancePath+"/summary/membersDropped",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data28}];
 return false;
 }
 }
 }
-var valid3 = _errs69 === errors;
+var valid4 = _errs67 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data14.memberRemovals !== undefined){
-let data29 = data14.memberRemovals;
-const _errs72 = errors;
-const _errs73 = errors;
+if(valid4){
+if(data16.orphanHolds !== undefined){
+let data29 = data16.orphanHolds;
+const _errs70 = errors;
+const _errs71 = errors;
 if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-validate10.errors = [{instancePath:instancePath+"/summary/memberRemovals",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data29}];
+validate10.errors = [{instancePath:instancePath+"/summary/orphanHolds",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data29}];
 return false;
 }
-if(errors === _errs73){
+if(errors === _errs71){
 if(typeof data29 == "number"){
 if(data29 < 0 || isNaN(data29)){
-validate10.errors = [{instancePath:instancePath+"/summary/memberRemovals",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data29}];
+validate10.errors = [{instancePath:instancePath+"/summary/orphanHolds",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data29}];
 return false;
 }
 }
 }
-var valid3 = _errs72 === errors;
+var valid4 = _errs70 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
+if(valid4){
+if(data16.memberAdds !== undefined){
+let data30 = data16.memberAdds;
+const _errs73 = errors;
+const _errs74 = errors;
+if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
+validate10.errors = [{instancePath:instancePath+"/summary/memberAdds",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data30}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data14}];
+if(errors === _errs74){
+if(typeof data30 == "number"){
+if(data30 < 0 || isNaN(data30)){
+validate10.errors = [{instancePath:instancePath+"/summary/memberAdds",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data30}];
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+}
+var valid4 = _errs73 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data16.memberRemovals !== undefined){
+let data31 = data16.memberRemovals;
+const _errs76 = errors;
+const _errs77 = errors;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+validate10.errors = [{instancePath:instancePath+"/summary/memberRemovals",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data31}];
+return false;
+}
+if(errors === _errs77){
+if(typeof data31 == "number"){
+if(data31 < 0 || isNaN(data31)){
+validate10.errors = [{instancePath:instancePath+"/summary/memberRemovals",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data31}];
+return false;
+}
+}
+}
+var valid4 = _errs76 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data16}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pools !== undefined){
-let data30 = data.pools;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data30)){
-var valid18 = true;
-const len0 = data30.length;
-for(let i0=0; i0<len0; i0++){
-const _errs77 = errors;
-if(!(validate11(data30[i0], {instancePath:instancePath+"/pools/" + i0,parentData:data30,parentDataProperty:i0,rootData}))){
+let data32 = data.pools;
+const _errs79 = errors;
+if(errors === _errs79){
+if(Array.isArray(data32)){
+var valid19 = true;
+const len1 = data32.length;
+for(let i1=0; i1<len1; i1++){
+const _errs81 = errors;
+if(!(validate11(data32[i1], {instancePath:instancePath+"/pools/" + i1,parentData:data32,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
-var valid18 = _errs77 === errors;
-if(!valid18){
+var valid19 = _errs81 === errors;
+if(!valid19){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.pools.type,parentSchema:schema11.properties.pools,data:data30}];
+validate10.errors = [{instancePath:instancePath+"/pools",schemaPath:"#/properties/pools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.pools.type,parentSchema:schema11.properties.pools,data:data32}];
 return false;
 }
 }
-var valid0 = _errs75 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.checksum !== undefined){
-let data32 = data.checksum;
-const _errs78 = errors;
-if(errors === _errs78){
-if(typeof data32 === "string"){
-if(!pattern4.test(data32)){
-validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema11.properties.checksum,data:data32}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checksum.type,parentSchema:schema11.properties.checksum,data:data32}];
-return false;
-}
-}
-var valid0 = _errs78 === errors;
+var valid0 = _errs79 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.credentials !== undefined){
-let data33 = data.credentials;
-const _errs80 = errors;
-const _errs81 = errors;
-let valid19 = false;
-let passing0 = null;
+let data34 = data.credentials;
 const _errs82 = errors;
-if(errors === _errs82){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+const _errs83 = errors;
+let valid20 = false;
+let passing0 = null;
+const _errs84 = errors;
+if(errors === _errs84){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing3;
-if((data33.checked === undefined) && (missing3 = "checked")){
-const err0 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema11.properties.credentials.oneOf[0].required,parentSchema:schema11.properties.credentials.oneOf[0],data:data33};
+if((data34.checked === undefined) && (missing3 = "checked")){
+const err0 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema11.properties.credentials.oneOf[0].required,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6072,10 +8017,10 @@ vErrors.push(err0);
 errors++;
 }
 else {
-const _errs84 = errors;
-for(const key4 in data33){
+const _errs86 = errors;
+for(const key4 in data34){
 if(!(key4 === "checked")){
-const err1 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[0],data:data33};
+const err1 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6086,11 +8031,11 @@ errors++;
 break;
 }
 }
-if(_errs84 === errors){
-if(data33.checked !== undefined){
-let data34 = data33.checked;
-if(false !== data34){
-const err2 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema11.properties.credentials.oneOf[0].properties.checked,data:data34};
+if(_errs86 === errors){
+if(data34.checked !== undefined){
+let data35 = data34.checked;
+if(false !== data35){
+const err2 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema11.properties.credentials.oneOf[0].properties.checked,data:data35};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6104,7 +8049,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[0].type,parentSchema:schema11.properties.credentials.oneOf[0],data:data33};
+const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[0].type,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6114,17 +8059,17 @@ vErrors.push(err3);
 errors++;
 }
 }
-var _valid0 = _errs82 === errors;
+var _valid0 = _errs84 === errors;
 if(_valid0){
-valid19 = true;
+valid20 = true;
 passing0 = 0;
 }
-const _errs86 = errors;
-if(errors === _errs86){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+const _errs88 = errors;
+if(errors === _errs88){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing4;
-if(((((data33.checked === undefined) && (missing4 = "checked")) || ((data33.roleWarnings === undefined) && (missing4 = "roleWarnings"))) || ((data33.unchecked === undefined) && (missing4 = "unchecked"))) || ((data33.rolesChecked === undefined) && (missing4 = "rolesChecked"))){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema11.properties.credentials.oneOf[1].required,parentSchema:schema11.properties.credentials.oneOf[1],data:data33};
+if(((((data34.checked === undefined) && (missing4 = "checked")) || ((data34.roleWarnings === undefined) && (missing4 = "roleWarnings"))) || ((data34.unchecked === undefined) && (missing4 = "unchecked"))) || ((data34.rolesChecked === undefined) && (missing4 = "rolesChecked"))){
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema11.properties.credentials.oneOf[1].required,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6134,10 +8079,10 @@ vErrors.push(err4);
 errors++;
 }
 else {
-const _errs88 = errors;
-for(const key5 in data33){
+const _errs90 = errors;
+for(const key5 in data34){
 if(!((((key5 === "checked") || (key5 === "roleWarnings")) || (key5 === "unchecked")) || (key5 === "rolesChecked"))){
-const err5 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1],data:data33};
+const err5 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6148,12 +8093,12 @@ errors++;
 break;
 }
 }
-if(_errs88 === errors){
-if(data33.checked !== undefined){
-let data35 = data33.checked;
-const _errs89 = errors;
-if(true !== data35){
-const err6 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.credentials.oneOf[1].properties.checked,data:data35};
+if(_errs90 === errors){
+if(data34.checked !== undefined){
+let data36 = data34.checked;
+const _errs91 = errors;
+if(true !== data36){
+const err6 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.credentials.oneOf[1].properties.checked,data:data36};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6162,27 +8107,27 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid21 = _errs89 === errors;
+var valid22 = _errs91 === errors;
 }
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data33.roleWarnings !== undefined){
-let data36 = data33.roleWarnings;
-const _errs90 = errors;
-if(errors === _errs90){
-if(Array.isArray(data36)){
 var valid22 = true;
-const len1 = data36.length;
-for(let i1=0; i1<len1; i1++){
-let data37 = data36[i1];
+}
+if(valid22){
+if(data34.roleWarnings !== undefined){
+let data37 = data34.roleWarnings;
 const _errs92 = errors;
 if(errors === _errs92){
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(Array.isArray(data37)){
+var valid23 = true;
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+let data38 = data37[i2];
+const _errs94 = errors;
+if(errors === _errs94){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing5;
-if(((((data37.poolId === undefined) && (missing5 = "poolId")) || ((data37.group === undefined) && (missing5 = "group"))) || ((data37.roleArn === undefined) && (missing5 = "roleArn"))) || ((data37.problem === undefined) && (missing5 = "problem"))){
-const err7 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.required,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data37};
+if(((((data38.poolId === undefined) && (missing5 = "poolId")) || ((data38.group === undefined) && (missing5 = "group"))) || ((data38.roleArn === undefined) && (missing5 = "roleArn"))) || ((data38.problem === undefined) && (missing5 = "problem"))){
+const err7 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.required,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6192,10 +8137,10 @@ vErrors.push(err7);
 errors++;
 }
 else {
-const _errs94 = errors;
-for(const key6 in data37){
+const _errs96 = errors;
+for(const key6 in data38){
 if(!((((((((key6 === "poolId") || (key6 === "group")) || (key6 === "roleArn")) || (key6 === "problem")) || (key6 === "audiences")) || (key6 === "file")) || (key6 === "line")) || (key6 === "column"))){
-const err8 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data37};
+const err8 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6206,12 +8151,12 @@ errors++;
 break;
 }
 }
-if(_errs94 === errors){
-if(data37.poolId !== undefined){
-let data38 = data37.poolId;
-const _errs95 = errors;
-if(typeof data38 !== "string"){
-const err9 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/poolId",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/poolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId,data:data38};
+if(_errs96 === errors){
+if(data38.poolId !== undefined){
+let data39 = data38.poolId;
+const _errs97 = errors;
+if(typeof data39 !== "string"){
+const err9 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/poolId",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/poolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId,data:data39};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6220,17 +8165,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid23 = _errs95 === errors;
+var valid24 = _errs97 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.group !== undefined){
-let data39 = data37.group;
-const _errs97 = errors;
-if(typeof data39 !== "string"){
-const err10 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/group",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group,data:data39};
+if(valid24){
+if(data38.group !== undefined){
+let data40 = data38.group;
+const _errs99 = errors;
+if(typeof data40 !== "string"){
+const err10 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/group",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group,data:data40};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6239,17 +8184,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid23 = _errs97 === errors;
+var valid24 = _errs99 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.roleArn !== undefined){
-let data40 = data37.roleArn;
-const _errs99 = errors;
-if(typeof data40 !== "string"){
-const err11 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/roleArn",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn,data:data40};
+if(valid24){
+if(data38.roleArn !== undefined){
+let data41 = data38.roleArn;
+const _errs101 = errors;
+if(typeof data41 !== "string"){
+const err11 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/roleArn",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn,data:data41};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6258,17 +8203,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid23 = _errs99 === errors;
+var valid24 = _errs101 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.problem !== undefined){
-let data41 = data37.problem;
-const _errs101 = errors;
-if(!(((((data41 === "missing") || (data41 === "no-cognito-trust")) || (data41 === "other-identity-pools")) || (data41 === "no-aud-condition")) || (data41 === "unreadable"))){
-const err12 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/problem",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/problem/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem,data:data41};
+if(valid24){
+if(data38.problem !== undefined){
+let data42 = data38.problem;
+const _errs103 = errors;
+if(!(((((data42 === "missing") || (data42 === "no-cognito-trust")) || (data42 === "other-identity-pools")) || (data42 === "no-aud-condition")) || (data42 === "unreadable"))){
+const err12 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/problem",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/problem/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem,data:data42};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6277,24 +8222,24 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid23 = _errs101 === errors;
+var valid24 = _errs103 === errors;
 }
 else {
-var valid23 = true;
-}
-if(valid23){
-if(data37.audiences !== undefined){
-let data42 = data37.audiences;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data42)){
 var valid24 = true;
-const len2 = data42.length;
-for(let i2=0; i2<len2; i2++){
-let data43 = data42[i2];
+}
+if(valid24){
+if(data38.audiences !== undefined){
+let data43 = data38.audiences;
 const _errs104 = errors;
-if(typeof data43 !== "string"){
-const err13 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/audiences/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items,data:data43};
+if(errors === _errs104){
+if(Array.isArray(data43)){
+var valid25 = true;
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+const _errs106 = errors;
+if(typeof data44 !== "string"){
+const err13 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/audiences/" + i3,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items,data:data44};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6303,14 +8248,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid24 = _errs104 === errors;
-if(!valid24){
+var valid25 = _errs106 === errors;
+if(!valid25){
 break;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/audiences",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences,data:data42};
+const err14 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/audiences",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences,data:data43};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6320,17 +8265,17 @@ vErrors.push(err14);
 errors++;
 }
 }
-var valid23 = _errs102 === errors;
+var valid24 = _errs104 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.file !== undefined){
-let data44 = data37.file;
-const _errs106 = errors;
-if(typeof data44 !== "string"){
-const err15 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/file",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file,data:data44};
+if(valid24){
+if(data38.file !== undefined){
+let data45 = data38.file;
+const _errs108 = errors;
+if(typeof data45 !== "string"){
+const err15 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/file",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file,data:data45};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6339,17 +8284,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid23 = _errs106 === errors;
+var valid24 = _errs108 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.line !== undefined){
-let data45 = data37.line;
-const _errs108 = errors;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err16 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data45};
+if(valid24){
+if(data38.line !== undefined){
+let data46 = data38.line;
+const _errs110 = errors;
+if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+const err16 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data46};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6358,10 +8303,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(errors === _errs108){
-if(typeof data45 == "number"){
-if(data45 < 1 || isNaN(data45)){
-const err17 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data45};
+if(errors === _errs110){
+if(typeof data46 == "number"){
+if(data46 < 1 || isNaN(data46)){
+const err17 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data46};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6372,17 +8317,17 @@ errors++;
 }
 }
 }
-var valid23 = _errs108 === errors;
+var valid24 = _errs110 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data37.column !== undefined){
-let data46 = data37.column;
-const _errs110 = errors;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err18 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data46};
+if(valid24){
+if(data38.column !== undefined){
+let data47 = data38.column;
+const _errs112 = errors;
+if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+const err18 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data47};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6391,10 +8336,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(errors === _errs110){
-if(typeof data46 == "number"){
-if(data46 < 1 || isNaN(data46)){
-const err19 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data46};
+if(errors === _errs112){
+if(typeof data47 == "number"){
+if(data47 < 1 || isNaN(data47)){
+const err19 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data47};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6405,10 +8350,10 @@ errors++;
 }
 }
 }
-var valid23 = _errs110 === errors;
+var valid24 = _errs112 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
 }
 }
@@ -6421,7 +8366,7 @@ var valid23 = true;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/credentials/roleWarnings/" + i1,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data37};
+const err20 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6431,14 +8376,14 @@ vErrors.push(err20);
 errors++;
 }
 }
-var valid22 = _errs92 === errors;
-if(!valid22){
+var valid23 = _errs94 === errors;
+if(!valid23){
 break;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/credentials/roleWarnings",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings,data:data36};
+const err21 = {instancePath:instancePath+"/credentials/roleWarnings",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings,data:data37};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6448,24 +8393,24 @@ vErrors.push(err21);
 errors++;
 }
 }
-var valid21 = _errs90 === errors;
+var valid22 = _errs92 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data33.unchecked !== undefined){
-let data47 = data33.unchecked;
-const _errs112 = errors;
-if(errors === _errs112){
-if(Array.isArray(data47)){
-var valid25 = true;
-const len3 = data47.length;
-for(let i3=0; i3<len3; i3++){
-let data48 = data47[i3];
+if(valid22){
+if(data34.unchecked !== undefined){
+let data48 = data34.unchecked;
 const _errs114 = errors;
-if(typeof data48 !== "string"){
-const err22 = {instancePath:instancePath+"/credentials/unchecked/" + i3,schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked.items,data:data48};
+if(errors === _errs114){
+if(Array.isArray(data48)){
+var valid26 = true;
+const len4 = data48.length;
+for(let i4=0; i4<len4; i4++){
+let data49 = data48[i4];
+const _errs116 = errors;
+if(typeof data49 !== "string"){
+const err22 = {instancePath:instancePath+"/credentials/unchecked/" + i4,schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked.items,data:data49};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6474,14 +8419,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid25 = _errs114 === errors;
-if(!valid25){
+var valid26 = _errs116 === errors;
+if(!valid26){
 break;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/credentials/unchecked",schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked,data:data47};
+const err23 = {instancePath:instancePath+"/credentials/unchecked",schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked,data:data48};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6491,24 +8436,24 @@ vErrors.push(err23);
 errors++;
 }
 }
-var valid21 = _errs112 === errors;
+var valid22 = _errs114 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data33.rolesChecked !== undefined){
-let data49 = data33.rolesChecked;
-const _errs116 = errors;
-if(errors === _errs116){
-if(Array.isArray(data49)){
-var valid26 = true;
-const len4 = data49.length;
-for(let i4=0; i4<len4; i4++){
-let data50 = data49[i4];
+if(valid22){
+if(data34.rolesChecked !== undefined){
+let data50 = data34.rolesChecked;
 const _errs118 = errors;
-if(typeof data50 !== "string"){
-const err24 = {instancePath:instancePath+"/credentials/rolesChecked/" + i4,schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items,data:data50};
+if(errors === _errs118){
+if(Array.isArray(data50)){
+var valid27 = true;
+const len5 = data50.length;
+for(let i5=0; i5<len5; i5++){
+let data51 = data50[i5];
+const _errs120 = errors;
+if(typeof data51 !== "string"){
+const err24 = {instancePath:instancePath+"/credentials/rolesChecked/" + i5,schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items,data:data51};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6517,14 +8462,14 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid26 = _errs118 === errors;
-if(!valid26){
+var valid27 = _errs120 === errors;
+if(!valid27){
 break;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/credentials/rolesChecked",schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked,data:data49};
+const err25 = {instancePath:instancePath+"/credentials/rolesChecked",schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked,data:data50};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6534,10 +8479,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-var valid21 = _errs116 === errors;
+var valid22 = _errs118 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
 }
 }
@@ -6546,7 +8491,7 @@ var valid21 = true;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].type,parentSchema:schema11.properties.credentials.oneOf[1],data:data33};
+const err26 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].type,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6556,19 +8501,19 @@ vErrors.push(err26);
 errors++;
 }
 }
-var _valid0 = _errs86 === errors;
-if(_valid0 && valid19){
-valid19 = false;
+var _valid0 = _errs88 === errors;
+if(_valid0 && valid20){
+valid20 = false;
 passing0 = [passing0, 1];
 }
 else {
 if(_valid0){
-valid19 = true;
+valid20 = true;
 passing0 = 1;
 }
 }
-if(!valid19){
-const err27 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentials.oneOf,parentSchema:schema11.properties.credentials,data:data33};
+if(!valid20){
+const err27 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentials.oneOf,parentSchema:schema11.properties.credentials,data:data34};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6580,274 +8525,274 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs81;
+errors = _errs83;
 if(vErrors !== null){
-if(_errs81){
-vErrors.length = _errs81;
+if(_errs83){
+vErrors.length = _errs83;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs80 === errors;
+var valid0 = _errs82 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.credentialsRead !== undefined){
-let data51 = data.credentialsRead;
-const _errs120 = errors;
-if(errors === _errs120){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+let data52 = data.credentialsRead;
+const _errs122 = errors;
+if(errors === _errs122){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing6;
-if((data51.regions === undefined) && (missing6 = "regions")){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema11.properties.credentialsRead.required,parentSchema:schema11.properties.credentialsRead,data:data51}];
+if((data52.regions === undefined) && (missing6 = "regions")){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema11.properties.credentialsRead.required,parentSchema:schema11.properties.credentialsRead,data:data52}];
 return false;
 }
 else {
-const _errs122 = errors;
-for(const key7 in data51){
+const _errs124 = errors;
+for(const key7 in data52){
 if(!(key7 === "regions")){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead,data:data51}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead,data:data52}];
 return false;
 break;
 }
 }
-if(_errs122 === errors){
-if(data51.regions !== undefined){
-let data52 = data51.regions;
-const _errs123 = errors;
-if(errors === _errs123){
-if(Array.isArray(data52)){
-var valid28 = true;
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-let data53 = data52[i5];
+if(_errs124 === errors){
+if(data52.regions !== undefined){
+let data53 = data52.regions;
 const _errs125 = errors;
 if(errors === _errs125){
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(Array.isArray(data53)){
+var valid29 = true;
+const len6 = data53.length;
+for(let i6=0; i6<len6; i6++){
+let data54 = data53[i6];
+const _errs127 = errors;
+if(errors === _errs127){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing7;
-if((((data53.region === undefined) && (missing7 = "region")) || ((data53.userPools === undefined) && (missing7 = "userPools"))) || ((data53.identityPools === undefined) && (missing7 = "identityPools"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5,schemaPath:"#/properties/credentialsRead/properties/regions/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema11.properties.credentialsRead.properties.regions.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data53}];
+if((((data54.region === undefined) && (missing7 = "region")) || ((data54.userPools === undefined) && (missing7 = "userPools"))) || ((data54.identityPools === undefined) && (missing7 = "identityPools"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema11.properties.credentialsRead.properties.regions.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
 return false;
 }
 else {
-const _errs127 = errors;
-for(const key8 in data53){
+const _errs129 = errors;
+for(const key8 in data54){
 if(!(((key8 === "region") || (key8 === "userPools")) || (key8 === "identityPools"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5,schemaPath:"#/properties/credentialsRead/properties/regions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data53}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
 return false;
 break;
 }
 }
-if(_errs127 === errors){
-if(data53.region !== undefined){
-let data54 = data53.region;
-const _errs128 = errors;
-if(typeof data54 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/region",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.region.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.region,data:data54}];
+if(_errs129 === errors){
+if(data54.region !== undefined){
+let data55 = data54.region;
+const _errs130 = errors;
+if(typeof data55 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/region",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.region.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.region,data:data55}];
 return false;
 }
-var valid29 = _errs128 === errors;
+var valid30 = _errs130 === errors;
 }
 else {
-var valid29 = true;
-}
-if(valid29){
-if(data53.userPools !== undefined){
-let data55 = data53.userPools;
-const _errs130 = errors;
-if(errors === _errs130){
-if(Array.isArray(data55)){
 var valid30 = true;
-const len6 = data55.length;
-for(let i6=0; i6<len6; i6++){
-let data56 = data55[i6];
+}
+if(valid30){
+if(data54.userPools !== undefined){
+let data56 = data54.userPools;
 const _errs132 = errors;
-if(typeof data56 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/userPools/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items,data:data56}];
+if(errors === _errs132){
+if(Array.isArray(data56)){
+var valid31 = true;
+const len7 = data56.length;
+for(let i7=0; i7<len7; i7++){
+let data57 = data56[i7];
+const _errs134 = errors;
+if(typeof data57 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/userPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items,data:data57}];
 return false;
+}
+var valid31 = _errs134 === errors;
+if(!valid31){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/userPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools,data:data56}];
+return false;
+}
 }
 var valid30 = _errs132 === errors;
-if(!valid30){
-break;
-}
-}
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/userPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools,data:data55}];
-return false;
+var valid30 = true;
 }
-}
-var valid29 = _errs130 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data53.identityPools !== undefined){
-let data57 = data53.identityPools;
-const _errs134 = errors;
-if(errors === _errs134){
-if(Array.isArray(data57)){
-var valid31 = true;
-const len7 = data57.length;
-for(let i7=0; i7<len7; i7++){
-let data58 = data57[i7];
+if(valid30){
+if(data54.identityPools !== undefined){
+let data58 = data54.identityPools;
 const _errs136 = errors;
 if(errors === _errs136){
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(Array.isArray(data58)){
+var valid32 = true;
+const len8 = data58.length;
+for(let i8=0; i8<len8; i8++){
+let data59 = data58[i8];
+const _errs138 = errors;
+if(errors === _errs138){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 let missing8;
-if(((((data58.id === undefined) && (missing8 = "id")) || ((data58.name === undefined) && (missing8 = "name"))) || ((data58.providers === undefined) && (missing8 = "providers"))) || ((data58.mappings === undefined) && (missing8 = "mappings"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
+if(((((data59.id === undefined) && (missing8 = "id")) || ((data59.name === undefined) && (missing8 = "name"))) || ((data59.providers === undefined) && (missing8 = "providers"))) || ((data59.mappings === undefined) && (missing8 = "mappings"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
 return false;
 }
 else {
-const _errs138 = errors;
-for(const key9 in data58){
+const _errs140 = errors;
+for(const key9 in data59){
 if(!(((((key9 === "id") || (key9 === "name")) || (key9 === "providers")) || (key9 === "authenticatedRole")) || (key9 === "mappings"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
 return false;
 break;
 }
 }
-if(_errs138 === errors){
-if(data58.id !== undefined){
-let data59 = data58.id;
-const _errs139 = errors;
-if(typeof data59 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/id",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id,data:data59}];
-return false;
-}
-var valid32 = _errs139 === errors;
-}
-else {
-var valid32 = true;
-}
-if(valid32){
-if(data58.name !== undefined){
-let data60 = data58.name;
+if(_errs140 === errors){
+if(data59.id !== undefined){
+let data60 = data59.id;
 const _errs141 = errors;
 if(typeof data60 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/name",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name,data:data60}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/id",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id,data:data60}];
 return false;
 }
-var valid32 = _errs141 === errors;
+var valid33 = _errs141 === errors;
 }
 else {
-var valid32 = true;
-}
-if(valid32){
-if(data58.providers !== undefined){
-let data61 = data58.providers;
-const _errs143 = errors;
-if(errors === _errs143){
-if(Array.isArray(data61)){
 var valid33 = true;
-const len8 = data61.length;
-for(let i8=0; i8<len8; i8++){
-let data62 = data61[i8];
+}
+if(valid33){
+if(data59.name !== undefined){
+let data61 = data59.name;
+const _errs143 = errors;
+if(typeof data61 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/name",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name,data:data61}];
+return false;
+}
+var valid33 = _errs143 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.providers !== undefined){
+let data62 = data59.providers;
 const _errs145 = errors;
 if(errors === _errs145){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(Array.isArray(data62)){
+var valid34 = true;
+const len9 = data62.length;
+for(let i9=0; i9<len9; i9++){
+let data63 = data62[i9];
+const _errs147 = errors;
+if(errors === _errs147){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 let missing9;
-if(((data62.providerName === undefined) && (missing9 = "providerName")) || ((data62.clientId === undefined) && (missing9 = "clientId"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+if(((data63.providerName === undefined) && (missing9 = "providerName")) || ((data63.clientId === undefined) && (missing9 = "clientId"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
 return false;
 }
 else {
-const _errs147 = errors;
-for(const key10 in data62){
+const _errs149 = errors;
+for(const key10 in data63){
 if(!((key10 === "providerName") || (key10 === "clientId"))){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
 return false;
 break;
 }
 }
-if(_errs147 === errors){
-if(data62.providerName !== undefined){
-let data63 = data62.providerName;
-const _errs148 = errors;
-if(typeof data63 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8+"/providerName",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName,data:data63}];
-return false;
-}
-var valid34 = _errs148 === errors;
-}
-else {
-var valid34 = true;
-}
-if(valid34){
-if(data62.clientId !== undefined){
-let data64 = data62.clientId;
+if(_errs149 === errors){
+if(data63.providerName !== undefined){
+let data64 = data63.providerName;
 const _errs150 = errors;
 if(typeof data64 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8+"/clientId",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId,data:data64}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9+"/providerName",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName,data:data64}];
 return false;
 }
-var valid34 = _errs150 === errors;
+var valid35 = _errs150 === errors;
 }
 else {
-var valid34 = true;
+var valid35 = true;
+}
+if(valid35){
+if(data63.clientId !== undefined){
+let data65 = data63.clientId;
+const _errs152 = errors;
+if(typeof data65 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9+"/clientId",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId,data:data65}];
+return false;
+}
+var valid35 = _errs152 === errors;
+}
+else {
+var valid35 = true;
 }
 }
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data62}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
+return false;
+}
+}
+var valid34 = _errs147 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers,data:data62}];
 return false;
 }
 }
 var valid33 = _errs145 === errors;
-if(!valid33){
-break;
-}
-}
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/providers",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers,data:data61}];
-return false;
+var valid33 = true;
 }
-}
-var valid32 = _errs143 === errors;
-}
-else {
-var valid32 = true;
-}
-if(valid32){
-if(data58.authenticatedRole !== undefined){
-let data65 = data58.authenticatedRole;
-const _errs152 = errors;
-if(typeof data65 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/authenticatedRole",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/authenticatedRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole,data:data65}];
-return false;
-}
-var valid32 = _errs152 === errors;
-}
-else {
-var valid32 = true;
-}
-if(valid32){
-if(data58.mappings !== undefined){
-let data66 = data58.mappings;
+if(valid33){
+if(data59.authenticatedRole !== undefined){
+let data66 = data59.authenticatedRole;
 const _errs154 = errors;
-if(errors === _errs154){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key11 in data66){
-let data67 = data66[key11];
-const _errs157 = errors;
-const _errs158 = errors;
-let valid36 = false;
-let passing1 = null;
-const _errs159 = errors;
-if(errors === _errs159){
+if(typeof data66 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/authenticatedRole",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/authenticatedRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole,data:data66}];
+return false;
+}
+var valid33 = _errs154 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.mappings !== undefined){
+let data67 = data59.mappings;
+const _errs156 = errors;
+if(errors === _errs156){
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key11 in data67){
+let data68 = data67[key11];
+const _errs159 = errors;
+const _errs160 = errors;
+let valid37 = false;
+let passing1 = null;
+const _errs161 = errors;
+if(errors === _errs161){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 let missing10;
-if(((data67.type === undefined) && (missing10 = "type")) || ((data67.ambiguous === undefined) && (missing10 = "ambiguous"))){
-const err28 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
+if(((data68.type === undefined) && (missing10 = "type")) || ((data68.ambiguous === undefined) && (missing10 = "ambiguous"))){
+const err28 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6857,10 +8802,10 @@ vErrors.push(err28);
 errors++;
 }
 else {
-const _errs161 = errors;
-for(const key12 in data67){
+const _errs163 = errors;
+for(const key12 in data68){
 if(!((key12 === "type") || (key12 === "ambiguous"))){
-const err29 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
+const err29 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6871,12 +8816,12 @@ errors++;
 break;
 }
 }
-if(_errs161 === errors){
-if(data67.type !== undefined){
-let data68 = data67.type;
-const _errs162 = errors;
-if("Token" !== data68){
-const err30 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Token"},message:"must be equal to constant",schema:"Token",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.type,data:data68};
+if(_errs163 === errors){
+if(data68.type !== undefined){
+let data69 = data68.type;
+const _errs164 = errors;
+if("Token" !== data69){
+const err30 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Token"},message:"must be equal to constant",schema:"Token",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.type,data:data69};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6885,17 +8830,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid37 = _errs162 === errors;
+var valid38 = _errs164 === errors;
 }
 else {
-var valid37 = true;
+var valid38 = true;
 }
-if(valid37){
-if(data67.ambiguous !== undefined){
-let data69 = data67.ambiguous;
-const _errs163 = errors;
-if(!((data69 === "AuthenticatedRole") || (data69 === "Deny"))){
-const err31 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous,data:data69};
+if(valid38){
+if(data68.ambiguous !== undefined){
+let data70 = data68.ambiguous;
+const _errs165 = errors;
+if(!((data70 === "AuthenticatedRole") || (data70 === "Deny"))){
+const err31 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous,data:data70};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6904,17 +8849,17 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid37 = _errs163 === errors;
+var valid38 = _errs165 === errors;
 }
 else {
-var valid37 = true;
+var valid38 = true;
 }
 }
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data67};
+const err32 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6924,17 +8869,17 @@ vErrors.push(err32);
 errors++;
 }
 }
-var _valid1 = _errs159 === errors;
+var _valid1 = _errs161 === errors;
 if(_valid1){
-valid36 = true;
+valid37 = true;
 passing1 = 0;
 }
-const _errs164 = errors;
-if(errors === _errs164){
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+const _errs166 = errors;
+if(errors === _errs166){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 let missing11;
-if((((data67.type === undefined) && (missing11 = "type")) || ((data67.ambiguous === undefined) && (missing11 = "ambiguous"))) || ((data67.rules === undefined) && (missing11 = "rules"))){
-const err33 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
+if((((data68.type === undefined) && (missing11 = "type")) || ((data68.ambiguous === undefined) && (missing11 = "ambiguous"))) || ((data68.rules === undefined) && (missing11 = "rules"))){
+const err33 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6944,10 +8889,10 @@ vErrors.push(err33);
 errors++;
 }
 else {
-const _errs166 = errors;
-for(const key13 in data67){
+const _errs168 = errors;
+for(const key13 in data68){
 if(!(((key13 === "type") || (key13 === "ambiguous")) || (key13 === "rules"))){
-const err34 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
+const err34 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6958,12 +8903,12 @@ errors++;
 break;
 }
 }
-if(_errs166 === errors){
-if(data67.type !== undefined){
-let data70 = data67.type;
-const _errs167 = errors;
-if("Rules" !== data70){
-const err35 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "Rules"},message:"must be equal to constant",schema:"Rules",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.type,data:data70};
+if(_errs168 === errors){
+if(data68.type !== undefined){
+let data71 = data68.type;
+const _errs169 = errors;
+if("Rules" !== data71){
+const err35 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "Rules"},message:"must be equal to constant",schema:"Rules",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.type,data:data71};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6972,17 +8917,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-var valid38 = _errs167 === errors;
+var valid39 = _errs169 === errors;
 }
 else {
-var valid38 = true;
+var valid39 = true;
 }
-if(valid38){
-if(data67.ambiguous !== undefined){
-let data71 = data67.ambiguous;
-const _errs168 = errors;
-if(!((data71 === "AuthenticatedRole") || (data71 === "Deny"))){
-const err36 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous,data:data71};
+if(valid39){
+if(data68.ambiguous !== undefined){
+let data72 = data68.ambiguous;
+const _errs170 = errors;
+if(!((data72 === "AuthenticatedRole") || (data72 === "Deny"))){
+const err36 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous,data:data72};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6991,27 +8936,27 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid38 = _errs168 === errors;
+var valid39 = _errs170 === errors;
 }
 else {
-var valid38 = true;
-}
-if(valid38){
-if(data67.rules !== undefined){
-let data72 = data67.rules;
-const _errs169 = errors;
-if(errors === _errs169){
-if(Array.isArray(data72)){
 var valid39 = true;
-const len9 = data72.length;
-for(let i9=0; i9<len9; i9++){
-let data73 = data72[i9];
+}
+if(valid39){
+if(data68.rules !== undefined){
+let data73 = data68.rules;
 const _errs171 = errors;
 if(errors === _errs171){
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(Array.isArray(data73)){
+var valid40 = true;
+const len10 = data73.length;
+for(let i10=0; i10<len10; i10++){
+let data74 = data73[i10];
+const _errs173 = errors;
+if(errors === _errs173){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 let missing12;
-if(((((data73.claim === undefined) && (missing12 = "claim")) || ((data73.matchType === undefined) && (missing12 = "matchType"))) || ((data73.value === undefined) && (missing12 = "value"))) || ((data73.roleArn === undefined) && (missing12 = "roleArn"))){
-const err37 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
+if(((((data74.claim === undefined) && (missing12 = "claim")) || ((data74.matchType === undefined) && (missing12 = "matchType"))) || ((data74.value === undefined) && (missing12 = "value"))) || ((data74.roleArn === undefined) && (missing12 = "roleArn"))){
+const err37 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7021,10 +8966,10 @@ vErrors.push(err37);
 errors++;
 }
 else {
-const _errs173 = errors;
-for(const key14 in data73){
+const _errs175 = errors;
+for(const key14 in data74){
 if(!((((key14 === "claim") || (key14 === "matchType")) || (key14 === "value")) || (key14 === "roleArn"))){
-const err38 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
+const err38 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7035,12 +8980,12 @@ errors++;
 break;
 }
 }
-if(_errs173 === errors){
-if(data73.claim !== undefined){
-let data74 = data73.claim;
-const _errs174 = errors;
-if(typeof data74 !== "string"){
-const err39 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/claim",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim,data:data74};
+if(_errs175 === errors){
+if(data74.claim !== undefined){
+let data75 = data74.claim;
+const _errs176 = errors;
+if(typeof data75 !== "string"){
+const err39 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/claim",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim,data:data75};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7049,17 +8994,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid40 = _errs174 === errors;
+var valid41 = _errs176 === errors;
 }
 else {
-var valid40 = true;
+var valid41 = true;
 }
-if(valid40){
-if(data73.matchType !== undefined){
-let data75 = data73.matchType;
-const _errs176 = errors;
-if(!((((data75 === "Equals") || (data75 === "Contains")) || (data75 === "StartsWith")) || (data75 === "NotEqual"))){
-const err40 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/matchType",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/matchType/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType,data:data75};
+if(valid41){
+if(data74.matchType !== undefined){
+let data76 = data74.matchType;
+const _errs178 = errors;
+if(!((((data76 === "Equals") || (data76 === "Contains")) || (data76 === "StartsWith")) || (data76 === "NotEqual"))){
+const err40 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/matchType",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/matchType/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType,data:data76};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7068,17 +9013,17 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid40 = _errs176 === errors;
+var valid41 = _errs178 === errors;
 }
 else {
-var valid40 = true;
+var valid41 = true;
 }
-if(valid40){
-if(data73.value !== undefined){
-let data76 = data73.value;
-const _errs177 = errors;
-if(typeof data76 !== "string"){
-const err41 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/value",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value,data:data76};
+if(valid41){
+if(data74.value !== undefined){
+let data77 = data74.value;
+const _errs179 = errors;
+if(typeof data77 !== "string"){
+const err41 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/value",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value,data:data77};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7087,17 +9032,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid40 = _errs177 === errors;
+var valid41 = _errs179 === errors;
 }
 else {
-var valid40 = true;
+var valid41 = true;
 }
-if(valid40){
-if(data73.roleArn !== undefined){
-let data77 = data73.roleArn;
-const _errs179 = errors;
-if(typeof data77 !== "string"){
-const err42 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9+"/roleArn",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn,data:data77};
+if(valid41){
+if(data74.roleArn !== undefined){
+let data78 = data74.roleArn;
+const _errs181 = errors;
+if(typeof data78 !== "string"){
+const err42 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/roleArn",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn,data:data78};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7106,10 +9051,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid40 = _errs179 === errors;
+var valid41 = _errs181 === errors;
 }
 else {
-var valid40 = true;
+var valid41 = true;
 }
 }
 }
@@ -7118,7 +9063,7 @@ var valid40 = true;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data73};
+const err43 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7128,14 +9073,14 @@ vErrors.push(err43);
 errors++;
 }
 }
-var valid39 = _errs171 === errors;
-if(!valid39){
+var valid40 = _errs173 === errors;
+if(!valid40){
 break;
 }
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules,data:data72};
+const err44 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules,data:data73};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7145,10 +9090,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-var valid38 = _errs169 === errors;
+var valid39 = _errs171 === errors;
 }
 else {
-var valid38 = true;
+var valid39 = true;
 }
 }
 }
@@ -7156,7 +9101,7 @@ var valid38 = true;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data67};
+const err45 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7166,19 +9111,19 @@ vErrors.push(err45);
 errors++;
 }
 }
-var _valid1 = _errs164 === errors;
-if(_valid1 && valid36){
-valid36 = false;
+var _valid1 = _errs166 === errors;
+if(_valid1 && valid37){
+valid37 = false;
 passing1 = [passing1, 1];
 }
 else {
 if(_valid1){
-valid36 = true;
+valid37 = true;
 passing1 = 1;
 }
 }
-if(!valid36){
-const err46 = {instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties,data:data67};
+if(!valid37){
+const err46 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7190,31 +9135,31 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs158;
+errors = _errs160;
 if(vErrors !== null){
-if(_errs158){
-vErrors.length = _errs158;
+if(_errs160){
+vErrors.length = _errs160;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid35 = _errs157 === errors;
-if(!valid35){
+var valid36 = _errs159 === errors;
+if(!valid36){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7+"/mappings",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings,data:data66}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings,data:data67}];
 return false;
 }
 }
-var valid32 = _errs154 === errors;
+var valid33 = _errs156 === errors;
 }
 else {
-var valid32 = true;
+var valid33 = true;
 }
 }
 }
@@ -7224,25 +9169,25 @@ var valid32 = true;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data58}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
 return false;
 }
 }
-var valid31 = _errs136 === errors;
-if(!valid31){
+var valid32 = _errs138 === errors;
+if(!valid32){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5+"/identityPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools,data:data57}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools,data:data58}];
 return false;
 }
 }
-var valid29 = _errs134 === errors;
+var valid30 = _errs136 === errors;
 }
 else {
-var valid29 = true;
+var valid30 = true;
 }
 }
 }
@@ -7250,18 +9195,18 @@ var valid29 = true;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i5,schemaPath:"#/properties/credentialsRead/properties/regions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data53}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
 return false;
 }
 }
-var valid28 = _errs125 === errors;
-if(!valid28){
+var valid29 = _errs127 === errors;
+if(!valid29){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions",schemaPath:"#/properties/credentialsRead/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.type,parentSchema:schema11.properties.credentialsRead.properties.regions,data:data52}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions",schemaPath:"#/properties/credentialsRead/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.type,parentSchema:schema11.properties.credentialsRead.properties.regions,data:data53}];
 return false;
 }
 }
@@ -7270,11 +9215,32 @@ return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.type,parentSchema:schema11.properties.credentialsRead,data:data51}];
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.type,parentSchema:schema11.properties.credentialsRead,data:data52}];
 return false;
 }
 }
-var valid0 = _errs120 === errors;
+var valid0 = _errs122 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checksum !== undefined){
+let data79 = data.checksum;
+const _errs183 = errors;
+if(errors === _errs183){
+if(typeof data79 === "string"){
+if(!pattern4.test(data79)){
+validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema11.properties.checksum,data:data79}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checksum.type,parentSchema:schema11.properties.checksum,data:data79}];
+return false;
+}
+}
+var valid0 = _errs183 === errors;
 }
 else {
 var valid0 = true;

@@ -1,6 +1,7 @@
 import type { GroupFields } from '../config/model.js';
 import type { FieldChange, ReplaceReason } from './fields.js';
 import type { PlanCredentials, PoolCredentials } from '../credentials/plan-model.js';
+import type { PoolAccess } from '../access/model.js';
 
 export type { FieldChange, FieldName, FieldValue, ReplaceReason } from './fields.js';
 
@@ -140,6 +141,8 @@ export interface PoolPlan {
   lookalikes?: Lookalike[];
   /** Which identity pools hand out roles from the pool's tokens and whose credentials change (set by the credentials check when claims change). */
   credentials?: PoolCredentials;
+  /** Whose token claims the changes alter (set by the access check when a change can alter one). */
+  access?: PoolAccess;
 }
 
 /** A name in the file and one in the pool that a reader cannot tell apart. */

@@ -1,3 +1,5 @@
+import { accessJson, accessReadJson } from '../access/canonical.js';
+import type { AccessRead } from '../access/model.js';
 import { compareNames, nameKey } from '../config/names.js';
 import { changeJson, groupJson, orphanHoldJson, unmanagedJson } from '../plan/canonical.js';
 import type { GroupChange, MembersByPool, ObservedGroup, ObservedMembers, Plan } from '../plan/model.js';
@@ -39,6 +41,8 @@ export interface Planned {
   caseSensitive?: ReadonlyMap<string, boolean>;
   /** What the credentials check read of the identity pools. */
   credentialsRead?: PlanDocument['credentialsRead'];
+  /** What each pool's access check read, by pool id. */
+  accessReads?: ReadonlyMap<string, AccessRead>;
 }
 
 /** Members as a plan document records them: by group, usernames sorted. */
@@ -54,7 +58,7 @@ export function membersOfDocument(pool: PlanDocumentPool): ObservedMembers {
 }
 
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members, caseSensitive, credentialsRead }: Planned, meta: PlanMeta): PlanDocument {
+export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads, credentialsRead }: Planned, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
     const read = members?.get(pool.userPoolId);
@@ -71,6 +75,8 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, cred
       ...(pool.orphanHolds === undefined ? {} : { orphanHolds: pool.orphanHolds.map(orphanHoldJson) }),
       ...(read === undefined || read.size === 0 ? {} : { members: membersJson(read) }),
       ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
+      ...(pool.access === undefined ? {} : { access: accessJson(pool.access) }),
+      ...(accessReads?.get(pool.userPoolId) === undefined ? {} : { accessRead: accessReadJson(accessReads.get(pool.userPoolId) as AccessRead) }),
       ...(pool.credentials === undefined ? {} : { credentials: pool.credentials }),
     };
   });
@@ -84,7 +90,10 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, cred
     ...(meta.endpoint === undefined ? {} : { endpoint: meta.endpoint }),
     ...(meta.environment === undefined ? {} : { environment: meta.environment.name, ...(meta.environment.account === undefined ? {} : { account: meta.environment.account }) }),
     ...(plan.dropMembers === true ? { dropMembers: true as const } : {}),
-    settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
+    settings: {
+      ...(meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps }),
+      ...(meta.settings?.sensitiveRoles === undefined ? {} : { sensitiveRoles: [...meta.settings.sensitiveRoles] }),
+    },
     summary: { ...countPlan(plan), text: meta.summaryText },
     pools,
     ...(plan.credentials === undefined ? {} : { credentials: plan.credentials }),
@@ -111,6 +120,7 @@ export function planOfDocument(doc: PlanDocument): Plan {
       unmanaged: p.unmanaged,
       ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
       ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
+      ...(p.access === undefined ? {} : { access: p.access }),
       ...(p.credentials === undefined ? {} : { credentials: p.credentials }),
     })),
     ...(doc.dropMembers === true ? { dropMembers: true as const } : {}),

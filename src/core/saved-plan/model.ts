@@ -1,10 +1,11 @@
 import type { IdentityPoolInfo } from '../credentials/model.js';
 import type { PlanCredentials, PoolCredentials } from '../credentials/plan-model.js';
+import type { AccessRead, PoolAccess } from '../access/model.js';
 import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 4;
+export const PLAN_FORMAT_VERSION = 5;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
@@ -32,6 +33,10 @@ export interface PlanDocumentPool {
   members?: PlanMembers[];
   /** For a pool with `members:` in the file: whether it compares usernames case-sensitively, as DescribeUserPool said. */
   usernamesCaseSensitive?: boolean;
+  /** Whose token claims the changes alter (a pool with a change that can alter one). */
+  access?: PoolAccess;
+  /** What the access check read besides `members`: apply reads it again, and the plan is stale if the prediction changed. */
+  accessRead?: AccessRead;
   /** The credentials check of a pool whose claims the plan changes: identity pools and credential transitions. */
   credentials?: PoolCredentials;
 }
@@ -61,8 +66,8 @@ export interface PlanDocument {
   account?: string;
   /** Set when the plan was made with --drop-members: its replaces drop the groups' members. */
   dropMembers?: true;
-  /** Settings of the groups file that apply still needs (settings.maxRps). */
-  settings: { maxRps?: number };
+  /** Settings of the groups file that apply still needs (settings.maxRps, settings.sensitiveRoles). */
+  settings: { maxRps?: number; sensitiveRoles?: string[] };
   summary: PlanCounts & { text: string };
   pools: PlanDocumentPool[];
   /** The credentials check: roles that cannot work, what could not be checked. */

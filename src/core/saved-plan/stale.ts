@@ -1,3 +1,6 @@
+import { transitionJson } from '../access/canonical.js';
+import type { AccessRead } from '../access/model.js';
+import { predictionFrom } from '../access/recompute.js';
 import { compareNames, nameKey } from '../config/names.js';
 import { diffFields, type FieldChange } from '../plan/fields.js';
 import type { DesiredConfig } from '../config/model.js';
@@ -26,8 +29,18 @@ export type StaleGroup =
   | { kind: 'members'; poolId: string; name: string; joined: number; left: number }
   /** The pool compares usernames otherwise than the plan says (it changed, or the plan was edited): its member changes cannot be trusted. */
   | { kind: 'usernames'; poolId: string; inPlan: boolean; now: boolean }
+  /** Whose claims the plan changes is no longer what it predicted (someone joined or left a role-bearing group, a role group changed): users with a changed claim then and now. */
+  | { kind: 'access'; poolId: string; inPlan: number; now: number }
+  /** The pool's pre token generation trigger is not the one the prediction was made with (null: none). */
+  | { kind: 'trigger'; poolId: string; inPlan: string | null; now: string | null }
   /** The identity pools of a region, or their role mappings, changed since the plan predicted credentials from them. */
   | { kind: 'identity-pools'; region: string; why: string };
+
+/** What the access check of a saved plan reads again at apply: its reads, and the pool's trigger. */
+export interface AccessNow {
+  read?: AccessRead;
+  trigger: string | null;
+}
 
 /** Why a saved plan no longer fits the pools, and what changed elsewhere without mattering. */
 export interface Staleness {
@@ -48,6 +61,7 @@ export function checkStaleness(
   config?: DesiredConfig,
   members?: MembersByPool,
   caseSensitive?: ReadonlyMap<string, boolean>,
+  accessNow?: ReadonlyMap<string, AccessNow>,
 ): Staleness {
   const stale: StaleGroup[] = [];
   const elsewhere: GroupDifference[] = [];
@@ -85,6 +99,24 @@ export function checkStaleness(
       const joined = users.filter((u) => !before.has(u)).length;
       const left = then.usernames.filter((u) => !after.has(u)).length;
       if (joined + left > 0) stale.push({ kind: 'members', poolId, name: then.group, joined, left });
+    }
+    // The prediction again, from what the pools have now: the listing, the members and what the access check read.
+    // Only when nothing else is stale in the pool: a changed group or member changes the prediction too, and is named already.
+    if (pool.access?.checked === true && !stale.some((s) => 'poolId' in s && s.poolId === poolId)) {
+      const plannedMembers = new Map((pool.members ?? []).map((m) => [m.group, now?.get(m.group) ?? m.usernames]));
+      const again = predictionFrom(pool, {
+        observed: current.get(poolId) ?? [],
+        members: plannedMembers,
+        caseSensitive: pool.usernamesCaseSensitive ?? true,
+        read: accessNow?.get(poolId)?.read ?? pool.accessRead ?? { via: 'plan-reads' },
+        sensitiveRoles: doc.settings.sensitiveRoles ?? [],
+      });
+      const same = again !== undefined && JSON.stringify(again.transitions.map(transitionJson)) === JSON.stringify(pool.access.transitions.map(transitionJson));
+      if (!same) stale.push({ kind: 'access', poolId, inPlan: pool.access.users, now: again?.users ?? 0 });
+    }
+    const triggerNow = accessNow?.get(poolId)?.trigger;
+    if (pool.access?.checked === true && triggerNow !== undefined && triggerNow !== (pool.access.trigger ?? null)) {
+      stale.push({ kind: 'trigger', poolId, inPlan: pool.access.trigger ?? null, now: triggerNow });
     }
     const desired = config?.userPools.find((p) => p.id === poolId);
     if (desired === undefined) continue;

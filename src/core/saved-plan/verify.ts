@@ -1,8 +1,10 @@
+import { transitionJson } from '../access/canonical.js';
+import { predictionFrom } from '../access/recompute.js';
 import type { DesiredConfig } from '../config/model.js';
 import { changeJson, unmanagedJson } from '../plan/canonical.js';
 import { compareNames } from '../config/names.js';
 import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
-import type { ObservedGroup } from '../plan/model.js';
+import type { ObservedGroup, PoolPlan } from '../plan/model.js';
 import { membersOfDocument } from './build.js';
 import { listingDigest, sha256 } from './digest.js';
 import type { PlanDocument } from './model.js';
@@ -22,6 +24,10 @@ export type FollowProblem =
   | { kind: 'listed'; poolId: string; inPlan: number; shown: number }
   /** The plan records the members of other groups than those its changes need counted. */
   | { kind: 'members'; poolId: string }
+  /** settings.sensitiveRoles differ between the plan and the file. */
+  | { kind: 'sensitive-roles'; inPlan: string[]; inFile: string[] }
+  /** The plan's access prediction is not what its own recorded reads give. */
+  | { kind: 'access'; poolId: string }
   /** The plan was made for another environment of the file (or the file was read as another one). */
   | { kind: 'environment'; inPlan: string | null; inFile: string | null; accountInPlan: string | null; accountInFile: string | null };
 
@@ -39,6 +45,9 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
   const planMaxRps = doc.settings.maxRps ?? null;
   const fileMaxRps = config.settings.maxRps ?? null;
   if (planMaxRps !== fileMaxRps) problems.push({ kind: 'setting', setting: 'maxRps', inPlan: planMaxRps, inFile: fileMaxRps });
+  const planSensitive = doc.settings.sensitiveRoles ?? [];
+  const fileSensitive = config.settings.sensitiveRoles ?? [];
+  if (JSON.stringify(planSensitive) !== JSON.stringify(fileSensitive)) problems.push({ kind: 'sensitive-roles', inPlan: planSensitive, inFile: fileSensitive });
   const inPlan = doc.pools.map((p) => p.userPoolId);
   const inFile = config.userPools.map((p) => p.id);
   if (inPlan.join(',') !== inFile.join(',')) problems.push({ kind: 'pools', inPlan, inFile });
@@ -66,6 +75,23 @@ export function planFollowsFrom(doc: PlanDocument, fileText: string, config: Des
     // A pool whose file manages members must say how it compares usernames, or the member changes could not be checked.
     if (desired.groups.some((g) => g.members !== undefined) !== (pool.usernamesCaseSensitive !== undefined)) problems.push({ kind: 'members', poolId });
     if (again.listed !== pool.listed) problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
+    // Only when nothing else is wrong with the pool: other changes or members give another prediction too.
+    if (!problems.some((p) => 'poolId' in p && p.poolId === poolId) && !accessFollows(pool, again, planSensitive)) problems.push({ kind: 'access', poolId });
   }
   return problems;
+}
+
+/**
+ * Whether a pool's recorded access is what its recorded reads give: a checked prediction must be
+ * exactly that, and a pool whose changes can alter a claim must say so (checked or not).
+ */
+function accessFollows(pool: PlanDocument['pools'][number], again: PoolPlan, sensitiveRoles: readonly string[]): boolean {
+  const members = membersOfDocument(pool);
+  const caseSensitive = pool.usernamesCaseSensitive ?? true;
+  const read = pool.accessRead ?? { via: 'plan-reads' as const };
+  const predicted = predictionFrom(again, { observed: pool.observed, members, caseSensitive, read, sensitiveRoles });
+  if (predicted === undefined) return pool.access === undefined && pool.accessRead === undefined;
+  if (pool.access === undefined) return false;
+  if (!pool.access.checked) return pool.accessRead === undefined;
+  return predicted.users === pool.access.users && JSON.stringify(predicted.transitions.map(transitionJson)) === JSON.stringify(pool.access.transitions.map(transitionJson));
 }

@@ -21,10 +21,19 @@ export interface MemberPage {
   nextToken?: string;
 }
 
+/** One page of AdminListGroupsForUser: the names of the user's groups. */
+export interface UserGroupsPage {
+  groups: string[];
+  /** Absent on the last page. */
+  nextToken?: string;
+}
+
 /** What the tool needs to know of a user pool. */
 export interface PoolSettings {
   /** Whether usernames are compared with case (UsernameConfiguration.CaseSensitive; false when unset). */
   caseSensitiveUsernames: boolean;
+  /** The pre token generation Lambda (LambdaConfig.PreTokenGenerationConfig.LambdaArn or PreTokenGeneration), which can override the group claims. */
+  preTokenTrigger?: string;
 }
 
 /** A Cognito operation this tool calls. */
@@ -38,10 +47,11 @@ export type Operation =
   | 'AdminAddUserToGroup'
   | 'AdminRemoveUserFromGroup'
   | 'AdminGetUser'
+  | 'AdminListGroupsForUser'
   | 'DescribeUserPool';
 
 /** Every operation, in a fixed order (for counts). */
-export const OPERATIONS: readonly Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminGetUser', 'DescribeUserPool'];
+export const OPERATIONS: readonly Operation[] = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminGetUser', 'AdminListGroupsForUser', 'DescribeUserPool'];
 
 /**
  * The narrow port to Cognito's group and membership API, declared by the code that uses it. Every
@@ -63,6 +73,8 @@ export interface GroupsApi {
   removeMember(pool: PoolRef, group: string, username: string): Promise<void>;
   /** The user's canonical username, or undefined when no such user exists (the name may be an alias or the sub). */
   getUser(pool: PoolRef, username: string): Promise<string | undefined>;
+  /** A page of the groups of a user (AWS_USER_NOT_FOUND when no such user exists). */
+  listUserGroupsPage(pool: PoolRef, username: string, nextToken?: string): Promise<UserGroupsPage>;
   describePool(pool: PoolRef): Promise<PoolSettings>;
 }
 
@@ -90,6 +102,7 @@ export function categoryOf(op: Operation): QuotaCategory {
     case 'ListUsersInGroup':
       return 'UserList';
     case 'AdminGetUser':
+    case 'AdminListGroupsForUser':
       return 'UserResourceRead';
     case 'AdminAddUserToGroup':
     case 'AdminRemoveUserFromGroup':

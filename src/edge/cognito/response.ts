@@ -66,12 +66,32 @@ export function usernameOf(out: Record<string, unknown>, where: string): string 
   return name;
 }
 
+/** A page of AdminListGroupsForUser: the names of the user's groups, or AWS_BAD_RESPONSE. */
+export function userGroupsPageOf(out: Record<string, unknown>, where: string): { groups: string[]; nextToken?: string } {
+  const page = groupPageOf(out, where);
+  return { groups: page.groups.map((g) => g.name), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+}
+
 /** What the tool needs of a DescribeUserPool answer. */
-export function poolSettingsOf(out: Record<string, unknown>, where: string): { caseSensitiveUsernames: boolean } {
+export function poolSettingsOf(out: Record<string, unknown>, where: string): { caseSensitiveUsernames: boolean; preTokenTrigger?: string } {
   const pool = out.UserPool;
   if (typeof pool !== 'object' || pool === null) throw badAnswer(where, 'no UserPool');
   const config = (pool as Record<string, unknown>).UsernameConfiguration;
   const sensitive = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).CaseSensitive : undefined;
+  const trigger = preTokenTriggerOf((pool as Record<string, unknown>).LambdaConfig, where);
   // Pools created before the setting existed compare usernames with case.
-  return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true };
+  return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true, ...(trigger === undefined ? {} : { preTokenTrigger: trigger }) };
+}
+
+/** The pre token generation Lambda of a pool's LambdaConfig: the V2/V3 config's LambdaArn, else the V1 PreTokenGeneration. */
+function preTokenTriggerOf(config: unknown, where: string): string | undefined {
+  if (config === undefined || config === null) return undefined;
+  if (typeof config !== 'object' || Array.isArray(config)) throw badAnswer(where, 'LambdaConfig is not an object');
+  const c = config as Record<string, unknown>;
+  const v2 = c.PreTokenGenerationConfig;
+  const arn = typeof v2 === 'object' && v2 !== null ? (v2 as Record<string, unknown>).LambdaArn : undefined;
+  const chosen = arn ?? c.PreTokenGeneration;
+  if (chosen === undefined || chosen === null) return undefined;
+  if (typeof chosen !== 'string' || chosen === '') throw badAnswer(where, `the pre token generation trigger is not an ARN: ${shown(chosen)}`);
+  return chosen;
 }

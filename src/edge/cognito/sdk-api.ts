@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -14,8 +15,8 @@ import {
 import type { DesiredGroup } from '../../core/config/model.js';
 import type { ObservedGroup } from '../../core/plan/model.js';
 import { callError, type CallFailure } from './call-error.js';
-import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, usernameOf } from './response.js';
-import { type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings } from './port.js';
+import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, userGroupsPageOf, usernameOf } from './response.js';
+import { type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserGroupsPage } from './port.js';
 
 /** How to reach Cognito: all optional, the SDK's default chain fills the rest. */
 export interface SdkOptions {
@@ -131,6 +132,13 @@ export class SdkGroupsApi implements GroupsApi {
       if (err instanceof Error && 'code' in err && err.code === 'AWS_USER_NOT_FOUND') return undefined;
       throw err;
     }
+  }
+
+  async listUserGroupsPage(pool: PoolRef, username: string, nextToken?: string): Promise<UserGroupsPage> {
+    const out = await this.send('AdminListGroupsForUser', pool, undefined, (c, abortSignal) =>
+      c.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.id, Username: username, Limit: LIST_PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }), { abortSignal }),
+    username);
+    return userGroupsPageOf(out as unknown as Record<string, unknown>, where('AdminListGroupsForUser', pool));
   }
 
   async describePool(pool: PoolRef): Promise<PoolSettings> {

@@ -62,6 +62,10 @@ export function needsOf(config: DesiredConfig, command: PolicyCommand, options: 
 /** The operations `command` may call on one pool of the file. */
 export function operationsFor(pool: DesiredPool, command: PolicyCommand): Operation[] {
   const ops = new Set<Operation>(readsOf(pool));
+  // The access check of plan and apply: the pool's pre token generation trigger, and the groups of the users whose role claims may change.
+  if (command === 'plan' || command === 'apply') for (const op of ACCESS_READS) ops.add(op);
+  // Drift's access check: what members added or removed by hand did to their claims (pools with `members:` only).
+  if (command === 'drift' && managesMembers(pool)) for (const op of ACCESS_READS) ops.add(op);
   if (command === 'apply') for (const op of writesOf(pool)) ops.add(op);
   return OPERATIONS.filter((op) => ops.has(op));
 }
@@ -92,6 +96,9 @@ function writesOf(pool: DesiredPool): Operation[] {
   if (pool.groups.some((g) => g.members?.mode === 'exact')) ops.push('AdminRemoveUserFromGroup');
   return ops;
 }
+
+/** What the access check may read (any pool's plan can change a claim: a group without roleArn in the file is a replace of one with it). */
+const ACCESS_READS: readonly Operation[] = ['DescribeUserPool', 'AdminListGroupsForUser'];
 
 function managesMembers(pool: DesiredPool): boolean {
   return pool.groups.some((g) => g.members !== undefined);

@@ -1,5 +1,5 @@
 import { isRetryable } from '../cognito/call-error.js';
-import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserSubs } from '../cognito/port.js';
+import { isRead, OPERATIONS, type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserGroupsPage, type UserSubs } from '../cognito/port.js';
 import type { DesiredGroup } from '../../core/config/model.js';
 import { CgError } from '../../core/errors.js';
 import type { ObservedGroup } from '../../core/plan/model.js';
@@ -80,6 +80,10 @@ export class PacedGroupsApi implements GroupsApi, UserSubs {
     const inner = this.inner as GroupsApi & Partial<UserSubs>;
     if (inner.userSub === undefined) return Promise.resolve(undefined);
     return this.run('AdminGetUser', pool, () => (inner as UserSubs).userSub(pool, username), username);
+  }
+
+  listUserGroupsPage(pool: PoolRef, username: string, nextToken?: string): Promise<UserGroupsPage> {
+    return this.run('AdminListGroupsForUser', pool, () => this.inner.listUserGroupsPage(pool, username, nextToken), username);
   }
 
   describePool(pool: PoolRef): Promise<PoolSettings> {

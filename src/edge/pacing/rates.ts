@@ -10,7 +10,7 @@ export interface Rates {
   accountWrite: number;
   /** Account-wide UserList: ListUsersInGroup (Cognito: 30). */
   userList: number;
-  /** Account-wide UserResourceRead: AdminGetUser (Cognito: 50). */
+  /** Account-wide UserResourceRead: AdminGetUser, AdminListGroupsForUser (Cognito: 50). */
   userRead: number;
   /** Account-wide UserResourceUpdate: AdminAddUserToGroup, AdminRemoveUserFromGroup (Cognito: 25). */
   userUpdate: number;

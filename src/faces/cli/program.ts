@@ -16,7 +16,7 @@ import { addColorOption, addFileOption, addFormatOptions, addTargetOptions } fro
 import { addLockOptions } from './lock-flags.js';
 import { addUnlockCommand } from './unlock-flags.js';
 import type { Io } from './io.js';
-import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../../run/apply/limits.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS, DEFAULT_MAX_ROLE_CHANGES } from '../../run/apply/limits.js';
 import { ACCOUNT_ID, POLICY_COMMANDS } from '../../edge/iam/commands.js';
 import { VERSION } from './version.js';
 
@@ -47,6 +47,7 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
         .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)')
+        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)")
         .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
@@ -68,6 +69,9 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(numberIn(COUNT)))
         .option('--allow-member-removals', 'allow removing members from groups with an exact `members:` list')
         .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))
+        .option('--allow-role-changes', 'allow a plan that changes more preferred roles than --max-role-changes, gives users a sensitive role, or was not access-checked')
+        .addOption(new Option('--max-role-changes <n>', "refuse a plan that changes more users' cognito:preferred_role than this, unless --allow-role-changes").default(DEFAULT_MAX_ROLE_CHANGES).argParser(numberIn(COUNT)))
+        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)')
         .option('--no-credentials-check', 'without a plan file: do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   );

@@ -1,3 +1,4 @@
+import type { AccessProgress } from '../../run/access.js';
 import type { ApplyProgress } from '../../run/apply/report.js';
 import type { MembersProgress } from '../../edge/read/list-members.js';
 import type { ReadProgress } from '../../edge/read/list-pool.js';
@@ -20,6 +21,7 @@ export class ProgressReporter {
   private live = false;
   private readonly pools = new Map<string, ReadProgress>();
   private readonly memberReads = new Map<string, MembersProgress>();
+  private readonly accessReads = new Map<string, AccessProgress>();
 
   constructor(private readonly io: Io, private readonly enabled = true, private readonly now: () => number = Date.now) {
     this.started = now();
@@ -44,6 +46,15 @@ export class ProgressReporter {
     const total = all.reduce((n, x) => n + x.groupsTotal, 0);
     const users = all.reduce((n, x) => n + x.members, 0);
     this.show(`reading members: ${read}/${total} groups, ${plural(users, 'member')}`);
+  };
+
+  access = (p: AccessProgress): void => {
+    this.accessReads.set(p.poolId, p);
+    const all = [...this.accessReads.values()];
+    const users = all.filter((x) => x.via === 'user-groups');
+    const groups = all.filter((x) => x.via === 'group-members');
+    const part = (list: AccessProgress[], what: string): string => (list.length === 0 ? '' : `${list.reduce((n, x) => n + x.done, 0)}/${list.reduce((n, x) => n + x.total, 0)} ${what}`);
+    this.show(`checking token claims: ${[part(users, "users' groups"), part(groups, 'role groups')].filter((s) => s !== '').join(', ')} read`);
   };
 
   apply = (p: ApplyProgress): void => {

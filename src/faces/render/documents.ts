@@ -8,6 +8,8 @@ import type { AcknowledgedDifference, DriftCounts, DriftedGroup, DriftReport, St
 import { countDrift, inSync } from '../../core/drift/model.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { changeJson, fieldsJson } from '../../core/plan/canonical.js';
+import { transitionJson } from '../../core/access/canonical.js';
+import type { AccessTransition } from '../../core/access/model.js';
 import type { GroupFields } from '../../core/config/model.js';
 import type { Action, FieldValue, GroupChange, ProviderAlert } from '../../core/plan/model.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument } from '../../core/saved-plan/model.js';
@@ -133,6 +135,8 @@ export interface DriftDocument {
     staleAcknowledgements: StaleAcknowledgement[];
     /** Who made each difference (CloudTrail); absent with --no-attribution. */
     attributions?: AttributedChange[];
+    /** What the members added or removed by hand did to users' token claims. */
+    access?: { transitions: AccessTransition[]; trigger?: string };
   }>;
 }
 
@@ -184,6 +188,7 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
       })),
       staleAcknowledgements: p.staleAcknowledgements.map((s) => ({ name: s.name, field: s.field, reason: s.reason, until: s.until, ended: s.ended })),
       ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
+      ...(p.access === undefined ? {} : { access: { transitions: p.access.transitions.map(transitionJson), ...(p.access.trigger === undefined ? {} : { trigger: p.access.trigger }) } }),
     })),
     ...(report.roleWarnings === undefined ? {} : { roleWarnings: report.roleWarnings.map((w) => ({ ...w, ...(w.audiences === undefined ? {} : { audiences: [...w.audiences] }) })) }),
   };

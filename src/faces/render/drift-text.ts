@@ -5,6 +5,7 @@ import { alertText, plural, previouslyMissingNote, showValue } from './values.js
 import { quoted, visible } from './outside-text.js';
 import { attributionTextLines } from './drift-attribution.js';
 import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
+import { accessDriftLines } from './access-text.js';
 
 /** The drift summary line. */
 export function driftSummaryLine(report: DriftReport): string {
@@ -45,6 +46,7 @@ export function renderDriftText(report: DriftReport, style: Style): string {
       out.push(style.remove(`  - to delete ${quoted(m)} (unmanagedGroups: delete)`));
       for (const line of attributionTextLines(p.attributions, m)) out.push(line);
     }
+    for (const line of accessDriftLines(p.access, style)) out.push(line);
     for (const g of p.unmanaged) out.push(`  ? unmanaged ${quoted(g.name)}`);
     for (const g of p.providerGroups) {
       out.push(`    provider  ${quoted(g.name)}`);

@@ -16,6 +16,7 @@ import { BREAK_MARK, CELL_VALUE_MAX, mdCellCode, mdCellText, mdCode, mdCutLines,
 import { spelledOut } from './outside-text.js';
 import { alertsCaution, LONG_TEXT, neverAppliedText, plural, reasonText } from './values.js';
 import { wordDiffParts } from './word-diff.js';
+import { accessMarkdown } from './access-markdown.js';
 
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_000;
@@ -120,7 +121,8 @@ interface Cut {
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const title = `${options.preface ?? ''}${titleSection(plan, options.target)}`;
-  const warnings = `${warningSections(plan, options.warnings ?? [])}${credentialsMarkdown(plan.credentials, plan.pools)}`;
+  // Whose token claims the plan changes, and whose credentials, come with the warnings, above the changes (each bounded).
+  const warnings = `${warningSections(plan, options.warnings ?? [])}${accessMarkdown(plan)}${credentialsMarkdown(plan.credentials, plan.pools)}`;
   const tail = appendixSection(options.appendix, limit, options.seeAlso);
   const fullText = options.fullText === undefined ? '' : fullTextSection(options.fullText);
   const pools: PoolRows[] = plan.pools.map((pool) => ({ pool, rows: sortedByRisk(pool.changes.map(rowOf)) }));

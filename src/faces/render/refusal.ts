@@ -7,6 +7,7 @@ import { emptiedGroupsWords } from './values.js';
 import { assertNever } from '../../core/errors.js';
 import type { FollowProblem } from '../../core/saved-plan/verify.js';
 import { staleLines } from './stale.js';
+import { accessRefusalLines } from './access-text.js';
 
 /** Lines that explain a refusal, indented for printing under its message; empty when the message says it all. */
 export function refusalDetails(refusal: Refusal): string[] {
@@ -16,6 +17,7 @@ export function refusalDetails(refusal: Refusal): string[] {
     case 'not-following':
       return refusal.problems.map((p) => `  ${followLine(p)}`);
     case 'policy':
+      return refusal.violations.access === undefined ? [] : accessRefusalLines(refusal.violations.access).map((l) => `  ${l}`);
     case 'target':
     case 'cancelled':
     case 'no-terminal':
@@ -46,6 +48,10 @@ function followLine(p: FollowProblem): string {
       return `${p.poolId}: the plan says ${p.inPlan} groups were listed, its content shows ${p.shown}`;
     case 'members':
       return `${p.poolId}: the plan records the members of other groups than those its changes count`;
+    case 'sensitive-roles':
+      return `settings.sensitiveRoles is ${p.inPlan.length === 0 ? '(none)' : p.inPlan.join(', ')} in the plan, ${p.inFile.length === 0 ? '(none)' : p.inFile.join(', ')} in the file`;
+    case 'access':
+      return `${p.poolId}: the plan's access prediction is not what the reads it records give`;
     case 'environment':
       return p.inPlan !== p.inFile
         ? `the plan was made for ${p.inPlan === null ? 'no environment' : `environment ${p.inPlan}`}, the file is read ${p.inFile === null ? 'without --env' : `as environment ${p.inFile}`}`
@@ -115,6 +121,12 @@ function policyMessage(v: PolicyViolations): string {
     parts.push(`removes ${v.overMaxMemberRemovals.removals} members in all, more than --max-member-removals ${v.overMaxMemberRemovals.maxMemberRemovals}`);
     flags.push(`--max-member-removals ${v.overMaxMemberRemovals.removals}`);
   }
+  if (v.access?.overMaxRoleChanges !== undefined) {
+    parts.push(`changes the preferred role of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
+  }
+  if (v.access?.sensitive !== undefined) parts.push(`gives ${v.access.sensitive.users} user(s) a role settings.sensitiveRoles names`);
+  if (v.access?.unchecked !== undefined) parts.push(`can change token claims in ${v.access.unchecked.join(', ')}, and was made with --no-access-check, so nobody knows whose`);
+  if (v.access !== undefined) flags.push('--allow-role-changes');
   // Emptying a group is refused whatever the flags: the fix is in the file.
   const emptiedWhat =
     v.emptiedGroups === undefined

@@ -8,6 +8,7 @@ import { neverApplied, policyViolations } from '../../run/apply/policy.js';
 import { applyFlags } from './apply-flags.js';
 import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, previouslyMissingNote, reasonText, showValue } from './values.js';
 import { wordDiff } from './word-diff.js';
+import { accessLines, sensitiveWarningLines } from './access-text.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
 import { credentialLines, credentialSummaryLines } from './credentials-text.js';
 
@@ -24,6 +25,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   // Every flag apply will need, with its number, as the Markdown comment names them.
   const flags = applyFlags(policyViolations(plan, {}));
   if (flags.length > 0) out.push(style.warn(`Apply needs: ${flags.map((f) => `${f.flag} (${f.because})`).join(', ')}.`), '');
+  for (const line of sensitiveWarningLines(plan, style)) out.push(line);
   for (const line of credentialSummaryLines(plan.credentials, plan.pools.map((p) => p.credentials), style)) out.push(line);
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
@@ -44,6 +46,7 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
     const n = h.memberCount === undefined ? 'members' : plural(h.memberCount, 'member');
     lines.push('', style.warn(`  ! ${quoted(h.group)} holds ${n} of ${quoted(h.for)}, which the file no longer lists: kept. Put ${quoted(h.for)} back in the file to restore them, or delete the holding group yourself`));
   }
+  for (const line of accessLines(pool.access, style)) lines.push(line);
   for (const line of credentialLines(pool.credentials, style)) lines.push(line);
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);

@@ -16,6 +16,10 @@ export interface ApplyPolicy {
   allowMemberRemovals?: boolean;
   /** Most members one apply may remove in all, even when allowed (default DEFAULT_MAX_MEMBER_REMOVALS). */
   maxMemberRemovals?: number;
+  /** Changing the preferred role of more users than maxRoleChanges, giving users a sensitive role, or a plan whose access was not checked. */
+  allowRoleChanges?: boolean;
+  /** Most users whose preferred role one apply may change unless allowRoleChanges (default DEFAULT_MAX_ROLE_CHANGES). */
+  maxRoleChanges?: number;
 }
 
 /** A group some of whose members the plan removes. */
@@ -26,7 +30,10 @@ export interface MemberRemovalRef {
   count: number;
 }
 
-export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS };
+import { DEFAULT_MAX_ROLE_CHANGES } from './limits.js';
+import { accessViolations, type AccessViolations } from './access-budget.js';
+
+export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS, DEFAULT_MAX_ROLE_CHANGES };
 
 /** A group in a pool, named as `pool/name` in messages; `from` is set for a case-only rename. */
 export interface PoolGroupRef {
@@ -53,6 +60,8 @@ export interface PolicyViolations {
   overMaxMemberRemovals?: { removals: number; maxMemberRemovals: number };
   /** Groups that have members and whose every member the plan removes: never allowed. */
   emptiedGroups?: MemberRemovalRef[];
+  /** Access changes beyond the budget, sensitive roles given, or access not checked (unless allowRoleChanges). */
+  access?: AccessViolations;
 }
 
 /** What a plan does against a policy; undefined when it may be applied. Pure. */
@@ -100,10 +109,13 @@ export function policyViolations(plan: Plan, policy: ApplyPolicy): PolicyViolati
     ...(memberRemovalCount > maxMemberRemovals ? { overMaxMemberRemovals: { removals: memberRemovalCount, maxMemberRemovals } } : {}),
     ...(emptiedGroups.length === 0 ? {} : { emptiedGroups }),
   };
+  const access = policy.allowRoleChanges === true ? undefined : accessViolations(plan, policy.maxRoleChanges ?? DEFAULT_MAX_ROLE_CHANGES);
+  if (access !== undefined) v.access = access;
   const refused =
     v.providerGroups.length + v.replaces.length + v.deletes.length + (v.memberRemovals?.length ?? 0) + (v.emptiedGroups?.length ?? 0) > 0 ||
     v.overMaxDelete !== undefined ||
-    v.overMaxMemberRemovals !== undefined;
+    v.overMaxMemberRemovals !== undefined ||
+    v.access !== undefined;
   return refused ? v : undefined;
 }
 
@@ -115,7 +127,7 @@ export interface NeverApplied {
 
 /** What no flag (of plan or apply) lets apply do in this plan; undefined when flags alone decide. A plan shows it, so a pull request is not merged for an apply that must refuse. Pure. */
 export function neverApplied(plan: Plan): NeverApplied | undefined {
-  const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity });
+  const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity, allowRoleChanges: true });
   if (v === undefined) return undefined;
   // A replace that empties its group is one `plan --drop-members` makes differently (the members are
   // dropped, none removed): a flag decides it, so it is not named here.

@@ -1,6 +1,7 @@
 import { LineCounter, visit, parseDocument } from 'yaml';
 import * as generated from '../generated/groups-validator.js';
 import { acknowledgementChecks } from './acknowledgements.js';
+import { claimsOf } from '../claims/rule.js';
 import { crossChecks } from './cross-checks.js';
 import { environmentChecks, environmentNames, environmentView } from './environments.js';
 import { pathToString } from './diagnostic.js';
@@ -187,6 +188,7 @@ function toConfig(raw) {
     const settings = {
         ...(raw.settings?.maxRps === undefined ? {} : { maxRps: raw.settings.maxRps }),
         ...(raw.settings?.lockSeconds === undefined ? {} : { lockSeconds: raw.settings.lockSeconds }),
+        ...(raw.settings?.sensitiveRoles === undefined ? {} : { sensitiveRoles: [...raw.settings.sensitiveRoles] }),
     };
     return { version: 1, settings, userPools };
 }
@@ -255,6 +257,9 @@ function lookalikeWarnings(pools, pos, at) {
     });
     return out;
 }
+function toClaimGroup(g) {
+    return { name: g.name, ...(typeof g.precedence === 'number' ? { precedence: g.precedence } : {}), ...(typeof g.roleArn === 'string' ? { roleArn: g.roleArn } : {}) };
+}
 /** Same precedence with different roles leaves `cognito:preferred_role` unset for users in both groups. */
 function precedenceWarnings(pools, pos, at) {
     const out = [];
@@ -264,7 +269,8 @@ function precedenceWarnings(pools, pos, at) {
             if (typeof group.precedence !== 'number' || typeof group.roleArn !== 'string')
                 continue;
             const earlier = byPrecedence.get(group.precedence) ?? [];
-            const other = earlier.find((g) => g.roleArn !== group.roleArn);
+            // The rule the plan's access predictions use: a user in both would get no preferred role.
+            const other = earlier.find((g) => claimsOf([toClaimGroup(g), toClaimGroup(group)]).tie !== undefined);
             if (other !== undefined) {
                 const path = ['userPools', i, 'groups', j, 'precedence'];
                 out.push(at(pos.offsetOf(path), path, `precedence ${group.precedence} is also used by "${other.name}" with a different roleArn; users in both get no cognito:preferred_role`));

@@ -1,4 +1,5 @@
 import { daysBetween } from '../config/acknowledgements.js';
+import { undoneBy } from '../access/drift.js';
 import { assertNever } from '../errors.js';
 /**
  * Drift is the plan read as a report: what differs, what is missing, what nobody manages. With the
@@ -40,6 +41,9 @@ function poolDrift(pool, acks, today) {
             default:
                 assertNever(c);
         }
+    }
+    if (pool.access?.checked === true && pool.access.transitions.length > 0) {
+        drift.access = { transitions: undoneBy(pool.access.transitions), ...(pool.access.trigger === undefined ? {} : { trigger: pool.access.trigger }) };
     }
     for (const g of pool.unmanaged) {
         const { provider, alert, ...group } = g;

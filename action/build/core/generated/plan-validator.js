@@ -20,7 +20,7 @@ const runtime_ucs2length = function ucs2length(str) {
     return length;
 };
 export const validatePlan = validate10;
-const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "cognito-groups:schema/plan.schema.json", "title": "cognito-groups plan document", "description": "A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 3).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "kind", "toolVersion", "createdAt", "desiredFile", "target", "settings", "summary", "pools", "checksum"], "properties": { "formatVersion": { "const": 3 }, "kind": { "const": "cognito-groups-plan" }, "toolVersion": { "type": "string" }, "createdAt": { "type": "string" }, "desiredFile": { "type": "object", "additionalProperties": false, "required": ["path", "sha256"], "properties": { "path": { "type": "string" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "target": { "enum": ["aws", "endpoint", "local-emulator"] }, "endpoint": { "type": "string", "minLength": 1 }, "environment": { "description": "The groups file's environment the plan was made for (--env); apply refuses it for another.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "account": { "description": "That environment's AWS account, when the file names one: apply checks the credentials are for it.", "type": "string", "pattern": "^[0-9]{12}$" }, "dropMembers": { "description": "Set when the plan was made with --drop-members: its replaces drop the groups' members.", "const": true }, "settings": { "type": "object", "additionalProperties": false, "properties": { "maxRps": { "type": "number", "minimum": 0.1, "maximum": 1000 } } }, "summary": { "type": "object", "additionalProperties": false, "required": ["add", "change", "replace", "delete", "unmanaged", "providerGroups", "alerts", "rename", "restore", "membersKept", "membersDropped", "orphanHolds", "memberAdds", "memberRemovals", "text"], "properties": { "add": { "$ref": "#/definitions/count" }, "change": { "$ref": "#/definitions/count" }, "replace": { "$ref": "#/definitions/count" }, "delete": { "$ref": "#/definitions/count" }, "unmanaged": { "$ref": "#/definitions/count" }, "text": { "type": "string", "description": "Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it." }, "providerGroups": { "$ref": "#/definitions/count" }, "alerts": { "$ref": "#/definitions/count" }, "rename": { "description": "Groups renamed: created anew, members moved, the old one deleted.", "$ref": "#/definitions/count" }, "restore": { "description": "Groups whose members a run that stopped left held, to put back.", "$ref": "#/definitions/count" }, "membersKept": { "description": "Members kept or moved by the changes (where counted).", "$ref": "#/definitions/count" }, "membersDropped": { "description": "Members dropped by the changes (where counted).", "$ref": "#/definitions/count" }, "orphanHolds": { "description": "Holding groups of groups the file no longer lists.", "$ref": "#/definitions/count" }, "memberAdds": { "description": "Users to add to groups with members:.", "$ref": "#/definitions/count" }, "memberRemovals": { "description": "Users to remove from groups with an exact members: list.", "$ref": "#/definitions/count" } } }, "pools": { "type": "array", "items": { "$ref": "#/definitions/pool" } }, "checksum": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" } }, "definitions": { "count": { "type": "integer", "minimum": 0 }, "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string", "maxLength": 2048 }, "precedence": { "type": "integer", "minimum": 0, "maximum": 2147483647 }, "roleArn": { "type": "string", "minLength": 20, "maxLength": 2048 } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "$ref": "#/definitions/name" }, "description": { "type": "string", "maxLength": 2048 }, "precedence": { "type": "integer", "minimum": 0, "maximum": 2147483647 }, "roleArn": { "type": "string", "minLength": 20, "maxLength": 2048 } } }, "unmanaged": { "type": "object", "additionalProperties": false, "required": ["name", "provider"], "properties": { "name": { "$ref": "#/definitions/name" }, "description": { "type": "string" }, "precedence": { "type": "integer" }, "roleArn": { "type": "string" }, "provider": { "type": "boolean" }, "alert": { "type": "object", "additionalProperties": false, "required": ["carries"], "description": "Set on a provider group that carries a role or precedence, which Cognito never gives one.", "properties": { "carries": { "type": "array", "minItems": 1, "items": { "enum": ["roleArn", "precedence"] } } } } } }, "value": { "type": ["string", "integer", "null"] }, "fieldChange": { "type": "object", "additionalProperties": false, "required": ["field", "before", "after"], "properties": { "field": { "enum": ["description", "precedence", "roleArn"] }, "before": { "$ref": "#/definitions/value" }, "after": { "$ref": "#/definitions/value" } } }, "change": { "type": "object", "required": ["action", "name"], "properties": { "action": { "enum": ["create", "update", "replace", "rename", "delete", "restore"] } }, "allOf": [{ "if": { "properties": { "action": { "const": "create" } } }, "then": { "additionalProperties": false, "required": ["after"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "after": { "$ref": "#/definitions/fields" }, "hold": { "$ref": "#/definitions/hold" }, "members": { "$ref": "#/definitions/memberChange" }, "previouslyMissing": { "description": "The file's previously names the pool has no group under: nothing is renamed, the group is created new.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/name" } } } } }, { "if": { "properties": { "action": { "const": "update" } } }, "then": { "additionalProperties": false, "required": ["before", "after", "fields"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "hold": { "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members whose tokens change (a roleArn or precedence change).", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } }, "anyOf": [{ "properties": { "fields": { "type": "array", "minItems": 1 } } }, { "required": ["members"] }], "description": "An update changes at least one field, or the members of a group with members: in the file." } }, { "if": { "properties": { "action": { "const": "replace" } } }, "then": { "additionalProperties": false, "required": ["previousName", "before", "after", "fields", "reasons"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "previousName": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "reasons": { "type": "array", "minItems": 1, "items": { "enum": ["roleArn-removed", "precedence-removed", "case-rename"] } }, "hold": { "description": "Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).", "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } } } }, { "if": { "properties": { "action": { "const": "rename" } } }, "then": { "additionalProperties": false, "required": ["previousName", "before", "after", "fields", "hold"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "previousName": { "description": "The name the pool has now (a previously name of the file).", "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "hold": { "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } } } }, { "if": { "properties": { "action": { "const": "delete" } } }, "then": { "additionalProperties": false, "required": ["before"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" } } } }, { "if": { "properties": { "action": { "const": "restore" } } }, "then": { "additionalProperties": false, "required": ["hold"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "hold": { "$ref": "#/definitions/hold" }, "members": { "$ref": "#/definitions/memberChange" } } } }] }, "pool": { "type": "object", "additionalProperties": false, "required": ["userPoolId", "region", "listed", "listingDigest", "observed", "changes", "unchanged", "unmanaged"], "properties": { "userPoolId": { "type": "string", "minLength": 1, "maxLength": 55, "pattern": "^[\\w-]+_[0-9a-zA-Z]+$" }, "region": { "type": "string", "minLength": 1 }, "listed": { "$ref": "#/definitions/count" }, "listingDigest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "observed": { "type": "array", "items": { "$ref": "#/definitions/group" } }, "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }, "unchanged": { "type": "array", "items": { "$ref": "#/definitions/name" } }, "unmanaged": { "type": "array", "items": { "$ref": "#/definitions/unmanaged" } }, "lookalikes": { "description": "Names of the file and of the pool that look the same but are different groups.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["inFile", "inPool"], "properties": { "inFile": { "$ref": "#/definitions/name" }, "inPool": { "$ref": "#/definitions/name" } } } }, "orphanHolds": { "description": "Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "for"], "properties": { "group": { "$ref": "#/definitions/name" }, "for": { "$ref": "#/definitions/name" }, "memberCount": { "$ref": "#/definitions/count" } } } }, "members": { "description": "The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "usernamesCaseSensitive": { "description": "For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).", "type": "boolean" } } }, "hold": { "description": "The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.", "type": "object", "additionalProperties": false, "required": ["group", "resuming"], "properties": { "group": { "$ref": "#/definitions/name" }, "resuming": { "description": "The holding group already exists: a run that stopped is being finished.", "type": "boolean" }, "memberCount": { "description": "Members in the holding group when the plan read them.", "$ref": "#/definitions/count" }, "usernames": { "description": "Their usernames, sorted (resuming only): who the change puts in the group.", "type": "array", "items": { "type": "string" } } } }, "memberChange": { "description": "Members a change adds to and removes from a group with members: in the file.", "type": "object", "additionalProperties": false, "required": ["add", "remove", "had"], "properties": { "add": { "description": "Usernames to add, as the file writes them.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "remove": { "description": "Usernames to remove, as the pool lists them (exact lists only).", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "had": { "description": "Members the group has before these adds and removes (once its own change is made).", "$ref": "#/definitions/count" } } } } };
+const schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "cognito-groups:schema/plan.schema.json", "title": "cognito-groups plan document", "description": "A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 4).", "type": "object", "additionalProperties": false, "required": ["formatVersion", "kind", "toolVersion", "createdAt", "desiredFile", "target", "settings", "summary", "pools", "checksum"], "properties": { "formatVersion": { "const": 4 }, "kind": { "const": "cognito-groups-plan" }, "toolVersion": { "type": "string" }, "createdAt": { "type": "string" }, "desiredFile": { "type": "object", "additionalProperties": false, "required": ["path", "sha256"], "properties": { "path": { "type": "string" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "target": { "enum": ["aws", "endpoint", "local-emulator"] }, "endpoint": { "type": "string", "minLength": 1 }, "environment": { "description": "The groups file's environment the plan was made for (--env); apply refuses it for another.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "account": { "description": "That environment's AWS account, when the file names one: apply checks the credentials are for it.", "type": "string", "pattern": "^[0-9]{12}$" }, "dropMembers": { "description": "Set when the plan was made with --drop-members: its replaces drop the groups' members.", "const": true }, "settings": { "type": "object", "additionalProperties": false, "properties": { "maxRps": { "type": "number", "minimum": 0.1, "maximum": 1000 }, "sensitiveRoles": { "description": "settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 2048 } } } }, "summary": { "type": "object", "additionalProperties": false, "required": ["add", "change", "replace", "delete", "unmanaged", "providerGroups", "alerts", "rename", "restore", "membersKept", "membersDropped", "orphanHolds", "memberAdds", "memberRemovals", "text"], "properties": { "add": { "$ref": "#/definitions/count" }, "change": { "$ref": "#/definitions/count" }, "replace": { "$ref": "#/definitions/count" }, "delete": { "$ref": "#/definitions/count" }, "unmanaged": { "$ref": "#/definitions/count" }, "text": { "type": "string", "description": "Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it." }, "providerGroups": { "$ref": "#/definitions/count" }, "alerts": { "$ref": "#/definitions/count" }, "rename": { "description": "Groups renamed: created anew, members moved, the old one deleted.", "$ref": "#/definitions/count" }, "restore": { "description": "Groups whose members a run that stopped left held, to put back.", "$ref": "#/definitions/count" }, "membersKept": { "description": "Members kept or moved by the changes (where counted).", "$ref": "#/definitions/count" }, "membersDropped": { "description": "Members dropped by the changes (where counted).", "$ref": "#/definitions/count" }, "orphanHolds": { "description": "Holding groups of groups the file no longer lists.", "$ref": "#/definitions/count" }, "memberAdds": { "description": "Users to add to groups with members:.", "$ref": "#/definitions/count" }, "memberRemovals": { "description": "Users to remove from groups with an exact members: list.", "$ref": "#/definitions/count" } } }, "pools": { "type": "array", "items": { "$ref": "#/definitions/pool" } }, "checksum": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" } }, "definitions": { "count": { "type": "integer", "minimum": 0 }, "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string", "maxLength": 2048 }, "precedence": { "type": "integer", "minimum": 0, "maximum": 2147483647 }, "roleArn": { "type": "string", "minLength": 20, "maxLength": 2048 } } }, "group": { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "$ref": "#/definitions/name" }, "description": { "type": "string", "maxLength": 2048 }, "precedence": { "type": "integer", "minimum": 0, "maximum": 2147483647 }, "roleArn": { "type": "string", "minLength": 20, "maxLength": 2048 } } }, "unmanaged": { "type": "object", "additionalProperties": false, "required": ["name", "provider"], "properties": { "name": { "$ref": "#/definitions/name" }, "description": { "type": "string" }, "precedence": { "type": "integer" }, "roleArn": { "type": "string" }, "provider": { "type": "boolean" }, "alert": { "type": "object", "additionalProperties": false, "required": ["carries"], "description": "Set on a provider group that carries a role or precedence, which Cognito never gives one.", "properties": { "carries": { "type": "array", "minItems": 1, "items": { "enum": ["roleArn", "precedence"] } } } } } }, "value": { "type": ["string", "integer", "null"] }, "fieldChange": { "type": "object", "additionalProperties": false, "required": ["field", "before", "after"], "properties": { "field": { "enum": ["description", "precedence", "roleArn"] }, "before": { "$ref": "#/definitions/value" }, "after": { "$ref": "#/definitions/value" } } }, "change": { "type": "object", "required": ["action", "name"], "properties": { "action": { "enum": ["create", "update", "replace", "rename", "delete", "restore"] } }, "allOf": [{ "if": { "properties": { "action": { "const": "create" } } }, "then": { "additionalProperties": false, "required": ["after"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "after": { "$ref": "#/definitions/fields" }, "hold": { "$ref": "#/definitions/hold" }, "members": { "$ref": "#/definitions/memberChange" }, "previouslyMissing": { "description": "The file's previously names the pool has no group under: nothing is renamed, the group is created new.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/name" } } } } }, { "if": { "properties": { "action": { "const": "update" } } }, "then": { "additionalProperties": false, "required": ["before", "after", "fields"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "hold": { "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members whose tokens change (a roleArn or precedence change).", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } }, "anyOf": [{ "properties": { "fields": { "type": "array", "minItems": 1 } } }, { "required": ["members"] }], "description": "An update changes at least one field, or the members of a group with members: in the file." } }, { "if": { "properties": { "action": { "const": "replace" } } }, "then": { "additionalProperties": false, "required": ["previousName", "before", "after", "fields", "reasons"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "previousName": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "reasons": { "type": "array", "minItems": 1, "items": { "enum": ["roleArn-removed", "precedence-removed", "case-rename"] } }, "hold": { "description": "Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).", "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } } } }, { "if": { "properties": { "action": { "const": "rename" } } }, "then": { "additionalProperties": false, "required": ["previousName", "before", "after", "fields", "hold"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "previousName": { "description": "The name the pool has now (a previously name of the file).", "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "after": { "$ref": "#/definitions/fields" }, "fields": { "type": "array", "items": { "$ref": "#/definitions/fieldChange" } }, "hold": { "$ref": "#/definitions/hold" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" }, "members": { "$ref": "#/definitions/memberChange" } } } }, { "if": { "properties": { "action": { "const": "delete" } } }, "then": { "additionalProperties": false, "required": ["before"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "before": { "$ref": "#/definitions/fields" }, "memberCount": { "description": "Members of the group the change starts from, when the plan read them.", "$ref": "#/definitions/count" } } } }, { "if": { "properties": { "action": { "const": "restore" } } }, "then": { "additionalProperties": false, "required": ["hold"], "properties": { "action": true, "name": { "$ref": "#/definitions/name" }, "hold": { "$ref": "#/definitions/hold" }, "members": { "$ref": "#/definitions/memberChange" } } } }] }, "pool": { "type": "object", "additionalProperties": false, "required": ["userPoolId", "region", "listed", "listingDigest", "observed", "changes", "unchanged", "unmanaged"], "properties": { "userPoolId": { "type": "string", "minLength": 1, "maxLength": 55, "pattern": "^[\\w-]+_[0-9a-zA-Z]+$" }, "region": { "type": "string", "minLength": 1 }, "listed": { "$ref": "#/definitions/count" }, "listingDigest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "observed": { "type": "array", "items": { "$ref": "#/definitions/group" } }, "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }, "unchanged": { "type": "array", "items": { "$ref": "#/definitions/name" } }, "unmanaged": { "type": "array", "items": { "$ref": "#/definitions/unmanaged" } }, "lookalikes": { "description": "Names of the file and of the pool that look the same but are different groups.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["inFile", "inPool"], "properties": { "inFile": { "$ref": "#/definitions/name" }, "inPool": { "$ref": "#/definitions/name" } } } }, "orphanHolds": { "description": "Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "for"], "properties": { "group": { "$ref": "#/definitions/name" }, "for": { "$ref": "#/definitions/name" }, "memberCount": { "$ref": "#/definitions/count" } } } }, "members": { "description": "The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "usernamesCaseSensitive": { "description": "For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).", "type": "boolean" }, "access": { "$ref": "#/definitions/access" }, "accessRead": { "$ref": "#/definitions/accessRead" } } }, "hold": { "description": "The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.", "type": "object", "additionalProperties": false, "required": ["group", "resuming"], "properties": { "group": { "$ref": "#/definitions/name" }, "resuming": { "description": "The holding group already exists: a run that stopped is being finished.", "type": "boolean" }, "memberCount": { "description": "Members in the holding group when the plan read them.", "$ref": "#/definitions/count" }, "usernames": { "description": "Their usernames, sorted (resuming only): who the change puts in the group.", "type": "array", "items": { "type": "string" } } } }, "memberChange": { "description": "Members a change adds to and removes from a group with members: in the file.", "type": "object", "additionalProperties": false, "required": ["add", "remove", "had"], "properties": { "add": { "description": "Usernames to add, as the file writes them.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "remove": { "description": "Usernames to remove, as the pool lists them (exact lists only).", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "had": { "description": "Members the group has before these adds and removes (once its own change is made).", "$ref": "#/definitions/count" } } }, "transition": { "description": "One change to one claim of the ID token, and every user it happens to.", "type": "object", "required": ["claim", "count", "usernames"], "properties": { "claim": { "enum": ["preferred_role", "roles", "groups"] }, "before": { "description": "preferred_role: the preferred role before (null: none).", "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 2048 }, { "type": "null" }] }, "after": { "description": "preferred_role: the preferred role after (null: none).", "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 2048 }, { "type": "null" }] }, "tie": { "description": "preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 2048 } }, "change": { "enum": ["gain", "lose"] }, "role": { "type": "string", "minLength": 1, "maxLength": 2048 }, "group": { "$ref": "#/definitions/name" }, "count": { "$ref": "#/definitions/count" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "sensitive": { "description": "The transition gives users a role settings.sensitiveRoles names.", "const": true } }, "additionalProperties": false, "oneOf": [{ "properties": { "claim": { "const": "preferred_role" } }, "required": ["before", "after"], "not": { "anyOf": [{ "required": ["change"] }, { "required": ["role"] }, { "required": ["group"] }] } }, { "properties": { "claim": { "const": "roles" } }, "required": ["change", "role"], "not": { "anyOf": [{ "required": ["before"] }, { "required": ["after"] }, { "required": ["tie"] }, { "required": ["group"] }] } }, { "properties": { "claim": { "const": "groups" } }, "required": ["change", "group"], "not": { "anyOf": [{ "required": ["before"] }, { "required": ["after"] }, { "required": ["tie"] }, { "required": ["role"] }, { "required": ["sensitive"] }] } }] }, "access": { "description": "Whose token claims the pool's changes alter: present when a change can alter a claim.", "type": "object", "required": ["checked"], "additionalProperties": false, "properties": { "checked": { "type": "boolean", "description": "false: made with --no-access-check; nobody knows whose claims change." }, "via": { "enum": ["plan-reads", "group-members", "user-groups"], "description": "How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user." }, "reads": { "$ref": "#/definitions/count", "description": "Calls the prediction made beyond the plan's own reads." }, "users": { "$ref": "#/definitions/count", "description": "Users with at least one changed claim." }, "transitions": { "type": "array", "items": { "$ref": "#/definitions/transition" }, "description": "Largest first." }, "trigger": { "type": "string", "minLength": 1, "description": "The pool's pre token generation Lambda, which may override every claim predicted here." } }, "oneOf": [{ "properties": { "checked": { "const": true } }, "required": ["via", "reads", "users", "transitions"] }, { "properties": { "checked": { "const": false } }, "not": { "anyOf": [{ "required": ["via"] }, { "required": ["reads"] }, { "required": ["users"] }, { "required": ["transitions"] }] } }] }, "accessRead": { "description": "What the access check read, so apply can read exactly that again.", "type": "object", "required": ["via"], "additionalProperties": false, "properties": { "via": { "enum": ["plan-reads", "group-members", "user-groups"] }, "members": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "users": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["username", "groups"], "properties": { "username": { "type": "string", "minLength": 1, "maxLength": 128 }, "groups": { "type": "array", "items": { "$ref": "#/definitions/name" } } } } } }, "oneOf": [{ "properties": { "via": { "const": "plan-reads" } }, "not": { "anyOf": [{ "required": ["members"] }, { "required": ["users"] }] } }, { "properties": { "via": { "const": "group-members" } }, "required": ["members"], "not": { "required": ["users"] } }, { "properties": { "via": { "const": "user-groups" } }, "required": ["users"], "not": { "required": ["members"] } }] } } };
 const schema12 = { "type": "integer", "minimum": 0 };
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -28,7 +28,7 @@ const pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const pattern2 = new RegExp("^[0-9]{12}$", "u");
 const pattern4 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const schema26 = { "type": "object", "additionalProperties": false, "required": ["userPoolId", "region", "listed", "listingDigest", "observed", "changes", "unchanged", "unmanaged"], "properties": { "userPoolId": { "type": "string", "minLength": 1, "maxLength": 55, "pattern": "^[\\w-]+_[0-9a-zA-Z]+$" }, "region": { "type": "string", "minLength": 1 }, "listed": { "$ref": "#/definitions/count" }, "listingDigest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "observed": { "type": "array", "items": { "$ref": "#/definitions/group" } }, "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }, "unchanged": { "type": "array", "items": { "$ref": "#/definitions/name" } }, "unmanaged": { "type": "array", "items": { "$ref": "#/definitions/unmanaged" } }, "lookalikes": { "description": "Names of the file and of the pool that look the same but are different groups.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["inFile", "inPool"], "properties": { "inFile": { "$ref": "#/definitions/name" }, "inPool": { "$ref": "#/definitions/name" } } } }, "orphanHolds": { "description": "Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "for"], "properties": { "group": { "$ref": "#/definitions/name" }, "for": { "$ref": "#/definitions/name" }, "memberCount": { "$ref": "#/definitions/count" } } } }, "members": { "description": "The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "usernamesCaseSensitive": { "description": "For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).", "type": "boolean" } } };
+const schema26 = { "type": "object", "additionalProperties": false, "required": ["userPoolId", "region", "listed", "listingDigest", "observed", "changes", "unchanged", "unmanaged"], "properties": { "userPoolId": { "type": "string", "minLength": 1, "maxLength": 55, "pattern": "^[\\w-]+_[0-9a-zA-Z]+$" }, "region": { "type": "string", "minLength": 1 }, "listed": { "$ref": "#/definitions/count" }, "listingDigest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "observed": { "type": "array", "items": { "$ref": "#/definitions/group" } }, "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }, "unchanged": { "type": "array", "items": { "$ref": "#/definitions/name" } }, "unmanaged": { "type": "array", "items": { "$ref": "#/definitions/unmanaged" } }, "lookalikes": { "description": "Names of the file and of the pool that look the same but are different groups.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["inFile", "inPool"], "properties": { "inFile": { "$ref": "#/definitions/name" }, "inPool": { "$ref": "#/definitions/name" } } } }, "orphanHolds": { "description": "Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "for"], "properties": { "group": { "$ref": "#/definitions/name" }, "for": { "$ref": "#/definitions/name" }, "memberCount": { "$ref": "#/definitions/count" } } } }, "members": { "description": "The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "usernamesCaseSensitive": { "description": "For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).", "type": "boolean" }, "access": { "$ref": "#/definitions/access" }, "accessRead": { "$ref": "#/definitions/accessRead" } } };
 const schema29 = { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" };
 const pattern3 = new RegExp("^[\\w-]+_[0-9a-zA-Z]+$", "u");
 const pattern5 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
@@ -2743,6 +2743,1890 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     validate32.errors = vErrors;
     return errors === 0;
 }
+const schema69 = { "description": "Whose token claims the pool's changes alter: present when a change can alter a claim.", "type": "object", "required": ["checked"], "additionalProperties": false, "properties": { "checked": { "type": "boolean", "description": "false: made with --no-access-check; nobody knows whose claims change." }, "via": { "enum": ["plan-reads", "group-members", "user-groups"], "description": "How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user." }, "reads": { "$ref": "#/definitions/count", "description": "Calls the prediction made beyond the plan's own reads." }, "users": { "$ref": "#/definitions/count", "description": "Users with at least one changed claim." }, "transitions": { "type": "array", "items": { "$ref": "#/definitions/transition" }, "description": "Largest first." }, "trigger": { "type": "string", "minLength": 1, "description": "The pool's pre token generation Lambda, which may override every claim predicted here." } }, "oneOf": [{ "properties": { "checked": { "const": true } }, "required": ["via", "reads", "users", "transitions"] }, { "properties": { "checked": { "const": false } }, "not": { "anyOf": [{ "required": ["via"] }, { "required": ["reads"] }, { "required": ["users"] }, { "required": ["transitions"] }] } }] };
+const schema72 = { "description": "One change to one claim of the ID token, and every user it happens to.", "type": "object", "required": ["claim", "count", "usernames"], "properties": { "claim": { "enum": ["preferred_role", "roles", "groups"] }, "before": { "description": "preferred_role: the preferred role before (null: none).", "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 2048 }, { "type": "null" }] }, "after": { "description": "preferred_role: the preferred role after (null: none).", "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 2048 }, { "type": "null" }] }, "tie": { "description": "preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 2048 } }, "change": { "enum": ["gain", "lose"] }, "role": { "type": "string", "minLength": 1, "maxLength": 2048 }, "group": { "$ref": "#/definitions/name" }, "count": { "$ref": "#/definitions/count" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } }, "sensitive": { "description": "The transition gives users a role settings.sensitiveRoles names.", "const": true } }, "additionalProperties": false, "oneOf": [{ "properties": { "claim": { "const": "preferred_role" } }, "required": ["before", "after"], "not": { "anyOf": [{ "required": ["change"] }, { "required": ["role"] }, { "required": ["group"] }] } }, { "properties": { "claim": { "const": "roles" } }, "required": ["change", "role"], "not": { "anyOf": [{ "required": ["before"] }, { "required": ["after"] }, { "required": ["tie"] }, { "required": ["group"] }] } }, { "properties": { "claim": { "const": "groups" } }, "required": ["change", "group"], "not": { "anyOf": [{ "required": ["before"] }, { "required": ["after"] }, { "required": ["tie"] }, { "required": ["role"] }, { "required": ["sensitive"] }] } }] };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs1 = errors;
+    let valid0 = false;
+    let passing0 = null;
+    const _errs2 = errors;
+    const _errs3 = errors;
+    const _errs4 = errors;
+    const _errs5 = errors;
+    let valid2 = false;
+    const _errs6 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if ((data.change === undefined) && (missing0 = "change")) {
+            const err0 = {};
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    var _valid1 = _errs6 === errors;
+    valid2 = valid2 || _valid1;
+    if (!valid2) {
+        const _errs7 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing1;
+            if ((data.role === undefined) && (missing1 = "role")) {
+                const err1 = {};
+                if (vErrors === null) {
+                    vErrors = [err1];
+                }
+                else {
+                    vErrors.push(err1);
+                }
+                errors++;
+            }
+        }
+        var _valid1 = _errs7 === errors;
+        valid2 = valid2 || _valid1;
+        if (!valid2) {
+            const _errs8 = errors;
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing2;
+                if ((data.group === undefined) && (missing2 = "group")) {
+                    const err2 = {};
+                    if (vErrors === null) {
+                        vErrors = [err2];
+                    }
+                    else {
+                        vErrors.push(err2);
+                    }
+                    errors++;
+                }
+            }
+            var _valid1 = _errs8 === errors;
+            valid2 = valid2 || _valid1;
+        }
+    }
+    if (!valid2) {
+        const err3 = {};
+        if (vErrors === null) {
+            vErrors = [err3];
+        }
+        else {
+            vErrors.push(err3);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs5;
+        if (vErrors !== null) {
+            if (_errs5) {
+                vErrors.length = _errs5;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    var valid1 = _errs4 === errors;
+    if (valid1) {
+        const err4 = { instancePath, schemaPath: "#/oneOf/0/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema72.oneOf[0].not, parentSchema: schema72.oneOf[0], data };
+        if (vErrors === null) {
+            vErrors = [err4];
+        }
+        else {
+            vErrors.push(err4);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs3;
+        if (vErrors !== null) {
+            if (_errs3) {
+                vErrors.length = _errs3;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === _errs2) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing3;
+            if (((data.before === undefined) && (missing3 = "before")) || ((data.after === undefined) && (missing3 = "after"))) {
+                const err5 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'", schema: schema72.oneOf[0].required, parentSchema: schema72.oneOf[0], data };
+                if (vErrors === null) {
+                    vErrors = [err5];
+                }
+                else {
+                    vErrors.push(err5);
+                }
+                errors++;
+            }
+            else {
+                if (data.claim !== undefined) {
+                    let data0 = data.claim;
+                    if ("preferred_role" !== data0) {
+                        const err6 = { instancePath: instancePath + "/claim", schemaPath: "#/oneOf/0/properties/claim/const", keyword: "const", params: { allowedValue: "preferred_role" }, message: "must be equal to constant", schema: "preferred_role", parentSchema: schema72.oneOf[0].properties.claim, data: data0 };
+                        if (vErrors === null) {
+                            vErrors = [err6];
+                        }
+                        else {
+                            vErrors.push(err6);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+    }
+    var _valid0 = _errs2 === errors;
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+    }
+    const _errs10 = errors;
+    const _errs11 = errors;
+    const _errs12 = errors;
+    const _errs13 = errors;
+    let valid5 = false;
+    const _errs14 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing4;
+        if ((data.before === undefined) && (missing4 = "before")) {
+            const err7 = {};
+            if (vErrors === null) {
+                vErrors = [err7];
+            }
+            else {
+                vErrors.push(err7);
+            }
+            errors++;
+        }
+    }
+    var _valid2 = _errs14 === errors;
+    valid5 = valid5 || _valid2;
+    if (!valid5) {
+        const _errs15 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing5;
+            if ((data.after === undefined) && (missing5 = "after")) {
+                const err8 = {};
+                if (vErrors === null) {
+                    vErrors = [err8];
+                }
+                else {
+                    vErrors.push(err8);
+                }
+                errors++;
+            }
+        }
+        var _valid2 = _errs15 === errors;
+        valid5 = valid5 || _valid2;
+        if (!valid5) {
+            const _errs16 = errors;
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing6;
+                if ((data.tie === undefined) && (missing6 = "tie")) {
+                    const err9 = {};
+                    if (vErrors === null) {
+                        vErrors = [err9];
+                    }
+                    else {
+                        vErrors.push(err9);
+                    }
+                    errors++;
+                }
+            }
+            var _valid2 = _errs16 === errors;
+            valid5 = valid5 || _valid2;
+            if (!valid5) {
+                const _errs17 = errors;
+                if (data && typeof data == "object" && !Array.isArray(data)) {
+                    let missing7;
+                    if ((data.group === undefined) && (missing7 = "group")) {
+                        const err10 = {};
+                        if (vErrors === null) {
+                            vErrors = [err10];
+                        }
+                        else {
+                            vErrors.push(err10);
+                        }
+                        errors++;
+                    }
+                }
+                var _valid2 = _errs17 === errors;
+                valid5 = valid5 || _valid2;
+            }
+        }
+    }
+    if (!valid5) {
+        const err11 = {};
+        if (vErrors === null) {
+            vErrors = [err11];
+        }
+        else {
+            vErrors.push(err11);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs13;
+        if (vErrors !== null) {
+            if (_errs13) {
+                vErrors.length = _errs13;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    var valid4 = _errs12 === errors;
+    if (valid4) {
+        const err12 = { instancePath, schemaPath: "#/oneOf/1/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema72.oneOf[1].not, parentSchema: schema72.oneOf[1], data };
+        if (vErrors === null) {
+            vErrors = [err12];
+        }
+        else {
+            vErrors.push(err12);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs11;
+        if (vErrors !== null) {
+            if (_errs11) {
+                vErrors.length = _errs11;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === _errs10) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing8;
+            if (((data.change === undefined) && (missing8 = "change")) || ((data.role === undefined) && (missing8 = "role"))) {
+                const err13 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing8 }, message: "must have required property '" + missing8 + "'", schema: schema72.oneOf[1].required, parentSchema: schema72.oneOf[1], data };
+                if (vErrors === null) {
+                    vErrors = [err13];
+                }
+                else {
+                    vErrors.push(err13);
+                }
+                errors++;
+            }
+            else {
+                if (data.claim !== undefined) {
+                    let data1 = data.claim;
+                    if ("roles" !== data1) {
+                        const err14 = { instancePath: instancePath + "/claim", schemaPath: "#/oneOf/1/properties/claim/const", keyword: "const", params: { allowedValue: "roles" }, message: "must be equal to constant", schema: "roles", parentSchema: schema72.oneOf[1].properties.claim, data: data1 };
+                        if (vErrors === null) {
+                            vErrors = [err14];
+                        }
+                        else {
+                            vErrors.push(err14);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+    }
+    var _valid0 = _errs10 === errors;
+    if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+    }
+    else {
+        if (_valid0) {
+            valid0 = true;
+            passing0 = 1;
+        }
+        const _errs19 = errors;
+        const _errs20 = errors;
+        const _errs21 = errors;
+        const _errs22 = errors;
+        let valid8 = false;
+        const _errs23 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing9;
+            if ((data.before === undefined) && (missing9 = "before")) {
+                const err15 = {};
+                if (vErrors === null) {
+                    vErrors = [err15];
+                }
+                else {
+                    vErrors.push(err15);
+                }
+                errors++;
+            }
+        }
+        var _valid3 = _errs23 === errors;
+        valid8 = valid8 || _valid3;
+        if (!valid8) {
+            const _errs24 = errors;
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing10;
+                if ((data.after === undefined) && (missing10 = "after")) {
+                    const err16 = {};
+                    if (vErrors === null) {
+                        vErrors = [err16];
+                    }
+                    else {
+                        vErrors.push(err16);
+                    }
+                    errors++;
+                }
+            }
+            var _valid3 = _errs24 === errors;
+            valid8 = valid8 || _valid3;
+            if (!valid8) {
+                const _errs25 = errors;
+                if (data && typeof data == "object" && !Array.isArray(data)) {
+                    let missing11;
+                    if ((data.tie === undefined) && (missing11 = "tie")) {
+                        const err17 = {};
+                        if (vErrors === null) {
+                            vErrors = [err17];
+                        }
+                        else {
+                            vErrors.push(err17);
+                        }
+                        errors++;
+                    }
+                }
+                var _valid3 = _errs25 === errors;
+                valid8 = valid8 || _valid3;
+                if (!valid8) {
+                    const _errs26 = errors;
+                    if (data && typeof data == "object" && !Array.isArray(data)) {
+                        let missing12;
+                        if ((data.role === undefined) && (missing12 = "role")) {
+                            const err18 = {};
+                            if (vErrors === null) {
+                                vErrors = [err18];
+                            }
+                            else {
+                                vErrors.push(err18);
+                            }
+                            errors++;
+                        }
+                    }
+                    var _valid3 = _errs26 === errors;
+                    valid8 = valid8 || _valid3;
+                    if (!valid8) {
+                        const _errs27 = errors;
+                        if (data && typeof data == "object" && !Array.isArray(data)) {
+                            let missing13;
+                            if ((data.sensitive === undefined) && (missing13 = "sensitive")) {
+                                const err19 = {};
+                                if (vErrors === null) {
+                                    vErrors = [err19];
+                                }
+                                else {
+                                    vErrors.push(err19);
+                                }
+                                errors++;
+                            }
+                        }
+                        var _valid3 = _errs27 === errors;
+                        valid8 = valid8 || _valid3;
+                    }
+                }
+            }
+        }
+        if (!valid8) {
+            const err20 = {};
+            if (vErrors === null) {
+                vErrors = [err20];
+            }
+            else {
+                vErrors.push(err20);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs22;
+            if (vErrors !== null) {
+                if (_errs22) {
+                    vErrors.length = _errs22;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+        var valid7 = _errs21 === errors;
+        if (valid7) {
+            const err21 = { instancePath, schemaPath: "#/oneOf/2/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema72.oneOf[2].not, parentSchema: schema72.oneOf[2], data };
+            if (vErrors === null) {
+                vErrors = [err21];
+            }
+            else {
+                vErrors.push(err21);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs20;
+            if (vErrors !== null) {
+                if (_errs20) {
+                    vErrors.length = _errs20;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+        if (errors === _errs19) {
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing14;
+                if (((data.change === undefined) && (missing14 = "change")) || ((data.group === undefined) && (missing14 = "group"))) {
+                    const err22 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing14 }, message: "must have required property '" + missing14 + "'", schema: schema72.oneOf[2].required, parentSchema: schema72.oneOf[2], data };
+                    if (vErrors === null) {
+                        vErrors = [err22];
+                    }
+                    else {
+                        vErrors.push(err22);
+                    }
+                    errors++;
+                }
+                else {
+                    if (data.claim !== undefined) {
+                        let data2 = data.claim;
+                        if ("groups" !== data2) {
+                            const err23 = { instancePath: instancePath + "/claim", schemaPath: "#/oneOf/2/properties/claim/const", keyword: "const", params: { allowedValue: "groups" }, message: "must be equal to constant", schema: "groups", parentSchema: schema72.oneOf[2].properties.claim, data: data2 };
+                            if (vErrors === null) {
+                                vErrors = [err23];
+                            }
+                            else {
+                                vErrors.push(err23);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+            }
+        }
+        var _valid0 = _errs19 === errors;
+        if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 2];
+        }
+        else {
+            if (_valid0) {
+                valid0 = true;
+                passing0 = 2;
+            }
+        }
+    }
+    if (!valid0) {
+        const err24 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema72.oneOf, parentSchema: schema72, data };
+        if (vErrors === null) {
+            vErrors = [err24];
+        }
+        else {
+            vErrors.push(err24);
+        }
+        errors++;
+        validate35.errors = vErrors;
+        return false;
+    }
+    else {
+        errors = _errs1;
+        if (vErrors !== null) {
+            if (_errs1) {
+                vErrors.length = _errs1;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing15;
+            if ((((data.claim === undefined) && (missing15 = "claim")) || ((data.count === undefined) && (missing15 = "count"))) || ((data.usernames === undefined) && (missing15 = "usernames"))) {
+                validate35.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing15 }, message: "must have required property '" + missing15 + "'", schema: schema72.required, parentSchema: schema72, data }];
+                return false;
+            }
+            else {
+                const _errs29 = errors;
+                for (const key0 in data) {
+                    if (!(func2.call(schema72.properties, key0))) {
+                        validate35.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72, data }];
+                        return false;
+                        break;
+                    }
+                }
+                if (_errs29 === errors) {
+                    if (data.claim !== undefined) {
+                        let data3 = data.claim;
+                        const _errs30 = errors;
+                        if (!(((data3 === "preferred_role") || (data3 === "roles")) || (data3 === "groups"))) {
+                            validate35.errors = [{ instancePath: instancePath + "/claim", schemaPath: "#/properties/claim/enum", keyword: "enum", params: { allowedValues: schema72.properties.claim.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.claim.enum, parentSchema: schema72.properties.claim, data: data3 }];
+                            return false;
+                        }
+                        var valid10 = _errs30 === errors;
+                    }
+                    else {
+                        var valid10 = true;
+                    }
+                    if (valid10) {
+                        if (data.before !== undefined) {
+                            let data4 = data.before;
+                            const _errs31 = errors;
+                            const _errs32 = errors;
+                            let valid11 = false;
+                            const _errs33 = errors;
+                            if (errors === _errs33) {
+                                if (typeof data4 === "string") {
+                                    if (func3(data4) > 2048) {
+                                        const err25 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters", schema: 2048, parentSchema: schema72.properties.before.anyOf[0], data: data4 };
+                                        if (vErrors === null) {
+                                            vErrors = [err25];
+                                        }
+                                        else {
+                                            vErrors.push(err25);
+                                        }
+                                        errors++;
+                                    }
+                                    else {
+                                        if (func3(data4) < 1) {
+                                            const err26 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.before.anyOf[0], data: data4 };
+                                            if (vErrors === null) {
+                                                vErrors = [err26];
+                                            }
+                                            else {
+                                                vErrors.push(err26);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err27 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.before.anyOf[0].type, parentSchema: schema72.properties.before.anyOf[0], data: data4 };
+                                    if (vErrors === null) {
+                                        vErrors = [err27];
+                                    }
+                                    else {
+                                        vErrors.push(err27);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            var _valid4 = _errs33 === errors;
+                            valid11 = valid11 || _valid4;
+                            if (!valid11) {
+                                const _errs35 = errors;
+                                if (data4 !== null) {
+                                    const err28 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema72.properties.before.anyOf[1].type, parentSchema: schema72.properties.before.anyOf[1], data: data4 };
+                                    if (vErrors === null) {
+                                        vErrors = [err28];
+                                    }
+                                    else {
+                                        vErrors.push(err28);
+                                    }
+                                    errors++;
+                                }
+                                var _valid4 = _errs35 === errors;
+                                valid11 = valid11 || _valid4;
+                            }
+                            if (!valid11) {
+                                const err29 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema72.properties.before.anyOf, parentSchema: schema72.properties.before, data: data4 };
+                                if (vErrors === null) {
+                                    vErrors = [err29];
+                                }
+                                else {
+                                    vErrors.push(err29);
+                                }
+                                errors++;
+                                validate35.errors = vErrors;
+                                return false;
+                            }
+                            else {
+                                errors = _errs32;
+                                if (vErrors !== null) {
+                                    if (_errs32) {
+                                        vErrors.length = _errs32;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                            var valid10 = _errs31 === errors;
+                        }
+                        else {
+                            var valid10 = true;
+                        }
+                        if (valid10) {
+                            if (data.after !== undefined) {
+                                let data5 = data.after;
+                                const _errs37 = errors;
+                                const _errs38 = errors;
+                                let valid12 = false;
+                                const _errs39 = errors;
+                                if (errors === _errs39) {
+                                    if (typeof data5 === "string") {
+                                        if (func3(data5) > 2048) {
+                                            const err30 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters", schema: 2048, parentSchema: schema72.properties.after.anyOf[0], data: data5 };
+                                            if (vErrors === null) {
+                                                vErrors = [err30];
+                                            }
+                                            else {
+                                                vErrors.push(err30);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            if (func3(data5) < 1) {
+                                                const err31 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.after.anyOf[0], data: data5 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err31];
+                                                }
+                                                else {
+                                                    vErrors.push(err31);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        const err32 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.after.anyOf[0].type, parentSchema: schema72.properties.after.anyOf[0], data: data5 };
+                                        if (vErrors === null) {
+                                            vErrors = [err32];
+                                        }
+                                        else {
+                                            vErrors.push(err32);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                                var _valid5 = _errs39 === errors;
+                                valid12 = valid12 || _valid5;
+                                if (!valid12) {
+                                    const _errs41 = errors;
+                                    if (data5 !== null) {
+                                        const err33 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema72.properties.after.anyOf[1].type, parentSchema: schema72.properties.after.anyOf[1], data: data5 };
+                                        if (vErrors === null) {
+                                            vErrors = [err33];
+                                        }
+                                        else {
+                                            vErrors.push(err33);
+                                        }
+                                        errors++;
+                                    }
+                                    var _valid5 = _errs41 === errors;
+                                    valid12 = valid12 || _valid5;
+                                }
+                                if (!valid12) {
+                                    const err34 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema72.properties.after.anyOf, parentSchema: schema72.properties.after, data: data5 };
+                                    if (vErrors === null) {
+                                        vErrors = [err34];
+                                    }
+                                    else {
+                                        vErrors.push(err34);
+                                    }
+                                    errors++;
+                                    validate35.errors = vErrors;
+                                    return false;
+                                }
+                                else {
+                                    errors = _errs38;
+                                    if (vErrors !== null) {
+                                        if (_errs38) {
+                                            vErrors.length = _errs38;
+                                        }
+                                        else {
+                                            vErrors = null;
+                                        }
+                                    }
+                                }
+                                var valid10 = _errs37 === errors;
+                            }
+                            else {
+                                var valid10 = true;
+                            }
+                            if (valid10) {
+                                if (data.tie !== undefined) {
+                                    let data6 = data.tie;
+                                    const _errs43 = errors;
+                                    if (errors === _errs43) {
+                                        if (Array.isArray(data6)) {
+                                            var valid13 = true;
+                                            const len0 = data6.length;
+                                            for (let i0 = 0; i0 < len0; i0++) {
+                                                let data7 = data6[i0];
+                                                const _errs45 = errors;
+                                                if (errors === _errs45) {
+                                                    if (typeof data7 === "string") {
+                                                        if (func3(data7) > 2048) {
+                                                            validate35.errors = [{ instancePath: instancePath + "/tie/" + i0, schemaPath: "#/properties/tie/items/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters", schema: 2048, parentSchema: schema72.properties.tie.items, data: data7 }];
+                                                            return false;
+                                                        }
+                                                        else {
+                                                            if (func3(data7) < 1) {
+                                                                validate35.errors = [{ instancePath: instancePath + "/tie/" + i0, schemaPath: "#/properties/tie/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.tie.items, data: data7 }];
+                                                                return false;
+                                                            }
+                                                        }
+                                                    }
+                                                    else {
+                                                        validate35.errors = [{ instancePath: instancePath + "/tie/" + i0, schemaPath: "#/properties/tie/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.tie.items.type, parentSchema: schema72.properties.tie.items, data: data7 }];
+                                                        return false;
+                                                    }
+                                                }
+                                                var valid13 = _errs45 === errors;
+                                                if (!valid13) {
+                                                    break;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            validate35.errors = [{ instancePath: instancePath + "/tie", schemaPath: "#/properties/tie/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.tie.type, parentSchema: schema72.properties.tie, data: data6 }];
+                                            return false;
+                                        }
+                                    }
+                                    var valid10 = _errs43 === errors;
+                                }
+                                else {
+                                    var valid10 = true;
+                                }
+                                if (valid10) {
+                                    if (data.change !== undefined) {
+                                        let data8 = data.change;
+                                        const _errs47 = errors;
+                                        if (!((data8 === "gain") || (data8 === "lose"))) {
+                                            validate35.errors = [{ instancePath: instancePath + "/change", schemaPath: "#/properties/change/enum", keyword: "enum", params: { allowedValues: schema72.properties.change.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.change.enum, parentSchema: schema72.properties.change, data: data8 }];
+                                            return false;
+                                        }
+                                        var valid10 = _errs47 === errors;
+                                    }
+                                    else {
+                                        var valid10 = true;
+                                    }
+                                    if (valid10) {
+                                        if (data.role !== undefined) {
+                                            let data9 = data.role;
+                                            const _errs48 = errors;
+                                            if (errors === _errs48) {
+                                                if (typeof data9 === "string") {
+                                                    if (func3(data9) > 2048) {
+                                                        validate35.errors = [{ instancePath: instancePath + "/role", schemaPath: "#/properties/role/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters", schema: 2048, parentSchema: schema72.properties.role, data: data9 }];
+                                                        return false;
+                                                    }
+                                                    else {
+                                                        if (func3(data9) < 1) {
+                                                            validate35.errors = [{ instancePath: instancePath + "/role", schemaPath: "#/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.role, data: data9 }];
+                                                            return false;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    validate35.errors = [{ instancePath: instancePath + "/role", schemaPath: "#/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.role.type, parentSchema: schema72.properties.role, data: data9 }];
+                                                    return false;
+                                                }
+                                            }
+                                            var valid10 = _errs48 === errors;
+                                        }
+                                        else {
+                                            var valid10 = true;
+                                        }
+                                        if (valid10) {
+                                            if (data.group !== undefined) {
+                                                let data10 = data.group;
+                                                const _errs50 = errors;
+                                                const _errs51 = errors;
+                                                if (errors === _errs51) {
+                                                    if (typeof data10 === "string") {
+                                                        if (func3(data10) > 128) {
+                                                            validate35.errors = [{ instancePath: instancePath + "/group", schemaPath: "#/definitions/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema29, data: data10 }];
+                                                            return false;
+                                                        }
+                                                        else {
+                                                            if (func3(data10) < 1) {
+                                                                validate35.errors = [{ instancePath: instancePath + "/group", schemaPath: "#/definitions/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29, data: data10 }];
+                                                                return false;
+                                                            }
+                                                            else {
+                                                                if (!pattern5.test(data10)) {
+                                                                    validate35.errors = [{ instancePath: instancePath + "/group", schemaPath: "#/definitions/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" }, message: "must match pattern \"" + "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" + "\"", schema: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", parentSchema: schema29, data: data10 }];
+                                                                    return false;
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                    else {
+                                                        validate35.errors = [{ instancePath: instancePath + "/group", schemaPath: "#/definitions/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.type, parentSchema: schema29, data: data10 }];
+                                                        return false;
+                                                    }
+                                                }
+                                                var valid10 = _errs50 === errors;
+                                            }
+                                            else {
+                                                var valid10 = true;
+                                            }
+                                            if (valid10) {
+                                                if (data.count !== undefined) {
+                                                    let data11 = data.count;
+                                                    const _errs53 = errors;
+                                                    const _errs54 = errors;
+                                                    if (!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) {
+                                                        validate35.errors = [{ instancePath: instancePath + "/count", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data11 }];
+                                                        return false;
+                                                    }
+                                                    if (errors === _errs54) {
+                                                        if (typeof data11 == "number") {
+                                                            if (data11 < 0 || isNaN(data11)) {
+                                                                validate35.errors = [{ instancePath: instancePath + "/count", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data11 }];
+                                                                return false;
+                                                            }
+                                                        }
+                                                    }
+                                                    var valid10 = _errs53 === errors;
+                                                }
+                                                else {
+                                                    var valid10 = true;
+                                                }
+                                                if (valid10) {
+                                                    if (data.usernames !== undefined) {
+                                                        let data12 = data.usernames;
+                                                        const _errs56 = errors;
+                                                        if (errors === _errs56) {
+                                                            if (Array.isArray(data12)) {
+                                                                var valid16 = true;
+                                                                const len1 = data12.length;
+                                                                for (let i1 = 0; i1 < len1; i1++) {
+                                                                    let data13 = data12[i1];
+                                                                    const _errs58 = errors;
+                                                                    if (errors === _errs58) {
+                                                                        if (typeof data13 === "string") {
+                                                                            if (func3(data13) > 128) {
+                                                                                validate35.errors = [{ instancePath: instancePath + "/usernames/" + i1, schemaPath: "#/properties/usernames/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema72.properties.usernames.items, data: data13 }];
+                                                                                return false;
+                                                                            }
+                                                                            else {
+                                                                                if (func3(data13) < 1) {
+                                                                                    validate35.errors = [{ instancePath: instancePath + "/usernames/" + i1, schemaPath: "#/properties/usernames/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.usernames.items, data: data13 }];
+                                                                                    return false;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            validate35.errors = [{ instancePath: instancePath + "/usernames/" + i1, schemaPath: "#/properties/usernames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.usernames.items.type, parentSchema: schema72.properties.usernames.items, data: data13 }];
+                                                                            return false;
+                                                                        }
+                                                                    }
+                                                                    var valid16 = _errs58 === errors;
+                                                                    if (!valid16) {
+                                                                        break;
+                                                                    }
+                                                                }
+                                                            }
+                                                            else {
+                                                                validate35.errors = [{ instancePath: instancePath + "/usernames", schemaPath: "#/properties/usernames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.usernames.type, parentSchema: schema72.properties.usernames, data: data12 }];
+                                                                return false;
+                                                            }
+                                                        }
+                                                        var valid10 = _errs56 === errors;
+                                                    }
+                                                    else {
+                                                        var valid10 = true;
+                                                    }
+                                                    if (valid10) {
+                                                        if (data.sensitive !== undefined) {
+                                                            let data14 = data.sensitive;
+                                                            const _errs60 = errors;
+                                                            if (true !== data14) {
+                                                                validate35.errors = [{ instancePath: instancePath + "/sensitive", schemaPath: "#/properties/sensitive/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema72.properties.sensitive, data: data14 }];
+                                                                return false;
+                                                            }
+                                                            var valid10 = _errs60 === errors;
+                                                        }
+                                                        else {
+                                                            var valid10 = true;
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            validate35.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.type, parentSchema: schema72, data }];
+            return false;
+        }
+    }
+    validate35.errors = vErrors;
+    return errors === 0;
+}
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs1 = errors;
+    let valid0 = false;
+    let passing0 = null;
+    const _errs2 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (((((data.via === undefined) && (missing0 = "via")) || ((data.reads === undefined) && (missing0 = "reads"))) || ((data.users === undefined) && (missing0 = "users"))) || ((data.transitions === undefined) && (missing0 = "transitions"))) {
+            const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema69.oneOf[0].required, parentSchema: schema69.oneOf[0], data };
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+        else {
+            if (data.checked !== undefined) {
+                let data0 = data.checked;
+                if (true !== data0) {
+                    const err1 = { instancePath: instancePath + "/checked", schemaPath: "#/oneOf/0/properties/checked/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema69.oneOf[0].properties.checked, data: data0 };
+                    if (vErrors === null) {
+                        vErrors = [err1];
+                    }
+                    else {
+                        vErrors.push(err1);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    var _valid0 = _errs2 === errors;
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+    }
+    const _errs4 = errors;
+    const _errs5 = errors;
+    const _errs6 = errors;
+    const _errs7 = errors;
+    let valid3 = false;
+    const _errs8 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing1;
+        if ((data.via === undefined) && (missing1 = "via")) {
+            const err2 = {};
+            if (vErrors === null) {
+                vErrors = [err2];
+            }
+            else {
+                vErrors.push(err2);
+            }
+            errors++;
+        }
+    }
+    var _valid1 = _errs8 === errors;
+    valid3 = valid3 || _valid1;
+    if (!valid3) {
+        const _errs9 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing2;
+            if ((data.reads === undefined) && (missing2 = "reads")) {
+                const err3 = {};
+                if (vErrors === null) {
+                    vErrors = [err3];
+                }
+                else {
+                    vErrors.push(err3);
+                }
+                errors++;
+            }
+        }
+        var _valid1 = _errs9 === errors;
+        valid3 = valid3 || _valid1;
+        if (!valid3) {
+            const _errs10 = errors;
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing3;
+                if ((data.users === undefined) && (missing3 = "users")) {
+                    const err4 = {};
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+            var _valid1 = _errs10 === errors;
+            valid3 = valid3 || _valid1;
+            if (!valid3) {
+                const _errs11 = errors;
+                if (data && typeof data == "object" && !Array.isArray(data)) {
+                    let missing4;
+                    if ((data.transitions === undefined) && (missing4 = "transitions")) {
+                        const err5 = {};
+                        if (vErrors === null) {
+                            vErrors = [err5];
+                        }
+                        else {
+                            vErrors.push(err5);
+                        }
+                        errors++;
+                    }
+                }
+                var _valid1 = _errs11 === errors;
+                valid3 = valid3 || _valid1;
+            }
+        }
+    }
+    if (!valid3) {
+        const err6 = {};
+        if (vErrors === null) {
+            vErrors = [err6];
+        }
+        else {
+            vErrors.push(err6);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs7;
+        if (vErrors !== null) {
+            if (_errs7) {
+                vErrors.length = _errs7;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    var valid2 = _errs6 === errors;
+    if (valid2) {
+        const err7 = { instancePath, schemaPath: "#/oneOf/1/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema69.oneOf[1].not, parentSchema: schema69.oneOf[1], data };
+        if (vErrors === null) {
+            vErrors = [err7];
+        }
+        else {
+            vErrors.push(err7);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs5;
+        if (vErrors !== null) {
+            if (_errs5) {
+                vErrors.length = _errs5;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === _errs4) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            if (data.checked !== undefined) {
+                let data1 = data.checked;
+                if (false !== data1) {
+                    const err8 = { instancePath: instancePath + "/checked", schemaPath: "#/oneOf/1/properties/checked/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema69.oneOf[1].properties.checked, data: data1 };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    var _valid0 = _errs4 === errors;
+    if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+    }
+    else {
+        if (_valid0) {
+            valid0 = true;
+            passing0 = 1;
+        }
+    }
+    if (!valid0) {
+        const err9 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema69.oneOf, parentSchema: schema69, data };
+        if (vErrors === null) {
+            vErrors = [err9];
+        }
+        else {
+            vErrors.push(err9);
+        }
+        errors++;
+        validate34.errors = vErrors;
+        return false;
+    }
+    else {
+        errors = _errs1;
+        if (vErrors !== null) {
+            if (_errs1) {
+                vErrors.length = _errs1;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing5;
+            if ((data.checked === undefined) && (missing5 = "checked")) {
+                validate34.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'", schema: schema69.required, parentSchema: schema69, data }];
+                return false;
+            }
+            else {
+                const _errs13 = errors;
+                for (const key0 in data) {
+                    if (!((((((key0 === "checked") || (key0 === "via")) || (key0 === "reads")) || (key0 === "users")) || (key0 === "transitions")) || (key0 === "trigger"))) {
+                        validate34.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema69, data }];
+                        return false;
+                        break;
+                    }
+                }
+                if (_errs13 === errors) {
+                    if (data.checked !== undefined) {
+                        let data2 = data.checked;
+                        const _errs14 = errors;
+                        if (typeof data2 !== "boolean") {
+                            validate34.errors = [{ instancePath: instancePath + "/checked", schemaPath: "#/properties/checked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema69.properties.checked.type, parentSchema: schema69.properties.checked, data: data2 }];
+                            return false;
+                        }
+                        var valid5 = _errs14 === errors;
+                    }
+                    else {
+                        var valid5 = true;
+                    }
+                    if (valid5) {
+                        if (data.via !== undefined) {
+                            let data3 = data.via;
+                            const _errs16 = errors;
+                            if (!(((data3 === "plan-reads") || (data3 === "group-members")) || (data3 === "user-groups"))) {
+                                validate34.errors = [{ instancePath: instancePath + "/via", schemaPath: "#/properties/via/enum", keyword: "enum", params: { allowedValues: schema69.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema69.properties.via.enum, parentSchema: schema69.properties.via, data: data3 }];
+                                return false;
+                            }
+                            var valid5 = _errs16 === errors;
+                        }
+                        else {
+                            var valid5 = true;
+                        }
+                        if (valid5) {
+                            if (data.reads !== undefined) {
+                                let data4 = data.reads;
+                                const _errs17 = errors;
+                                const _errs18 = errors;
+                                if (!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) {
+                                    validate34.errors = [{ instancePath: instancePath + "/reads", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data4 }];
+                                    return false;
+                                }
+                                if (errors === _errs18) {
+                                    if (typeof data4 == "number") {
+                                        if (data4 < 0 || isNaN(data4)) {
+                                            validate34.errors = [{ instancePath: instancePath + "/reads", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data4 }];
+                                            return false;
+                                        }
+                                    }
+                                }
+                                var valid5 = _errs17 === errors;
+                            }
+                            else {
+                                var valid5 = true;
+                            }
+                            if (valid5) {
+                                if (data.users !== undefined) {
+                                    let data5 = data.users;
+                                    const _errs20 = errors;
+                                    const _errs21 = errors;
+                                    if (!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) {
+                                        validate34.errors = [{ instancePath: instancePath + "/users", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data5 }];
+                                        return false;
+                                    }
+                                    if (errors === _errs21) {
+                                        if (typeof data5 == "number") {
+                                            if (data5 < 0 || isNaN(data5)) {
+                                                validate34.errors = [{ instancePath: instancePath + "/users", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data5 }];
+                                                return false;
+                                            }
+                                        }
+                                    }
+                                    var valid5 = _errs20 === errors;
+                                }
+                                else {
+                                    var valid5 = true;
+                                }
+                                if (valid5) {
+                                    if (data.transitions !== undefined) {
+                                        let data6 = data.transitions;
+                                        const _errs23 = errors;
+                                        if (errors === _errs23) {
+                                            if (Array.isArray(data6)) {
+                                                var valid8 = true;
+                                                const len0 = data6.length;
+                                                for (let i0 = 0; i0 < len0; i0++) {
+                                                    const _errs25 = errors;
+                                                    if (!(validate35(data6[i0], { instancePath: instancePath + "/transitions/" + i0, parentData: data6, parentDataProperty: i0, rootData }))) {
+                                                        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+                                                        errors = vErrors.length;
+                                                    }
+                                                    var valid8 = _errs25 === errors;
+                                                    if (!valid8) {
+                                                        break;
+                                                    }
+                                                }
+                                            }
+                                            else {
+                                                validate34.errors = [{ instancePath: instancePath + "/transitions", schemaPath: "#/properties/transitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.transitions.type, parentSchema: schema69.properties.transitions, data: data6 }];
+                                                return false;
+                                            }
+                                        }
+                                        var valid5 = _errs23 === errors;
+                                    }
+                                    else {
+                                        var valid5 = true;
+                                    }
+                                    if (valid5) {
+                                        if (data.trigger !== undefined) {
+                                            let data8 = data.trigger;
+                                            const _errs26 = errors;
+                                            if (errors === _errs26) {
+                                                if (typeof data8 === "string") {
+                                                    if (func3(data8) < 1) {
+                                                        validate34.errors = [{ instancePath: instancePath + "/trigger", schemaPath: "#/properties/trigger/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69.properties.trigger, data: data8 }];
+                                                        return false;
+                                                    }
+                                                }
+                                                else {
+                                                    validate34.errors = [{ instancePath: instancePath + "/trigger", schemaPath: "#/properties/trigger/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.trigger.type, parentSchema: schema69.properties.trigger, data: data8 }];
+                                                    return false;
+                                                }
+                                            }
+                                            var valid5 = _errs26 === errors;
+                                        }
+                                        else {
+                                            var valid5 = true;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            validate34.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.type, parentSchema: schema69, data }];
+            return false;
+        }
+    }
+    validate34.errors = vErrors;
+    return errors === 0;
+}
+const schema75 = { "description": "What the access check read, so apply can read exactly that again.", "type": "object", "required": ["via"], "additionalProperties": false, "properties": { "via": { "enum": ["plan-reads", "group-members", "user-groups"] }, "members": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["group", "usernames"], "properties": { "group": { "$ref": "#/definitions/name" }, "usernames": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 128 } } } } }, "users": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["username", "groups"], "properties": { "username": { "type": "string", "minLength": 1, "maxLength": 128 }, "groups": { "type": "array", "items": { "$ref": "#/definitions/name" } } } } } }, "oneOf": [{ "properties": { "via": { "const": "plan-reads" } }, "not": { "anyOf": [{ "required": ["members"] }, { "required": ["users"] }] } }, { "properties": { "via": { "const": "group-members" } }, "required": ["members"], "not": { "required": ["users"] } }, { "properties": { "via": { "const": "user-groups" } }, "required": ["users"], "not": { "required": ["members"] } }] };
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs1 = errors;
+    let valid0 = false;
+    let passing0 = null;
+    const _errs2 = errors;
+    const _errs3 = errors;
+    const _errs4 = errors;
+    const _errs5 = errors;
+    let valid2 = false;
+    const _errs6 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if ((data.members === undefined) && (missing0 = "members")) {
+            const err0 = {};
+            if (vErrors === null) {
+                vErrors = [err0];
+            }
+            else {
+                vErrors.push(err0);
+            }
+            errors++;
+        }
+    }
+    var _valid1 = _errs6 === errors;
+    valid2 = valid2 || _valid1;
+    if (!valid2) {
+        const _errs7 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing1;
+            if ((data.users === undefined) && (missing1 = "users")) {
+                const err1 = {};
+                if (vErrors === null) {
+                    vErrors = [err1];
+                }
+                else {
+                    vErrors.push(err1);
+                }
+                errors++;
+            }
+        }
+        var _valid1 = _errs7 === errors;
+        valid2 = valid2 || _valid1;
+    }
+    if (!valid2) {
+        const err2 = {};
+        if (vErrors === null) {
+            vErrors = [err2];
+        }
+        else {
+            vErrors.push(err2);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs5;
+        if (vErrors !== null) {
+            if (_errs5) {
+                vErrors.length = _errs5;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    var valid1 = _errs4 === errors;
+    if (valid1) {
+        const err3 = { instancePath, schemaPath: "#/oneOf/0/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema75.oneOf[0].not, parentSchema: schema75.oneOf[0], data };
+        if (vErrors === null) {
+            vErrors = [err3];
+        }
+        else {
+            vErrors.push(err3);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs3;
+        if (vErrors !== null) {
+            if (_errs3) {
+                vErrors.length = _errs3;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === _errs2) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            if (data.via !== undefined) {
+                let data0 = data.via;
+                if ("plan-reads" !== data0) {
+                    const err4 = { instancePath: instancePath + "/via", schemaPath: "#/oneOf/0/properties/via/const", keyword: "const", params: { allowedValue: "plan-reads" }, message: "must be equal to constant", schema: "plan-reads", parentSchema: schema75.oneOf[0].properties.via, data: data0 };
+                    if (vErrors === null) {
+                        vErrors = [err4];
+                    }
+                    else {
+                        vErrors.push(err4);
+                    }
+                    errors++;
+                }
+            }
+        }
+    }
+    var _valid0 = _errs2 === errors;
+    if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+    }
+    const _errs9 = errors;
+    const _errs10 = errors;
+    const _errs11 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing2;
+        if ((data.users === undefined) && (missing2 = "users")) {
+            const err5 = {};
+            if (vErrors === null) {
+                vErrors = [err5];
+            }
+            else {
+                vErrors.push(err5);
+            }
+            errors++;
+        }
+    }
+    var valid4 = _errs11 === errors;
+    if (valid4) {
+        const err6 = { instancePath, schemaPath: "#/oneOf/1/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema75.oneOf[1].not, parentSchema: schema75.oneOf[1], data };
+        if (vErrors === null) {
+            vErrors = [err6];
+        }
+        else {
+            vErrors.push(err6);
+        }
+        errors++;
+    }
+    else {
+        errors = _errs10;
+        if (vErrors !== null) {
+            if (_errs10) {
+                vErrors.length = _errs10;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === _errs9) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing3;
+            if ((data.members === undefined) && (missing3 = "members")) {
+                const err7 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'", schema: schema75.oneOf[1].required, parentSchema: schema75.oneOf[1], data };
+                if (vErrors === null) {
+                    vErrors = [err7];
+                }
+                else {
+                    vErrors.push(err7);
+                }
+                errors++;
+            }
+            else {
+                if (data.via !== undefined) {
+                    let data1 = data.via;
+                    if ("group-members" !== data1) {
+                        const err8 = { instancePath: instancePath + "/via", schemaPath: "#/oneOf/1/properties/via/const", keyword: "const", params: { allowedValue: "group-members" }, message: "must be equal to constant", schema: "group-members", parentSchema: schema75.oneOf[1].properties.via, data: data1 };
+                        if (vErrors === null) {
+                            vErrors = [err8];
+                        }
+                        else {
+                            vErrors.push(err8);
+                        }
+                        errors++;
+                    }
+                }
+            }
+        }
+    }
+    var _valid0 = _errs9 === errors;
+    if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+    }
+    else {
+        if (_valid0) {
+            valid0 = true;
+            passing0 = 1;
+        }
+        const _errs13 = errors;
+        const _errs14 = errors;
+        const _errs15 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing4;
+            if ((data.members === undefined) && (missing4 = "members")) {
+                const err9 = {};
+                if (vErrors === null) {
+                    vErrors = [err9];
+                }
+                else {
+                    vErrors.push(err9);
+                }
+                errors++;
+            }
+        }
+        var valid6 = _errs15 === errors;
+        if (valid6) {
+            const err10 = { instancePath, schemaPath: "#/oneOf/2/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema75.oneOf[2].not, parentSchema: schema75.oneOf[2], data };
+            if (vErrors === null) {
+                vErrors = [err10];
+            }
+            else {
+                vErrors.push(err10);
+            }
+            errors++;
+        }
+        else {
+            errors = _errs14;
+            if (vErrors !== null) {
+                if (_errs14) {
+                    vErrors.length = _errs14;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+        }
+        if (errors === _errs13) {
+            if (data && typeof data == "object" && !Array.isArray(data)) {
+                let missing5;
+                if ((data.users === undefined) && (missing5 = "users")) {
+                    const err11 = { instancePath, schemaPath: "#/oneOf/2/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'", schema: schema75.oneOf[2].required, parentSchema: schema75.oneOf[2], data };
+                    if (vErrors === null) {
+                        vErrors = [err11];
+                    }
+                    else {
+                        vErrors.push(err11);
+                    }
+                    errors++;
+                }
+                else {
+                    if (data.via !== undefined) {
+                        let data2 = data.via;
+                        if ("user-groups" !== data2) {
+                            const err12 = { instancePath: instancePath + "/via", schemaPath: "#/oneOf/2/properties/via/const", keyword: "const", params: { allowedValue: "user-groups" }, message: "must be equal to constant", schema: "user-groups", parentSchema: schema75.oneOf[2].properties.via, data: data2 };
+                            if (vErrors === null) {
+                                vErrors = [err12];
+                            }
+                            else {
+                                vErrors.push(err12);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+            }
+        }
+        var _valid0 = _errs13 === errors;
+        if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 2];
+        }
+        else {
+            if (_valid0) {
+                valid0 = true;
+                passing0 = 2;
+            }
+        }
+    }
+    if (!valid0) {
+        const err13 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema75.oneOf, parentSchema: schema75, data };
+        if (vErrors === null) {
+            vErrors = [err13];
+        }
+        else {
+            vErrors.push(err13);
+        }
+        errors++;
+        validate38.errors = vErrors;
+        return false;
+    }
+    else {
+        errors = _errs1;
+        if (vErrors !== null) {
+            if (_errs1) {
+                vErrors.length = _errs1;
+            }
+            else {
+                vErrors = null;
+            }
+        }
+    }
+    if (errors === 0) {
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+            let missing6;
+            if ((data.via === undefined) && (missing6 = "via")) {
+                validate38.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'", schema: schema75.required, parentSchema: schema75, data }];
+                return false;
+            }
+            else {
+                const _errs17 = errors;
+                for (const key0 in data) {
+                    if (!(((key0 === "via") || (key0 === "members")) || (key0 === "users"))) {
+                        validate38.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data }];
+                        return false;
+                        break;
+                    }
+                }
+                if (_errs17 === errors) {
+                    if (data.via !== undefined) {
+                        let data3 = data.via;
+                        const _errs18 = errors;
+                        if (!(((data3 === "plan-reads") || (data3 === "group-members")) || (data3 === "user-groups"))) {
+                            validate38.errors = [{ instancePath: instancePath + "/via", schemaPath: "#/properties/via/enum", keyword: "enum", params: { allowedValues: schema75.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.via.enum, parentSchema: schema75.properties.via, data: data3 }];
+                            return false;
+                        }
+                        var valid8 = _errs18 === errors;
+                    }
+                    else {
+                        var valid8 = true;
+                    }
+                    if (valid8) {
+                        if (data.members !== undefined) {
+                            let data4 = data.members;
+                            const _errs19 = errors;
+                            if (errors === _errs19) {
+                                if (Array.isArray(data4)) {
+                                    var valid9 = true;
+                                    const len0 = data4.length;
+                                    for (let i0 = 0; i0 < len0; i0++) {
+                                        let data5 = data4[i0];
+                                        const _errs21 = errors;
+                                        if (errors === _errs21) {
+                                            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                                                let missing7;
+                                                if (((data5.group === undefined) && (missing7 = "group")) || ((data5.usernames === undefined) && (missing7 = "usernames"))) {
+                                                    validate38.errors = [{ instancePath: instancePath + "/members/" + i0, schemaPath: "#/properties/members/items/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'", schema: schema75.properties.members.items.required, parentSchema: schema75.properties.members.items, data: data5 }];
+                                                    return false;
+                                                }
+                                                else {
+                                                    const _errs23 = errors;
+                                                    for (const key1 in data5) {
+                                                        if (!((key1 === "group") || (key1 === "usernames"))) {
+                                                            validate38.errors = [{ instancePath: instancePath + "/members/" + i0, schemaPath: "#/properties/members/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75.properties.members.items, data: data5 }];
+                                                            return false;
+                                                            break;
+                                                        }
+                                                    }
+                                                    if (_errs23 === errors) {
+                                                        if (data5.group !== undefined) {
+                                                            let data6 = data5.group;
+                                                            const _errs24 = errors;
+                                                            const _errs25 = errors;
+                                                            if (errors === _errs25) {
+                                                                if (typeof data6 === "string") {
+                                                                    if (func3(data6) > 128) {
+                                                                        validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/group", schemaPath: "#/definitions/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema29, data: data6 }];
+                                                                        return false;
+                                                                    }
+                                                                    else {
+                                                                        if (func3(data6) < 1) {
+                                                                            validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/group", schemaPath: "#/definitions/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29, data: data6 }];
+                                                                            return false;
+                                                                        }
+                                                                        else {
+                                                                            if (!pattern5.test(data6)) {
+                                                                                validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/group", schemaPath: "#/definitions/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" }, message: "must match pattern \"" + "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" + "\"", schema: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", parentSchema: schema29, data: data6 }];
+                                                                                return false;
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/group", schemaPath: "#/definitions/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.type, parentSchema: schema29, data: data6 }];
+                                                                    return false;
+                                                                }
+                                                            }
+                                                            var valid10 = _errs24 === errors;
+                                                        }
+                                                        else {
+                                                            var valid10 = true;
+                                                        }
+                                                        if (valid10) {
+                                                            if (data5.usernames !== undefined) {
+                                                                let data7 = data5.usernames;
+                                                                const _errs27 = errors;
+                                                                if (errors === _errs27) {
+                                                                    if (Array.isArray(data7)) {
+                                                                        var valid12 = true;
+                                                                        const len1 = data7.length;
+                                                                        for (let i1 = 0; i1 < len1; i1++) {
+                                                                            let data8 = data7[i1];
+                                                                            const _errs29 = errors;
+                                                                            if (errors === _errs29) {
+                                                                                if (typeof data8 === "string") {
+                                                                                    if (func3(data8) > 128) {
+                                                                                        validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/usernames/" + i1, schemaPath: "#/properties/members/items/properties/usernames/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema75.properties.members.items.properties.usernames.items, data: data8 }];
+                                                                                        return false;
+                                                                                    }
+                                                                                    else {
+                                                                                        if (func3(data8) < 1) {
+                                                                                            validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/usernames/" + i1, schemaPath: "#/properties/members/items/properties/usernames/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema75.properties.members.items.properties.usernames.items, data: data8 }];
+                                                                                            return false;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/usernames/" + i1, schemaPath: "#/properties/members/items/properties/usernames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.members.items.properties.usernames.items.type, parentSchema: schema75.properties.members.items.properties.usernames.items, data: data8 }];
+                                                                                    return false;
+                                                                                }
+                                                                            }
+                                                                            var valid12 = _errs29 === errors;
+                                                                            if (!valid12) {
+                                                                                break;
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                    else {
+                                                                        validate38.errors = [{ instancePath: instancePath + "/members/" + i0 + "/usernames", schemaPath: "#/properties/members/items/properties/usernames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.members.items.properties.usernames.type, parentSchema: schema75.properties.members.items.properties.usernames, data: data7 }];
+                                                                        return false;
+                                                                    }
+                                                                }
+                                                                var valid10 = _errs27 === errors;
+                                                            }
+                                                            else {
+                                                                var valid10 = true;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                            else {
+                                                validate38.errors = [{ instancePath: instancePath + "/members/" + i0, schemaPath: "#/properties/members/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.members.items.type, parentSchema: schema75.properties.members.items, data: data5 }];
+                                                return false;
+                                            }
+                                        }
+                                        var valid9 = _errs21 === errors;
+                                        if (!valid9) {
+                                            break;
+                                        }
+                                    }
+                                }
+                                else {
+                                    validate38.errors = [{ instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.members.type, parentSchema: schema75.properties.members, data: data4 }];
+                                    return false;
+                                }
+                            }
+                            var valid8 = _errs19 === errors;
+                        }
+                        else {
+                            var valid8 = true;
+                        }
+                        if (valid8) {
+                            if (data.users !== undefined) {
+                                let data9 = data.users;
+                                const _errs31 = errors;
+                                if (errors === _errs31) {
+                                    if (Array.isArray(data9)) {
+                                        var valid13 = true;
+                                        const len2 = data9.length;
+                                        for (let i2 = 0; i2 < len2; i2++) {
+                                            let data10 = data9[i2];
+                                            const _errs33 = errors;
+                                            if (errors === _errs33) {
+                                                if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                                                    let missing8;
+                                                    if (((data10.username === undefined) && (missing8 = "username")) || ((data10.groups === undefined) && (missing8 = "groups"))) {
+                                                        validate38.errors = [{ instancePath: instancePath + "/users/" + i2, schemaPath: "#/properties/users/items/required", keyword: "required", params: { missingProperty: missing8 }, message: "must have required property '" + missing8 + "'", schema: schema75.properties.users.items.required, parentSchema: schema75.properties.users.items, data: data10 }];
+                                                        return false;
+                                                    }
+                                                    else {
+                                                        const _errs35 = errors;
+                                                        for (const key2 in data10) {
+                                                            if (!((key2 === "username") || (key2 === "groups"))) {
+                                                                validate38.errors = [{ instancePath: instancePath + "/users/" + i2, schemaPath: "#/properties/users/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75.properties.users.items, data: data10 }];
+                                                                return false;
+                                                                break;
+                                                            }
+                                                        }
+                                                        if (_errs35 === errors) {
+                                                            if (data10.username !== undefined) {
+                                                                let data11 = data10.username;
+                                                                const _errs36 = errors;
+                                                                if (errors === _errs36) {
+                                                                    if (typeof data11 === "string") {
+                                                                        if (func3(data11) > 128) {
+                                                                            validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/username", schemaPath: "#/properties/users/items/properties/username/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema75.properties.users.items.properties.username, data: data11 }];
+                                                                            return false;
+                                                                        }
+                                                                        else {
+                                                                            if (func3(data11) < 1) {
+                                                                                validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/username", schemaPath: "#/properties/users/items/properties/username/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema75.properties.users.items.properties.username, data: data11 }];
+                                                                                return false;
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                    else {
+                                                                        validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/username", schemaPath: "#/properties/users/items/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.users.items.properties.username.type, parentSchema: schema75.properties.users.items.properties.username, data: data11 }];
+                                                                        return false;
+                                                                    }
+                                                                }
+                                                                var valid14 = _errs36 === errors;
+                                                            }
+                                                            else {
+                                                                var valid14 = true;
+                                                            }
+                                                            if (valid14) {
+                                                                if (data10.groups !== undefined) {
+                                                                    let data12 = data10.groups;
+                                                                    const _errs38 = errors;
+                                                                    if (errors === _errs38) {
+                                                                        if (Array.isArray(data12)) {
+                                                                            var valid15 = true;
+                                                                            const len3 = data12.length;
+                                                                            for (let i3 = 0; i3 < len3; i3++) {
+                                                                                let data13 = data12[i3];
+                                                                                const _errs40 = errors;
+                                                                                const _errs41 = errors;
+                                                                                if (errors === _errs41) {
+                                                                                    if (typeof data13 === "string") {
+                                                                                        if (func3(data13) > 128) {
+                                                                                            validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/groups/" + i3, schemaPath: "#/definitions/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema29, data: data13 }];
+                                                                                            return false;
+                                                                                        }
+                                                                                        else {
+                                                                                            if (func3(data13) < 1) {
+                                                                                                validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/groups/" + i3, schemaPath: "#/definitions/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29, data: data13 }];
+                                                                                                return false;
+                                                                                            }
+                                                                                            else {
+                                                                                                if (!pattern5.test(data13)) {
+                                                                                                    validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/groups/" + i3, schemaPath: "#/definitions/name/pattern", keyword: "pattern", params: { pattern: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" }, message: "must match pattern \"" + "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" + "\"", schema: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", parentSchema: schema29, data: data13 }];
+                                                                                                    return false;
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                    else {
+                                                                                        validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/groups/" + i3, schemaPath: "#/definitions/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.type, parentSchema: schema29, data: data13 }];
+                                                                                        return false;
+                                                                                    }
+                                                                                }
+                                                                                var valid15 = _errs40 === errors;
+                                                                                if (!valid15) {
+                                                                                    break;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            validate38.errors = [{ instancePath: instancePath + "/users/" + i2 + "/groups", schemaPath: "#/properties/users/items/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.users.items.properties.groups.type, parentSchema: schema75.properties.users.items.properties.groups, data: data12 }];
+                                                                            return false;
+                                                                        }
+                                                                    }
+                                                                    var valid14 = _errs38 === errors;
+                                                                }
+                                                                else {
+                                                                    var valid14 = true;
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    validate38.errors = [{ instancePath: instancePath + "/users/" + i2, schemaPath: "#/properties/users/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.users.items.type, parentSchema: schema75.properties.users.items, data: data10 }];
+                                                    return false;
+                                                }
+                                            }
+                                            var valid13 = _errs33 === errors;
+                                            if (!valid13) {
+                                                break;
+                                            }
+                                        }
+                                    }
+                                    else {
+                                        validate38.errors = [{ instancePath: instancePath + "/users", schemaPath: "#/properties/users/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.users.type, parentSchema: schema75.properties.users, data: data9 }];
+                                        return false;
+                                    }
+                                }
+                                var valid8 = _errs31 === errors;
+                            }
+                            else {
+                                var valid8 = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        else {
+            validate38.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data }];
+            return false;
+        }
+    }
+    validate38.errors = vErrors;
+    return errors === 0;
+}
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -3408,6 +5292,32 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                                                                 else {
                                                                     var valid0 = true;
                                                                 }
+                                                                if (valid0) {
+                                                                    if (data.access !== undefined) {
+                                                                        const _errs64 = errors;
+                                                                        if (!(validate34(data.access, { instancePath: instancePath + "/access", parentData: data, parentDataProperty: "access", rootData }))) {
+                                                                            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                                                                            errors = vErrors.length;
+                                                                        }
+                                                                        var valid0 = _errs64 === errors;
+                                                                    }
+                                                                    else {
+                                                                        var valid0 = true;
+                                                                    }
+                                                                    if (valid0) {
+                                                                        if (data.accessRead !== undefined) {
+                                                                            const _errs65 = errors;
+                                                                            if (!(validate38(data.accessRead, { instancePath: instancePath + "/accessRead", parentData: data, parentDataProperty: "accessRead", rootData }))) {
+                                                                                vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+                                                                                errors = vErrors.length;
+                                                                            }
+                                                                            var valid0 = _errs65 === errors;
+                                                                        }
+                                                                        else {
+                                                                            var valid0 = true;
+                                                                        }
+                                                                    }
+                                                                }
                                                             }
                                                         }
                                                     }
@@ -3454,8 +5364,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data.formatVersion !== undefined) {
                         let data0 = data.formatVersion;
                         const _errs2 = errors;
-                        if (3 !== data0) {
-                            validate10.errors = [{ instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 3 }, message: "must be equal to constant", schema: 3, parentSchema: schema11.properties.formatVersion, data: data0 }];
+                        if (4 !== data0) {
+                            validate10.errors = [{ instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 4 }, message: "must be equal to constant", schema: 4, parentSchema: schema11.properties.formatVersion, data: data0 }];
                             return false;
                         }
                         var valid0 = _errs2 === errors;
@@ -3667,7 +5577,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                     if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
                                                                         const _errs25 = errors;
                                                                         for (const key2 in data12) {
-                                                                            if (!(key2 === "maxRps")) {
+                                                                            if (!((key2 === "maxRps") || (key2 === "sensitiveRoles"))) {
                                                                                 validate10.errors = [{ instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.settings, data: data12 }];
                                                                                 return false;
                                                                                 break;
@@ -3695,6 +5605,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                         return false;
                                                                                     }
                                                                                 }
+                                                                                var valid2 = _errs26 === errors;
+                                                                            }
+                                                                            else {
+                                                                                var valid2 = true;
+                                                                            }
+                                                                            if (valid2) {
+                                                                                if (data12.sensitiveRoles !== undefined) {
+                                                                                    let data14 = data12.sensitiveRoles;
+                                                                                    const _errs28 = errors;
+                                                                                    if (errors === _errs28) {
+                                                                                        if (Array.isArray(data14)) {
+                                                                                            var valid3 = true;
+                                                                                            const len0 = data14.length;
+                                                                                            for (let i0 = 0; i0 < len0; i0++) {
+                                                                                                let data15 = data14[i0];
+                                                                                                const _errs30 = errors;
+                                                                                                if (errors === _errs30) {
+                                                                                                    if (typeof data15 === "string") {
+                                                                                                        if (func3(data15) > 2048) {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/settings/sensitiveRoles/" + i0, schemaPath: "#/properties/settings/properties/sensitiveRoles/items/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters", schema: 2048, parentSchema: schema11.properties.settings.properties.sensitiveRoles.items, data: data15 }];
+                                                                                                            return false;
+                                                                                                        }
+                                                                                                        else {
+                                                                                                            if (func3(data15) < 1) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/settings/sensitiveRoles/" + i0, schemaPath: "#/properties/settings/properties/sensitiveRoles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.settings.properties.sensitiveRoles.items, data: data15 }];
+                                                                                                                return false;
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                    else {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/settings/sensitiveRoles/" + i0, schemaPath: "#/properties/settings/properties/sensitiveRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.settings.properties.sensitiveRoles.items.type, parentSchema: schema11.properties.settings.properties.sensitiveRoles.items, data: data15 }];
+                                                                                                        return false;
+                                                                                                    }
+                                                                                                }
+                                                                                                var valid3 = _errs30 === errors;
+                                                                                                if (!valid3) {
+                                                                                                    break;
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/settings/sensitiveRoles", schemaPath: "#/properties/settings/properties/sensitiveRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.settings.properties.sensitiveRoles.type, parentSchema: schema11.properties.settings.properties.sensitiveRoles, data: data14 }];
+                                                                                            return false;
+                                                                                        }
+                                                                                    }
+                                                                                    var valid2 = _errs28 === errors;
+                                                                                }
+                                                                                else {
+                                                                                    var valid2 = true;
+                                                                                }
                                                                             }
                                                                         }
                                                                     }
@@ -3710,344 +5670,344 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             }
                                                             if (valid0) {
                                                                 if (data.summary !== undefined) {
-                                                                    let data14 = data.summary;
-                                                                    const _errs28 = errors;
-                                                                    if (errors === _errs28) {
-                                                                        if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                                                                    let data16 = data.summary;
+                                                                    const _errs32 = errors;
+                                                                    if (errors === _errs32) {
+                                                                        if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                                                                             let missing2;
-                                                                            if ((((((((((((((((data14.add === undefined) && (missing2 = "add")) || ((data14.change === undefined) && (missing2 = "change"))) || ((data14.replace === undefined) && (missing2 = "replace"))) || ((data14.delete === undefined) && (missing2 = "delete"))) || ((data14.unmanaged === undefined) && (missing2 = "unmanaged"))) || ((data14.providerGroups === undefined) && (missing2 = "providerGroups"))) || ((data14.alerts === undefined) && (missing2 = "alerts"))) || ((data14.rename === undefined) && (missing2 = "rename"))) || ((data14.restore === undefined) && (missing2 = "restore"))) || ((data14.membersKept === undefined) && (missing2 = "membersKept"))) || ((data14.membersDropped === undefined) && (missing2 = "membersDropped"))) || ((data14.orphanHolds === undefined) && (missing2 = "orphanHolds"))) || ((data14.memberAdds === undefined) && (missing2 = "memberAdds"))) || ((data14.memberRemovals === undefined) && (missing2 = "memberRemovals"))) || ((data14.text === undefined) && (missing2 = "text"))) {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'", schema: schema11.properties.summary.required, parentSchema: schema11.properties.summary, data: data14 }];
+                                                                            if ((((((((((((((((data16.add === undefined) && (missing2 = "add")) || ((data16.change === undefined) && (missing2 = "change"))) || ((data16.replace === undefined) && (missing2 = "replace"))) || ((data16.delete === undefined) && (missing2 = "delete"))) || ((data16.unmanaged === undefined) && (missing2 = "unmanaged"))) || ((data16.providerGroups === undefined) && (missing2 = "providerGroups"))) || ((data16.alerts === undefined) && (missing2 = "alerts"))) || ((data16.rename === undefined) && (missing2 = "rename"))) || ((data16.restore === undefined) && (missing2 = "restore"))) || ((data16.membersKept === undefined) && (missing2 = "membersKept"))) || ((data16.membersDropped === undefined) && (missing2 = "membersDropped"))) || ((data16.orphanHolds === undefined) && (missing2 = "orphanHolds"))) || ((data16.memberAdds === undefined) && (missing2 = "memberAdds"))) || ((data16.memberRemovals === undefined) && (missing2 = "memberRemovals"))) || ((data16.text === undefined) && (missing2 = "text"))) {
+                                                                                validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'", schema: schema11.properties.summary.required, parentSchema: schema11.properties.summary, data: data16 }];
                                                                                 return false;
                                                                             }
                                                                             else {
-                                                                                const _errs30 = errors;
-                                                                                for (const key3 in data14) {
+                                                                                const _errs34 = errors;
+                                                                                for (const key3 in data16) {
                                                                                     if (!(func2.call(schema11.properties.summary.properties, key3))) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.summary, data: data14 }];
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.summary, data: data16 }];
                                                                                         return false;
                                                                                         break;
                                                                                     }
                                                                                 }
-                                                                                if (_errs30 === errors) {
-                                                                                    if (data14.add !== undefined) {
-                                                                                        let data15 = data14.add;
-                                                                                        const _errs31 = errors;
-                                                                                        const _errs32 = errors;
-                                                                                        if (!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/add", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data15 }];
+                                                                                if (_errs34 === errors) {
+                                                                                    if (data16.add !== undefined) {
+                                                                                        let data17 = data16.add;
+                                                                                        const _errs35 = errors;
+                                                                                        const _errs36 = errors;
+                                                                                        if (!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/add", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data17 }];
                                                                                             return false;
                                                                                         }
-                                                                                        if (errors === _errs32) {
-                                                                                            if (typeof data15 == "number") {
-                                                                                                if (data15 < 0 || isNaN(data15)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/add", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data15 }];
+                                                                                        if (errors === _errs36) {
+                                                                                            if (typeof data17 == "number") {
+                                                                                                if (data17 < 0 || isNaN(data17)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/add", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data17 }];
                                                                                                     return false;
                                                                                                 }
                                                                                             }
                                                                                         }
-                                                                                        var valid3 = _errs31 === errors;
+                                                                                        var valid4 = _errs35 === errors;
                                                                                     }
                                                                                     else {
-                                                                                        var valid3 = true;
+                                                                                        var valid4 = true;
                                                                                     }
-                                                                                    if (valid3) {
-                                                                                        if (data14.change !== undefined) {
-                                                                                            let data16 = data14.change;
-                                                                                            const _errs34 = errors;
-                                                                                            const _errs35 = errors;
-                                                                                            if (!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/change", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data16 }];
+                                                                                    if (valid4) {
+                                                                                        if (data16.change !== undefined) {
+                                                                                            let data18 = data16.change;
+                                                                                            const _errs38 = errors;
+                                                                                            const _errs39 = errors;
+                                                                                            if (!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/change", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data18 }];
                                                                                                 return false;
                                                                                             }
-                                                                                            if (errors === _errs35) {
-                                                                                                if (typeof data16 == "number") {
-                                                                                                    if (data16 < 0 || isNaN(data16)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/change", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data16 }];
+                                                                                            if (errors === _errs39) {
+                                                                                                if (typeof data18 == "number") {
+                                                                                                    if (data18 < 0 || isNaN(data18)) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/change", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data18 }];
                                                                                                         return false;
                                                                                                     }
                                                                                                 }
                                                                                             }
-                                                                                            var valid3 = _errs34 === errors;
+                                                                                            var valid4 = _errs38 === errors;
                                                                                         }
                                                                                         else {
-                                                                                            var valid3 = true;
+                                                                                            var valid4 = true;
                                                                                         }
-                                                                                        if (valid3) {
-                                                                                            if (data14.replace !== undefined) {
-                                                                                                let data17 = data14.replace;
-                                                                                                const _errs37 = errors;
-                                                                                                const _errs38 = errors;
-                                                                                                if (!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/replace", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data17 }];
+                                                                                        if (valid4) {
+                                                                                            if (data16.replace !== undefined) {
+                                                                                                let data19 = data16.replace;
+                                                                                                const _errs41 = errors;
+                                                                                                const _errs42 = errors;
+                                                                                                if (!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/replace", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data19 }];
                                                                                                     return false;
                                                                                                 }
-                                                                                                if (errors === _errs38) {
-                                                                                                    if (typeof data17 == "number") {
-                                                                                                        if (data17 < 0 || isNaN(data17)) {
-                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/replace", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data17 }];
+                                                                                                if (errors === _errs42) {
+                                                                                                    if (typeof data19 == "number") {
+                                                                                                        if (data19 < 0 || isNaN(data19)) {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/replace", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data19 }];
                                                                                                             return false;
                                                                                                         }
                                                                                                     }
                                                                                                 }
-                                                                                                var valid3 = _errs37 === errors;
+                                                                                                var valid4 = _errs41 === errors;
                                                                                             }
                                                                                             else {
-                                                                                                var valid3 = true;
+                                                                                                var valid4 = true;
                                                                                             }
-                                                                                            if (valid3) {
-                                                                                                if (data14.delete !== undefined) {
-                                                                                                    let data18 = data14.delete;
-                                                                                                    const _errs40 = errors;
-                                                                                                    const _errs41 = errors;
-                                                                                                    if (!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/delete", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data18 }];
+                                                                                            if (valid4) {
+                                                                                                if (data16.delete !== undefined) {
+                                                                                                    let data20 = data16.delete;
+                                                                                                    const _errs44 = errors;
+                                                                                                    const _errs45 = errors;
+                                                                                                    if (!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/delete", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data20 }];
                                                                                                         return false;
                                                                                                     }
-                                                                                                    if (errors === _errs41) {
-                                                                                                        if (typeof data18 == "number") {
-                                                                                                            if (data18 < 0 || isNaN(data18)) {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/delete", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data18 }];
+                                                                                                    if (errors === _errs45) {
+                                                                                                        if (typeof data20 == "number") {
+                                                                                                            if (data20 < 0 || isNaN(data20)) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/delete", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data20 }];
                                                                                                                 return false;
                                                                                                             }
                                                                                                         }
                                                                                                     }
-                                                                                                    var valid3 = _errs40 === errors;
+                                                                                                    var valid4 = _errs44 === errors;
                                                                                                 }
                                                                                                 else {
-                                                                                                    var valid3 = true;
+                                                                                                    var valid4 = true;
                                                                                                 }
-                                                                                                if (valid3) {
-                                                                                                    if (data14.unmanaged !== undefined) {
-                                                                                                        let data19 = data14.unmanaged;
-                                                                                                        const _errs43 = errors;
-                                                                                                        const _errs44 = errors;
-                                                                                                        if (!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) {
-                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/unmanaged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data19 }];
+                                                                                                if (valid4) {
+                                                                                                    if (data16.unmanaged !== undefined) {
+                                                                                                        let data21 = data16.unmanaged;
+                                                                                                        const _errs47 = errors;
+                                                                                                        const _errs48 = errors;
+                                                                                                        if (!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/unmanaged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data21 }];
                                                                                                             return false;
                                                                                                         }
-                                                                                                        if (errors === _errs44) {
-                                                                                                            if (typeof data19 == "number") {
-                                                                                                                if (data19 < 0 || isNaN(data19)) {
-                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/unmanaged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data19 }];
+                                                                                                        if (errors === _errs48) {
+                                                                                                            if (typeof data21 == "number") {
+                                                                                                                if (data21 < 0 || isNaN(data21)) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/unmanaged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data21 }];
                                                                                                                     return false;
                                                                                                                 }
                                                                                                             }
                                                                                                         }
-                                                                                                        var valid3 = _errs43 === errors;
+                                                                                                        var valid4 = _errs47 === errors;
                                                                                                     }
                                                                                                     else {
-                                                                                                        var valid3 = true;
+                                                                                                        var valid4 = true;
                                                                                                     }
-                                                                                                    if (valid3) {
-                                                                                                        if (data14.text !== undefined) {
-                                                                                                            let data20 = data14.text;
-                                                                                                            const _errs46 = errors;
-                                                                                                            if (typeof data20 !== "string") {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/text", schemaPath: "#/properties/summary/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.summary.properties.text.type, parentSchema: schema11.properties.summary.properties.text, data: data20 }];
+                                                                                                    if (valid4) {
+                                                                                                        if (data16.text !== undefined) {
+                                                                                                            let data22 = data16.text;
+                                                                                                            const _errs50 = errors;
+                                                                                                            if (typeof data22 !== "string") {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/text", schemaPath: "#/properties/summary/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.summary.properties.text.type, parentSchema: schema11.properties.summary.properties.text, data: data22 }];
                                                                                                                 return false;
                                                                                                             }
-                                                                                                            var valid3 = _errs46 === errors;
+                                                                                                            var valid4 = _errs50 === errors;
                                                                                                         }
                                                                                                         else {
-                                                                                                            var valid3 = true;
+                                                                                                            var valid4 = true;
                                                                                                         }
-                                                                                                        if (valid3) {
-                                                                                                            if (data14.providerGroups !== undefined) {
-                                                                                                                let data21 = data14.providerGroups;
-                                                                                                                const _errs48 = errors;
-                                                                                                                const _errs49 = errors;
-                                                                                                                if (!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) {
-                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/providerGroups", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data21 }];
+                                                                                                        if (valid4) {
+                                                                                                            if (data16.providerGroups !== undefined) {
+                                                                                                                let data23 = data16.providerGroups;
+                                                                                                                const _errs52 = errors;
+                                                                                                                const _errs53 = errors;
+                                                                                                                if (!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/providerGroups", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data23 }];
                                                                                                                     return false;
                                                                                                                 }
-                                                                                                                if (errors === _errs49) {
-                                                                                                                    if (typeof data21 == "number") {
-                                                                                                                        if (data21 < 0 || isNaN(data21)) {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/providerGroups", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data21 }];
+                                                                                                                if (errors === _errs53) {
+                                                                                                                    if (typeof data23 == "number") {
+                                                                                                                        if (data23 < 0 || isNaN(data23)) {
+                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/providerGroups", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data23 }];
                                                                                                                             return false;
                                                                                                                         }
                                                                                                                     }
                                                                                                                 }
-                                                                                                                var valid3 = _errs48 === errors;
+                                                                                                                var valid4 = _errs52 === errors;
                                                                                                             }
                                                                                                             else {
-                                                                                                                var valid3 = true;
+                                                                                                                var valid4 = true;
                                                                                                             }
-                                                                                                            if (valid3) {
-                                                                                                                if (data14.alerts !== undefined) {
-                                                                                                                    let data22 = data14.alerts;
-                                                                                                                    const _errs51 = errors;
-                                                                                                                    const _errs52 = errors;
-                                                                                                                    if (!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) {
-                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/alerts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data22 }];
+                                                                                                            if (valid4) {
+                                                                                                                if (data16.alerts !== undefined) {
+                                                                                                                    let data24 = data16.alerts;
+                                                                                                                    const _errs55 = errors;
+                                                                                                                    const _errs56 = errors;
+                                                                                                                    if (!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/alerts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data24 }];
                                                                                                                         return false;
                                                                                                                     }
-                                                                                                                    if (errors === _errs52) {
-                                                                                                                        if (typeof data22 == "number") {
-                                                                                                                            if (data22 < 0 || isNaN(data22)) {
-                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/alerts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data22 }];
+                                                                                                                    if (errors === _errs56) {
+                                                                                                                        if (typeof data24 == "number") {
+                                                                                                                            if (data24 < 0 || isNaN(data24)) {
+                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/alerts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data24 }];
                                                                                                                                 return false;
                                                                                                                             }
                                                                                                                         }
                                                                                                                     }
-                                                                                                                    var valid3 = _errs51 === errors;
+                                                                                                                    var valid4 = _errs55 === errors;
                                                                                                                 }
                                                                                                                 else {
-                                                                                                                    var valid3 = true;
+                                                                                                                    var valid4 = true;
                                                                                                                 }
-                                                                                                                if (valid3) {
-                                                                                                                    if (data14.rename !== undefined) {
-                                                                                                                        let data23 = data14.rename;
-                                                                                                                        const _errs54 = errors;
-                                                                                                                        const _errs55 = errors;
-                                                                                                                        if (!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/rename", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data23 }];
+                                                                                                                if (valid4) {
+                                                                                                                    if (data16.rename !== undefined) {
+                                                                                                                        let data25 = data16.rename;
+                                                                                                                        const _errs58 = errors;
+                                                                                                                        const _errs59 = errors;
+                                                                                                                        if (!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) {
+                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/rename", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data25 }];
                                                                                                                             return false;
                                                                                                                         }
-                                                                                                                        if (errors === _errs55) {
-                                                                                                                            if (typeof data23 == "number") {
-                                                                                                                                if (data23 < 0 || isNaN(data23)) {
-                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/rename", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data23 }];
+                                                                                                                        if (errors === _errs59) {
+                                                                                                                            if (typeof data25 == "number") {
+                                                                                                                                if (data25 < 0 || isNaN(data25)) {
+                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/rename", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data25 }];
                                                                                                                                     return false;
                                                                                                                                 }
                                                                                                                             }
                                                                                                                         }
-                                                                                                                        var valid3 = _errs54 === errors;
+                                                                                                                        var valid4 = _errs58 === errors;
                                                                                                                     }
                                                                                                                     else {
-                                                                                                                        var valid3 = true;
+                                                                                                                        var valid4 = true;
                                                                                                                     }
-                                                                                                                    if (valid3) {
-                                                                                                                        if (data14.restore !== undefined) {
-                                                                                                                            let data24 = data14.restore;
-                                                                                                                            const _errs57 = errors;
-                                                                                                                            const _errs58 = errors;
-                                                                                                                            if (!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) {
-                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/restore", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data24 }];
+                                                                                                                    if (valid4) {
+                                                                                                                        if (data16.restore !== undefined) {
+                                                                                                                            let data26 = data16.restore;
+                                                                                                                            const _errs61 = errors;
+                                                                                                                            const _errs62 = errors;
+                                                                                                                            if (!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) {
+                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/restore", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data26 }];
                                                                                                                                 return false;
                                                                                                                             }
-                                                                                                                            if (errors === _errs58) {
-                                                                                                                                if (typeof data24 == "number") {
-                                                                                                                                    if (data24 < 0 || isNaN(data24)) {
-                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/restore", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data24 }];
+                                                                                                                            if (errors === _errs62) {
+                                                                                                                                if (typeof data26 == "number") {
+                                                                                                                                    if (data26 < 0 || isNaN(data26)) {
+                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/restore", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data26 }];
                                                                                                                                         return false;
                                                                                                                                     }
                                                                                                                                 }
                                                                                                                             }
-                                                                                                                            var valid3 = _errs57 === errors;
+                                                                                                                            var valid4 = _errs61 === errors;
                                                                                                                         }
                                                                                                                         else {
-                                                                                                                            var valid3 = true;
+                                                                                                                            var valid4 = true;
                                                                                                                         }
-                                                                                                                        if (valid3) {
-                                                                                                                            if (data14.membersKept !== undefined) {
-                                                                                                                                let data25 = data14.membersKept;
-                                                                                                                                const _errs60 = errors;
-                                                                                                                                const _errs61 = errors;
-                                                                                                                                if (!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) {
-                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/membersKept", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data25 }];
+                                                                                                                        if (valid4) {
+                                                                                                                            if (data16.membersKept !== undefined) {
+                                                                                                                                let data27 = data16.membersKept;
+                                                                                                                                const _errs64 = errors;
+                                                                                                                                const _errs65 = errors;
+                                                                                                                                if (!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) {
+                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/membersKept", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data27 }];
                                                                                                                                     return false;
                                                                                                                                 }
-                                                                                                                                if (errors === _errs61) {
-                                                                                                                                    if (typeof data25 == "number") {
-                                                                                                                                        if (data25 < 0 || isNaN(data25)) {
-                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/membersKept", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data25 }];
+                                                                                                                                if (errors === _errs65) {
+                                                                                                                                    if (typeof data27 == "number") {
+                                                                                                                                        if (data27 < 0 || isNaN(data27)) {
+                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/membersKept", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data27 }];
                                                                                                                                             return false;
                                                                                                                                         }
                                                                                                                                     }
                                                                                                                                 }
-                                                                                                                                var valid3 = _errs60 === errors;
+                                                                                                                                var valid4 = _errs64 === errors;
                                                                                                                             }
                                                                                                                             else {
-                                                                                                                                var valid3 = true;
+                                                                                                                                var valid4 = true;
                                                                                                                             }
-                                                                                                                            if (valid3) {
-                                                                                                                                if (data14.membersDropped !== undefined) {
-                                                                                                                                    let data26 = data14.membersDropped;
-                                                                                                                                    const _errs63 = errors;
-                                                                                                                                    const _errs64 = errors;
-                                                                                                                                    if (!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) {
-                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/membersDropped", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data26 }];
+                                                                                                                            if (valid4) {
+                                                                                                                                if (data16.membersDropped !== undefined) {
+                                                                                                                                    let data28 = data16.membersDropped;
+                                                                                                                                    const _errs67 = errors;
+                                                                                                                                    const _errs68 = errors;
+                                                                                                                                    if (!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) {
+                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/membersDropped", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data28 }];
                                                                                                                                         return false;
                                                                                                                                     }
-                                                                                                                                    if (errors === _errs64) {
-                                                                                                                                        if (typeof data26 == "number") {
-                                                                                                                                            if (data26 < 0 || isNaN(data26)) {
-                                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/membersDropped", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data26 }];
+                                                                                                                                    if (errors === _errs68) {
+                                                                                                                                        if (typeof data28 == "number") {
+                                                                                                                                            if (data28 < 0 || isNaN(data28)) {
+                                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/membersDropped", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data28 }];
                                                                                                                                                 return false;
                                                                                                                                             }
                                                                                                                                         }
                                                                                                                                     }
-                                                                                                                                    var valid3 = _errs63 === errors;
+                                                                                                                                    var valid4 = _errs67 === errors;
                                                                                                                                 }
                                                                                                                                 else {
-                                                                                                                                    var valid3 = true;
+                                                                                                                                    var valid4 = true;
                                                                                                                                 }
-                                                                                                                                if (valid3) {
-                                                                                                                                    if (data14.orphanHolds !== undefined) {
-                                                                                                                                        let data27 = data14.orphanHolds;
-                                                                                                                                        const _errs66 = errors;
-                                                                                                                                        const _errs67 = errors;
-                                                                                                                                        if (!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) {
-                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/orphanHolds", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data27 }];
+                                                                                                                                if (valid4) {
+                                                                                                                                    if (data16.orphanHolds !== undefined) {
+                                                                                                                                        let data29 = data16.orphanHolds;
+                                                                                                                                        const _errs70 = errors;
+                                                                                                                                        const _errs71 = errors;
+                                                                                                                                        if (!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) {
+                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/orphanHolds", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data29 }];
                                                                                                                                             return false;
                                                                                                                                         }
-                                                                                                                                        if (errors === _errs67) {
-                                                                                                                                            if (typeof data27 == "number") {
-                                                                                                                                                if (data27 < 0 || isNaN(data27)) {
-                                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/orphanHolds", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data27 }];
+                                                                                                                                        if (errors === _errs71) {
+                                                                                                                                            if (typeof data29 == "number") {
+                                                                                                                                                if (data29 < 0 || isNaN(data29)) {
+                                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/orphanHolds", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data29 }];
                                                                                                                                                     return false;
                                                                                                                                                 }
                                                                                                                                             }
                                                                                                                                         }
-                                                                                                                                        var valid3 = _errs66 === errors;
+                                                                                                                                        var valid4 = _errs70 === errors;
                                                                                                                                     }
                                                                                                                                     else {
-                                                                                                                                        var valid3 = true;
+                                                                                                                                        var valid4 = true;
                                                                                                                                     }
-                                                                                                                                    if (valid3) {
-                                                                                                                                        if (data14.memberAdds !== undefined) {
-                                                                                                                                            let data28 = data14.memberAdds;
-                                                                                                                                            const _errs69 = errors;
-                                                                                                                                            const _errs70 = errors;
-                                                                                                                                            if (!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) {
-                                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/memberAdds", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data28 }];
+                                                                                                                                    if (valid4) {
+                                                                                                                                        if (data16.memberAdds !== undefined) {
+                                                                                                                                            let data30 = data16.memberAdds;
+                                                                                                                                            const _errs73 = errors;
+                                                                                                                                            const _errs74 = errors;
+                                                                                                                                            if (!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))) {
+                                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/summary/memberAdds", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data30 }];
                                                                                                                                                 return false;
                                                                                                                                             }
-                                                                                                                                            if (errors === _errs70) {
-                                                                                                                                                if (typeof data28 == "number") {
-                                                                                                                                                    if (data28 < 0 || isNaN(data28)) {
-                                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/memberAdds", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data28 }];
+                                                                                                                                            if (errors === _errs74) {
+                                                                                                                                                if (typeof data30 == "number") {
+                                                                                                                                                    if (data30 < 0 || isNaN(data30)) {
+                                                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/summary/memberAdds", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data30 }];
                                                                                                                                                         return false;
                                                                                                                                                     }
                                                                                                                                                 }
                                                                                                                                             }
-                                                                                                                                            var valid3 = _errs69 === errors;
+                                                                                                                                            var valid4 = _errs73 === errors;
                                                                                                                                         }
                                                                                                                                         else {
-                                                                                                                                            var valid3 = true;
+                                                                                                                                            var valid4 = true;
                                                                                                                                         }
-                                                                                                                                        if (valid3) {
-                                                                                                                                            if (data14.memberRemovals !== undefined) {
-                                                                                                                                                let data29 = data14.memberRemovals;
-                                                                                                                                                const _errs72 = errors;
-                                                                                                                                                const _errs73 = errors;
-                                                                                                                                                if (!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) {
-                                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/memberRemovals", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data29 }];
+                                                                                                                                        if (valid4) {
+                                                                                                                                            if (data16.memberRemovals !== undefined) {
+                                                                                                                                                let data31 = data16.memberRemovals;
+                                                                                                                                                const _errs76 = errors;
+                                                                                                                                                const _errs77 = errors;
+                                                                                                                                                if (!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))) {
+                                                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/summary/memberRemovals", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.type, parentSchema: schema12, data: data31 }];
                                                                                                                                                     return false;
                                                                                                                                                 }
-                                                                                                                                                if (errors === _errs73) {
-                                                                                                                                                    if (typeof data29 == "number") {
-                                                                                                                                                        if (data29 < 0 || isNaN(data29)) {
-                                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/memberRemovals", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data29 }];
+                                                                                                                                                if (errors === _errs77) {
+                                                                                                                                                    if (typeof data31 == "number") {
+                                                                                                                                                        if (data31 < 0 || isNaN(data31)) {
+                                                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/summary/memberRemovals", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12, data: data31 }];
                                                                                                                                                             return false;
                                                                                                                                                         }
                                                                                                                                                     }
                                                                                                                                                 }
-                                                                                                                                                var valid3 = _errs72 === errors;
+                                                                                                                                                var valid4 = _errs76 === errors;
                                                                                                                                             }
                                                                                                                                             else {
-                                                                                                                                                var valid3 = true;
+                                                                                                                                                var valid4 = true;
                                                                                                                                             }
                                                                                                                                         }
                                                                                                                                     }
@@ -4067,62 +6027,62 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                             }
                                                                         }
                                                                         else {
-                                                                            validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.summary.type, parentSchema: schema11.properties.summary, data: data14 }];
+                                                                            validate10.errors = [{ instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.summary.type, parentSchema: schema11.properties.summary, data: data16 }];
                                                                             return false;
                                                                         }
                                                                     }
-                                                                    var valid0 = _errs28 === errors;
+                                                                    var valid0 = _errs32 === errors;
                                                                 }
                                                                 else {
                                                                     var valid0 = true;
                                                                 }
                                                                 if (valid0) {
                                                                     if (data.pools !== undefined) {
-                                                                        let data30 = data.pools;
-                                                                        const _errs75 = errors;
-                                                                        if (errors === _errs75) {
-                                                                            if (Array.isArray(data30)) {
-                                                                                var valid18 = true;
-                                                                                const len0 = data30.length;
-                                                                                for (let i0 = 0; i0 < len0; i0++) {
-                                                                                    const _errs77 = errors;
-                                                                                    if (!(validate11(data30[i0], { instancePath: instancePath + "/pools/" + i0, parentData: data30, parentDataProperty: i0, rootData }))) {
+                                                                        let data32 = data.pools;
+                                                                        const _errs79 = errors;
+                                                                        if (errors === _errs79) {
+                                                                            if (Array.isArray(data32)) {
+                                                                                var valid19 = true;
+                                                                                const len1 = data32.length;
+                                                                                for (let i1 = 0; i1 < len1; i1++) {
+                                                                                    const _errs81 = errors;
+                                                                                    if (!(validate11(data32[i1], { instancePath: instancePath + "/pools/" + i1, parentData: data32, parentDataProperty: i1, rootData }))) {
                                                                                         vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
                                                                                         errors = vErrors.length;
                                                                                     }
-                                                                                    var valid18 = _errs77 === errors;
-                                                                                    if (!valid18) {
+                                                                                    var valid19 = _errs81 === errors;
+                                                                                    if (!valid19) {
                                                                                         break;
                                                                                     }
                                                                                 }
                                                                             }
                                                                             else {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/pools", schemaPath: "#/properties/pools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.pools.type, parentSchema: schema11.properties.pools, data: data30 }];
+                                                                                validate10.errors = [{ instancePath: instancePath + "/pools", schemaPath: "#/properties/pools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.pools.type, parentSchema: schema11.properties.pools, data: data32 }];
                                                                                 return false;
                                                                             }
                                                                         }
-                                                                        var valid0 = _errs75 === errors;
+                                                                        var valid0 = _errs79 === errors;
                                                                     }
                                                                     else {
                                                                         var valid0 = true;
                                                                     }
                                                                     if (valid0) {
                                                                         if (data.checksum !== undefined) {
-                                                                            let data32 = data.checksum;
-                                                                            const _errs78 = errors;
-                                                                            if (errors === _errs78) {
-                                                                                if (typeof data32 === "string") {
-                                                                                    if (!pattern4.test(data32)) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/checksum", schemaPath: "#/properties/checksum/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: "must match pattern \"" + "^sha256:[0-9a-f]{64}$" + "\"", schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema11.properties.checksum, data: data32 }];
+                                                                            let data34 = data.checksum;
+                                                                            const _errs82 = errors;
+                                                                            if (errors === _errs82) {
+                                                                                if (typeof data34 === "string") {
+                                                                                    if (!pattern4.test(data34)) {
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/checksum", schemaPath: "#/properties/checksum/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: "must match pattern \"" + "^sha256:[0-9a-f]{64}$" + "\"", schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema11.properties.checksum, data: data34 }];
                                                                                         return false;
                                                                                     }
                                                                                 }
                                                                                 else {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/checksum", schemaPath: "#/properties/checksum/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.checksum.type, parentSchema: schema11.properties.checksum, data: data32 }];
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/checksum", schemaPath: "#/properties/checksum/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.checksum.type, parentSchema: schema11.properties.checksum, data: data34 }];
                                                                                     return false;
                                                                                 }
                                                                             }
-                                                                            var valid0 = _errs78 === errors;
+                                                                            var valid0 = _errs82 === errors;
                                                                         }
                                                                         else {
                                                                             var valid0 = true;

@@ -1,3 +1,4 @@
+import { accessJson, accessReadJson } from '../access/canonical.js';
 import { compareNames, nameKey } from '../config/names.js';
 import { changeJson, groupJson, orphanHoldJson, unmanagedJson } from '../plan/canonical.js';
 import { countPlan } from '../plan/summary.js';
@@ -26,7 +27,7 @@ export function membersOfDocument(pool) {
     return new Map((pool.members ?? []).map((m) => [m.group, m.usernames]));
 }
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members, caseSensitive }, meta) {
+export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads }, meta) {
     const pools = plan.pools.map((pool) => {
         const listing = observed.get(pool.userPoolId) ?? [];
         const read = members?.get(pool.userPoolId);
@@ -43,6 +44,8 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }, me
             ...(pool.orphanHolds === undefined ? {} : { orphanHolds: pool.orphanHolds.map(orphanHoldJson) }),
             ...(read === undefined || read.size === 0 ? {} : { members: membersJson(read) }),
             ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
+            ...(pool.access === undefined ? {} : { access: accessJson(pool.access) }),
+            ...(accessReads?.get(pool.userPoolId) === undefined ? {} : { accessRead: accessReadJson(accessReads.get(pool.userPoolId)) }),
         };
     });
     const body = {
@@ -55,7 +58,10 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive }, me
         ...(meta.endpoint === undefined ? {} : { endpoint: meta.endpoint }),
         ...(meta.environment === undefined ? {} : { environment: meta.environment.name, ...(meta.environment.account === undefined ? {} : { account: meta.environment.account }) }),
         ...(plan.dropMembers === true ? { dropMembers: true } : {}),
-        settings: meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps },
+        settings: {
+            ...(meta.settings?.maxRps === undefined ? {} : { maxRps: meta.settings.maxRps }),
+            ...(meta.settings?.sensitiveRoles === undefined ? {} : { sensitiveRoles: [...meta.settings.sensitiveRoles] }),
+        },
         summary: { ...countPlan(plan), text: meta.summaryText },
         pools,
     };
@@ -78,6 +84,7 @@ export function planOfDocument(doc) {
             unmanaged: p.unmanaged,
             ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
             ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
+            ...(p.access === undefined ? {} : { access: p.access }),
         })),
         ...(doc.dropMembers === true ? { dropMembers: true } : {}),
     };

@@ -1,3 +1,5 @@
+import { transitionJson } from '../access/canonical.js';
+import { predictionFrom } from '../access/recompute.js';
 import { compareNames, nameKey } from '../config/names.js';
 import { diffFields } from '../plan/fields.js';
 import { computePoolPlan } from '../plan/compute.js';
@@ -8,7 +10,7 @@ import { touchedKeys } from './build.js';
  * `members` read again now (by pool, then group); with the groups file, also finds the groups the plan
  * leaves alone that no longer match it. Pure.
  */
-export function checkStaleness(doc, current, config, members, caseSensitive) {
+export function checkStaleness(doc, current, config, members, caseSensitive, accessNow) {
     const stale = [];
     const elsewhere = [];
     for (const pool of doc.pools) {
@@ -51,6 +53,25 @@ export function checkStaleness(doc, current, config, members, caseSensitive) {
             const left = then.usernames.filter((u) => !after.has(u)).length;
             if (joined + left > 0)
                 stale.push({ kind: 'members', poolId, name: then.group, joined, left });
+        }
+        // The prediction again, from what the pools have now: the listing, the members and what the access check read.
+        // Only when nothing else is stale in the pool: a changed group or member changes the prediction too, and is named already.
+        if (pool.access?.checked === true && !stale.some((s) => s.poolId === poolId)) {
+            const plannedMembers = new Map((pool.members ?? []).map((m) => [m.group, now?.get(m.group) ?? m.usernames]));
+            const again = predictionFrom(pool, {
+                observed: current.get(poolId) ?? [],
+                members: plannedMembers,
+                caseSensitive: pool.usernamesCaseSensitive ?? true,
+                read: accessNow?.get(poolId)?.read ?? pool.accessRead ?? { via: 'plan-reads' },
+                sensitiveRoles: doc.settings.sensitiveRoles ?? [],
+            });
+            const same = again !== undefined && JSON.stringify(again.transitions.map(transitionJson)) === JSON.stringify(pool.access.transitions.map(transitionJson));
+            if (!same)
+                stale.push({ kind: 'access', poolId, inPlan: pool.access.users, now: again?.users ?? 0 });
+        }
+        const triggerNow = accessNow?.get(poolId)?.trigger;
+        if (pool.access?.checked === true && triggerNow !== undefined && triggerNow !== (pool.access.trigger ?? null)) {
+            stale.push({ kind: 'trigger', poolId, inPlan: pool.access.trigger ?? null, now: triggerNow });
         }
         const desired = config?.userPools.find((p) => p.id === poolId);
         if (desired === undefined)

@@ -1,3 +1,5 @@
+import { transitionJson } from '../access/canonical.js';
+import { predictionFrom } from '../access/recompute.js';
 import { changeJson, unmanagedJson } from '../plan/canonical.js';
 import { compareNames } from '../config/names.js';
 import { computePoolPlan, memberReadsOf } from '../plan/compute.js';
@@ -20,6 +22,10 @@ export function planFollowsFrom(doc, fileText, config) {
     const fileMaxRps = config.settings.maxRps ?? null;
     if (planMaxRps !== fileMaxRps)
         problems.push({ kind: 'setting', setting: 'maxRps', inPlan: planMaxRps, inFile: fileMaxRps });
+    const planSensitive = doc.settings.sensitiveRoles ?? [];
+    const fileSensitive = config.settings.sensitiveRoles ?? [];
+    if (JSON.stringify(planSensitive) !== JSON.stringify(fileSensitive))
+        problems.push({ kind: 'sensitive-roles', inPlan: planSensitive, inFile: fileSensitive });
     const inPlan = doc.pools.map((p) => p.userPoolId);
     const inFile = config.userPools.map((p) => p.id);
     if (inPlan.join(',') !== inFile.join(','))
@@ -55,6 +61,26 @@ export function planFollowsFrom(doc, fileText, config) {
             problems.push({ kind: 'members', poolId });
         if (again.listed !== pool.listed)
             problems.push({ kind: 'listed', poolId, inPlan: pool.listed, shown: again.listed });
+        // Only when nothing else is wrong with the pool: other changes or members give another prediction too.
+        if (!problems.some((p) => 'poolId' in p && p.poolId === poolId) && !accessFollows(pool, again, planSensitive))
+            problems.push({ kind: 'access', poolId });
     }
     return problems;
+}
+/**
+ * Whether a pool's recorded access is what its recorded reads give: a checked prediction must be
+ * exactly that, and a pool whose changes can alter a claim must say so (checked or not).
+ */
+function accessFollows(pool, again, sensitiveRoles) {
+    const members = membersOfDocument(pool);
+    const caseSensitive = pool.usernamesCaseSensitive ?? true;
+    const read = pool.accessRead ?? { via: 'plan-reads' };
+    const predicted = predictionFrom(again, { observed: pool.observed, members, caseSensitive, read, sensitiveRoles });
+    if (predicted === undefined)
+        return pool.access === undefined && pool.accessRead === undefined;
+    if (pool.access === undefined)
+        return false;
+    if (!pool.access.checked)
+        return pool.accessRead === undefined;
+    return predicted.users === pool.access.users && JSON.stringify(predicted.transitions.map(transitionJson)) === JSON.stringify(pool.access.transitions.map(transitionJson));
 }

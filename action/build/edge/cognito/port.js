@@ -1,5 +1,5 @@
 /** Every operation, in a fixed order (for counts). */
-export const OPERATIONS = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminGetUser', 'DescribeUserPool'];
+export const OPERATIONS = ['ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminGetUser', 'AdminListGroupsForUser', 'DescribeUserPool'];
 /** The quota category of an operation. */
 export function categoryOf(op) {
     switch (op) {
@@ -13,6 +13,7 @@ export function categoryOf(op) {
         case 'ListUsersInGroup':
             return 'UserList';
         case 'AdminGetUser':
+        case 'AdminListGroupsForUser':
             return 'UserResourceRead';
         case 'AdminAddUserToGroup':
         case 'AdminRemoveUserFromGroup':

@@ -67,6 +67,11 @@ export function usernameOf(out, where) {
         throw badAnswer(where, `Username is not a username: ${shown(name)}`);
     return name;
 }
+/** A page of AdminListGroupsForUser: the names of the user's groups, or AWS_BAD_RESPONSE. */
+export function userGroupsPageOf(out, where) {
+    const page = groupPageOf(out, where);
+    return { groups: page.groups.map((g) => g.name), ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) };
+}
 /** What the tool needs of a DescribeUserPool answer. */
 export function poolSettingsOf(out, where) {
     const pool = out.UserPool;
@@ -74,6 +79,23 @@ export function poolSettingsOf(out, where) {
         throw badAnswer(where, 'no UserPool');
     const config = pool.UsernameConfiguration;
     const sensitive = typeof config === 'object' && config !== null ? config.CaseSensitive : undefined;
+    const trigger = preTokenTriggerOf(pool.LambdaConfig, where);
     // Pools created before the setting existed compare usernames with case.
-    return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true };
+    return { caseSensitiveUsernames: sensitive === undefined || sensitive === null ? true : sensitive === true, ...(trigger === undefined ? {} : { preTokenTrigger: trigger }) };
+}
+/** The pre token generation Lambda of a pool's LambdaConfig: the V2/V3 config's LambdaArn, else the V1 PreTokenGeneration. */
+function preTokenTriggerOf(config, where) {
+    if (config === undefined || config === null)
+        return undefined;
+    if (typeof config !== 'object' || Array.isArray(config))
+        throw badAnswer(where, 'LambdaConfig is not an object');
+    const c = config;
+    const v2 = c.PreTokenGenerationConfig;
+    const arn = typeof v2 === 'object' && v2 !== null ? v2.LambdaArn : undefined;
+    const chosen = arn ?? c.PreTokenGeneration;
+    if (chosen === undefined || chosen === null)
+        return undefined;
+    if (typeof chosen !== 'string' || chosen === '')
+        throw badAnswer(where, `the pre token generation trigger is not an ARN: ${shown(chosen)}`);
+    return chosen;
 }

@@ -1,6 +1,6 @@
-import { AdminAddUserToGroupCommand, AdminGetUserCommand, AdminRemoveUserFromGroupCommand, CognitoIdentityProviderClient, CreateGroupCommand, DeleteGroupCommand, DescribeUserPoolCommand, GetGroupCommand, ListGroupsCommand, ListUsersInGroupCommand, UpdateGroupCommand, } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminAddUserToGroupCommand, AdminGetUserCommand, AdminListGroupsForUserCommand, AdminRemoveUserFromGroupCommand, CognitoIdentityProviderClient, CreateGroupCommand, DeleteGroupCommand, DescribeUserPoolCommand, GetGroupCommand, ListGroupsCommand, ListUsersInGroupCommand, UpdateGroupCommand, } from '@aws-sdk/client-cognito-identity-provider';
 import { callError } from './call-error.js';
-import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, usernameOf } from './response.js';
+import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, userGroupsPageOf, usernameOf } from './response.js';
 /** The page size the tool always asks for: the largest ListGroups allows. */
 const LIST_PAGE_SIZE = 60;
 /** How long a call may still wait for its answer after a stop: enough for any answer Cognito gives. */
@@ -82,6 +82,10 @@ export class SdkGroupsApi {
                 return undefined;
             throw err;
         }
+    }
+    async listUserGroupsPage(pool, username, nextToken) {
+        const out = await this.send('AdminListGroupsForUser', pool, undefined, (c, abortSignal) => c.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.id, Username: username, Limit: LIST_PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }), { abortSignal }), username);
+        return userGroupsPageOf(out, where('AdminListGroupsForUser', pool));
     }
     async describePool(pool) {
         const out = await this.send('DescribeUserPool', pool, undefined, (c, abortSignal) => c.send(new DescribeUserPoolCommand({ UserPoolId: pool.id }), { abortSignal }));

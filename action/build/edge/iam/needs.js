@@ -12,6 +12,14 @@ export function needsOf(config, command, options = {}) {
 /** The operations `command` may call on one pool of the file. */
 export function operationsFor(pool, command) {
     const ops = new Set(readsOf(pool));
+    // The access check of plan and apply: the pool's pre token generation trigger, and the groups of the users whose role claims may change.
+    if (command === 'plan' || command === 'apply')
+        for (const op of ACCESS_READS)
+            ops.add(op);
+    // Drift's access check: what members added or removed by hand did to their claims (pools with `members:` only).
+    if (command === 'drift' && managesMembers(pool))
+        for (const op of ACCESS_READS)
+            ops.add(op);
     if (command === 'apply')
         for (const op of writesOf(pool))
             ops.add(op);
@@ -45,6 +53,8 @@ function writesOf(pool) {
         ops.push('AdminRemoveUserFromGroup');
     return ops;
 }
+/** What the access check may read (any pool's plan can change a claim: a group without roleArn in the file is a replace of one with it). */
+const ACCESS_READS = ['DescribeUserPool', 'AdminListGroupsForUser'];
 function managesMembers(pool) {
     return pool.groups.some((g) => g.members !== undefined);
 }

@@ -67,6 +67,9 @@ export class PacedGroupsApi {
             return Promise.resolve(undefined);
         return this.run('AdminGetUser', pool, () => inner.userSub(pool, username), username);
     }
+    listUserGroupsPage(pool, username, nextToken) {
+        return this.run('AdminListGroupsForUser', pool, () => this.inner.listUserGroupsPage(pool, username, nextToken), username);
+    }
     describePool(pool) {
         return this.run('DescribeUserPool', pool, () => this.inner.describePool(pool));
     }

@@ -3,7 +3,7 @@ import { numberIn } from './numbers.js';
 import { addColorOption, addFileOption, addFormatOptions, addTargetOptions } from './flags.js';
 import { addLockOptions } from './lock-flags.js';
 import { addUnlockCommand } from './unlock-flags.js';
-import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from '../../run/apply/limits.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS, DEFAULT_MAX_ROLE_CHANGES } from '../../run/apply/limits.js';
 import { ACCOUNT_ID, POLICY_COMMANDS } from '../../edge/iam/commands.js';
 import { VERSION } from './version.js';
 /** The command tree; each action stores its exit code in `result.code`. */
@@ -27,7 +27,8 @@ export function buildProgram(io, result) {
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
-        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)'))).action(run(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
+        .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)')
+        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)"))).action(run(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
     const applyCmd = addFormatOptions(addColorOption(addTargetOptions(addFileOption(program
         .command('apply')
         .description('apply a saved plan exactly (or refuse a stale one); without one, plan from the file, ask for approval, then apply')
@@ -38,7 +39,10 @@ export function buildProgram(io, result) {
         .option('--allow-delete', 'allow deleting groups the file does not list (pools with unmanagedGroups: delete)')
         .addOption(new Option('--max-delete <n>', 'refuse a plan that deletes or replaces more groups than this').default(DEFAULT_MAX_DELETE).argParser(numberIn(COUNT)))
         .option('--allow-member-removals', 'allow removing members from groups with an exact `members:` list')
-        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))));
+        .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))
+        .option('--allow-role-changes', 'allow a plan that changes more preferred roles than --max-role-changes, gives users a sensitive role, or was not access-checked')
+        .addOption(new Option('--max-role-changes <n>', "refuse a plan that changes more users' cognito:preferred_role than this, unless --allow-role-changes").default(DEFAULT_MAX_ROLE_CHANGES).argParser(numberIn(COUNT)))
+        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)')));
     addLockOptions(applyCmd);
     applyCmd.action(async (planFile, flags) => {
         // With a saved plan, -f names the groups file to check the plan against (only when given).

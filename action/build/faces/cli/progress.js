@@ -17,6 +17,7 @@ export class ProgressReporter {
     live = false;
     pools = new Map();
     memberReads = new Map();
+    accessReads = new Map();
     constructor(io, enabled = true, now = Date.now) {
         this.io = io;
         this.enabled = enabled;
@@ -41,6 +42,14 @@ export class ProgressReporter {
         const total = all.reduce((n, x) => n + x.groupsTotal, 0);
         const users = all.reduce((n, x) => n + x.members, 0);
         this.show(`reading members: ${read}/${total} groups, ${plural(users, 'member')}`);
+    };
+    access = (p) => {
+        this.accessReads.set(p.poolId, p);
+        const all = [...this.accessReads.values()];
+        const users = all.filter((x) => x.via === 'user-groups');
+        const groups = all.filter((x) => x.via === 'group-members');
+        const part = (list, what) => (list.length === 0 ? '' : `${list.reduce((n, x) => n + x.done, 0)}/${list.reduce((n, x) => n + x.total, 0)} ${what}`);
+        this.show(`checking token claims: ${[part(users, "users' groups"), part(groups, 'role groups')].filter((s) => s !== '').join(', ')} read`);
     };
     apply = (p) => {
         const finished = p.done + p.failed;

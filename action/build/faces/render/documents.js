@@ -1,6 +1,7 @@
 import { countApply, NO_APPLY_COUNTS } from '../../run/apply/report.js';
 import { countDrift, inSync } from '../../core/drift/model.js';
 import { changeJson, fieldsJson } from '../../core/plan/canonical.js';
+import { transitionJson } from '../../core/access/canonical.js';
 import { PLAN_FORMAT_VERSION } from '../../core/saved-plan/model.js';
 import { applySummaryLine } from './apply-report.js';
 import { driftSummaryLine } from './drift-text.js';
@@ -101,6 +102,7 @@ export function driftDocument(report, toolVersion, at) {
             })),
             staleAcknowledgements: p.staleAcknowledgements.map((s) => ({ name: s.name, field: s.field, reason: s.reason, until: s.until, ended: s.ended })),
             ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
+            ...(p.access === undefined ? {} : { access: { transitions: p.access.transitions.map(transitionJson), ...(p.access.trigger === undefined ? {} : { trigger: p.access.trigger }) } }),
         })),
     };
 }

@@ -5,6 +5,7 @@ import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.
 import { attributionMarkdown } from './drift-attribution.js';
 import { GITHUB_COMMENT_LIMIT } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
+import { transitionText, triggerText } from './access-words.js';
 /** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
 export function renderDriftMarkdown(report, options = {}) {
     const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
@@ -45,6 +46,13 @@ export function renderDriftMarkdown(report, options = {}) {
             lines.push('| | Group | Detail |', '| --- | --- | --- |');
             for (const row of rows)
                 lines.push(row);
+        }
+        if (p.access !== undefined) {
+            lines.push('', '> [!WARNING]', '> Token claims the members added or removed by hand changed (a prediction; apply undoes them):');
+            for (const t of p.access.transitions.slice(0, 15))
+                lines.push(`> - ${transitionText(t, (s) => mdCode(s, 'prose'))}: ${t.usernames.slice(0, 20).map((u) => mdCode(u, 'prose')).join(', ')}${t.usernames.length > 20 ? ` and ${t.usernames.length - 20} more` : ''}`);
+            if (p.access.trigger !== undefined)
+                lines.push(`> - These ${triggerText(p.access.trigger, (s) => mdCode(s, 'prose'))}.`);
         }
         if (p.unmanaged.length > 0) {
             const shown = p.unmanaged.slice(0, 50).map((g) => mdCode(g.name, 'prose')).join(', ');

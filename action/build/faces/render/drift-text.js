@@ -3,6 +3,7 @@ import { alertText, plural, previouslyMissingNote, showValue } from './values.js
 import { quoted } from './outside-text.js';
 import { attributionTextLines } from './drift-attribution.js';
 import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
+import { accessDriftLines } from './access-text.js';
 /** The drift summary line. */
 export function driftSummaryLine(report) {
     const c = countDrift(report);
@@ -50,6 +51,8 @@ export function renderDriftText(report, style) {
             for (const line of attributionTextLines(p.attributions, m))
                 out.push(line);
         }
+        for (const line of accessDriftLines(p.access, style))
+            out.push(line);
         for (const g of p.unmanaged)
             out.push(`  ? unmanaged ${quoted(g.name)}`);
         for (const g of p.providerGroups) {

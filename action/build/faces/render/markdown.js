@@ -13,6 +13,7 @@ import { BREAK_MARK, CELL_VALUE_MAX, mdCellCode, mdCellText, mdCode, mdCutLines,
 import { spelledOut } from './outside-text.js';
 import { alertsCaution, LONG_TEXT, neverAppliedText, plural, reasonText } from './values.js';
 import { wordDiffParts } from './word-diff.js';
+import { accessMarkdown } from './access-markdown.js';
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_000;
 /** Unmanaged groups listed by name before the rest are only counted. */
@@ -59,7 +60,8 @@ export function riskOf(c) {
 export function renderPlanMarkdown(plan, options = {}) {
     const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
     const title = `${options.preface ?? ''}${titleSection(plan, options.target)}`;
-    const warnings = warningSections(plan, options.warnings ?? []);
+    // Whose token claims the plan changes comes with the warnings, above the changes (bounded in access-markdown.ts).
+    const warnings = `${warningSections(plan, options.warnings ?? [])}${accessMarkdown(plan)}`;
     const tail = appendixSection(options.appendix, limit, options.seeAlso);
     const fullText = options.fullText === undefined ? '' : fullTextSection(options.fullText);
     const pools = plan.pools.map((pool) => ({ pool, rows: sortedByRisk(pool.changes.map(rowOf)) }));

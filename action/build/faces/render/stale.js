@@ -11,9 +11,13 @@ export function staleLines(staleness) {
             ? `${d.poolId}: the members of ${quoted(d.name)} changed since the plan counted them (${d.joined} joined, ${d.left} left)`
             : d.kind === 'usernames'
                 ? `${d.poolId}: the plan says the pool compares usernames ${d.inPlan ? 'case-sensitively' : 'ignoring case'}, but it compares them ${d.now ? 'case-sensitively' : 'ignoring case'}`
-                : d.kind === 'created'
-                    ? `${differenceLine(d)} (the plan creates a group of that name)`
-                    : differenceLine(d));
+                : d.kind === 'trigger'
+                    ? `${d.poolId}: the pool's pre token generation trigger is ${d.now === null ? 'gone' : quoted(d.now)}, the plan's predictions were made with ${d.inPlan === null ? 'none' : quoted(d.inPlan)}`
+                    : d.kind === 'access'
+                        ? `${d.poolId}: whose token claims the plan changes is not what it predicted (${d.inPlan} user(s) then, ${d.now} now: someone joined or left a role-bearing group, or a role group changed)`
+                        : d.kind === 'created'
+                            ? `${differenceLine(d)} (the plan creates a group of that name)`
+                            : differenceLine(d));
 }
 /** One line per group the plan does not touch that changed since it was made (at most 20, then a count). */
 export function changedElsewhereLines(staleness) {

@@ -2,7 +2,9 @@
 // write, so every refusal is named at once and nothing is half-applied.
 import { isProviderGroup } from '../../core/config/model.js';
 import { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS } from './limits.js';
-export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS };
+import { DEFAULT_MAX_ROLE_CHANGES } from './limits.js';
+import { accessViolations } from './access-budget.js';
+export { DEFAULT_MAX_DELETE, DEFAULT_MAX_MEMBER_REMOVALS, DEFAULT_MAX_ROLE_CHANGES };
 /** What a plan does against a policy; undefined when it may be applied. Pure. */
 export function policyViolations(plan, policy) {
     const replaces = [];
@@ -55,14 +57,18 @@ export function policyViolations(plan, policy) {
         ...(memberRemovalCount > maxMemberRemovals ? { overMaxMemberRemovals: { removals: memberRemovalCount, maxMemberRemovals } } : {}),
         ...(emptiedGroups.length === 0 ? {} : { emptiedGroups }),
     };
+    const access = policy.allowRoleChanges === true ? undefined : accessViolations(plan, policy.maxRoleChanges ?? DEFAULT_MAX_ROLE_CHANGES);
+    if (access !== undefined)
+        v.access = access;
     const refused = v.providerGroups.length + v.replaces.length + v.deletes.length + (v.memberRemovals?.length ?? 0) + (v.emptiedGroups?.length ?? 0) > 0 ||
         v.overMaxDelete !== undefined ||
-        v.overMaxMemberRemovals !== undefined;
+        v.overMaxMemberRemovals !== undefined ||
+        v.access !== undefined;
     return refused ? v : undefined;
 }
 /** What no flag (of plan or apply) lets apply do in this plan; undefined when flags alone decide. A plan shows it, so a pull request is not merged for an apply that must refuse. Pure. */
 export function neverApplied(plan) {
-    const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity });
+    const v = policyViolations(plan, { allowReplace: true, allowDelete: true, maxDelete: Infinity, allowMemberRemovals: true, maxMemberRemovals: Infinity, allowRoleChanges: true });
     if (v === undefined)
         return undefined;
     // A replace that empties its group is one `plan --drop-members` makes differently (the members are

@@ -38,6 +38,10 @@ export interface ApplyFlags extends TargetFlags, OutputFlags, LockFlags {
   maxDelete: number;
   allowMemberRemovals?: boolean;
   maxMemberRemovals: number;
+  allowRoleChanges?: boolean;
+  maxRoleChanges: number;
+  /** False with --no-access-check (plans from the file only). */
+  accessCheck?: boolean;
   progress: boolean;
 }
 
@@ -73,6 +77,8 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
       maxDelete: flags.maxDelete,
       allowMemberRemovals: flags.allowMemberRemovals === true,
       maxMemberRemovals: flags.maxMemberRemovals,
+      allowRoleChanges: flags.allowRoleChanges === true,
+      maxRoleChanges: flags.maxRoleChanges,
     },
     onStop: (reason) => {
       progress.stop();
@@ -83,6 +89,7 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
       view.plan(plan, targetBanner(target));
     },
   };
+  if (planFile !== undefined && flags.accessCheck === false) throw new CgError('USAGE', `--no-access-check is for planning; the plan ${planFile} was checked (or not) when it was made`);
   try {
     return planFile === undefined ? await applyFromFile(run) : await applySavedPlan(run, planFile, groupsFile);
   } finally {
@@ -144,7 +151,9 @@ async function applyFromFile(run: ApplyRun): Promise<number> {
           signal,
           dropMembers: flags.dropMembers === true,
           credentialsCheck: flags.credentialsCheck !== false,
+          accessCheck: flags.accessCheck !== false,
           ...commonOf(run),
+          onAccessProgress: run.progress.access,
           onPlan: (made) => {
             planned = { plan: made.plan, document: documentOf(made, loaded, target) };
           },

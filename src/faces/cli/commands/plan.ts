@@ -24,6 +24,8 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   dropMembers?: boolean;
   /** False with --no-credentials-check. */
   credentialsCheck?: boolean;
+  /** False with --no-access-check. */
+  accessCheck?: boolean;
   out?: string;
   /** --attribution: read CloudTrail for who made the differences the plan reverts. */
   attribution?: boolean;

@@ -37,6 +37,8 @@ export async function applyCommand(io, planFile, flags, groupsFile) {
             maxDelete: flags.maxDelete,
             allowMemberRemovals: flags.allowMemberRemovals === true,
             maxMemberRemovals: flags.maxMemberRemovals,
+            allowRoleChanges: flags.allowRoleChanges === true,
+            maxRoleChanges: flags.maxRoleChanges,
         },
         onStop: (reason) => {
             progress.stop();
@@ -47,6 +49,8 @@ export async function applyCommand(io, planFile, flags, groupsFile) {
             view.plan(plan, targetBanner(target));
         },
     };
+    if (planFile !== undefined && flags.accessCheck === false)
+        throw new CgError('USAGE', `--no-access-check is for planning; the plan ${planFile} was checked (or not) when it was made`);
     try {
         return planFile === undefined ? await applyFromFile(run) : await applySavedPlan(run, planFile, groupsFile);
     }
@@ -105,7 +109,9 @@ async function applyFromFile(run) {
                 ...target.session,
                 signal,
                 dropMembers: flags.dropMembers === true,
+                accessCheck: flags.accessCheck !== false,
                 ...commonOf(run),
+                onAccessProgress: run.progress.access,
                 onPlan: (made) => {
                     planned = { plan: made.plan, document: documentOf(made, loaded, target) };
                 },

@@ -10,7 +10,8 @@ import { openOutput } from '../views/output.js';
 /** Read-only: exit 0 when the pools match the file (but for differences it acknowledges), 2 on drift (or a provider-group alert), 1 on error. */
 export async function driftCommand(io, flags) {
     const out = openOutput(io, flags);
-    return withPlan(io, flags, async ({ target, result }) => {
+    // Access drift: what members added or removed by hand did to their claims (groups with `members:` only).
+    return withPlan(io, { ...flags, accessScope: 'member-drift' }, async ({ target, result }) => {
         const found = driftOf(result.plan, { config: result.config, today: dateOf(new Date()) });
         const report = flags.attribution === false ? found : await attributeWithSession(found, target.session, result.config.settings.maxRps);
         await driftView(out).show(report, targetBanner(target), targetText(target.shown));

@@ -424,7 +424,7 @@ describe('JSON documents printed by the CLI', () => {
     const d1 = JSON.parse(drift1.stdout);
     expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
     expect(d1).toMatchObject({
-      formatVersion: 4,
+      formatVersion: 5,
       kind: 'cognito-groups-drift',
       inSync: false,
       summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
@@ -462,7 +462,7 @@ describe('JSON documents printed by the CLI', () => {
     const a = JSON.parse(applied.stdout);
     expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'check', 'plan']);
     expect(a).toMatchObject({
-      formatVersion: 4,
+      formatVersion: 5,
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,

@@ -11,6 +11,7 @@ import { readMembers, type MembersProgress } from '../edge/read/list-members.js'
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
 import { checkCredentials, type CredentialsRead } from './credentials.js';
+import type { UserClaimChange } from '../core/credentials/transitions.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
 import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
 import { checkOptions } from './options.js';
@@ -66,6 +67,8 @@ export interface PlanOutcome {
   credentialsRead?: CredentialsRead;
   /** What each pool's access check read, by pool id (pools whose access was checked). */
   accessReads: Map<string, AccessRead>;
+  /** By pool id: each user whose claims the plan changes, with the claims before and after (the access check's prediction). */
+  accessClaims?: Map<string, UserClaimChange[]>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
@@ -118,7 +121,7 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     const predicted = access.plan.pools[i]?.access;
     return predicted === undefined ? p : { ...p, access: predicted };
   });
-  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
+  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads, accessClaims: access.claims };
 }
 
 /** Users shown by name in the error before the rest are only counted. */
@@ -193,7 +196,7 @@ function firstRegion(config: DesiredConfig): string {
  * claims it changes, and whose credentials change; whether the roles the file names can work.
  */
 async function withCredentials(planned: PlanOutcome, api: CredentialsApi, config: DesiredConfig, planning: Planning, file: { path: string; text: string } | undefined): Promise<PlanOutcome> {
-  const checked = await checkCredentials(api, config, planned.plan.pools, new Map(), {
+  const checked = await checkCredentials(api, config, planned.plan.pools, planned.accessClaims ?? new Map(), {
     check: planning.credentialsCheck !== false,
     ...(planning.checkAllRoles === true ? { allRoles: true } : {}),
     ...(file === undefined ? {} : { file: file.path, text: file.text }),

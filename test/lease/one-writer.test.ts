@@ -202,6 +202,14 @@ describe('a run that loses its lease', () => {
       const running = w.bin(['apply', '-f', file, '--auto-approve', '--max-rps', '3']);
       await until(async () => (await w.groups()).length >= 4);
       await steal(w);
+      const stolenAt0 = Date.now();
+      // A run that holds a lease renews it too: steal it again a little later, so a renewal of the
+      // losing run that checked just before the theft and wrote just after it (the check-then-act
+      // window the README names, wider on a loaded machine) does not hide the theft.
+      if (what === 'another run replaced it') {
+        await new Promise((r) => setTimeout(r, Math.max(0, 1500 - (Date.now() - stolenAt0))));
+        await steal(w);
+      }
       const stolenAt = (await w.groups()).filter((g) => g.name !== LOCK_GROUP).length;
       const run = await running;
       expect(run.code).toBe(1);

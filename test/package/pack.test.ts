@@ -133,7 +133,7 @@ describe('installed in an empty project', () => {
 
   it('prints an IAM policy with iam-policy', async () => {
     const { stdout } = await bin(['iam-policy', '--for', 'plan', '-f', 'groups.yaml', '--account', '123456789012']);
-    expect(JSON.parse(stdout)).toMatchObject({ Version: '2012-10-17', Statement: [{ Action: ['cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'] }] });
+    expect(JSON.parse(stdout)).toMatchObject({ Version: '2012-10-17', Statement: [{ Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'] }] });
   });
 
   it('serves the library by its name: plan() against the emulator it exports, and the schemas by subpath', async () => {

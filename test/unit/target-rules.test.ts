@@ -4,7 +4,7 @@
 // without credentials.
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument, PlanTarget } from '../../src/core/saved-plan/model.js';
-import { targetMismatch, type TargetRef } from '../../src/core/saved-plan/target.js';
+import { planEnvironment, targetMismatch, type TargetRef } from '../../src/core/saved-plan/target.js';
 import { endpointFromEnvironment, normalEndpoint, rawEndpointFromEnvironment } from '../../src/edge/cognito/endpoint.js';
 
 /** Only the fields targetMismatch reads. */
@@ -98,5 +98,14 @@ describe('the endpoint the environment sets', () => {
 
   it('is refused, as the environment variable, when it is not a URL', () => {
     expect(() => endpointFromEnvironment({ AWS_ENDPOINT_URL: 'nope' })).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/^AWS_ENDPOINT_URL "nope": not a URL/) }));
+  });
+});
+
+describe("a saved plan's environment", () => {
+  it('is its name and account as a run takes them, or none for a plan made without environments', () => {
+    expect(planEnvironment({})).toBeUndefined();
+    expect(planEnvironment({ account: '123456789012' })).toBeUndefined();
+    expect(planEnvironment({ environment: 'prod' })).toStrictEqual({ name: 'prod' });
+    expect(planEnvironment({ environment: 'prod', account: '123456789012' })).toStrictEqual({ name: 'prod', account: '123456789012' });
   });
 });

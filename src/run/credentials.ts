@@ -1,3 +1,4 @@
+import { isSensitiveRole } from '../core/access/sensitive.js';
 // The credentials check of a plan: for the user pools whose token claims the plan changes, which
 // identity pools of the account hand out roles from those tokens and what each affected user gets
 // before and after; and whether the roles the file names exist and let Cognito assume them. Every
@@ -78,7 +79,10 @@ export async function checkCredentials(api: CredentialsApi, config: DesiredConfi
       out.set(p.userPoolId, { checked: false, why: region?.status === 'unchecked' ? region.why : 'the identity pools of its region were not read' });
       continue;
     }
-    const transitions = credentialTransitions(claims.get(p.userPoolId) ?? [], feds, p.region, p.userPoolId);
+    const patterns = config.settings.sensitiveRoles ?? [];
+    const transitions = credentialTransitions(claims.get(p.userPoolId) ?? [], feds, p.region, p.userPoolId).map((t) =>
+      t.after.kind === 'role' && isSensitiveRole(t.after.roleArn, patterns) ? { ...t, sensitive: true as const } : t,
+    );
     out.set(p.userPoolId, {
       checked: true,
       identityPools: feds.map((f) => ({ id: f.pool.id, name: f.pool.name, clientIds: f.clientIds })),

@@ -1,3 +1,4 @@
+import { isSensitiveRole } from '../core/access/sensitive.js';
 import { roleArnSites } from '../core/config/role-sites.js';
 import { distinctRoles, roleWarnings } from '../core/credentials/role-checks.js';
 import { credentialTransitions, usersWithCredentialChanges } from '../core/credentials/transitions.js';
@@ -41,7 +42,8 @@ export async function checkCredentials(api, config, pools, claims, checking) {
             out.set(p.userPoolId, { checked: false, why: region?.status === 'unchecked' ? region.why : 'the identity pools of its region were not read' });
             continue;
         }
-        const transitions = credentialTransitions(claims.get(p.userPoolId) ?? [], feds, p.region, p.userPoolId);
+        const patterns = config.settings.sensitiveRoles ?? [];
+        const transitions = credentialTransitions(claims.get(p.userPoolId) ?? [], feds, p.region, p.userPoolId).map((t) => t.after.kind === 'role' && isSensitiveRole(t.after.roleArn, patterns) ? { ...t, sensitive: true } : t);
         out.set(p.userPoolId, {
             checked: true,
             identityPools: feds.map((f) => ({ id: f.pool.id, name: f.pool.name, clientIds: f.clientIds })),

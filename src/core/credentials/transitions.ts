@@ -22,6 +22,8 @@ export interface CredentialTransition {
   count: number;
   /** Sorted. */
   usernames: string[];
+  /** Set when the transition gives users a role `settings.sensitiveRoles` names. */
+  sensitive?: true;
 }
 
 /** A stable key of a credential: equal keys are the same credential, however the role was chosen. */

@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 5).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":5},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000},"sensitiveRoles":{"description":"settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region: the plan's user pools there and the identity pools federating them, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"transition":{"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]},"access":{"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]},"accessRead":{"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 5).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":5},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000},"sensitiveRoles":{"description":"settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region: the plan's user pools there and the identity pools federating them, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"transition":{"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]},"access":{"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]},"accessRead":{"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}},"sensitive":{"const":true}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -4646,7 +4646,7 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
+const schema78 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}},"sensitive":{"const":true}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
 const schema79 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4902,7 +4902,7 @@ errors++;
 else {
 const _errs22 = errors;
 for(const key2 in data8){
-if(!(((((((key2 === "identityPoolId") || (key2 === "identityPoolName")) || (key2 === "clientId")) || (key2 === "before")) || (key2 === "after")) || (key2 === "count")) || (key2 === "usernames"))){
+if(!((((((((key2 === "identityPoolId") || (key2 === "identityPoolName")) || (key2 === "clientId")) || (key2 === "before")) || (key2 === "after")) || (key2 === "count")) || (key2 === "usernames")) || (key2 === "sensitive"))){
 const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
@@ -6322,22 +6322,42 @@ var valid6 = _errs106 === errors;
 else {
 var valid6 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.transitions.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
+if(valid6){
+if(data8.sensitive !== undefined){
+let data41 = data8.sensitive;
+const _errs110 = errors;
+if(true !== data41){
+const err90 = {instancePath:instancePath+"/transitions/" + i2+"/sensitive",schemaPath:"#/oneOf/0/properties/transitions/items/properties/sensitive/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.sensitive,data:data41};
 if(vErrors === null){
 vErrors = [err90];
 }
 else {
 vErrors.push(err90);
+}
+errors++;
+}
+var valid6 = _errs110 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.transitions.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
 }
 errors++;
 }
@@ -6349,12 +6369,12 @@ break;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.type,parentSchema:schema78.oneOf[0].properties.transitions,data:data7};
+const err92 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.type,parentSchema:schema78.oneOf[0].properties.transitions,data:data7};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err92];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err92);
 }
 errors++;
 }
@@ -6366,23 +6386,11 @@ var valid1 = true;
 }
 if(valid1){
 if(data.users !== undefined){
-let data41 = data.users;
-const _errs110 = errors;
+let data42 = data.users;
 const _errs111 = errors;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err92 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data41};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(errors === _errs111){
-if(typeof data41 == "number"){
-if(data41 < 0 || isNaN(data41)){
-const err93 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data41};
+const _errs112 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err93 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -6391,9 +6399,21 @@ vErrors.push(err93);
 }
 errors++;
 }
+if(errors === _errs112){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+const err94 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
 }
 }
-var valid1 = _errs110 === errors;
+}
+var valid1 = _errs111 === errors;
 }
 else {
 var valid1 = true;
@@ -6405,12 +6425,12 @@ var valid1 = true;
 }
 }
 else {
-const err94 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].type,parentSchema:schema78.oneOf[0],data};
+const err95 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].type,parentSchema:schema78.oneOf[0],data};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err95];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err95);
 }
 errors++;
 }
@@ -6420,25 +6440,12 @@ if(_valid0){
 valid0 = true;
 passing0 = 0;
 }
-const _errs113 = errors;
-if(errors === _errs113){
+const _errs114 = errors;
+if(errors === _errs114){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing15;
 if(((data.checked === undefined) && (missing15 = "checked")) || ((data.why === undefined) && (missing15 = "why"))){
-const err95 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema78.oneOf[1].required,parentSchema:schema78.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-else {
-const _errs115 = errors;
-for(const key15 in data){
-if(!((key15 === "checked") || (key15 === "why"))){
-const err96 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[1],data};
+const err96 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema78.oneOf[1].required,parentSchema:schema78.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -6446,15 +6453,12 @@ else {
 vErrors.push(err96);
 }
 errors++;
-break;
 }
-}
-if(_errs115 === errors){
-if(data.checked !== undefined){
-let data42 = data.checked;
+else {
 const _errs116 = errors;
-if(false !== data42){
-const err97 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema78.oneOf[1].properties.checked,data:data42};
+for(const key15 in data){
+if(!((key15 === "checked") || (key15 === "why"))){
+const err97 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -6462,18 +6466,15 @@ else {
 vErrors.push(err97);
 }
 errors++;
+break;
 }
-var valid28 = _errs116 === errors;
 }
-else {
-var valid28 = true;
-}
-if(valid28){
-if(data.why !== undefined){
-let data43 = data.why;
+if(_errs116 === errors){
+if(data.checked !== undefined){
+let data43 = data.checked;
 const _errs117 = errors;
-if(typeof data43 !== "string"){
-const err98 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.why.type,parentSchema:schema78.oneOf[1].properties.why,data:data43};
+if(false !== data43){
+const err98 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema78.oneOf[1].properties.checked,data:data43};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -6487,12 +6488,12 @@ var valid28 = _errs117 === errors;
 else {
 var valid28 = true;
 }
-}
-}
-}
-}
-else {
-const err99 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[1].type,parentSchema:schema78.oneOf[1],data};
+if(valid28){
+if(data.why !== undefined){
+let data44 = data.why;
+const _errs118 = errors;
+if(typeof data44 !== "string"){
+const err99 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.why.type,parentSchema:schema78.oneOf[1].properties.why,data:data44};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -6501,8 +6502,27 @@ vErrors.push(err99);
 }
 errors++;
 }
+var valid28 = _errs118 === errors;
 }
-var _valid0 = _errs113 === errors;
+else {
+var valid28 = true;
+}
+}
+}
+}
+}
+else {
+const err100 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[1].type,parentSchema:schema78.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+var _valid0 = _errs114 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -6514,12 +6534,12 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema78.oneOf,parentSchema:schema78,data};
+const err101 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema78.oneOf,parentSchema:schema78,data};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err101];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err101);
 }
 errors++;
 validate40.errors = vErrors;

@@ -38,3 +38,4 @@ export { COGNITO_RATES, scaleRates } from './edge/pacing/rates.js';
 export { countApply } from './run/apply/report.js';
 export { CgError } from './core/errors.js';
 export { startEmulator } from './emulator/index.js';
+export { SdkCredentialsApi } from './edge/identity/sdk-api.js';

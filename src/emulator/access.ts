@@ -122,6 +122,24 @@ export class AccessPolicy {
   }
 
   /**
+   * The denial message for an action of another service (Cognito Identity, IAM) on `resource`, or
+   * undefined when allowed: a deny rule naming no user pool matches it by key and operation, and the
+   * policy must allow `action` (such as iam:GetRole) on the resource.
+   */
+  authorizeAction(accessKeyId: string | undefined, operation: string, action: string, resource: string): string | undefined {
+    const user = callerArn(this.account, accessKeyId);
+    const hit = this.deny.some(
+      (r) => (r.accessKeyId === undefined || r.accessKeyId === accessKeyId) && (r.operation === undefined || r.operation === operation) && r.userPoolId === undefined,
+    );
+    if (hit) return `User: ${user} is not authorized to perform: ${action} on resource: ${resource}`;
+    if (this.policy === undefined) return undefined;
+    const decision = this.policy.decide(action, resource);
+    if (decision === 'allow') return undefined;
+    const why = decision === 'explicit-deny' ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${action} action`;
+    return `User: ${user} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+  }
+
+  /**
    * AccessDeniedException for a request to another service on this endpoint (CloudTrail's
    * LookupEvents): a deny rule naming the operation, or a policy without an Allow for the action on `*`.
    */

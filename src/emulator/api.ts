@@ -77,6 +77,28 @@ export interface UserPoolSummary {
   readonly users: number;
 }
 
+/** A user pool whose tokens an identity pool accepts, through one app client. */
+export interface IdentityPoolProvider {
+  userPoolId: string;
+  clientId: string;
+  /** Default: the identity pool's region. */
+  region?: string;
+}
+
+/** How createIdentityPool makes an identity pool. */
+export interface IdentityPoolOptions {
+  /** The region of the identity pool (its id starts with it); default: the emulator's region. */
+  region?: string;
+  /** The user pools it federates (CognitoIdentityProviders). */
+  userPools?: IdentityPoolProvider[];
+}
+
+/** What SetIdentityPoolRoles takes besides the identity pool id, named as the API names it. */
+export interface IdentityPoolRoles {
+  Roles: { authenticated?: string; unauthenticated?: string };
+  RoleMappings?: Record<string, { Type: 'Token' | 'Rules'; AmbiguousRoleResolution?: 'AuthenticatedRole' | 'Deny'; RulesConfiguration?: { Rules: Array<{ Claim: string; MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual'; Value: string; RoleARN: string }> } }>;
+}
+
 /** A started emulator and its control API. */
 export interface RunningEmulator {
   /** http://127.0.0.1:PORT */
@@ -108,6 +130,12 @@ export interface RunningEmulator {
   seedMembers(poolId: string, groupName: string, usernames: readonly string[]): number;
   /** Creates the group `<poolId>_<providerName>` as Cognito does for a federated IdP (kept if it exists); returns its name. */
   seedProviderGroup(poolId: string, providerName: string, fields?: ProviderGroupFields): string;
+  /** Creates an identity pool federating the given user pools (validated like CreateIdentityPool; a CgError('USAGE') on a problem); returns its id. */
+  createIdentityPool(name: string, options?: IdentityPoolOptions): string;
+  /** Sets an identity pool's roles and role mappings as SetIdentityPoolRoles does (a CgError('USAGE') on a problem). */
+  setIdentityPoolRoles(identityPoolId: string, roles: IdentityPoolRoles): void;
+  /** Creates an IAM role with this trust policy (validated like CreateRole; a CgError('USAGE') on a problem); returns its ARN. */
+  createRole(name: string, trustPolicy: object | string, options?: { path?: string }): string;
   /** Replaces the fault options. */
   setFaults(f: FaultOptions): void;
   /** Changes the given quota settings and refills every bucket. */

@@ -9,6 +9,9 @@ export type {
   ProviderGroupFields,
   UserPoolOptions,
   UserPoolSummary,
+  IdentityPoolOptions,
+  IdentityPoolProvider,
+  IdentityPoolRoles,
 } from './server.js';
 export type { SeedUser, SeedUsersOptions } from './seeding.js';
 export type { FaultOptions } from './faults.js';

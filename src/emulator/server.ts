@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { AccessPolicy, checkPolicyDocument } from './access.js';
 import type { EmulatorOptions, QuotaOptions, RunningEmulator } from './api.js';
 import { controlApi } from './control.js';
+import { identityControlApi } from './identity-control.js';
 import { checkFaultOptions, FaultInjector } from './faults.js';
 import { usage } from './misuse.js';
 import { checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter, type QuotaSettings } from './quotas.js';
@@ -12,7 +13,7 @@ import { EmulatorState } from './state.js';
 import { StatsRecorder } from './stats.js';
 import { listen } from './transport.js';
 
-export type { EmulatorOptions, ProviderGroupFields, QuotaOptions, RunningEmulator, SeedGroup, UserPoolOptions, UserPoolSummary } from './api.js';
+export type { EmulatorOptions, IdentityPoolOptions, IdentityPoolProvider, IdentityPoolRoles, ProviderGroupFields, QuotaOptions, RunningEmulator, SeedGroup, UserPoolOptions, UserPoolSummary } from './api.js';
 import { DEFAULT_ACCOUNT_ID } from './wire.js';
 
 function resolveQuotas(base: QuotaSettings, q: QuotaOptions | undefined): QuotaSettings {
@@ -65,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port: transport.port,
     account: state.account,
     ...controlApi(state),
+    ...identityControlApi(state),
 
     setFaults(f) {
       const bad = checkFaultOptions(f);

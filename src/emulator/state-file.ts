@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { CgError } from '../core/errors.js';
 import { writeFileAtomic } from '../edge/files/write-atomic.js';
 import { MAX_GROUPS_PER_USER } from './members.js';
+import { parseIdentityState, type IdentityState, type IdentityStore } from './identity-store.js';
 import { foldName } from './order-key.js';
 import { newGroupRecord, type GroupRecord, type GroupStore } from './store.js';
 import { USER_STATUSES, type UserRecord, type UserStatus } from './users.js';
@@ -67,6 +68,8 @@ export interface StateFile {
   /** Binds ListUserPools tokens to this emulator's state. */
   accountSalt: string;
   pools: StateFilePool[];
+  /** Identity pools and IAM roles; absent when there are none (files without it read as before). */
+  identity?: IdentityState;
   /** CloudTrail events of the emulator's writes, oldest first (version 3; none before). */
   trail: TrailEvent[];
 }
@@ -219,9 +222,15 @@ export function parseStateFile(json: unknown): ParsedState {
       ids.add(pool.id);
       return pool;
     });
+    let identity: IdentityState | undefined;
+    try {
+      identity = parseIdentityState(o['identity']);
+    } catch (e) {
+      throw new ShapeError((e as Error).message);
+    }
     const trail = parseTrailEvents(version === 3 ? o['trail'] : undefined);
     if (!trail.ok) return { ok: false, problem: trail.problem };
-    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events } };
+    return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events, ...(identity === undefined ? {} : { identity }) } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, problem: e.message };
     throw e;
@@ -229,7 +238,7 @@ export function parseStateFile(json: unknown): ParsedState {
 }
 
 /** The store as a state document. */
-export function stateFromStore(store: GroupStore, accountSalt: string, trail: TrailEvent[] = []): StateFile {
+export function stateFromStore(store: GroupStore, accountSalt: string, trail: TrailEvent[] = [], identityStore?: IdentityStore): StateFile {
   const pools: StateFilePool[] = [];
   for (const p of store.pools.values()) {
     pools.push({
@@ -250,7 +259,8 @@ export function stateFromStore(store: GroupStore, accountSalt: string, trail: Tr
       users: Array.from(p.users.order.values(), userToState),
     });
   }
-  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail };
+  const identity = identityStore?.toState();
+  return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail, ...(identity === undefined ? {} : { identity }) };
 }
 
 function userToState(u: UserRecord): StateFileUser {

@@ -5,6 +5,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { OperationContext } from './handler.js';
 import { str, type OperationInput } from './input.js';
 import { userAccessOf, type LimitedOperation } from './quotas.js';
+import { IdentityStore } from './identity-store.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import { GroupStore } from './store.js';
@@ -31,6 +32,8 @@ export interface StateSettings {
 /** The emulator's state, shared by its transport and its control API. */
 export class EmulatorState {
   readonly store: GroupStore;
+  /** Identity pools and IAM roles (Cognito Identity and IAM on the same endpoint). */
+  readonly identity: IdentityStore;
   readonly account: string;
   readonly defaultRegion: string;
   readonly clock: () => number;
@@ -40,9 +43,10 @@ export class EmulatorState {
   private readonly lock: { release(): Promise<void> } | undefined;
   private readonly accountSalt: string;
 
-  private constructor(settings: StateSettings, store: GroupStore, trail: TrailRecorder, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
+  private constructor(settings: StateSettings, store: GroupStore, trail: TrailRecorder, identity: IdentityStore, accountSalt: string, lock: { release(): Promise<void> } | undefined) {
     this.store = store;
     this.trail = trail;
+    this.identity = identity;
     this.account = settings.account;
     this.defaultRegion = settings.defaultRegion;
     this.clock = settings.clock;
@@ -51,12 +55,13 @@ export class EmulatorState {
     this.writer =
       settings.statePath === undefined
         ? undefined
-        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all()))}\n`, settings.onWrite);
+        : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all(), identity))}\n`, settings.onWrite);
   }
 
   /** Opens the state: locks and reads the state file when there is one (a lock another holds, or a corrupt file, is an error). */
   static async open(settings: StateSettings): Promise<EmulatorState> {
     const store = new GroupStore(settings.maxGroupsPerPool);
+    const identity = new IdentityStore();
     const trail = new TrailRecorder(settings.account, settings.clock);
     let accountSalt = newSalt();
     // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
@@ -66,6 +71,7 @@ export class EmulatorState {
         const state = await readStateFile(settings.statePath);
         if (state !== undefined) {
           loadStateIntoStore(state, store);
+          identity.load(state.identity);
           trail.load(state.trail);
           accountSalt = state.accountSalt;
         }
@@ -74,7 +80,7 @@ export class EmulatorState {
       await lock?.release();
       throw e;
     }
-    return new EmulatorState(settings, store, trail, accountSalt, lock);
+    return new EmulatorState(settings, store, trail, identity, accountSalt, lock);
   }
 
   /** Whether changes are written to a state file. */

@@ -1,7 +1,7 @@
 // The emulator's HTTP transport. Each Cognito request passes, in order: operation lookup, access key,
 // body decoding, IAM (deny rules, then the policy), injected latency and forced throttling, the
 // quotas, injected resets and 500s, then the operation; so a failed call never changes anything.
-// STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
+// STS queries (no X-Amz-Target, a form body) go to sts.ts instead; Cognito Identity and IAM to identity-route.ts.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +9,7 @@ import type { AccessPolicy } from './access.js';
 import type { FaultInjector } from './faults.js';
 import { decodeInput, str } from './input.js';
 import { usage } from './misuse.js';
+import { IdentityRoute, sendRouted } from './identity-route.js';
 import { handleOperation } from './operations.js';
 import { categoryOf, userAccessOf, type QuotaLimiter } from './quotas.js';
 import type { EmulatorState } from './state.js';
@@ -74,6 +75,7 @@ export async function listen(port: number, parts: TransportParts): Promise<Trans
   let closing = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  const identityRoute = new IdentityRoute(parts);
 
   function send(res: ServerResponse, op: string, reply: Reply, requestId: string): void {
     stats.outcome(op, outcomeOf(reply));
@@ -116,6 +118,11 @@ export async function listen(port: number, parts: TransportParts): Promise<Trans
     const rawTarget = req.headers['x-amz-target'];
     const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
     const signer = parseAuthorization(req.headers.authorization);
+    const routed = await identityRoute.answer({ target, contentType: req.headers['content-type'], signer, body, requestId });
+    if (routed !== undefined) {
+      seen.op = routed.op;
+      return sendRouted(req, res, routed, requestId, closing);
+    }
     if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
       return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
     }

@@ -1,3 +1,4 @@
+import type { UserClaimChange } from '../core/credentials/transitions.js';
 import type { GroupsApi, PoolRef } from '../edge/cognito/port.js';
 import { compareNames } from '../core/config/names.js';
 import type { AccessRead, PoolAccess } from '../core/access/model.js';
@@ -37,6 +38,8 @@ export interface AccessChecked {
   plan: Plan;
   /** By pool id: only pools whose access was checked. */
   reads: Map<string, AccessRead>;
+  /** By pool id: each user whose claims the plan changes, with the claims before and after (for the credentials check). */
+  claims: Map<string, UserClaimChange[]>;
 }
 
 /** Groups whose members are read at once; pacing (ListUsersInGroup's quota, 30/s), not this, sets the rate. */
@@ -57,6 +60,7 @@ export async function checkAccess(
   checking: AccessChecking,
 ): Promise<AccessChecked> {
   const reads = new Map<string, AccessRead>();
+  const claims = new Map<string, UserClaimChange[]>();
   const pools = await Promise.all(
     plan.pools.map(async (pool): Promise<PoolPlan> => {
       const listing = observed.get(pool.userPoolId) ?? [];
@@ -71,10 +75,11 @@ export async function checkAccess(
       reads.set(pool.userPoolId, found.read);
       const prediction = predictAccess({ pool, observed: listing, members: found.members, caseSensitive: sensitive, groupsOf: found.groupsOf, sensitiveRoles: checking.sensitiveRoles });
       const access: PoolAccess = { checked: true, via: found.read.via, reads: found.calls, users: prediction.users, transitions: prediction.transitions, ...(trigger === undefined ? {} : { trigger }) };
+      if (prediction.claims.length > 0) claims.set(pool.userPoolId, prediction.claims);
       return { ...pool, access };
     }),
   );
-  return { plan: { ...plan, pools }, reads };
+  return { plan: { ...plan, pools }, reads, claims };
 }
 
 /** What the reads found: each role user's groups, the members known (the plan's and any read here), and the calls made. */

@@ -1,3 +1,4 @@
+import { credentialsChanged, readIdentityPoolsAgain } from './credentials.js';
 import type { ApplyPolicy } from './apply/policy.js';
 import { checkApplyPolicy, RefusedError } from './apply/refusal.js';
 import type { ApplyProgress } from './apply/report.js';
@@ -111,6 +112,11 @@ export async function applySaved(options: ApplySavedOptions): Promise<ApplySaved
     // What the access check read is read again, exactly: the prediction must still hold.
     const accessNow = await readAccessAgain(session.api, options.document);
     const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive, accessNow);
+    // The identity pools the plan predicted credentials from are read again: a changed mapping makes it stale.
+    if (doc.credentialsRead !== undefined && session.credentials !== undefined) {
+      const again = await readIdentityPoolsAgain(session.credentials, doc.credentialsRead);
+      for (const why of credentialsChanged(doc.credentialsRead, again)) stale.push({ kind: 'identity-pools', region: /of (\S+)/.exec(why)?.[1] ?? '', why });
+    }
     if (stale.length > 0) throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
     const outcome = await applyAndCheck(session, plan, {
       ...(options.desired === undefined ? {} : { config: options.desired.config }),

@@ -33,6 +33,7 @@ const SESSION: Spec<SessionOptions> = {
   retry: 'object',
   clock: 'object',
   trailApi: 'object',
+  credentialsApi: 'object',
   userAgent: 'list',
 };
 
@@ -50,9 +51,9 @@ const POLICY: Spec<ApplyPolicy> = {
 const LOCK: Spec<LockOptions> = { lock: 'boolean', lockTimeoutMs: 'count', lockSeconds: 'positiveNumber', holder: 'object', onLock: 'function' };
 
 /** Keys of either form of the groups file source: `{config}` or `{file, env?, cwd?}`. */
-const SOURCE = { config: 'object', file: 'string', env: 'string', cwd: 'string' } as const satisfies Record<string, Kind>;
+const SOURCE = { config: 'object', desiredFile: 'object', file: 'string', env: 'string', cwd: 'string' } as const satisfies Record<string, Kind>;
 
-const PLAN: Spec<PlanOptions> = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object' } as Spec<PlanOptions>;
+const PLAN: Spec<PlanOptions> = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object', credentialsCheck: 'boolean', checkAllRoles: 'boolean' } as Spec<PlanOptions>;
 
 const APPLY: Spec<ApplyOptions> = { ...PLAN, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' } as Spec<ApplyOptions>;
 

@@ -10,6 +10,10 @@ import { CgError } from '../core/errors.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools, type ReadProgress } from '../edge/read/list-pool.js';
 import { checkAccount, openSession, type Session, type SessionOptions } from './session.js';
+import { checkCredentials, type CredentialsRead } from './credentials.js';
+import type { UserClaimChange } from '../core/credentials/transitions.js';
+import type { CredentialsApi } from '../edge/identity/port.js';
+import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
 import { checkOptions } from './options.js';
 import { checkAccess, type AccessProgress } from './access.js';
 import { memberChangesOnly } from '../core/access/drift.js';
@@ -17,7 +21,13 @@ import type { AccessRead } from '../core/access/model.js';
 import type { Rates } from '../edge/pacing/rates.js';
 
 /** Where the desired groups come from: a parsed config, or a file to read (as one of its environments, for a file with them; relative to `cwd`, default the process's). */
-export type DesiredSource = { config: DesiredConfig } | { file: string; env?: string; cwd?: string };
+export type DesiredSource = { config: DesiredConfig; desiredFile?: { path: string; text: string } } | { file: string; env?: string; cwd?: string };
+
+/** A config with the file it was read from, when it was (so a warning can name the line of a roleArn). */
+interface Desired {
+  config: DesiredConfig;
+  file?: { path: string; text: string };
+}
 
 /** How a plan is made, besides what it is made from. */
 export interface Planning {
@@ -25,6 +35,10 @@ export interface Planning {
   dropMembers?: boolean;
   onReadProgress?: (p: ReadProgress) => void;
   onMembersProgress?: (p: MembersProgress) => void;
+  /** False (`--no-credentials-check`): no identity pool or role is read. */
+  credentialsCheck?: boolean;
+  /** Check every role the file names, not only those the plan sets (drift: a role deleted since). */
+  checkAllRoles?: boolean;
   /** False (`--no-access-check`): whose claims the changes alter is not read; the plan says so. */
   accessCheck?: boolean;
   /** The rates the run is paced at, to choose how the access check reads (default: Cognito's quotas). */
@@ -49,19 +63,27 @@ export interface PlanOutcome {
   members: MembersRead;
   /** Whether each pool with `members:` compares usernames case-sensitively (DescribeUserPool), by pool id. */
   caseSensitive: Map<string, boolean>;
+  /** What the credentials check read of the identity pools, when it ran. */
+  credentialsRead?: CredentialsRead;
   /** What each pool's access check read, by pool id (pools whose access was checked). */
   accessReads: Map<string, AccessRead>;
+  /** By pool id: each user whose claims the plan changes, with the claims before and after (the access check's prediction). */
+  accessClaims?: Map<string, UserClaimChange[]>;
 }
 
 /** A plan with the config it was made for and the calls it took. */
 export interface PlanResult extends PlanOutcome {
   config: DesiredConfig;
   counts: CallCounts;
+  /** The credentials check's calls (identity pools and roles), when the session had its port. */
+  credentialCounts?: CredentialCallCounts;
 }
 
 /** The config of a source, reading the file if that is what it names. */
-async function desiredOf(source: DesiredSource): Promise<DesiredConfig> {
-  return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
+async function desiredOf(source: DesiredSource): Promise<Desired> {
+  if ('config' in source) return { config: source.config, ...(source.desiredFile === undefined ? {} : { file: source.desiredFile }) };
+  const loaded = await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env });
+  return { config: loaded.config, file: { path: source.file, text: loaded.text } };
 }
 
 /**
@@ -99,7 +121,7 @@ export async function planWith(api: GroupsApi, config: DesiredConfig, planning: 
     const predicted = access.plan.pools[i]?.access;
     return predicted === undefined ? p : { ...p, access: predicted };
   });
-  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
+  return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads, accessClaims: access.claims };
 }
 
 /** Users shown by name in the error before the rest are only counted. */
@@ -127,7 +149,12 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
   checkOptions('plan', options);
-  return await withPlanned(options, async (config, session, outcome) => ({ ...outcome, config, counts: session.api.counts }));
+  return await withPlanned(options, async (config, session, outcome) => ({
+    ...outcome,
+    config,
+    counts: session.api.counts,
+    ...(session.credentials === undefined ? {} : { credentialCounts: session.credentials.counts }),
+  }));
 }
 
 /**
@@ -135,12 +162,15 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
  * gets them while the session is open.
  */
 export async function withPlanned<T>(options: PlanOptions, use: (config: DesiredConfig, session: Session, planned: PlanOutcome) => Promise<T>, held?: HeldDuringRun): Promise<T> {
-  const config = await desiredOf(options);
+  const desired = await desiredOf(options);
+  const config = desired.config;
   const session = openSession(options, config.settings.maxRps);
   try {
     await checkAccount(session, config.environment, firstRegion(config));
     await held?.take(config, session);
-    return await use(config, session, await planWith(session.api, config, { ...options, rates: session.rates }));
+    const planned = await planWith(session.api, config, { ...options, rates: session.rates });
+    const credentials = session.credentials === undefined ? planned : await withCredentials(planned, session.credentials, config, options, desired.file);
+    return await use(config, session, credentials);
   } finally {
     try {
       await held?.release();
@@ -159,4 +189,23 @@ export interface HeldDuringRun {
 /** The region the account check asks STS in: the first pool's. */
 function firstRegion(config: DesiredConfig): string {
   return config.userPools[0]?.region ?? 'us-east-1';
+}
+
+/**
+ * The plan with its credentials check: which identity pools hand out roles from the tokens whose
+ * claims it changes, and whose credentials change; whether the roles the file names can work.
+ */
+async function withCredentials(planned: PlanOutcome, api: CredentialsApi, config: DesiredConfig, planning: Planning, file: { path: string; text: string } | undefined): Promise<PlanOutcome> {
+  const checked = await checkCredentials(api, config, planned.plan.pools, planned.accessClaims ?? new Map(), {
+    check: planning.credentialsCheck !== false,
+    ...(planning.checkAllRoles === true ? { allRoles: true } : {}),
+    ...(file === undefined ? {} : { file: file.path, text: file.text }),
+    ...(config.environment?.account === undefined ? {} : { account: config.environment.account }),
+  });
+  if (!checked.plan.checked) return planned;
+  const pools = planned.plan.pools.map((p) => {
+    const c = checked.pools.get(p.userPoolId);
+    return c === undefined ? p : { ...p, credentials: c };
+  });
+  return { ...planned, plan: { ...planned.plan, pools, credentials: checked.plan }, ...(checked.read.regions.length === 0 ? {} : { credentialsRead: checked.read }) };
 }

@@ -5,6 +5,9 @@ import { SdkAccountApi, type AccountApi } from '../edge/cognito/account.js';
 import { SdkGroupsApi, type SdkOptions } from '../edge/cognito/sdk-api.js';
 import { systemClock, type Clock } from '../edge/pacing/clock.js';
 import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
+import { CREDENTIAL_RATE, PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
+import { SdkCredentialsApi } from '../edge/identity/sdk-api.js';
+import type { CredentialsApi } from '../edge/identity/port.js';
 import { Pacer } from '../edge/pacing/pacer.js';
 import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../edge/pacing/retry.js';
@@ -18,6 +21,8 @@ export interface SessionOptions extends SdkOptions {
   api?: GroupsApi;
   /** With `api`: how to ask whose credentials it uses, for files whose environment names an account. */
   accountApi?: AccountApi;
+  /** With `api`: the identity pools and roles for the credentials check (without it, a caller's own `api` runs none). */
+  credentialsApi?: CredentialsApi;
   /** Rates to stay within; defaults to Cognito's documented quotas. */
   rates?: Rates;
   /** Requests per second for the whole run (`--max-rps`); overrides the file's settings.maxRps. */
@@ -37,6 +42,8 @@ export interface Session {
   finishing: PacedGroupsApi;
   /** Whose credentials the session uses; absent for a caller's own `api` given without `accountApi`. */
   account?: AccountApi;
+  /** Identity pools and IAM roles, paced and counted; absent for a caller's own `api` given without `credentialsApi`. */
+  credentials?: PacedCredentialsApi;
   /** CloudTrail's event history, paced with the same pacer (LookupEvents at 2/s per region); absent for a caller's own `api` without `trailApi`. */
   trail?: PacedTrailApi;
   /** The rates the session is paced at (the quotas, capped by --max-rps or settings.maxRps). */
@@ -59,16 +66,21 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   const trailInner = options.trailApi ?? trailSdk;
   const trail = trailInner === undefined ? undefined : new PacedTrailApi(trailInner, pacer, clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
   const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
+  const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
+  const credentialsInner = credentialsSdk ?? options.credentialsApi;
+  const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
   return {
     api,
     finishing: api.withoutSignal(),
     rates,
     ...(account === undefined ? {} : { account }),
+    ...(credentials === undefined ? {} : { credentials }),
     ...(trail === undefined ? {} : { trail }),
     close: () => {
       stop?.release();
       sdk?.destroy();
       trailSdk?.destroy();
+      credentialsSdk?.destroy();
     },
   };
 }

@@ -87,11 +87,23 @@ function actionsOf(policy: PolicyDocument): string[] {
   return ([] as PolicyDocument['Statement'][]).concat(policy.Statement).flat().flatMap((s) => ([] as string[]).concat(s.Action)).sort();
 }
 
+/** The IAM service prefix of the emulator's operations that are not Cognito user pools'. */
+const SERVICE_OF: Record<string, string> = {
+  LookupEvents: 'cloudtrail',
+  ListIdentityPools: 'cognito-identity',
+  DescribeIdentityPool: 'cognito-identity',
+  GetIdentityPoolRoles: 'cognito-identity',
+  GetRole: 'iam',
+};
+
+/** The credentials check's actions, as iam-policy grants them to plan, apply and drift for a file with roles. */
+const CREDENTIAL_ACTIONS = ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles', 'cognito-identity:ListIdentityPools', 'iam:GetRole'];
+
 /** Cognito actions the emulator answered since the last reset (denied ones included), as IAM names them. */
 function called(emulator: RunningEmulator): string[] {
   return Object.entries(emulator.stats().operations)
     .filter(([, o]) => o.calls > 0)
-    .map(([op]) => (op === 'LookupEvents' ? `cloudtrail:${op}` : `cognito-idp:${op}`))
+    .map(([op]) => `${SERVICE_OF[op] ?? 'cognito-idp'}:${op}`)
     .sort();
 }
 
@@ -107,8 +119,11 @@ describe('iam-policy under the emulator\'s IAM', () => {
     expect(run.stdout).toMatch(/^Apply complete: 1 added, 1 changed, 1 replaced, 1 deleted, 1 renamed\b/m);
     const cognito = actionsOf(policy).filter((a) => a.startsWith('cognito-idp:'));
     // The access check read its users' groups the cheaper way here (the members of the role groups), so AdminListGroupsForUser went unused.
-    expect(called(s.emulator)).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup' && a !== 'cognito-idp:AdminListGroupsForUser'));
-    expect(actionsOf(policy).filter((a) => !a.startsWith('cognito-idp:'))).toEqual(['iam:PassRole']);
+    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:'))).toEqual(cognito.filter((a) => a !== 'cognito-idp:GetGroup' && a !== 'cognito-idp:AdminListGroupsForUser'));
+    expect(actionsOf(policy).filter((a) => !a.startsWith('cognito-idp:'))).toEqual([...CREDENTIAL_ACTIONS, 'iam:PassRole']);
+    // Whatever else it read (the credentials check), the policy allowed: nothing went unchecked.
+    for (const action of called(s.emulator)) expect(actionsOf(policy)).toContain(action);
+    expect(run.stdout).not.toContain('Not checked');
     // The members came along: the replace kept them, the rename moved them.
     s.emulator.setPolicy(undefined);
     const listed = await s.cli(['plan', '-f', 'groups.yaml', '--detailed-exitcode']);
@@ -181,13 +196,16 @@ describe('iam-policy under the emulator\'s IAM', () => {
     // Drift also names who made each difference, from CloudTrail; plan also checks whose token claims change: the pool's trigger, and its users' groups.
     const trail = command === 'drift' ? ['cloudtrail:LookupEvents'] : [];
     const access = command === 'plan' ? ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool'] : [];
-    expect(actionsOf(policy)).toEqual([...trail, ...access, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    expect(actionsOf(policy)).toEqual([...trail, ...CREDENTIAL_ACTIONS.slice(0, 3), ...access, 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     if (command === 'drift') expect(run.stdout).not.toContain('not allowed (cloudtrail:LookupEvents)');
+    expect(run.stdout).not.toContain('Not checked');
     // The plan counts the members of the groups the changes drop or move: ListUsersInGroup was needed.
-    expect(called(s.emulator)).toEqual([...trail, ...access.filter((a) => a !== 'cognito-idp:AdminListGroupsForUser'), 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    expect(called(s.emulator).filter((a) => a.startsWith('cognito-idp:') || a.startsWith('cloudtrail:'))).toEqual([...trail, ...access.filter((a) => a !== 'cognito-idp:AdminListGroupsForUser'), 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    for (const action of called(s.emulator)) expect(actionsOf(policy)).toContain(action);
+    // apply's first write, its lease, is denied: it stops before listing, changing nothing.
     const apply = await s.cli([...APPLY, '--format', 'json']);
     expect(apply.code).toBe(1);
     // apply's first write, its lease, is denied: it stops before listing, changing nothing.
@@ -288,8 +306,8 @@ describe('iam-policy for a file that manages members, under the emulator\'s IAM'
   it.each(['plan', 'drift'] as const)('%s reads the pool and its users under its own policy', async (command) => {
     const s = await membersScenario();
     const policy = await policyFor(s, command);
-    // Both check access: plan for its changes, drift for members added or removed by hand; drift also reads CloudTrail.
-    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    // Both check access: plan for its changes, drift for members added or removed by hand; drift also reads CloudTrail; both check credentials.
+    expect(actionsOf(policy)).toEqual([...(command === 'drift' ? ['cloudtrail:LookupEvents'] : []), ...CREDENTIAL_ACTIONS.slice(0, 3), 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'iam:GetRole']);
     s.emulator.setPolicy(policy);
     const run = await s.cli(command === 'plan' ? ['plan', '-f', 'groups.yaml', '--detailed-exitcode'] : ['drift', '-f', 'groups.yaml']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
@@ -336,7 +354,13 @@ describe('iam-policy for a file with environments', () => {
     expect(prod.code, prod.stderr).toBe(0);
     expect(prod.stderr).toBe('');
     const doc = JSON.parse(prod.stdout) as { Statement: Array<{ Action: string[]; Resource: string[] }> };
-    expect(doc.Statement.map((st) => st.Resource)).toEqual([['arn:aws:cognito-idp:eu-central-1:222222222222:userpool/eu-central-1_Prod456'], ['arn:aws:iam::222222222222:role/Admins']]);
+    expect(doc.Statement.map((st) => st.Resource)).toEqual([
+      ['arn:aws:cognito-idp:eu-central-1:222222222222:userpool/eu-central-1_Prod456'],
+      ['arn:aws:iam::222222222222:role/Admins'],
+      ['*'],
+      ['arn:aws:cognito-identity:eu-central-1:222222222222:identitypool/*'],
+      ['arn:aws:iam::222222222222:role/Admins'],
+    ]);
     // In prod every group has a role and a precedence: no replace, so no members to keep; DeleteGroup is the lease's.
     expect(doc.Statement[0]?.Action).not.toContain('cognito-idp:AdminAddUserToGroup');
     expect(doc.Statement[0]?.Action).toContain('cognito-idp:DeleteGroup');

@@ -133,7 +133,11 @@ describe('installed in an empty project', () => {
 
   it('prints an IAM policy with iam-policy', async () => {
     const { stdout } = await bin(['iam-policy', '--for', 'plan', '-f', 'groups.yaml', '--account', '123456789012']);
-    expect(JSON.parse(stdout)).toMatchObject({ Version: '2012-10-17', Statement: [{ Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'] }] });
+    const doc = JSON.parse(stdout) as { Version: string; Statement: Array<{ Sid: string; Action: string[] }> };
+    expect(doc.Version).toBe('2012-10-17');
+    expect(doc.Statement[0]?.Action).toEqual(['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup']);
+    // The credentials check's reads follow (identity pools; roles when the file names any).
+    expect(doc.Statement.map((st) => st.Sid)).toEqual(expect.arrayContaining(['CognitoGroupsListIdentityPools', 'CognitoGroupsReadIdentityPools']));
   });
 
   it('serves the library by its name: plan() against the emulator it exports, and the schemas by subpath', async () => {

@@ -43,7 +43,7 @@ function corruptions(good: string): Array<{ name: string; text: string; reason: 
   return [
     { name: 'truncated', text: good.slice(0, Math.floor(good.length / 2)), reason: /not valid JSON \(.+\), perhaps truncated/ },
     { name: 'hand-edited', text: good.replace('"description": "new"', '"description": "newer"'), reason: /its checksum does not match its content, so it was edited after it was written/ },
-    { name: 'version-5', text: edit(good, (d) => (d.formatVersion = 5)), reason: /format version 5, this tool reads version 4 \(written by cognito-groups \d+\.\d+\.\d+[^)]*\)/ },
+    { name: 'version-6', text: edit(good, (d) => (d.formatVersion = 6)), reason: /format version 6, this tool reads version 5 \(written by cognito-groups \d+\.\d+\.\d+[^)]*\)/ },
     { name: 'wrong-kind', text: edit(good, (d) => (d.kind = 'cognito-groups-drift')), reason: /"kind" is "cognito-groups-drift", expected "cognito-groups-plan"/ },
     { name: 'no-kind', text: '{"formatVersion": 1}', reason: /"kind" is undefined, expected "cognito-groups-plan"/ },
     { name: 'schema', text: edit(good, (d) => (d.pools[0].changes[0].action = 'move')), reason: /\/pools\/0\/changes\/0\/action must be equal to one of the allowed values/ },
@@ -151,7 +151,7 @@ describe('parsePlanDocument', () => {
       if (c.name === 'version-4') continue; // the tool version differs here
       expect(reason(c.text), c.name).toMatch(new RegExp(`^p\\.json: not a usable cognito-groups plan: ${c.reason.source}`));
     }
-    expect(reason(edit(good, (d) => (d.formatVersion = 2)))).toContain('format version 2, this tool reads version 4 (written by cognito-groups 9.9.9)');
+    expect(reason(edit(good, (d) => (d.formatVersion = 2)))).toContain('format version 2, this tool reads version 5 (written by cognito-groups 9.9.9)');
   });
 
   it('refuses a document with a valid checksum that breaks the schema', () => {

@@ -34,7 +34,7 @@ describe.concurrent('acknowledged drift through the CLI', () => {
     const doc = JSON.parse(json.stdout);
     expect(json.code).toBe(0);
     expect(validDrift(doc), JSON.stringify(validDrift.errors)).toBe(true);
-    expect(doc).toMatchObject({ formatVersion: 4, inSync: true, summary: { drifted: 0, acknowledged: 1, expired: 0, stale: 0 } });
+    expect(doc).toMatchObject({ formatVersion: 5, inSync: true, summary: { drifted: 0, acknowledged: 1, expired: 0, stale: 0 } });
     expect(doc.pools[0].acknowledged).toEqual([{ name: 'editors', field: 'precedence', reason: 'moving to the new roles (OPS-12)', until, daysLeft: 10, expected: 10, actual: 11 }]);
     expect(md.stdout).toContain(`| acknowledged | \`editors\` | precedence: expected \`10\`, found \`11\`<br>until ${until}, 10 days left: moving to the new roles (OPS-12) |`);
     expect(plan.code, plan.stderr).toBe(0);

@@ -57,7 +57,7 @@ const FIXED_TEXT = [
   '  + create "admins"',
   '      description: "Full access"',
   '      precedence:  0',
-  '      roleArn:     "arn:aws:iam::123456789012:role/Pipeline"',
+  '      roleArn:     "arn:aws:iam::000000000000:role/Pipeline"',
   '',
   '  ~> rename "writers" -> "authors"  (created under the new name, its 5 members are moved, then the old group deleted)',
   '',
@@ -118,7 +118,7 @@ const FIXED_MARKDOWN_HEAD = [
   '| 🔀&nbsp;rename | `authors` | name: `writers` → `authors`<br>*5 members moved* |',
   '| 📝&nbsp;update | `editors` | description: `old` → `new`<br>precedence: `3` → `5`<br>*4 members get new tokens at their next refresh* |',
   '| 🔙&nbsp;restore | `ops` | *puts back 1 member a run that stopped left in `cognito-groups.hold.bbbb`, then deletes the holding group*: +`@here` |',
-  '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::123456789012:role/Pipeline` |',
+  '| ➕&nbsp;create | `admins` | description: `Full access`<br>precedence: `0`<br>roleArn: `arn:aws:iam::000000000000:role/Pipeline` |',
   '',
   'Unmanaged groups, left alone (2): `eu-west-1_Fmt1_Google` (provider group), `old-team`',
   '',
@@ -424,7 +424,7 @@ describe('JSON documents printed by the CLI', () => {
     const d1 = JSON.parse(drift1.stdout);
     expect(Object.keys(d1)).toEqual(['formatVersion', 'kind', 'toolVersion', 'checkedAt', 'inSync', 'summary', 'pools']);
     expect(d1).toMatchObject({
-      formatVersion: 4,
+      formatVersion: 5,
       kind: 'cognito-groups-drift',
       inSync: false,
       summary: { drifted: 1, missing: 1, toDelete: 0, alerts: 0, unmanaged: 1, providerGroups: 1, text: 'Drift: 1 drifted, 1 missing. 1 unmanaged group, 1 provider group.' },
@@ -462,7 +462,7 @@ describe('JSON documents printed by the CLI', () => {
     const a = JSON.parse(applied.stdout);
     expect(Object.keys(a)).toEqual(['formatVersion', 'kind', 'toolVersion', 'appliedAt', 'interrupted', 'summary', 'results', 'check', 'plan']);
     expect(a).toMatchObject({
-      formatVersion: 4,
+      formatVersion: 5,
       kind: 'cognito-groups-apply',
       toolVersion: saved.toolVersion,
       interrupted: false,

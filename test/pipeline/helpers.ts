@@ -13,7 +13,8 @@ import { isolatedEnv, runCli, type CliRun } from '../integration/cli.js';
 
 export { isolatedEnv, runCli, type CliRun };
 
-export const ROLE = 'arn:aws:iam::123456789012:role/Pipeline';
+/** A role of the emulator's account that trusts Cognito, so the plans' role checks find it. */
+export const ROLE = 'arn:aws:iam::000000000000:role/Pipeline';
 
 /** A group as the groups file writes it. */
 export interface FileGroup {
@@ -82,6 +83,7 @@ const TARGET_COMMANDS = new Set(['plan', 'apply', 'drift', 'import']);
  */
 export async function setup(pools: Record<string, SeedGroup[]> = {}, finish: Finish = onTestFinished): Promise<Env> {
   const emulator = await startEmulator({ port: 0, quotas: { enabled: false } });
+  emulator.createRole('Pipeline', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] });
   for (const [id, groups] of Object.entries(pools)) {
     emulator.ensureUserPool(id);
     if (groups.length > 0) emulator.seedGroups(id, groups);

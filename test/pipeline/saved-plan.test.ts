@@ -50,8 +50,8 @@ describe('saved plan round trip', () => {
     const text = readFileSync(planFile, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     const doc = JSON.parse(text) as Record<string, unknown> & { pools: Array<Record<string, unknown>> };
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'kind', 'toolVersion', 'createdAt', 'desiredFile', 'target', 'endpoint', 'settings', 'summary', 'pools', 'checksum']);
-    expect(doc.formatVersion).toBe(4);
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'kind', 'toolVersion', 'createdAt', 'desiredFile', 'target', 'endpoint', 'settings', 'summary', 'pools', 'credentials', 'checksum']);
+    expect(doc.formatVersion).toBe(5);
     expect(doc.kind).toBe('cognito-groups-plan');
     expect(doc.toolVersion).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
     expect(Date.now() - Date.parse(doc.createdAt as string)).toBeLessThan(60_000);

@@ -37,7 +37,7 @@ const LAYERS: Record<string, number> = {
 };
 
 /** Inside the core, config is the base and saved plans the top; errors and generated code sit under all. */
-const CORE: Record<string, number> = { 'errors.ts': 0, 'plural.ts': 0, generated: 0, config: 1, claims: 1, plan: 2, access: 2, drift: 2, 'saved-plan': 3 };
+const CORE: Record<string, number> = { 'errors.ts': 0, 'plural.ts': 0, generated: 0, config: 1, claims: 1, plan: 2, access: 2, credentials: 2, drift: 2, 'saved-plan': 3 };
 
 /** Who may import the emulator: the command line and the Action (faces), the benchmark and the package entry. */
 const EMULATOR_USERS = new Set(['faces', 'bench', 'index.ts']);
@@ -111,9 +111,9 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('keeps the AWS SDK clients behind the three adapters, Cognito, STS and CloudTrail (the emulator and benchmark baselines aside)', () => {
+  it('keeps the AWS SDK clients behind the four adapters, Cognito, STS, CloudTrail and the credentials check (Cognito Identity and IAM) (the emulator and benchmark baselines aside)', () => {
     const users = all.filter((f) => f.imports.some((i) => i.startsWith('@aws-sdk/'))).map((f) => f.file);
-    expect(users.filter((f) => !f.startsWith('emulator/') && !f.startsWith('bench/')).sort()).toEqual(['edge/cloudtrail/sdk-trail.ts', 'edge/cognito/account.ts', 'edge/cognito/sdk-api.ts']);
+    expect(users.filter((f) => !f.startsWith('emulator/') && !f.startsWith('bench/')).sort()).toEqual(['edge/cloudtrail/sdk-trail.ts', 'edge/cognito/account.ts', 'edge/cognito/sdk-api.ts', 'edge/identity/sdk-api.ts']);
   });
 
   it('lets renderers display plans without reaching Cognito or the disk', () => {

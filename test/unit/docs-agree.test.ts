@@ -121,7 +121,7 @@ describe('the README', () => {
     for (const r of rows) {
       const names = [...(r[0] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1] ?? '');
       if (names.length > 0) current = names;
-      const actions = [...(r[1] ?? '').matchAll(/`((?:cognito-idp|iam|cloudtrail):\w+)`/g)].map((m) => m[1] ?? '');
+      const actions = [...(r[1] ?? '').matchAll(/`((?:cognito-idp|cognito-identity|iam|cloudtrail):\w+)`/g)].map((m) => m[1] ?? '');
       // "what plan needs on the pool, plus ..." inherits plan's Cognito actions (not its optional CloudTrail read).
       const inherited = /what `plan` needs/.test(r[1] ?? '') ? [...(byCommand.get('plan') ?? [])].filter((a) => a.startsWith('cognito-idp:')) : [];
       for (const c of current) byCommand.set(c, new Set([...(byCommand.get(c) ?? []), ...actions, ...inherited]));
@@ -153,7 +153,11 @@ function everyActionOf(c: (typeof POLICY_COMMANDS)[number]): string[] {
   const needs = needsOf(parsed.config, c, { attribution: true });
   const ops = needs.pools.flatMap((p) => p.operations).map((op) => `cognito-idp:${op}`);
   expect(OPERATIONS.length).toBeGreaterThan(0);
-  return [...new Set([...ops, ...(needs.passRoles.length > 0 ? ['iam:PassRole'] : []), ...(needs.lookupEvents === true ? ['cloudtrail:LookupEvents'] : [])])].sort();
+  const credentials = [
+    ...(needs.identityPoolRegions.length > 0 ? ['cognito-identity:ListIdentityPools', 'cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'] : []),
+    ...(needs.getRoles.length > 0 ? ['iam:GetRole'] : []),
+  ];
+  return [...new Set([...ops, ...(needs.passRoles.length > 0 ? ['iam:PassRole'] : []), ...(needs.lookupEvents === true ? ['cloudtrail:LookupEvents'] : []), ...credentials])].sort();
 }
 
 /** The actions a policy file of the examples grants. */
@@ -168,14 +172,14 @@ describe('the example workflows', () => {
     const header = text.slice(0, text.search(/^name:/m));
     const iam = header.slice(header.indexOf('# IAM'));
     expect(iam).toContain(`iam-${name}-policy.json`);
-    const named = [...iam.matchAll(/\b((?:cognito-idp|iam|cloudtrail):\w+)/g)].map((m) => m[1] ?? '');
+    const named = [...iam.matchAll(/\b((?:cognito-idp|cognito-identity|iam|cloudtrail):\w+)/g)].map((m) => m[1] ?? '');
     expect([...new Set(named)].sort()).toEqual(policyActions(name));
   });
 
   it.each(['plan', 'apply', 'drift'])("%s: the examples README's table names exactly the policy's actions", (name) => {
     const row = tableRows(EXAMPLES_README).find((r) => r[0] === `\`cognito-groups-${name}.yml\``);
     const cell = row?.[3] ?? '';
-    const named = [...cell.matchAll(/`((?:iam:|cloudtrail:)?\w+)`/g)].map((m) => m[1] ?? '').filter((a) => !a.includes('.')).map((a) => (a.includes(':') ? a : `cognito-idp:${a}`));
+    const named = [...cell.matchAll(/`((?:iam:|cloudtrail:|cognito-identity:)?\w+)`/g)].map((m) => m[1] ?? '').filter((a) => !a.includes('.')).map((a) => (a.includes(':') ? a : `cognito-idp:${a}`));
     expect([...new Set(named)].sort()).toEqual(policyActions(name));
   });
 

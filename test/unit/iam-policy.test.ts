@@ -214,6 +214,14 @@ describe('iam policy document', () => {
           Resource: [`arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/eu-west-1_Iam3`, `arn:aws:cognito-idp:us-east-2:${ACCOUNT}:userpool/${OTHER}`],
         },
         { Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [ROLE_A] },
+        { Sid: 'CognitoGroupsListIdentityPools', Effect: 'Allow', Action: ['cognito-identity:ListIdentityPools'], Resource: ['*'] },
+        {
+          Sid: 'CognitoGroupsReadIdentityPools',
+          Effect: 'Allow',
+          Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'],
+          Resource: [`arn:aws:cognito-identity:eu-west-1:${ACCOUNT}:identitypool/*`, `arn:aws:cognito-identity:us-east-2:${ACCOUNT}:identitypool/*`],
+        },
+        { Sid: 'CognitoGroupsGetGroupRoles', Effect: 'Allow', Action: ['iam:GetRole'], Resource: [ROLE_A] },
       ],
     });
   });
@@ -229,11 +237,15 @@ describe('iam policy document', () => {
     expect(policyDocument(needsOf(config(p), 'plan'), ACCOUNT).Statement[0]?.Resource).toEqual([`arn:aws:cognito-idp:eu-central-1:${ACCOUNT}:userpool/${POOL}`]);
   });
 
-  it('has one read statement and no iam:PassRole for plan, named after the command', () => {
-    const doc = policyDocument(needsOf(config(pool([full('a')])), 'plan'), '*');
+  it('has one read statement and no iam:PassRole for plan, named after the command, then the credentials check: identity pools of its regions, iam:GetRole on exactly the roles the file names', () => {
+    const doc = policyDocument(needsOf(config(pool([full('a'), full('b', { roleArn: ROLE_B }), full('d'), { name: 'c' }])), 'plan'), '*');
     expect(doc.Statement).toEqual([
       { Sid: 'CognitoGroupsPlan', Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:DescribeUserPool', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup'], Resource: [`arn:aws:cognito-idp:eu-west-1:*:userpool/${POOL}`] },
+      { Sid: 'CognitoGroupsListIdentityPools', Effect: 'Allow', Action: ['cognito-identity:ListIdentityPools'], Resource: ['*'] },
+      { Sid: 'CognitoGroupsReadIdentityPools', Effect: 'Allow', Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'], Resource: ['arn:aws:cognito-identity:eu-west-1:*:identitypool/*'] },
+      { Sid: 'CognitoGroupsGetGroupRoles', Effect: 'Allow', Action: ['iam:GetRole'], Resource: [ROLE_A, ROLE_B] },
     ]);
+    expect(needsOf(config(pool([full('a')])), 'drift').getRoles).toEqual([ROLE_A]);
   });
 
   it('leaves iam:PassRole out when the file names no role', () => {

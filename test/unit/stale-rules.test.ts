@@ -80,7 +80,7 @@ describe('the plan document', () => {
   it('records what the plan was made from, and is read back as written', async () => {
     const doc = await document(seeded());
     expect(doc).toMatchObject({
-      formatVersion: 4,
+      formatVersion: 5,
       kind: 'cognito-groups-plan',
       toolVersion: '9.9.9',
       createdAt: '2026-01-02T03:04:05.000Z',

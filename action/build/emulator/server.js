@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { AccessPolicy, checkPolicyDocument } from './access.js';
 import { controlApi } from './control.js';
+import { identityControlApi } from './identity-control.js';
 import { checkFaultOptions, FaultInjector } from './faults.js';
 import { usage } from './misuse.js';
 import { checkQuotaSettings, DEFAULT_QUOTAS, QuotaLimiter } from './quotas.js';
@@ -62,6 +63,7 @@ export async function startEmulator(options = {}) {
         port: transport.port,
         account: state.account,
         ...controlApi(state),
+        ...identityControlApi(state),
         setFaults(f) {
             const bad = checkFaultOptions(f);
             if (bad.length > 0)

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { CgError } from '../core/errors.js';
 import { writeFileAtomic } from '../edge/files/write-atomic.js';
 import { MAX_GROUPS_PER_USER } from './members.js';
+import { parseIdentityState } from './identity-store.js';
 import { foldName } from './order-key.js';
 import { newGroupRecord } from './store.js';
 import { USER_STATUSES } from './users.js';
@@ -156,10 +157,17 @@ export function parseStateFile(json) {
             ids.add(pool.id);
             return pool;
         });
+        let identity;
+        try {
+            identity = parseIdentityState(o['identity']);
+        }
+        catch (e) {
+            throw new ShapeError(e.message);
+        }
         const trail = parseTrailEvents(version === 3 ? o['trail'] : undefined);
         if (!trail.ok)
             return { ok: false, problem: trail.problem };
-        return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events } };
+        return { ok: true, state: { formatVersion: STATE_FORMAT_VERSION, accountSalt: reqString(o, 'accountSalt', 'the document'), pools: parsed, trail: trail.events, ...(identity === undefined ? {} : { identity }) } };
     }
     catch (e) {
         if (e instanceof ShapeError)
@@ -168,7 +176,7 @@ export function parseStateFile(json) {
     }
 }
 /** The store as a state document. */
-export function stateFromStore(store, accountSalt, trail = []) {
+export function stateFromStore(store, accountSalt, trail = [], identityStore) {
     const pools = [];
     for (const p of store.pools.values()) {
         pools.push({
@@ -192,7 +200,8 @@ export function stateFromStore(store, accountSalt, trail = []) {
             users: Array.from(p.users.order.values(), userToState),
         });
     }
-    return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail };
+    const identity = identityStore?.toState();
+    return { formatVersion: STATE_FORMAT_VERSION, accountSalt, pools, trail, ...(identity === undefined ? {} : { identity }) };
 }
 function userToState(u) {
     const out = {

@@ -4,6 +4,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { str } from './input.js';
 import { userAccessOf } from './quotas.js';
+import { IdentityStore } from './identity-store.js';
 import { GroupCommitWriter, loadStateIntoStore, readStateFile, stateFromStore } from './state-file.js';
 import { lockStateFile } from './state-lock.js';
 import { GroupStore } from './store.js';
@@ -12,6 +13,8 @@ const POOL_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 /** The emulator's state, shared by its transport and its control API. */
 export class EmulatorState {
     store;
+    /** Identity pools and IAM roles (Cognito Identity and IAM on the same endpoint). */
+    identity;
     account;
     defaultRegion;
     clock;
@@ -20,9 +23,10 @@ export class EmulatorState {
     writer;
     lock;
     accountSalt;
-    constructor(settings, store, trail, accountSalt, lock) {
+    constructor(settings, store, trail, identity, accountSalt, lock) {
         this.store = store;
         this.trail = trail;
+        this.identity = identity;
         this.account = settings.account;
         this.defaultRegion = settings.defaultRegion;
         this.clock = settings.clock;
@@ -31,11 +35,12 @@ export class EmulatorState {
         this.writer =
             settings.statePath === undefined
                 ? undefined
-                : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all()))}\n`, settings.onWrite);
+                : new GroupCommitWriter(settings.statePath, () => `${JSON.stringify(stateFromStore(store, accountSalt, trail.all(), identity))}\n`, settings.onWrite);
     }
     /** Opens the state: locks and reads the state file when there is one (a lock another holds, or a corrupt file, is an error). */
     static async open(settings) {
         const store = new GroupStore(settings.maxGroupsPerPool);
+        const identity = new IdentityStore();
         const trail = new TrailRecorder(settings.account, settings.clock);
         let accountSalt = newSalt();
         // Held until close(), or until the process exits: no other emulator may write this file meanwhile.
@@ -45,6 +50,7 @@ export class EmulatorState {
                 const state = await readStateFile(settings.statePath);
                 if (state !== undefined) {
                     loadStateIntoStore(state, store);
+                    identity.load(state.identity);
                     trail.load(state.trail);
                     accountSalt = state.accountSalt;
                 }
@@ -54,7 +60,7 @@ export class EmulatorState {
             await lock?.release();
             throw e;
         }
-        return new EmulatorState(settings, store, trail, accountSalt, lock);
+        return new EmulatorState(settings, store, trail, identity, accountSalt, lock);
     }
     /** Whether changes are written to a state file. */
     get durable() {

@@ -1,12 +1,13 @@
 // The emulator's HTTP transport. Each Cognito request passes, in order: operation lookup, access key,
 // body decoding, IAM (deny rules, then the policy), injected latency and forced throttling, the
 // quotas, injected resets and 500s, then the operation; so a failed call never changes anything.
-// STS queries (no X-Amz-Target, a form body) go to sts.ts instead.
+// STS queries (no X-Amz-Target, a form body) go to sts.ts instead; Cognito Identity and IAM to identity-route.ts.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeInput, str } from './input.js';
 import { usage } from './misuse.js';
+import { IdentityRoute, sendRouted } from './identity-route.js';
 import { handleOperation } from './operations.js';
 import { categoryOf, userAccessOf } from './quotas.js';
 import { answerSts, isStsRequest, STS_CONTENT_TYPE, stsAction } from './sts.js';
@@ -55,6 +56,7 @@ export async function listen(port, parts) {
     let closing = false;
     let inFlight = 0;
     let drained;
+    const identityRoute = new IdentityRoute(parts);
     function send(res, op, reply, requestId) {
         stats.outcome(op, outcomeOf(reply));
         const headers = { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId };
@@ -97,6 +99,11 @@ export async function listen(port, parts) {
         const rawTarget = req.headers['x-amz-target'];
         const target = Array.isArray(rawTarget) ? rawTarget[0] : rawTarget;
         const signer = parseAuthorization(req.headers.authorization);
+        const routed = await identityRoute.answer({ target, contentType: req.headers['content-type'], signer, body, requestId });
+        if (routed !== undefined) {
+            seen.op = routed.op;
+            return sendRouted(req, res, routed, requestId, closing);
+        }
         if (target === undefined && req.method === 'POST' && isStsRequest(req.headers['content-type'], signer.service)) {
             return answerStsQuery(res, body ?? '', signer.accessKeyId, requestId, seen);
         }

@@ -15,6 +15,7 @@ const GROUP_READ_CONCURRENCY = 16;
  */
 export async function checkAccess(api, plan, observed, members, caseSensitive, checking) {
     const reads = new Map();
+    const claims = new Map();
     const pools = await Promise.all(plan.pools.map(async (pool) => {
         const listing = observed.get(pool.userPoolId) ?? [];
         const read = members.get(pool.userPoolId) ?? new Map();
@@ -30,9 +31,11 @@ export async function checkAccess(api, plan, observed, members, caseSensitive, c
         reads.set(pool.userPoolId, found.read);
         const prediction = predictAccess({ pool, observed: listing, members: found.members, caseSensitive: sensitive, groupsOf: found.groupsOf, sensitiveRoles: checking.sensitiveRoles });
         const access = { checked: true, via: found.read.via, reads: found.calls, users: prediction.users, transitions: prediction.transitions, ...(trigger === undefined ? {} : { trigger }) };
+        if (prediction.claims.length > 0)
+            claims.set(pool.userPoolId, prediction.claims);
         return { ...pool, access };
     }));
-    return { plan: { ...plan, pools }, reads };
+    return { plan: { ...plan, pools }, reads, claims };
 }
 /** Reads the groups of `users` the faster way; reads nothing when the plan's own reads tell them already. */
 async function readGroupsOfUsers(api, pool, users, roleGroups, read, rates, caseSensitive, force, onProgress) {

@@ -1,3 +1,4 @@
+import { credentialsChanged, readIdentityPoolsAgain } from './credentials.js';
 import { checkApplyPolicy, RefusedError } from './apply/refusal.js';
 import { CgError } from '../core/errors.js';
 import { usernameCaseByPool } from '../edge/read/check-users.js';
@@ -63,6 +64,12 @@ export async function applySaved(options) {
         // What the access check read is read again, exactly: the prediction must still hold.
         const accessNow = await readAccessAgain(session.api, options.document);
         const { stale, elsewhere } = checkStaleness(options.document, current, options.desired?.config, membersNow, caseSensitive, accessNow);
+        // The identity pools the plan predicted credentials from are read again: a changed mapping makes it stale.
+        if (doc.credentialsRead !== undefined && session.credentials !== undefined) {
+            const again = await readIdentityPoolsAgain(session.credentials, doc.credentialsRead);
+            for (const why of credentialsChanged(doc.credentialsRead, again))
+                stale.push({ kind: 'identity-pools', region: /of (\S+)/.exec(why)?.[1] ?? '', why });
+        }
         if (stale.length > 0)
             throw new RefusedError({ kind: 'stale', createdAt: options.document.createdAt, groups: stale });
         const outcome = await applyAndCheck(session, plan, {

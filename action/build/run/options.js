@@ -16,6 +16,7 @@ const SESSION = {
     retry: 'object',
     clock: 'object',
     trailApi: 'object',
+    credentialsApi: 'object',
     userAgent: 'list',
 };
 const POLICY = {
@@ -30,8 +31,8 @@ const POLICY = {
 /** An apply's lease (run/lease). */
 const LOCK = { lock: 'boolean', lockTimeoutMs: 'count', lockSeconds: 'positiveNumber', holder: 'object', onLock: 'function' };
 /** Keys of either form of the groups file source: `{config}` or `{file, env?, cwd?}`. */
-const SOURCE = { config: 'object', file: 'string', env: 'string', cwd: 'string' };
-const PLAN = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object' };
+const SOURCE = { config: 'object', desiredFile: 'object', file: 'string', env: 'string', cwd: 'string' };
+const PLAN = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object', credentialsCheck: 'boolean', checkAllRoles: 'boolean' };
 const APPLY = { ...PLAN, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' };
 const APPLY_SAVED = {
     ...SESSION,

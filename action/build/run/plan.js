@@ -6,12 +6,16 @@ import { CgError } from '../core/errors.js';
 import { readMembers } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import { checkAccount, openSession } from './session.js';
+import { checkCredentials } from './credentials.js';
 import { checkOptions } from './options.js';
 import { checkAccess } from './access.js';
 import { memberChangesOnly } from '../core/access/drift.js';
 /** The config of a source, reading the file if that is what it names. */
 async function desiredOf(source) {
-    return 'config' in source ? source.config : (await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env })).config;
+    if ('config' in source)
+        return { config: source.config, ...(source.desiredFile === undefined ? {} : { file: source.desiredFile }) };
+    const loaded = await readConfigFile(source.file, source.cwd, source.env === undefined ? {} : { env: source.env });
+    return { config: loaded.config, file: { path: source.file, text: loaded.text } };
 }
 /**
  * Lists every pool of the file and plans each against it; then reads the members of the groups whose
@@ -44,7 +48,7 @@ export async function planWith(api, config, planning = {}) {
         const predicted = access.plan.pools[i]?.access;
         return predicted === undefined ? p : { ...p, access: predicted };
     });
-    return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads };
+    return { plan: { ...plan, pools }, observed, members, caseSensitive, accessReads: access.reads, accessClaims: access.claims };
 }
 /** Users shown by name in the error before the rest are only counted. */
 const USERS_NAMED = 20;
@@ -69,19 +73,27 @@ async function checkUsersToAdd(api, plan, caseSensitive) {
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options) {
     checkOptions('plan', options);
-    return await withPlanned(options, async (config, session, outcome) => ({ ...outcome, config, counts: session.api.counts }));
+    return await withPlanned(options, async (config, session, outcome) => ({
+        ...outcome,
+        config,
+        counts: session.api.counts,
+        ...(session.credentials === undefined ? {} : { credentialCounts: session.credentials.counts }),
+    }));
 }
 /**
  * The setup every run shares: the desired config, a session, the account check, and the plan; `use`
  * gets them while the session is open.
  */
 export async function withPlanned(options, use, held) {
-    const config = await desiredOf(options);
+    const desired = await desiredOf(options);
+    const config = desired.config;
     const session = openSession(options, config.settings.maxRps);
     try {
         await checkAccount(session, config.environment, firstRegion(config));
         await held?.take(config, session);
-        return await use(config, session, await planWith(session.api, config, { ...options, rates: session.rates }));
+        const planned = await planWith(session.api, config, { ...options, rates: session.rates });
+        const credentials = session.credentials === undefined ? planned : await withCredentials(planned, session.credentials, config, options, desired.file);
+        return await use(config, session, credentials);
     }
     finally {
         try {
@@ -95,4 +107,23 @@ export async function withPlanned(options, use, held) {
 /** The region the account check asks STS in: the first pool's. */
 function firstRegion(config) {
     return config.userPools[0]?.region ?? 'us-east-1';
+}
+/**
+ * The plan with its credentials check: which identity pools hand out roles from the tokens whose
+ * claims it changes, and whose credentials change; whether the roles the file names can work.
+ */
+async function withCredentials(planned, api, config, planning, file) {
+    const checked = await checkCredentials(api, config, planned.plan.pools, planned.accessClaims ?? new Map(), {
+        check: planning.credentialsCheck !== false,
+        ...(planning.checkAllRoles === true ? { allRoles: true } : {}),
+        ...(file === undefined ? {} : { file: file.path, text: file.text }),
+        ...(config.environment?.account === undefined ? {} : { account: config.environment.account }),
+    });
+    if (!checked.plan.checked)
+        return planned;
+    const pools = planned.plan.pools.map((p) => {
+        const c = checked.pools.get(p.userPoolId);
+        return c === undefined ? p : { ...p, credentials: c };
+    });
+    return { ...planned, plan: { ...planned.plan, pools, credentials: checked.plan }, ...(checked.read.regions.length === 0 ? {} : { credentialsRead: checked.read }) };
 }

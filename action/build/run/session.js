@@ -4,6 +4,8 @@ import { SdkAccountApi } from '../edge/cognito/account.js';
 import { SdkGroupsApi } from '../edge/cognito/sdk-api.js';
 import { systemClock } from '../edge/pacing/clock.js';
 import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
+import { CREDENTIAL_RATE, PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
+import { SdkCredentialsApi } from '../edge/identity/sdk-api.js';
 import { Pacer } from '../edge/pacing/pacer.js';
 import { COGNITO_RATES } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY } from '../edge/pacing/retry.js';
@@ -25,16 +27,21 @@ export function openSession(options, fileMaxRps) {
     const trailInner = options.trailApi ?? trailSdk;
     const trail = trailInner === undefined ? undefined : new PacedTrailApi(trailInner, pacer, clock, options.retry ?? DEFAULT_RETRY, stop?.signal);
     const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
+    const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
+    const credentialsInner = credentialsSdk ?? options.credentialsApi;
+    const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
     return {
         api,
         finishing: api.withoutSignal(),
         rates,
         ...(account === undefined ? {} : { account }),
+        ...(credentials === undefined ? {} : { credentials }),
         ...(trail === undefined ? {} : { trail }),
         close: () => {
             stop?.release();
             sdk?.destroy();
             trailSdk?.destroy();
+            credentialsSdk?.destroy();
         },
     };
 }

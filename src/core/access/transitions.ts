@@ -38,6 +38,8 @@ export interface AccessInput {
 export interface AccessPrediction {
   users: number;
   transitions: AccessTransition[];
+  /** Each user with a changed claim, with the claims before and after (what the credentials check maps to roles). */
+  claims: Array<{ username: string; before: Claims; after: Claims }>;
 }
 
 /** Whether a change's group has a role before or after it. */
@@ -156,6 +158,7 @@ export function predictAccess(input: AccessInput): AccessPrediction {
     for (const u of [...(m?.add ?? []), ...(m?.remove ?? [])]) index(byUser, key(u), i);
   });
   let affected = 0;
+  const claims: AccessPrediction['claims'] = [];
   for (const [k, had] of groupsBefore) {
     const relevant = new Set<number>(byUser.get(k) ?? []);
     for (const g of had) for (const i of byName.get(g) ?? []) relevant.add(i);
@@ -165,12 +168,14 @@ export function predictAccess(input: AccessInput): AccessPrediction {
     const changes: ClaimChange[] = [];
     for (const g of had) if (!has.has(g)) changes.push({ claim: 'groups', change: 'lose', group: g });
     for (const g of has) if (!had.has(g)) changes.push({ claim: 'groups', change: 'gain', group: g });
-    if (roleUsers.has(k)) {
-      const then = claimsOf(withFields(had, before));
-      const now = claimsOf(withFields(has, after));
-      for (const c of roleChanges(then, now)) changes.push(c);
+    const then = claimsOf(withFields(had, before));
+    const now = claimsOf(withFields(has, after));
+    if (roleUsers.has(k)) for (const c of roleChanges(then, now)) changes.push(c);
+    if (changes.length > 0) {
+      affected++;
+      // A user whose role claims were not read keeps them: only the group names it is known to change differ.
+      claims.push(roleUsers.has(k) ? { username: user, before: then, after: now } : { username: user, before: then, after: { ...then, groups: [...has].sort(compareNames) } });
     }
-    if (changes.length > 0) affected++;
     for (const c of changes) note(c, user);
   }
   const transitions: AccessTransition[] = [...byChange.values()].map(({ change, users }) => {
@@ -178,7 +183,7 @@ export function predictAccess(input: AccessInput): AccessPrediction {
     const sensitive = gainedRole(change);
     return { ...change, count: usernames.length, usernames, ...(sensitive !== undefined && isSensitiveRole(sensitive, input.sensitiveRoles) ? { sensitive: true as const } : {}) };
   });
-  return { users: affected, transitions: transitions.sort(largestFirst) };
+  return { users: affected, transitions: transitions.sort(largestFirst), claims };
 }
 
 /** The role a change gives users, if any: the role gained in `cognito:roles`, or the new preferred role. */

@@ -17,7 +17,9 @@ export interface Acknowledging {
  * one whose date has come stays drift and says its acknowledgement ended; one that covers nothing is stale. Pure.
  */
 export function driftOf(plan: Plan, acknowledging?: Acknowledging): DriftReport {
-  return { pools: plan.pools.map((pool) => poolDrift(pool, acknowledging === undefined ? undefined : ackLookup(acknowledging, pool.userPoolId), acknowledging?.today ?? '')) };
+  const pools = plan.pools.map((pool) => poolDrift(pool, acknowledging === undefined ? undefined : ackLookup(acknowledging, pool.userPoolId), acknowledging?.today ?? ''));
+  const roleWarnings = plan.credentials?.checked === true ? plan.credentials.roleWarnings : [];
+  return { pools, ...(roleWarnings.length === 0 ? {} : { roleWarnings }) };
 }
 
 /** The acknowledgements of a pool's groups, by the file's group name. */

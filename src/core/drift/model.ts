@@ -1,3 +1,4 @@
+import type { RoleWarning } from '../credentials/role-checks.js';
 import type { AcknowledgedField } from '../config/model.js';
 import type { AttributedChange } from './attribution.js';
 import type { AccessTransition } from '../access/model.js';
@@ -96,6 +97,8 @@ export interface AccessDrift {
 /** Drift of every pool of a file. */
 export interface DriftReport {
   pools: PoolDrift[];
+  /** Roles the file names that do not exist (deleted since, or never made) or that Cognito may not assume; absent when none or not checked. */
+  roleWarnings?: RoleWarning[];
 }
 
 /** Counts of a drift report. */

@@ -21,7 +21,7 @@ const runtime_ucs2length = function ucs2length(str) {
 };
 
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 4).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":4},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000},"sensitiveRoles":{"description":"settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"transition":{"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]},"access":{"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]},"accessRead":{"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"cognito-groups:schema/plan.schema.json","title":"cognito-groups plan document","description":"A plan as written by `cognito-groups plan --out FILE` and `plan --format json` (formatVersion 5).","type":"object","additionalProperties":false,"required":["formatVersion","kind","toolVersion","createdAt","desiredFile","target","settings","summary","pools","checksum"],"properties":{"formatVersion":{"const":5},"kind":{"const":"cognito-groups-plan"},"toolVersion":{"type":"string"},"createdAt":{"type":"string"},"desiredFile":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"target":{"enum":["aws","endpoint","local-emulator"]},"endpoint":{"type":"string","minLength":1},"environment":{"description":"The groups file's environment the plan was made for (--env); apply refuses it for another.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,31}$"},"account":{"description":"That environment's AWS account, when the file names one: apply checks the credentials are for it.","type":"string","pattern":"^[0-9]{12}$"},"dropMembers":{"description":"Set when the plan was made with --drop-members: its replaces drop the groups' members.","const":true},"settings":{"type":"object","additionalProperties":false,"properties":{"maxRps":{"type":"number","minimum":0.1,"maximum":1000},"sensitiveRoles":{"description":"settings.sensitiveRoles of the groups file: role ARNs or patterns with *; apply refuses a plan that gives any user one of them unless --allow-role-changes.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}}}},"summary":{"type":"object","additionalProperties":false,"required":["add","change","replace","delete","unmanaged","providerGroups","alerts","rename","restore","membersKept","membersDropped","orphanHolds","memberAdds","memberRemovals","text"],"properties":{"add":{"$ref":"#/definitions/count"},"change":{"$ref":"#/definitions/count"},"replace":{"$ref":"#/definitions/count"},"delete":{"$ref":"#/definitions/count"},"unmanaged":{"$ref":"#/definitions/count"},"text":{"type":"string","description":"Display only: the summary line as the text view words it. Its wording may change between versions; read the counts beside it."},"providerGroups":{"$ref":"#/definitions/count"},"alerts":{"$ref":"#/definitions/count"},"rename":{"description":"Groups renamed: created anew, members moved, the old one deleted.","$ref":"#/definitions/count"},"restore":{"description":"Groups whose members a run that stopped left held, to put back.","$ref":"#/definitions/count"},"membersKept":{"description":"Members kept or moved by the changes (where counted).","$ref":"#/definitions/count"},"membersDropped":{"description":"Members dropped by the changes (where counted).","$ref":"#/definitions/count"},"orphanHolds":{"description":"Holding groups of groups the file no longer lists.","$ref":"#/definitions/count"},"memberAdds":{"description":"Users to add to groups with members:.","$ref":"#/definitions/count"},"memberRemovals":{"description":"Users to remove from groups with an exact members: list.","$ref":"#/definitions/count"}}},"pools":{"type":"array","items":{"$ref":"#/definitions/pool"}},"credentials":{"description":"The credentials check: roles the file names that do not exist or that Cognito may not assume (file and line), what could not be checked, the roles read; or checked false (--no-credentials-check).","oneOf":[{"type":"object","additionalProperties":false,"required":["checked"],"properties":{"checked":{"const":false}}},{"type":"object","additionalProperties":false,"required":["checked","roleWarnings","unchecked","rolesChecked"],"properties":{"checked":{"const":true},"roleWarnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["poolId","group","roleArn","problem"],"properties":{"poolId":{"type":"string"},"group":{"type":"string"},"roleArn":{"type":"string"},"problem":{"enum":["missing","no-cognito-trust","other-identity-pools","no-aud-condition","unreadable"]},"audiences":{"type":"array","items":{"type":"string"}},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}}},"unchecked":{"type":"array","items":{"type":"string"}},"rolesChecked":{"type":"array","items":{"type":"string"}}}}]},"credentialsRead":{"description":"The identity pools the credentials check read (per region: the plan's user pools there and the identity pools federating them, with their role mappings): apply reads them again and refuses the plan as stale when they changed.","type":"object","additionalProperties":false,"required":["regions"],"properties":{"regions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["region","userPools","identityPools"],"properties":{"region":{"type":"string"},"userPools":{"type":"array","items":{"type":"string"}},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","providers","mappings"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"providers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["providerName","clientId"],"properties":{"providerName":{"type":"string"},"clientId":{"type":"string"}}}},"authenticatedRole":{"type":"string"},"mappings":{"type":"object","additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["type","ambiguous"],"properties":{"type":{"const":"Token"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]}}},{"type":"object","additionalProperties":false,"required":["type","ambiguous","rules"],"properties":{"type":{"const":"Rules"},"ambiguous":{"enum":["AuthenticatedRole","Deny"]},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["claim","matchType","value","roleArn"],"properties":{"claim":{"type":"string"},"matchType":{"enum":["Equals","Contains","StartsWith","NotEqual"]},"value":{"type":"string"},"roleArn":{"type":"string"}}}}}}]}}}}}}}}}},"checksum":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"}},"definitions":{"count":{"type":"integer","minimum":0},"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"},"fields":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"group":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string","maxLength":2048},"precedence":{"type":"integer","minimum":0,"maximum":2147483647},"roleArn":{"type":"string","minLength":20,"maxLength":2048}}},"unmanaged":{"type":"object","additionalProperties":false,"required":["name","provider"],"properties":{"name":{"$ref":"#/definitions/name"},"description":{"type":"string"},"precedence":{"type":"integer"},"roleArn":{"type":"string"},"provider":{"type":"boolean"},"alert":{"type":"object","additionalProperties":false,"required":["carries"],"description":"Set on a provider group that carries a role or precedence, which Cognito never gives one.","properties":{"carries":{"type":"array","minItems":1,"items":{"enum":["roleArn","precedence"]}}}}}},"value":{"type":["string","integer","null"]},"fieldChange":{"type":"object","additionalProperties":false,"required":["field","before","after"],"properties":{"field":{"enum":["description","precedence","roleArn"]},"before":{"$ref":"#/definitions/value"},"after":{"$ref":"#/definitions/value"}}},"change":{"type":"object","required":["action","name"],"properties":{"action":{"enum":["create","update","replace","rename","delete","restore"]}},"allOf":[{"if":{"properties":{"action":{"const":"create"}}},"then":{"additionalProperties":false,"required":["after"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"after":{"$ref":"#/definitions/fields"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"},"previouslyMissing":{"description":"The file's previously names the pool has no group under: nothing is renamed, the group is created new.","type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}}}},{"if":{"properties":{"action":{"const":"update"}}},"then":{"additionalProperties":false,"required":["before","after","fields"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members whose tokens change (a roleArn or precedence change).","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}},"anyOf":[{"properties":{"fields":{"type":"array","minItems":1}}},{"required":["members"]}],"description":"An update changes at least one field, or the members of a group with members: in the file."}},{"if":{"properties":{"action":{"const":"replace"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","reasons"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"reasons":{"type":"array","minItems":1,"items":{"enum":["roleArn-removed","precedence-removed","case-rename"]}},"hold":{"description":"Where the members are kept while the group does not exist; absent when the plan drops them (--drop-members).","$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"rename"}}},"then":{"additionalProperties":false,"required":["previousName","before","after","fields","hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"previousName":{"description":"The name the pool has now (a previously name of the file).","$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"after":{"$ref":"#/definitions/fields"},"fields":{"type":"array","items":{"$ref":"#/definitions/fieldChange"}},"hold":{"$ref":"#/definitions/hold"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"},"members":{"$ref":"#/definitions/memberChange"}}}},{"if":{"properties":{"action":{"const":"delete"}}},"then":{"additionalProperties":false,"required":["before"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"before":{"$ref":"#/definitions/fields"},"memberCount":{"description":"Members of the group the change starts from, when the plan read them.","$ref":"#/definitions/count"}}}},{"if":{"properties":{"action":{"const":"restore"}}},"then":{"additionalProperties":false,"required":["hold"],"properties":{"action":true,"name":{"$ref":"#/definitions/name"},"hold":{"$ref":"#/definitions/hold"},"members":{"$ref":"#/definitions/memberChange"}}}}]},"pool":{"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}},"hold":{"description":"The holding group (a reserved cognito-groups.hold.* group of the same pool) where a change keeps members, or where a run that stopped left them.","type":"object","additionalProperties":false,"required":["group","resuming"],"properties":{"group":{"$ref":"#/definitions/name"},"resuming":{"description":"The holding group already exists: a run that stopped is being finished.","type":"boolean"},"memberCount":{"description":"Members in the holding group when the plan read them.","$ref":"#/definitions/count"},"usernames":{"description":"Their usernames, sorted (resuming only): who the change puts in the group.","type":"array","items":{"type":"string"}}}},"memberChange":{"description":"Members a change adds to and removes from a group with members: in the file.","type":"object","additionalProperties":false,"required":["add","remove","had"],"properties":{"add":{"description":"Usernames to add, as the file writes them.","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"remove":{"description":"Usernames to remove, as the pool lists them (exact lists only).","type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"had":{"description":"Members the group has before these adds and removes (once its own change is made).","$ref":"#/definitions/count"}}},"transition":{"description":"One change to one claim of the ID token, and every user it happens to.","type":"object","required":["claim","count","usernames"],"properties":{"claim":{"enum":["preferred_role","roles","groups"]},"before":{"description":"preferred_role: the preferred role before (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"after":{"description":"preferred_role: the preferred role after (null: none).","anyOf":[{"type":"string","minLength":1,"maxLength":2048},{"type":"null"}]},"tie":{"description":"preferred_role with after null: the roles of equal lowest precedence that leave no preferred role.","type":"array","items":{"type":"string","minLength":1,"maxLength":2048}},"change":{"enum":["gain","lose"]},"role":{"type":"string","minLength":1,"maxLength":2048},"group":{"$ref":"#/definitions/name"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}},"sensitive":{"description":"The transition gives users a role settings.sensitiveRoles names.","const":true}},"additionalProperties":false,"oneOf":[{"properties":{"claim":{"const":"preferred_role"}},"required":["before","after"],"not":{"anyOf":[{"required":["change"]},{"required":["role"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"roles"}},"required":["change","role"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["group"]}]}},{"properties":{"claim":{"const":"groups"}},"required":["change","group"],"not":{"anyOf":[{"required":["before"]},{"required":["after"]},{"required":["tie"]},{"required":["role"]},{"required":["sensitive"]}]}}]},"access":{"description":"Whose token claims the pool's changes alter: present when a change can alter a claim.","type":"object","required":["checked"],"additionalProperties":false,"properties":{"checked":{"type":"boolean","description":"false: made with --no-access-check; nobody knows whose claims change."},"via":{"enum":["plan-reads","group-members","user-groups"],"description":"How the groups of the users whose role claims may change were read: nothing beyond the plan's member reads, ListUsersInGroup of every role-bearing group, or AdminListGroupsForUser per user."},"reads":{"$ref":"#/definitions/count","description":"Calls the prediction made beyond the plan's own reads."},"users":{"$ref":"#/definitions/count","description":"Users with at least one changed claim."},"transitions":{"type":"array","items":{"$ref":"#/definitions/transition"},"description":"Largest first."},"trigger":{"type":"string","minLength":1,"description":"The pool's pre token generation Lambda, which may override every claim predicted here."}},"oneOf":[{"properties":{"checked":{"const":true}},"required":["via","reads","users","transitions"]},{"properties":{"checked":{"const":false}},"not":{"anyOf":[{"required":["via"]},{"required":["reads"]},{"required":["users"]},{"required":["transitions"]}]}}]},"accessRead":{"description":"What the access check read, so apply can read exactly that again.","type":"object","required":["via"],"additionalProperties":false,"properties":{"via":{"enum":["plan-reads","group-members","user-groups"]},"members":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["username","groups"],"properties":{"username":{"type":"string","minLength":1,"maxLength":128},"groups":{"type":"array","items":{"$ref":"#/definitions/name"}}}}}},"oneOf":[{"properties":{"via":{"const":"plan-reads"}},"not":{"anyOf":[{"required":["members"]},{"required":["users"]}]}},{"properties":{"via":{"const":"group-members"}},"required":["members"],"not":{"required":["users"]}},{"properties":{"via":{"const":"user-groups"}},"required":["users"],"not":{"required":["members"]}}]},"credential":{"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]},"poolCredentials":{"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}},"sensitive":{"const":true}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]}}};
 const schema12 = {"type":"integer","minimum":0};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
@@ -29,7 +29,7 @@ const pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern1 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 const pattern2 = new RegExp("^[0-9]{12}$", "u");
 const pattern4 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const schema26 = {"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"}}};
+const schema26 = {"type":"object","additionalProperties":false,"required":["userPoolId","region","listed","listingDigest","observed","changes","unchanged","unmanaged"],"properties":{"userPoolId":{"type":"string","minLength":1,"maxLength":55,"pattern":"^[\\w-]+_[0-9a-zA-Z]+$"},"region":{"type":"string","minLength":1},"listed":{"$ref":"#/definitions/count"},"listingDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"observed":{"type":"array","items":{"$ref":"#/definitions/group"}},"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/name"}},"unmanaged":{"type":"array","items":{"$ref":"#/definitions/unmanaged"}},"lookalikes":{"description":"Names of the file and of the pool that look the same but are different groups.","type":"array","items":{"type":"object","additionalProperties":false,"required":["inFile","inPool"],"properties":{"inFile":{"$ref":"#/definitions/name"},"inPool":{"$ref":"#/definitions/name"}}}},"orphanHolds":{"description":"Holding groups left by a run that stopped, for groups the file no longer lists: kept, never deleted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","for"],"properties":{"group":{"$ref":"#/definitions/name"},"for":{"$ref":"#/definitions/name"},"memberCount":{"$ref":"#/definitions/count"}}}},"members":{"description":"The members the plan read, of the groups whose members its changes drop, move or give new tokens; sorted by group, usernames sorted.","type":"array","items":{"type":"object","additionalProperties":false,"required":["group","usernames"],"properties":{"group":{"$ref":"#/definitions/name"},"usernames":{"type":"array","items":{"type":"string","minLength":1,"maxLength":128}}}}},"usernamesCaseSensitive":{"description":"For a pool with members: in the file: whether it compares usernames case-sensitively (DescribeUserPool).","type":"boolean"},"access":{"$ref":"#/definitions/access"},"accessRead":{"$ref":"#/definitions/accessRead"},"credentials":{"$ref":"#/definitions/poolCredentials"}}};
 const schema29 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"};
 const pattern3 = new RegExp("^[\\w-]+_[0-9a-zA-Z]+$", "u");
 const pattern5 = new RegExp("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", "u");
@@ -4646,6 +4646,1920 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
+const schema78 = {"description":"The credentials check of a user pool whose token claims the plan changes: the identity pools that federate it and whose credentials change, largest first; or why it was not checked.","oneOf":[{"type":"object","additionalProperties":false,"required":["checked","identityPools","transitions","users"],"properties":{"checked":{"const":true},"identityPools":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","clientIds"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"clientIds":{"type":"array","items":{"type":"string"}}}}},"transitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["identityPoolId","identityPoolName","clientId","before","after","count","usernames"],"properties":{"identityPoolId":{"type":"string","minLength":1},"identityPoolName":{"type":"string"},"clientId":{"type":"string"},"before":{"$ref":"#/definitions/credential"},"after":{"$ref":"#/definitions/credential"},"count":{"$ref":"#/definitions/count"},"usernames":{"type":"array","items":{"type":"string"}},"sensitive":{"const":true}}}},"users":{"$ref":"#/definitions/count"}}},{"type":"object","additionalProperties":false,"required":["checked","why"],"properties":{"checked":{"const":false},"why":{"type":"string"}}}]};
+const schema79 = {"description":"The credentials a user gets from an identity pool: a role (and how it was chosen), none, or undecided (a rule on a claim the tool does not predict).","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","roleArn","via"],"properties":{"kind":{"const":"role"},"roleArn":{"type":"string","minLength":1},"via":{"oneOf":[{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"const":"preferred-role"}}},{"type":"object","additionalProperties":false,"required":["from","rule"],"properties":{"from":{"const":"rule"},"rule":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"required":["from","reason"],"properties":{"from":{"const":"authenticated-role"},"reason":{"enum":["no-mapping","ambiguous"]}}}]}}},{"type":"object","additionalProperties":false,"required":["kind","why"],"properties":{"kind":{"const":"denied"},"why":{"enum":["deny","no-authenticated-role"]}}},{"type":"object","additionalProperties":false,"required":["kind","claim"],"properties":{"kind":{"const":"unpredicted"},"claim":{"type":"string","minLength":1}}}]};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.checked === undefined) && (missing0 = "checked")) || ((data.identityPools === undefined) && (missing0 = "identityPools"))) || ((data.transitions === undefined) && (missing0 = "transitions"))) || ((data.users === undefined) && (missing0 = "users"))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema78.oneOf[0].required,parentSchema:schema78.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs3 = errors;
+for(const key0 in data){
+if(!((((key0 === "checked") || (key0 === "identityPools")) || (key0 === "transitions")) || (key0 === "users"))){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs3 === errors){
+if(data.checked !== undefined){
+let data0 = data.checked;
+const _errs4 = errors;
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema78.oneOf[0].properties.checked,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.identityPools !== undefined){
+let data1 = data.identityPools;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data1)){
+var valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((data2.id === undefined) && (missing1 = "id")) || ((data2.name === undefined) && (missing1 = "name"))) || ((data2.clientIds === undefined) && (missing1 = "clientIds"))){
+const err3 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema78.oneOf[0].properties.identityPools.items.required,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+const _errs9 = errors;
+for(const key1 in data2){
+if(!(((key1 === "id") || (key1 === "name")) || (key1 === "clientIds"))){
+const err4 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+break;
+}
+}
+if(_errs9 === errors){
+if(data2.id !== undefined){
+let data3 = data2.id;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err5 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/identityPools/" + i0+"/id",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.id.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid3 = _errs10 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data2.name !== undefined){
+let data4 = data2.name;
+const _errs12 = errors;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/identityPools/" + i0+"/name",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.name.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.name,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid3 = _errs12 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data2.clientIds !== undefined){
+let data5 = data2.clientIds;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data5)){
+var valid4 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs16 = errors;
+if(typeof data6 !== "string"){
+const err8 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds/" + i1,schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.items.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.items,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid4 = _errs16 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/identityPools/" + i0+"/clientIds",schemaPath:"#/oneOf/0/properties/identityPools/items/properties/clientIds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds.type,parentSchema:schema78.oneOf[0].properties.identityPools.items.properties.clientIds,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid3 = _errs14 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/identityPools/" + i0,schemaPath:"#/oneOf/0/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.identityPools.items.type,parentSchema:schema78.oneOf[0].properties.identityPools.items,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/identityPools",schemaPath:"#/oneOf/0/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.identityPools.type,parentSchema:schema78.oneOf[0].properties.identityPools,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.transitions !== undefined){
+let data7 = data.transitions;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data7)){
+var valid5 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+const _errs20 = errors;
+if(errors === _errs20){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let missing2;
+if((((((((data8.identityPoolId === undefined) && (missing2 = "identityPoolId")) || ((data8.identityPoolName === undefined) && (missing2 = "identityPoolName"))) || ((data8.clientId === undefined) && (missing2 = "clientId"))) || ((data8.before === undefined) && (missing2 = "before"))) || ((data8.after === undefined) && (missing2 = "after"))) || ((data8.count === undefined) && (missing2 = "count"))) || ((data8.usernames === undefined) && (missing2 = "usernames"))){
+const err12 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema78.oneOf[0].properties.transitions.items.required,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+const _errs22 = errors;
+for(const key2 in data8){
+if(!((((((((key2 === "identityPoolId") || (key2 === "identityPoolName")) || (key2 === "clientId")) || (key2 === "before")) || (key2 === "after")) || (key2 === "count")) || (key2 === "usernames")) || (key2 === "sensitive"))){
+const err13 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+break;
+}
+}
+if(_errs22 === errors){
+if(data8.identityPoolId !== undefined){
+let data9 = data8.identityPoolId;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err14 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolId,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var valid6 = _errs23 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.identityPoolName !== undefined){
+let data10 = data8.identityPoolName;
+const _errs25 = errors;
+if(typeof data10 !== "string"){
+const err16 = {instancePath:instancePath+"/transitions/" + i2+"/identityPoolName",schemaPath:"#/oneOf/0/properties/transitions/items/properties/identityPoolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolName.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.identityPoolName,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var valid6 = _errs25 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.clientId !== undefined){
+let data11 = data8.clientId;
+const _errs27 = errors;
+if(typeof data11 !== "string"){
+const err17 = {instancePath:instancePath+"/transitions/" + i2+"/clientId",schemaPath:"#/oneOf/0/properties/transitions/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.clientId.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.clientId,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var valid6 = _errs27 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.before !== undefined){
+let data12 = data8.before;
+const _errs29 = errors;
+const _errs31 = errors;
+let valid8 = false;
+let passing1 = null;
+const _errs32 = errors;
+if(errors === _errs32){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing3;
+if((((data12.kind === undefined) && (missing3 = "kind")) || ((data12.roleArn === undefined) && (missing3 = "roleArn"))) || ((data12.via === undefined) && (missing3 = "via"))){
+const err18 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema79.oneOf[0].required,parentSchema:schema79.oneOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+const _errs34 = errors;
+for(const key3 in data12){
+if(!(((key3 === "kind") || (key3 === "roleArn")) || (key3 === "via"))){
+const err19 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+break;
+}
+}
+if(_errs34 === errors){
+if(data12.kind !== undefined){
+let data13 = data12.kind;
+const _errs35 = errors;
+if("role" !== data13){
+const err20 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema79.oneOf[0].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var valid9 = _errs35 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data12.roleArn !== undefined){
+let data14 = data12.roleArn;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data14 === "string"){
+if(func3(data14) < 1){
+const err21 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[0].properties.roleArn,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/transitions/" + i2+"/before/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[0].properties.roleArn.type,parentSchema:schema79.oneOf[0].properties.roleArn,data:data14};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var valid9 = _errs36 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data12.via !== undefined){
+let data15 = data12.via;
+const _errs38 = errors;
+const _errs39 = errors;
+let valid10 = false;
+let passing2 = null;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing4;
+if((data15.from === undefined) && (missing4 = "from")){
+const err23 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema79.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+const _errs42 = errors;
+for(const key4 in data15){
+if(!(key4 === "from")){
+const err24 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+break;
+}
+}
+if(_errs42 === errors){
+if(data15.from !== undefined){
+let data16 = data15.from;
+if("preferred-role" !== data16){
+const err25 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[0].properties.from,data:data16};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data15};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid2 = _errs40 === errors;
+if(_valid2){
+valid10 = true;
+passing2 = 0;
+}
+const _errs44 = errors;
+if(errors === _errs44){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing5;
+if(((data15.from === undefined) && (missing5 = "from")) || ((data15.rule === undefined) && (missing5 = "rule"))){
+const err27 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema79.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+const _errs46 = errors;
+for(const key5 in data15){
+if(!((key5 === "from") || (key5 === "rule"))){
+const err28 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+break;
+}
+}
+if(_errs46 === errors){
+if(data15.from !== undefined){
+let data17 = data15.from;
+const _errs47 = errors;
+if("rule" !== data17){
+const err29 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.from,data:data17};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var valid12 = _errs47 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data15.rule !== undefined){
+let data18 = data15.rule;
+const _errs48 = errors;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err30 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(errors === _errs48){
+if(typeof data18 == "number"){
+if(data18 < 1 || isNaN(data18)){
+const err31 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data18};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+var valid12 = _errs48 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+var _valid2 = _errs44 === errors;
+if(_valid2 && valid10){
+valid10 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid10 = true;
+passing2 = 1;
+}
+const _errs50 = errors;
+if(errors === _errs50){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing6;
+if(((data15.from === undefined) && (missing6 = "from")) || ((data15.reason === undefined) && (missing6 = "reason"))){
+const err33 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema79.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+const _errs52 = errors;
+for(const key6 in data15){
+if(!((key6 === "from") || (key6 === "reason"))){
+const err34 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+break;
+}
+}
+if(_errs52 === errors){
+if(data15.from !== undefined){
+let data19 = data15.from;
+const _errs53 = errors;
+if("authenticated-role" !== data19){
+const err35 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.from,data:data19};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var valid13 = _errs53 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data15.reason !== undefined){
+let data20 = data15.reason;
+const _errs54 = errors;
+if(!((data20 === "no-mapping") || (data20 === "ambiguous"))){
+const err36 = {instancePath:instancePath+"/transitions/" + i2+"/before/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason,data:data20};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var valid13 = _errs54 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+var _valid2 = _errs50 === errors;
+if(_valid2 && valid10){
+valid10 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid10 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid10){
+const err38 = {instancePath:instancePath+"/transitions/" + i2+"/before/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema79.oneOf[0].properties.via.oneOf,parentSchema:schema79.oneOf[0].properties.via,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid9 = _errs38 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].type,parentSchema:schema79.oneOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid8 = true;
+passing1 = 0;
+}
+const _errs55 = errors;
+if(errors === _errs55){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing7;
+if(((data12.kind === undefined) && (missing7 = "kind")) || ((data12.why === undefined) && (missing7 = "why"))){
+const err40 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema79.oneOf[1].required,parentSchema:schema79.oneOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+const _errs57 = errors;
+for(const key7 in data12){
+if(!((key7 === "kind") || (key7 === "why"))){
+const err41 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+break;
+}
+}
+if(_errs57 === errors){
+if(data12.kind !== undefined){
+let data21 = data12.kind;
+const _errs58 = errors;
+if("denied" !== data21){
+const err42 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema79.oneOf[1].properties.kind,data:data21};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid14 = _errs58 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data12.why !== undefined){
+let data22 = data12.why;
+const _errs59 = errors;
+if(!((data22 === "deny") || (data22 === "no-authenticated-role"))){
+const err43 = {instancePath:instancePath+"/transitions/" + i2+"/before/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[1].properties.why.enum,parentSchema:schema79.oneOf[1].properties.why,data:data22};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var valid14 = _errs59 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[1].type,parentSchema:schema79.oneOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+var _valid1 = _errs55 === errors;
+if(_valid1 && valid8){
+valid8 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid8 = true;
+passing1 = 1;
+}
+const _errs60 = errors;
+if(errors === _errs60){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing8;
+if(((data12.kind === undefined) && (missing8 = "kind")) || ((data12.claim === undefined) && (missing8 = "claim"))){
+const err45 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema79.oneOf[2].required,parentSchema:schema79.oneOf[2],data:data12};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+const _errs62 = errors;
+for(const key8 in data12){
+if(!((key8 === "kind") || (key8 === "claim"))){
+const err46 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[2],data:data12};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+break;
+}
+}
+if(_errs62 === errors){
+if(data12.kind !== undefined){
+let data23 = data12.kind;
+const _errs63 = errors;
+if("unpredicted" !== data23){
+const err47 = {instancePath:instancePath+"/transitions/" + i2+"/before/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema79.oneOf[2].properties.kind,data:data23};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var valid15 = _errs63 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data12.claim !== undefined){
+let data24 = data12.claim;
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err48 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[2].properties.claim,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/transitions/" + i2+"/before/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[2].properties.claim.type,parentSchema:schema79.oneOf[2].properties.claim,data:data24};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+var valid15 = _errs64 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[2].type,parentSchema:schema79.oneOf[2],data:data12};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+var _valid1 = _errs60 === errors;
+if(_valid1 && valid8){
+valid8 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid8 = true;
+passing1 = 2;
+}
+}
+}
+if(!valid8){
+const err51 = {instancePath:instancePath+"/transitions/" + i2+"/before",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema79.oneOf,parentSchema:schema79,data:data12};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid6 = _errs29 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.after !== undefined){
+let data25 = data8.after;
+const _errs66 = errors;
+const _errs68 = errors;
+let valid17 = false;
+let passing3 = null;
+const _errs69 = errors;
+if(errors === _errs69){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing9;
+if((((data25.kind === undefined) && (missing9 = "kind")) || ((data25.roleArn === undefined) && (missing9 = "roleArn"))) || ((data25.via === undefined) && (missing9 = "via"))){
+const err52 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema79.oneOf[0].required,parentSchema:schema79.oneOf[0],data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+const _errs71 = errors;
+for(const key9 in data25){
+if(!(((key9 === "kind") || (key9 === "roleArn")) || (key9 === "via"))){
+const err53 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0],data:data25};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+break;
+}
+}
+if(_errs71 === errors){
+if(data25.kind !== undefined){
+let data26 = data25.kind;
+const _errs72 = errors;
+if("role" !== data26){
+const err54 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "role"},message:"must be equal to constant",schema:"role",parentSchema:schema79.oneOf[0].properties.kind,data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var valid18 = _errs72 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data25.roleArn !== undefined){
+let data27 = data25.roleArn;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err55 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[0].properties.roleArn,data:data27};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/transitions/" + i2+"/after/roleArn",schemaPath:"#/definitions/credential/oneOf/0/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[0].properties.roleArn.type,parentSchema:schema79.oneOf[0].properties.roleArn,data:data27};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+var valid18 = _errs73 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data25.via !== undefined){
+let data28 = data25.via;
+const _errs75 = errors;
+const _errs76 = errors;
+let valid19 = false;
+let passing4 = null;
+const _errs77 = errors;
+if(errors === _errs77){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing10;
+if((data28.from === undefined) && (missing10 = "from")){
+const err57 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema79.oneOf[0].properties.via.oneOf[0].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+else {
+const _errs79 = errors;
+for(const key10 in data28){
+if(!(key10 === "from")){
+const err58 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+break;
+}
+}
+if(_errs79 === errors){
+if(data28.from !== undefined){
+let data29 = data28.from;
+if("preferred-role" !== data29){
+const err59 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/properties/from/const",keyword:"const",params:{allowedValue: "preferred-role"},message:"must be equal to constant",schema:"preferred-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[0].properties.from,data:data29};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[0].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+var _valid4 = _errs77 === errors;
+if(_valid4){
+valid19 = true;
+passing4 = 0;
+}
+const _errs81 = errors;
+if(errors === _errs81){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing11;
+if(((data28.from === undefined) && (missing11 = "from")) || ((data28.rule === undefined) && (missing11 = "rule"))){
+const err61 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema79.oneOf[0].properties.via.oneOf[1].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+const _errs83 = errors;
+for(const key11 in data28){
+if(!((key11 === "from") || (key11 === "rule"))){
+const err62 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+break;
+}
+}
+if(_errs83 === errors){
+if(data28.from !== undefined){
+let data30 = data28.from;
+const _errs84 = errors;
+if("rule" !== data30){
+const err63 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/from/const",keyword:"const",params:{allowedValue: "rule"},message:"must be equal to constant",schema:"rule",parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.from,data:data30};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var valid21 = _errs84 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data28.rule !== undefined){
+let data31 = data28.rule;
+const _errs85 = errors;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err64 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule.type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(errors === _errs85){
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/rule",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/properties/rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79.oneOf[0].properties.via.oneOf[1].properties.rule,data:data31};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs85 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[1].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+var _valid4 = _errs81 === errors;
+if(_valid4 && valid19){
+valid19 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid19 = true;
+passing4 = 1;
+}
+const _errs87 = errors;
+if(errors === _errs87){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing12;
+if(((data28.from === undefined) && (missing12 = "from")) || ((data28.reason === undefined) && (missing12 = "reason"))){
+const err67 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema79.oneOf[0].properties.via.oneOf[2].required,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+else {
+const _errs89 = errors;
+for(const key12 in data28){
+if(!((key12 === "from") || (key12 === "reason"))){
+const err68 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+break;
+}
+}
+if(_errs89 === errors){
+if(data28.from !== undefined){
+let data32 = data28.from;
+const _errs90 = errors;
+if("authenticated-role" !== data32){
+const err69 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/from",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/from/const",keyword:"const",params:{allowedValue: "authenticated-role"},message:"must be equal to constant",schema:"authenticated-role",parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.from,data:data32};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var valid22 = _errs90 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data28.reason !== undefined){
+let data33 = data28.reason;
+const _errs91 = errors;
+if(!((data33 === "no-mapping") || (data33 === "ambiguous"))){
+const err70 = {instancePath:instancePath+"/transitions/" + i2+"/after/via/reason",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/properties/reason/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason.enum,parentSchema:schema79.oneOf[0].properties.via.oneOf[2].properties.reason,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var valid22 = _errs91 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].properties.via.oneOf[2].type,parentSchema:schema79.oneOf[0].properties.via.oneOf[2],data:data28};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var _valid4 = _errs87 === errors;
+if(_valid4 && valid19){
+valid19 = false;
+passing4 = [passing4, 2];
+}
+else {
+if(_valid4){
+valid19 = true;
+passing4 = 2;
+}
+}
+}
+if(!valid19){
+const err72 = {instancePath:instancePath+"/transitions/" + i2+"/after/via",schemaPath:"#/definitions/credential/oneOf/0/properties/via/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema79.oneOf[0].properties.via.oneOf,parentSchema:schema79.oneOf[0].properties.via,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+else {
+errors = _errs76;
+if(vErrors !== null){
+if(_errs76){
+vErrors.length = _errs76;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid18 = _errs75 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[0].type,parentSchema:schema79.oneOf[0],data:data25};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+var _valid3 = _errs69 === errors;
+if(_valid3){
+valid17 = true;
+passing3 = 0;
+}
+const _errs92 = errors;
+if(errors === _errs92){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing13;
+if(((data25.kind === undefined) && (missing13 = "kind")) || ((data25.why === undefined) && (missing13 = "why"))){
+const err74 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'",schema:schema79.oneOf[1].required,parentSchema:schema79.oneOf[1],data:data25};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+const _errs94 = errors;
+for(const key13 in data25){
+if(!((key13 === "kind") || (key13 === "why"))){
+const err75 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[1],data:data25};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+break;
+}
+}
+if(_errs94 === errors){
+if(data25.kind !== undefined){
+let data34 = data25.kind;
+const _errs95 = errors;
+if("denied" !== data34){
+const err76 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "denied"},message:"must be equal to constant",schema:"denied",parentSchema:schema79.oneOf[1].properties.kind,data:data34};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var valid23 = _errs95 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data25.why !== undefined){
+let data35 = data25.why;
+const _errs96 = errors;
+if(!((data35 === "deny") || (data35 === "no-authenticated-role"))){
+const err77 = {instancePath:instancePath+"/transitions/" + i2+"/after/why",schemaPath:"#/definitions/credential/oneOf/1/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.oneOf[1].properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.oneOf[1].properties.why.enum,parentSchema:schema79.oneOf[1].properties.why,data:data35};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+var valid23 = _errs96 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[1].type,parentSchema:schema79.oneOf[1],data:data25};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+var _valid3 = _errs92 === errors;
+if(_valid3 && valid17){
+valid17 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid17 = true;
+passing3 = 1;
+}
+const _errs97 = errors;
+if(errors === _errs97){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing14;
+if(((data25.kind === undefined) && (missing14 = "kind")) || ((data25.claim === undefined) && (missing14 = "claim"))){
+const err79 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'",schema:schema79.oneOf[2].required,parentSchema:schema79.oneOf[2],data:data25};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+else {
+const _errs99 = errors;
+for(const key14 in data25){
+if(!((key14 === "kind") || (key14 === "claim"))){
+const err80 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema79.oneOf[2],data:data25};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+break;
+}
+}
+if(_errs99 === errors){
+if(data25.kind !== undefined){
+let data36 = data25.kind;
+const _errs100 = errors;
+if("unpredicted" !== data36){
+const err81 = {instancePath:instancePath+"/transitions/" + i2+"/after/kind",schemaPath:"#/definitions/credential/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "unpredicted"},message:"must be equal to constant",schema:"unpredicted",parentSchema:schema79.oneOf[2].properties.kind,data:data36};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+var valid24 = _errs100 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data25.claim !== undefined){
+let data37 = data25.claim;
+const _errs101 = errors;
+if(errors === _errs101){
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+const err82 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.oneOf[2].properties.claim,data:data37};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/transitions/" + i2+"/after/claim",schemaPath:"#/definitions/credential/oneOf/2/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.oneOf[2].properties.claim.type,parentSchema:schema79.oneOf[2].properties.claim,data:data37};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+var valid24 = _errs101 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.oneOf[2].type,parentSchema:schema79.oneOf[2],data:data25};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+var _valid3 = _errs97 === errors;
+if(_valid3 && valid17){
+valid17 = false;
+passing3 = [passing3, 2];
+}
+else {
+if(_valid3){
+valid17 = true;
+passing3 = 2;
+}
+}
+}
+if(!valid17){
+const err85 = {instancePath:instancePath+"/transitions/" + i2+"/after",schemaPath:"#/definitions/credential/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema79.oneOf,parentSchema:schema79,data:data25};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid6 = _errs66 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.count !== undefined){
+let data38 = data8.count;
+const _errs103 = errors;
+const _errs104 = errors;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+const err86 = {instancePath:instancePath+"/transitions/" + i2+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data38};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(errors === _errs104){
+if(typeof data38 == "number"){
+if(data38 < 0 || isNaN(data38)){
+const err87 = {instancePath:instancePath+"/transitions/" + i2+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data38};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+var valid6 = _errs103 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.usernames !== undefined){
+let data39 = data8.usernames;
+const _errs106 = errors;
+if(errors === _errs106){
+if(Array.isArray(data39)){
+var valid26 = true;
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+let data40 = data39[i3];
+const _errs108 = errors;
+if(typeof data40 !== "string"){
+const err88 = {instancePath:instancePath+"/transitions/" + i2+"/usernames/" + i3,schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[0].properties.transitions.items.properties.usernames.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.usernames.items,data:data40};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+var valid26 = _errs108 === errors;
+if(!valid26){
+break;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/transitions/" + i2+"/usernames",schemaPath:"#/oneOf/0/properties/transitions/items/properties/usernames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.items.properties.usernames.type,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.usernames,data:data39};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+var valid6 = _errs106 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.sensitive !== undefined){
+let data41 = data8.sensitive;
+const _errs110 = errors;
+if(true !== data41){
+const err90 = {instancePath:instancePath+"/transitions/" + i2+"/sensitive",schemaPath:"#/oneOf/0/properties/transitions/items/properties/sensitive/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema78.oneOf[0].properties.transitions.items.properties.sensitive,data:data41};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var valid6 = _errs110 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/transitions/" + i2,schemaPath:"#/oneOf/0/properties/transitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].properties.transitions.items.type,parentSchema:schema78.oneOf[0].properties.transitions.items,data:data8};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+var valid5 = _errs20 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/transitions",schemaPath:"#/oneOf/0/properties/transitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.oneOf[0].properties.transitions.type,parentSchema:schema78.oneOf[0].properties.transitions,data:data7};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.users !== undefined){
+let data42 = data.users;
+const _errs111 = errors;
+const _errs112 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err93 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.type,parentSchema:schema12,data:data42};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(errors === _errs112){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+const err94 = {instancePath:instancePath+"/users",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12,data:data42};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+var valid1 = _errs111 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err95 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[0].type,parentSchema:schema78.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs114 = errors;
+if(errors === _errs114){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if(((data.checked === undefined) && (missing15 = "checked")) || ((data.why === undefined) && (missing15 = "why"))){
+const err96 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'",schema:schema78.oneOf[1].required,parentSchema:schema78.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+else {
+const _errs116 = errors;
+for(const key15 in data){
+if(!((key15 === "checked") || (key15 === "why"))){
+const err97 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema78.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+break;
+}
+}
+if(_errs116 === errors){
+if(data.checked !== undefined){
+let data43 = data.checked;
+const _errs117 = errors;
+if(false !== data43){
+const err98 = {instancePath:instancePath+"/checked",schemaPath:"#/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema78.oneOf[1].properties.checked,data:data43};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+var valid28 = _errs117 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data.why !== undefined){
+let data44 = data.why;
+const _errs118 = errors;
+if(typeof data44 !== "string"){
+const err99 = {instancePath:instancePath+"/why",schemaPath:"#/oneOf/1/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.oneOf[1].properties.why.type,parentSchema:schema78.oneOf[1].properties.why,data:data44};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var valid28 = _errs118 === errors;
+}
+else {
+var valid28 = true;
+}
+}
+}
+}
+}
+else {
+const err100 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.oneOf[1].type,parentSchema:schema78.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+var _valid0 = _errs114 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err101 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema78.oneOf,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+validate40.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5336,6 +7250,19 @@ var valid0 = _errs65 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.credentials !== undefined){
+const _errs66 = errors;
+if(!(validate40(data.credentials, {instancePath:instancePath+"/credentials",parentData:data,parentDataProperty:"credentials",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs66 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -5386,8 +7313,8 @@ if(_errs1 === errors){
 if(data.formatVersion !== undefined){
 let data0 = data.formatVersion;
 const _errs2 = errors;
-if(4 !== data0){
-validate10.errors = [{instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 4},message:"must be equal to constant",schema:4,parentSchema:schema11.properties.formatVersion,data:data0}];
+if(5 !== data0){
+validate10.errors = [{instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant",schema:5,parentSchema:schema11.properties.formatVersion,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6089,25 +8016,1256 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.checksum !== undefined){
-let data34 = data.checksum;
+if(data.credentials !== undefined){
+let data34 = data.credentials;
 const _errs82 = errors;
-if(errors === _errs82){
-if(typeof data34 === "string"){
-if(!pattern4.test(data34)){
-validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema11.properties.checksum,data:data34}];
-return false;
+const _errs83 = errors;
+let valid20 = false;
+let passing0 = null;
+const _errs84 = errors;
+if(errors === _errs84){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing3;
+if((data34.checked === undefined) && (missing3 = "checked")){
+const err0 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema11.properties.credentials.oneOf[0].required,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs86 = errors;
+for(const key4 in data34){
+if(!(key4 === "checked")){
+const err1 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs86 === errors){
+if(data34.checked !== undefined){
+let data35 = data34.checked;
+if(false !== data35){
+const err2 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/0/properties/checked/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema11.properties.credentials.oneOf[0].properties.checked,data:data35};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checksum.type,parentSchema:schema11.properties.checksum,data:data34}];
+const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[0].type,parentSchema:schema11.properties.credentials.oneOf[0],data:data34};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs84 === errors;
+if(_valid0){
+valid20 = true;
+passing0 = 0;
+}
+const _errs88 = errors;
+if(errors === _errs88){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing4;
+if(((((data34.checked === undefined) && (missing4 = "checked")) || ((data34.roleWarnings === undefined) && (missing4 = "roleWarnings"))) || ((data34.unchecked === undefined) && (missing4 = "unchecked"))) || ((data34.rolesChecked === undefined) && (missing4 = "rolesChecked"))){
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema11.properties.credentials.oneOf[1].required,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+const _errs90 = errors;
+for(const key5 in data34){
+if(!((((key5 === "checked") || (key5 === "roleWarnings")) || (key5 === "unchecked")) || (key5 === "rolesChecked"))){
+const err5 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+}
+if(_errs90 === errors){
+if(data34.checked !== undefined){
+let data36 = data34.checked;
+const _errs91 = errors;
+if(true !== data36){
+const err6 = {instancePath:instancePath+"/credentials/checked",schemaPath:"#/properties/credentials/oneOf/1/properties/checked/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.credentials.oneOf[1].properties.checked,data:data36};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid22 = _errs91 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data34.roleWarnings !== undefined){
+let data37 = data34.roleWarnings;
+const _errs92 = errors;
+if(errors === _errs92){
+if(Array.isArray(data37)){
+var valid23 = true;
+const len2 = data37.length;
+for(let i2=0; i2<len2; i2++){
+let data38 = data37[i2];
+const _errs94 = errors;
+if(errors === _errs94){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+let missing5;
+if(((((data38.poolId === undefined) && (missing5 = "poolId")) || ((data38.group === undefined) && (missing5 = "group"))) || ((data38.roleArn === undefined) && (missing5 = "roleArn"))) || ((data38.problem === undefined) && (missing5 = "problem"))){
+const err7 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.required,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+const _errs96 = errors;
+for(const key6 in data38){
+if(!((((((((key6 === "poolId") || (key6 === "group")) || (key6 === "roleArn")) || (key6 === "problem")) || (key6 === "audiences")) || (key6 === "file")) || (key6 === "line")) || (key6 === "column"))){
+const err8 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break;
+}
+}
+if(_errs96 === errors){
+if(data38.poolId !== undefined){
+let data39 = data38.poolId;
+const _errs97 = errors;
+if(typeof data39 !== "string"){
+const err9 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/poolId",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/poolId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.poolId,data:data39};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid24 = _errs97 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.group !== undefined){
+let data40 = data38.group;
+const _errs99 = errors;
+if(typeof data40 !== "string"){
+const err10 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/group",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.group,data:data40};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid24 = _errs99 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.roleArn !== undefined){
+let data41 = data38.roleArn;
+const _errs101 = errors;
+if(typeof data41 !== "string"){
+const err11 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/roleArn",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.roleArn,data:data41};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid24 = _errs101 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.problem !== undefined){
+let data42 = data38.problem;
+const _errs103 = errors;
+if(!(((((data42 === "missing") || (data42 === "no-cognito-trust")) || (data42 === "other-identity-pools")) || (data42 === "no-aud-condition")) || (data42 === "unreadable"))){
+const err12 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/problem",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/problem/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem.enum,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.problem,data:data42};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var valid24 = _errs103 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.audiences !== undefined){
+let data43 = data38.audiences;
+const _errs104 = errors;
+if(errors === _errs104){
+if(Array.isArray(data43)){
+var valid25 = true;
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+const _errs106 = errors;
+if(typeof data44 !== "string"){
+const err13 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/audiences/" + i3,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.items,data:data44};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var valid25 = _errs106 === errors;
+if(!valid25){
+break;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/audiences",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.audiences,data:data43};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid24 = _errs104 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.file !== undefined){
+let data45 = data38.file;
+const _errs108 = errors;
+if(typeof data45 !== "string"){
+const err15 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/file",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.file,data:data45};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid24 = _errs108 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.line !== undefined){
+let data46 = data38.line;
+const _errs110 = errors;
+if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+const err16 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data46};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(errors === _errs110){
+if(typeof data46 == "number"){
+if(data46 < 1 || isNaN(data46)){
+const err17 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/line",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.line,data:data46};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs110 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data38.column !== undefined){
+let data47 = data38.column;
+const _errs112 = errors;
+if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+const err18 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data47};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(errors === _errs112){
+if(typeof data47 == "number"){
+if(data47 < 1 || isNaN(data47)){
+const err19 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2+"/column",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.properties.column,data:data47};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs112 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/credentials/roleWarnings/" + i2,schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.items,data:data38};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var valid23 = _errs94 === errors;
+if(!valid23){
+break;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/credentials/roleWarnings",schemaPath:"#/properties/credentials/oneOf/1/properties/roleWarnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.roleWarnings.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.roleWarnings,data:data37};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+var valid22 = _errs92 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data34.unchecked !== undefined){
+let data48 = data34.unchecked;
+const _errs114 = errors;
+if(errors === _errs114){
+if(Array.isArray(data48)){
+var valid26 = true;
+const len4 = data48.length;
+for(let i4=0; i4<len4; i4++){
+let data49 = data48[i4];
+const _errs116 = errors;
+if(typeof data49 !== "string"){
+const err22 = {instancePath:instancePath+"/credentials/unchecked/" + i4,schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked.items,data:data49};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var valid26 = _errs116 === errors;
+if(!valid26){
+break;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/credentials/unchecked",schemaPath:"#/properties/credentials/oneOf/1/properties/unchecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.unchecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.unchecked,data:data48};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var valid22 = _errs114 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data34.rolesChecked !== undefined){
+let data50 = data34.rolesChecked;
+const _errs118 = errors;
+if(errors === _errs118){
+if(Array.isArray(data50)){
+var valid27 = true;
+const len5 = data50.length;
+for(let i5=0; i5<len5; i5++){
+let data51 = data50[i5];
+const _errs120 = errors;
+if(typeof data51 !== "string"){
+const err24 = {instancePath:instancePath+"/credentials/rolesChecked/" + i5,schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.items,data:data51};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var valid27 = _errs120 === errors;
+if(!valid27){
+break;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/credentials/rolesChecked",schemaPath:"#/properties/credentials/oneOf/1/properties/rolesChecked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentials.oneOf[1].properties.rolesChecked.type,parentSchema:schema11.properties.credentials.oneOf[1].properties.rolesChecked,data:data50};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var valid22 = _errs118 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentials.oneOf[1].type,parentSchema:schema11.properties.credentials.oneOf[1],data:data34};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid0 = _errs88 === errors;
+if(_valid0 && valid20){
+valid20 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid20 = true;
+passing0 = 1;
+}
+}
+if(!valid20){
+const err27 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentials.oneOf,parentSchema:schema11.properties.credentials,data:data34};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+validate10.errors = vErrors;
 return false;
+}
+else {
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
+}
+else {
+vErrors = null;
+}
 }
 }
 var valid0 = _errs82 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.credentialsRead !== undefined){
+let data52 = data.credentialsRead;
+const _errs122 = errors;
+if(errors === _errs122){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+let missing6;
+if((data52.regions === undefined) && (missing6 = "regions")){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema11.properties.credentialsRead.required,parentSchema:schema11.properties.credentialsRead,data:data52}];
+return false;
+}
+else {
+const _errs124 = errors;
+for(const key7 in data52){
+if(!(key7 === "regions")){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead,data:data52}];
+return false;
+break;
+}
+}
+if(_errs124 === errors){
+if(data52.regions !== undefined){
+let data53 = data52.regions;
+const _errs125 = errors;
+if(errors === _errs125){
+if(Array.isArray(data53)){
+var valid29 = true;
+const len6 = data53.length;
+for(let i6=0; i6<len6; i6++){
+let data54 = data53[i6];
+const _errs127 = errors;
+if(errors === _errs127){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+let missing7;
+if((((data54.region === undefined) && (missing7 = "region")) || ((data54.userPools === undefined) && (missing7 = "userPools"))) || ((data54.identityPools === undefined) && (missing7 = "identityPools"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema11.properties.credentialsRead.properties.regions.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
+return false;
+}
+else {
+const _errs129 = errors;
+for(const key8 in data54){
+if(!(((key8 === "region") || (key8 === "userPools")) || (key8 === "identityPools"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
+return false;
+break;
+}
+}
+if(_errs129 === errors){
+if(data54.region !== undefined){
+let data55 = data54.region;
+const _errs130 = errors;
+if(typeof data55 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/region",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.region.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.region,data:data55}];
+return false;
+}
+var valid30 = _errs130 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data54.userPools !== undefined){
+let data56 = data54.userPools;
+const _errs132 = errors;
+if(errors === _errs132){
+if(Array.isArray(data56)){
+var valid31 = true;
+const len7 = data56.length;
+for(let i7=0; i7<len7; i7++){
+let data57 = data56[i7];
+const _errs134 = errors;
+if(typeof data57 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/userPools/" + i7,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.items,data:data57}];
+return false;
+}
+var valid31 = _errs134 === errors;
+if(!valid31){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/userPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/userPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.userPools,data:data56}];
+return false;
+}
+}
+var valid30 = _errs132 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data54.identityPools !== undefined){
+let data58 = data54.identityPools;
+const _errs136 = errors;
+if(errors === _errs136){
+if(Array.isArray(data58)){
+var valid32 = true;
+const len8 = data58.length;
+for(let i8=0; i8<len8; i8++){
+let data59 = data58[i8];
+const _errs138 = errors;
+if(errors === _errs138){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let missing8;
+if(((((data59.id === undefined) && (missing8 = "id")) || ((data59.name === undefined) && (missing8 = "name"))) || ((data59.providers === undefined) && (missing8 = "providers"))) || ((data59.mappings === undefined) && (missing8 = "mappings"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
+return false;
+}
+else {
+const _errs140 = errors;
+for(const key9 in data59){
+if(!(((((key9 === "id") || (key9 === "name")) || (key9 === "providers")) || (key9 === "authenticatedRole")) || (key9 === "mappings"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
+return false;
+break;
+}
+}
+if(_errs140 === errors){
+if(data59.id !== undefined){
+let data60 = data59.id;
+const _errs141 = errors;
+if(typeof data60 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/id",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.id,data:data60}];
+return false;
+}
+var valid33 = _errs141 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.name !== undefined){
+let data61 = data59.name;
+const _errs143 = errors;
+if(typeof data61 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/name",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.name,data:data61}];
+return false;
+}
+var valid33 = _errs143 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.providers !== undefined){
+let data62 = data59.providers;
+const _errs145 = errors;
+if(errors === _errs145){
+if(Array.isArray(data62)){
+var valid34 = true;
+const len9 = data62.length;
+for(let i9=0; i9<len9; i9++){
+let data63 = data62[i9];
+const _errs147 = errors;
+if(errors === _errs147){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+let missing9;
+if(((data63.providerName === undefined) && (missing9 = "providerName")) || ((data63.clientId === undefined) && (missing9 = "clientId"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
+return false;
+}
+else {
+const _errs149 = errors;
+for(const key10 in data63){
+if(!((key10 === "providerName") || (key10 === "clientId"))){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
+return false;
+break;
+}
+}
+if(_errs149 === errors){
+if(data63.providerName !== undefined){
+let data64 = data63.providerName;
+const _errs150 = errors;
+if(typeof data64 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9+"/providerName",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.providerName,data:data64}];
+return false;
+}
+var valid35 = _errs150 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data63.clientId !== undefined){
+let data65 = data63.clientId;
+const _errs152 = errors;
+if(typeof data65 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9+"/clientId",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.properties.clientId,data:data65}];
+return false;
+}
+var valid35 = _errs152 === errors;
+}
+else {
+var valid35 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers/" + i9,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.items,data:data63}];
+return false;
+}
+}
+var valid34 = _errs147 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/providers",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.providers,data:data62}];
+return false;
+}
+}
+var valid33 = _errs145 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.authenticatedRole !== undefined){
+let data66 = data59.authenticatedRole;
+const _errs154 = errors;
+if(typeof data66 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/authenticatedRole",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/authenticatedRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.authenticatedRole,data:data66}];
+return false;
+}
+var valid33 = _errs154 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data59.mappings !== undefined){
+let data67 = data59.mappings;
+const _errs156 = errors;
+if(errors === _errs156){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key11 in data67){
+let data68 = data67[key11];
+const _errs159 = errors;
+const _errs160 = errors;
+let valid37 = false;
+let passing1 = null;
+const _errs161 = errors;
+if(errors === _errs161){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+let missing10;
+if(((data68.type === undefined) && (missing10 = "type")) || ((data68.ambiguous === undefined) && (missing10 = "ambiguous"))){
+const err28 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+const _errs163 = errors;
+for(const key12 in data68){
+if(!((key12 === "type") || (key12 === "ambiguous"))){
+const err29 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+break;
+}
+}
+if(_errs163 === errors){
+if(data68.type !== undefined){
+let data69 = data68.type;
+const _errs164 = errors;
+if("Token" !== data69){
+const err30 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Token"},message:"must be equal to constant",schema:"Token",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.type,data:data69};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var valid38 = _errs164 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data68.ambiguous !== undefined){
+let data70 = data68.ambiguous;
+const _errs165 = errors;
+if(!((data70 === "AuthenticatedRole") || (data70 === "Deny"))){
+const err31 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].properties.ambiguous,data:data70};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var valid38 = _errs165 === errors;
+}
+else {
+var valid38 = true;
+}
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+var _valid1 = _errs161 === errors;
+if(_valid1){
+valid37 = true;
+passing1 = 0;
+}
+const _errs166 = errors;
+if(errors === _errs166){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+let missing11;
+if((((data68.type === undefined) && (missing11 = "type")) || ((data68.ambiguous === undefined) && (missing11 = "ambiguous"))) || ((data68.rules === undefined) && (missing11 = "rules"))){
+const err33 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+const _errs168 = errors;
+for(const key13 in data68){
+if(!(((key13 === "type") || (key13 === "ambiguous")) || (key13 === "rules"))){
+const err34 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+break;
+}
+}
+if(_errs168 === errors){
+if(data68.type !== undefined){
+let data71 = data68.type;
+const _errs169 = errors;
+if("Rules" !== data71){
+const err35 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "Rules"},message:"must be equal to constant",schema:"Rules",parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.type,data:data71};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var valid39 = _errs169 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data68.ambiguous !== undefined){
+let data72 = data68.ambiguous;
+const _errs170 = errors;
+if(!((data72 === "AuthenticatedRole") || (data72 === "Deny"))){
+const err36 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/ambiguous",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/ambiguous/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.ambiguous,data:data72};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var valid39 = _errs170 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data68.rules !== undefined){
+let data73 = data68.rules;
+const _errs171 = errors;
+if(errors === _errs171){
+if(Array.isArray(data73)){
+var valid40 = true;
+const len10 = data73.length;
+for(let i10=0; i10<len10; i10++){
+let data74 = data73[i10];
+const _errs173 = errors;
+if(errors === _errs173){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing12;
+if(((((data74.claim === undefined) && (missing12 = "claim")) || ((data74.matchType === undefined) && (missing12 = "matchType"))) || ((data74.value === undefined) && (missing12 = "value"))) || ((data74.roleArn === undefined) && (missing12 = "roleArn"))){
+const err37 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.required,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+const _errs175 = errors;
+for(const key14 in data74){
+if(!((((key14 === "claim") || (key14 === "matchType")) || (key14 === "value")) || (key14 === "roleArn"))){
+const err38 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+break;
+}
+}
+if(_errs175 === errors){
+if(data74.claim !== undefined){
+let data75 = data74.claim;
+const _errs176 = errors;
+if(typeof data75 !== "string"){
+const err39 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/claim",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/claim/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.claim,data:data75};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var valid41 = _errs176 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data74.matchType !== undefined){
+let data76 = data74.matchType;
+const _errs178 = errors;
+if(!((((data76 === "Equals") || (data76 === "Contains")) || (data76 === "StartsWith")) || (data76 === "NotEqual"))){
+const err40 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/matchType",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/matchType/enum",keyword:"enum",params:{allowedValues: schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType.enum,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.matchType,data:data76};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var valid41 = _errs178 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data74.value !== undefined){
+let data77 = data74.value;
+const _errs179 = errors;
+if(typeof data77 !== "string"){
+const err41 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/value",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.value,data:data77};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var valid41 = _errs179 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data74.roleArn !== undefined){
+let data78 = data74.roleArn;
+const _errs181 = errors;
+if(typeof data78 !== "string"){
+const err42 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10+"/roleArn",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.properties.roleArn,data:data78};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid41 = _errs181 === errors;
+}
+else {
+var valid41 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules/" + i10,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.items,data:data74};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var valid40 = _errs173 === errors;
+if(!valid40){
+break;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rules",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].properties.rules,data:data73};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+var valid39 = _errs171 === errors;
+}
+else {
+var valid39 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+var _valid1 = _errs166 === errors;
+if(_valid1 && valid37){
+valid37 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid37 = true;
+passing1 = 1;
+}
+}
+if(!valid37){
+const err46 = {instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties.oneOf,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.additionalProperties,data:data68};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs160;
+if(vErrors !== null){
+if(_errs160){
+vErrors.length = _errs160;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid36 = _errs159 === errors;
+if(!valid36){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8+"/mappings",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/properties/mappings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.properties.mappings,data:data67}];
+return false;
+}
+}
+var valid33 = _errs156 === errors;
+}
+else {
+var valid33 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools/" + i8,schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.items,data:data59}];
+return false;
+}
+}
+var valid32 = _errs138 === errors;
+if(!valid32){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6+"/identityPools",schemaPath:"#/properties/credentialsRead/properties/regions/items/properties/identityPools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items.properties.identityPools,data:data58}];
+return false;
+}
+}
+var valid30 = _errs136 === errors;
+}
+else {
+var valid30 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions/" + i6,schemaPath:"#/properties/credentialsRead/properties/regions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.properties.regions.items.type,parentSchema:schema11.properties.credentialsRead.properties.regions.items,data:data54}];
+return false;
+}
+}
+var valid29 = _errs127 === errors;
+if(!valid29){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead/regions",schemaPath:"#/properties/credentialsRead/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.credentialsRead.properties.regions.type,parentSchema:schema11.properties.credentialsRead.properties.regions,data:data53}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/credentialsRead",schemaPath:"#/properties/credentialsRead/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.credentialsRead.type,parentSchema:schema11.properties.credentialsRead,data:data52}];
+return false;
+}
+}
+var valid0 = _errs122 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checksum !== undefined){
+let data79 = data.checksum;
+const _errs183 = errors;
+if(errors === _errs183){
+if(typeof data79 === "string"){
+if(!pattern4.test(data79)){
+validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema11.properties.checksum,data:data79}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/checksum",schemaPath:"#/properties/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.checksum.type,parentSchema:schema11.properties.checksum,data:data79}];
+return false;
+}
+}
+var valid0 = _errs183 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }

@@ -1,5 +1,6 @@
 import type { GroupFields } from '../config/model.js';
 import type { FieldChange, ReplaceReason } from './fields.js';
+import type { PlanCredentials, PoolCredentials } from '../credentials/plan-model.js';
 import type { PoolAccess } from '../access/model.js';
 
 export type { FieldChange, FieldName, FieldValue, ReplaceReason } from './fields.js';
@@ -138,6 +139,8 @@ export interface PoolPlan {
    * taken for a no-op. Sorted; absent when there are none.
    */
   lookalikes?: Lookalike[];
+  /** Which identity pools hand out roles from the pool's tokens and whose credentials change (set by the credentials check when claims change). */
+  credentials?: PoolCredentials;
   /** Whose token claims the changes alter (set by the access check when a change can alter one). */
   access?: PoolAccess;
 }
@@ -153,6 +156,8 @@ export interface Plan {
   pools: PoolPlan[];
   /** Set when the plan was made with `--drop-members`: its replaces drop the groups' members. */
   dropMembers?: true;
+  /** The credentials check: roles that cannot work, what could not be checked (absent when nothing was checked). */
+  credentials?: PlanCredentials;
 }
 
 /** Members the plan read, by group name as the pool has it: usernames, in the order the pool listed them. */

@@ -39,6 +39,8 @@ export interface Planned {
   members?: MembersByPool;
   /** How the pools with `members:` compare usernames, by pool id. */
   caseSensitive?: ReadonlyMap<string, boolean>;
+  /** What the credentials check read of the identity pools. */
+  credentialsRead?: PlanDocument['credentialsRead'];
   /** What each pool's access check read, by pool id. */
   accessReads?: ReadonlyMap<string, AccessRead>;
 }
@@ -56,7 +58,7 @@ export function membersOfDocument(pool: PlanDocumentPool): ObservedMembers {
 }
 
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads }: Planned, meta: PlanMeta): PlanDocument {
+export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads, credentialsRead }: Planned, meta: PlanMeta): PlanDocument {
   const pools: PlanDocumentPool[] = plan.pools.map((pool) => {
     const listing = observed.get(pool.userPoolId) ?? [];
     const read = members?.get(pool.userPoolId);
@@ -75,6 +77,7 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, acce
       ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
       ...(pool.access === undefined ? {} : { access: accessJson(pool.access) }),
       ...(accessReads?.get(pool.userPoolId) === undefined ? {} : { accessRead: accessReadJson(accessReads.get(pool.userPoolId) as AccessRead) }),
+      ...(pool.credentials === undefined ? {} : { credentials: pool.credentials }),
     };
   });
   const body: Omit<PlanDocument, 'checksum'> = {
@@ -93,6 +96,8 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, acce
     },
     summary: { ...countPlan(plan), text: meta.summaryText },
     pools,
+    ...(plan.credentials === undefined ? {} : { credentials: plan.credentials }),
+    ...(credentialsRead === undefined ? {} : { credentialsRead }),
   };
   return { ...body, checksum: checksumOf(body) };
 }
@@ -116,7 +121,9 @@ export function planOfDocument(doc: PlanDocument): Plan {
       ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
       ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
       ...(p.access === undefined ? {} : { access: p.access }),
+      ...(p.credentials === undefined ? {} : { credentials: p.credentials }),
     })),
     ...(doc.dropMembers === true ? { dropMembers: true as const } : {}),
+    ...(doc.credentials === undefined ? {} : { credentials: doc.credentials }),
   };
 }

@@ -1,9 +1,11 @@
+import type { IdentityPoolInfo } from '../credentials/model.js';
+import type { PlanCredentials, PoolCredentials } from '../credentials/plan-model.js';
 import type { AccessRead, PoolAccess } from '../access/model.js';
 import type { GroupChange, Lookalike, ObservedGroup, OrphanHold, UnmanagedGroup } from '../plan/model.js';
 import type { PlanCounts } from '../plan/summary.js';
 
 /** The version of the plan document; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 4;
+export const PLAN_FORMAT_VERSION = 5;
 
 /** Where a plan's pools were listed. */
 export type PlanTarget = 'aws' | 'endpoint' | 'local-emulator';
@@ -35,6 +37,8 @@ export interface PlanDocumentPool {
   access?: PoolAccess;
   /** What the access check read besides `members`: apply reads it again, and the plan is stale if the prediction changed. */
   accessRead?: AccessRead;
+  /** The credentials check of a pool whose claims the plan changes: identity pools and credential transitions. */
+  credentials?: PoolCredentials;
 }
 
 /** The members of one group as the plan read them. */
@@ -66,6 +70,10 @@ export interface PlanDocument {
   settings: { maxRps?: number; sensitiveRoles?: string[] };
   summary: PlanCounts & { text: string };
   pools: PlanDocumentPool[];
+  /** The credentials check: roles that cannot work, what could not be checked. */
+  credentials?: PlanCredentials;
+  /** The identity pools the credentials check read, per region: apply reads them again, and the plan is stale when they changed. */
+  credentialsRead?: { regions: Array<{ region: string; userPools: string[]; identityPools: IdentityPoolInfo[] }> };
   /** sha256 of this document without this field: any hand edit makes the plan invalid. */
   checksum: string;
 }

@@ -32,7 +32,9 @@ export type StaleGroup =
   /** Whose claims the plan changes is no longer what it predicted (someone joined or left a role-bearing group, a role group changed): users with a changed claim then and now. */
   | { kind: 'access'; poolId: string; inPlan: number; now: number }
   /** The pool's pre token generation trigger is not the one the prediction was made with (null: none). */
-  | { kind: 'trigger'; poolId: string; inPlan: string | null; now: string | null };
+  | { kind: 'trigger'; poolId: string; inPlan: string | null; now: string | null }
+  /** The identity pools of a region, or their role mappings, changed since the plan predicted credentials from them. */
+  | { kind: 'identity-pools'; region: string; why: string };
 
 /** What the access check of a saved plan reads again at apply: its reads, and the pool's trigger. */
 export interface AccessNow {
@@ -100,7 +102,7 @@ export function checkStaleness(
     }
     // The prediction again, from what the pools have now: the listing, the members and what the access check read.
     // Only when nothing else is stale in the pool: a changed group or member changes the prediction too, and is named already.
-    if (pool.access?.checked === true && !stale.some((s) => s.poolId === poolId)) {
+    if (pool.access?.checked === true && !stale.some((s) => 'poolId' in s && s.poolId === poolId)) {
       const plannedMembers = new Map((pool.members ?? []).map((m) => [m.group, now?.get(m.group) ?? m.usernames]));
       const again = predictionFrom(pool, {
         observed: current.get(poolId) ?? [],

@@ -23,6 +23,13 @@ export interface Needs {
   pools: PoolNeeds[];
   /** Role ARNs the file gives groups (apply only; sorted, each once): creating or updating a group with one may need iam:PassRole on it. */
   passRoles: string[];
+  /**
+   * The credentials check's reads (plan, apply and drift): the regions whose identity pools it lists,
+   * describes and reads the roles of (sorted; empty for other commands).
+   */
+  identityPoolRegions: string[];
+  /** The roles the credentials check reads with iam:GetRole: exactly the roles the file names (sorted, each once; empty for other commands). */
+  getRoles: string[];
   /** drift (unless --no-attribution): CloudTrail's LookupEvents, to name who made each difference. */
   lookupEvents?: true;
 }
@@ -33,11 +40,23 @@ export interface NeedsOptions {
   attribution?: boolean;
 }
 
+/** The commands that run the credentials check. */
+const CREDENTIAL_COMMANDS: ReadonlySet<PolicyCommand> = new Set<PolicyCommand>(['plan', 'apply', 'drift']);
+
 /** The operations and roles `command` needs for `config`. */
 export function needsOf(config: DesiredConfig, command: PolicyCommand, options: NeedsOptions = {}): Needs {
   const pools = config.userPools.map((p) => ({ poolId: p.id, region: p.region, operations: operationsFor(p, command) }));
   const roles = command === 'apply' ? config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn]))) : [];
-  return { command, pools, passRoles: [...new Set(roles)].sort(), ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true as const } : {}) };
+  const credentials = CREDENTIAL_COMMANDS.has(command);
+  const fileRoles = config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn])));
+  return {
+    command,
+    pools,
+    passRoles: [...new Set(roles)].sort(),
+    identityPoolRegions: credentials ? [...new Set(config.userPools.map((p) => p.region))].sort() : [],
+    getRoles: credentials ? [...new Set(fileRoles)].sort() : [],
+    ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true as const } : {}),
+  };
 }
 
 /** The operations `command` may call on one pool of the file. */

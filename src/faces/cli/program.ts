@@ -47,7 +47,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
         .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)')
-        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)"),
+        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)")
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   ).action(run<PlanFlags>(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
 
@@ -70,7 +71,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))
         .option('--allow-role-changes', 'allow a plan that changes more preferred roles than --max-role-changes, gives users a sensitive role, or was not access-checked')
         .addOption(new Option('--max-role-changes <n>', "refuse a plan that changes more users' cognito:preferred_role than this, unless --allow-role-changes").default(DEFAULT_MAX_ROLE_CHANGES).argParser(numberIn(COUNT)))
-        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)'),
+        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)')
+        .option('--no-credentials-check', 'without a plan file: do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
     ),
   );
   addLockOptions(applyCmd);
@@ -92,7 +94,8 @@ export function buildProgram(io: Io, result: { code: number }): CommandType {
         addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option(
           '--no-attribution',
           'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)',
-        ),
+        )
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'),
       ),
     ),
   ).action(run<DriftFlags>(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));

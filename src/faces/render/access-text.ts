@@ -3,7 +3,8 @@
 import type { PoolAccess } from '../../core/access/model.js';
 import type { AccessDrift } from '../../core/drift/model.js';
 import type { Plan } from '../../core/plan/model.js';
-import type { AccessViolations } from '../../run/apply/access-budget.js';
+import type { AccessViolations, TransitionRef } from '../../run/apply/access-budget.js';
+import { credentialTransitionText } from './credentials-words.js';
 import { quoted, visible } from './outside-text.js';
 import type { Style } from './style.js';
 import { claimChangeText, transitionText, triggerText, usersWord } from './access-words.js';
@@ -51,11 +52,11 @@ export function accessRefusalLines(v: AccessViolations): string[] {
   const out: string[] = [];
   if (v.overMaxRoleChanges !== undefined) {
     out.push(`preferred role changes (${usersWord(v.overMaxRoleChanges.users)}, more than --max-role-changes ${v.overMaxRoleChanges.maxRoleChanges}), largest first:`);
-    for (const r of v.overMaxRoleChanges.largest) out.push(`  ${r.poolId}: ${usersWord(r.count)}: ${claimChangeText(r.change, showName)}`);
+    for (const r of v.overMaxRoleChanges.largest) out.push(`  ${r.poolId}: ${refText(r)}`);
   }
   if (v.sensitive !== undefined) {
     out.push(`sensitive roles given (${usersWord(v.sensitive.users)}), largest first:`);
-    for (const r of v.sensitive.largest) out.push(`  ${r.poolId}: ${usersWord(r.count)}: ${claimChangeText(r.change, showName)}`);
+    for (const r of v.sensitive.largest) out.push(`  ${r.poolId}: ${refText(r)}`);
   }
   if (v.unchecked !== undefined) out.push(`access not checked (--no-access-check) in ${v.unchecked.join(', ')}`);
   return out;
@@ -72,4 +73,9 @@ export function accessDriftLines(access: AccessDrift | undefined, style: Style):
   if (access.transitions.length > TRANSITIONS_SHOWN) lines.push(style.dim(`      and ${access.transitions.length - TRANSITIONS_SHOWN} more (see --format json)`));
   if (access.trigger !== undefined) lines.push(style.warn(`      These ${triggerText(access.trigger, showName)}.`));
   return lines;
+}
+
+/** A transition a refusal names: a claim change, or a credential change in an identity pool. */
+function refText(r: TransitionRef): string {
+  return 'change' in r ? `${usersWord(r.count)}: ${claimChangeText(r.change, showName)}` : credentialTransitionText(r.credential, false, showName);
 }

@@ -1,3 +1,4 @@
+import type { RoleWarning } from '../../core/credentials/role-checks.js';
 // The apply and drift reports as JSON: typed, with a fixed key order, versioned with the plan document
 // (schema/apply.schema.json, schema/drift.schema.json).
 import type { Remaining } from '../../run/apply/converged.js';
@@ -104,7 +105,7 @@ function checkJson(check: AfterCheck | undefined): ApplyDocument['check'] {
 }
 
 /** The version of the drift document (schema/drift.schema.json): 4 added acknowledgements and attribution. */
-export const DRIFT_FORMAT_VERSION = 4;
+export const DRIFT_FORMAT_VERSION = 5;
 
 /** A group as a drift document shows it. */
 export type DriftGroupJson = { name: string } & GroupFields;
@@ -117,6 +118,8 @@ export interface DriftDocument {
   checkedAt: string;
   inSync: boolean;
   summary: DriftCounts & { text: string };
+  /** Roles the file names that do not exist or that Cognito may not assume (the credentials check). */
+  roleWarnings?: RoleWarning[];
   pools: Array<{
     userPoolId: string;
     region: string;
@@ -187,5 +190,6 @@ export function driftDocument(report: DriftReport, toolVersion: string, at: Date
       ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
       ...(p.access === undefined ? {} : { access: { transitions: p.access.transitions.map(transitionJson), ...(p.access.trigger === undefined ? {} : { trigger: p.access.trigger }) } }),
     })),
+    ...(report.roleWarnings === undefined ? {} : { roleWarnings: report.roleWarnings.map((w) => ({ ...w, ...(w.audiences === undefined ? {} : { audiences: [...w.audiences] }) })) }),
   };
 }

@@ -1,3 +1,4 @@
+import { roleProblemText, siteText } from './credentials-words.js';
 import { countDrift, type DriftReport } from '../../core/drift/model.js';
 import { driftSummaryLine, fixWords } from './drift-text.js';
 import { mdCellCode, mdCode, mdText } from './markdown-escape.js';
@@ -52,6 +53,12 @@ export function renderDriftMarkdown(report: DriftReport, options: { limit?: numb
       lines.push('', `Unmanaged groups (${p.unmanaged.length}): ${shown}${p.unmanaged.length > 50 ? ` and ${p.unmanaged.length - 50} more` : ''}`);
     }
     if (rows.length === 0 && p.unmanaged.length === 0) lines.push('In sync.');
+  }
+  const roles = report.roleWarnings ?? [];
+  if (roles.length > 0) {
+    lines.push('', '> [!WARNING]', '> **Roles the file names that cannot work** (a role deleted since the file was applied leaves its users without credentials):');
+    for (const w of roles.slice(0, 20)) lines.push(`> - ${siteText(w, mdText)}group ${mdCode(w.group, 'prose')} in ${mdCode(w.poolId, 'prose')}: role ${mdCode(w.roleArn, 'prose')}: ${roleProblemText(w, (s) => mdCode(s, 'prose'))}`);
+    if (roles.length > 20) lines.push(`> - and ${roles.length - 20} more`);
   }
   const text = `${lines.join('\n')}\n`;
   if (text.length <= limit) return text;

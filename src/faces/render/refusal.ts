@@ -122,7 +122,8 @@ function policyMessage(v: PolicyViolations): string {
     flags.push(`--max-member-removals ${v.overMaxMemberRemovals.removals}`);
   }
   if (v.access?.overMaxRoleChanges !== undefined) {
-    parts.push(`changes the preferred role of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
+    const what = v.access.overMaxRoleChanges.credentials === true ? 'the AWS role (or preferred role)' : 'the preferred role';
+    parts.push(`changes ${what} of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
   }
   if (v.access?.sensitive !== undefined) parts.push(`gives ${v.access.sensitive.users} user(s) a role settings.sensitiveRoles names`);
   if (v.access?.unchecked !== undefined) parts.push(`can change token claims in ${v.access.unchecked.join(', ')}, and was made with --no-access-check, so nobody knows whose`);

@@ -10,6 +10,7 @@ import { alertText, fieldLabel, LONG_TEXT, neverAppliedText, plural, previouslyM
 import { wordDiff } from './word-diff.js';
 import { accessLines, sensitiveWarningLines } from './access-text.js';
 import { quoted, spelledOut, visible } from './outside-text.js';
+import { credentialLines, credentialSummaryLines } from './credentials-text.js';
 
 /** The human plan: per pool its changes and unmanaged groups, then the summary line. */
 export function renderPlanText(plan: Plan, style: Style): string {
@@ -25,6 +26,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   const flags = applyFlags(policyViolations(plan, {}));
   if (flags.length > 0) out.push(style.warn(`Apply needs: ${flags.map((f) => `${f.flag} (${f.because})`).join(', ')}.`), '');
   for (const line of sensitiveWarningLines(plan, style)) out.push(line);
+  for (const line of credentialSummaryLines(plan.credentials, plan.pools.map((p) => p.credentials), style)) out.push(line);
   out.push(style.strong(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }
@@ -45,6 +47,7 @@ function poolLines(pool: PoolPlan, style: Style): string[] {
     lines.push('', style.warn(`  ! ${quoted(h.group)} holds ${n} of ${quoted(h.for)}, which the file no longer lists: kept. Put ${quoted(h.for)} back in the file to restore them, or delete the holding group yourself`));
   }
   for (const line of accessLines(pool.access, style)) lines.push(line);
+  for (const line of credentialLines(pool.credentials, style)) lines.push(line);
   if (pool.unmanaged.length > 0) {
     lines.push('', `  Unmanaged groups, left alone (${pool.unmanaged.length}):`);
     for (const g of pool.unmanaged) {

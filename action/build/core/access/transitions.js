@@ -144,6 +144,7 @@ export function predictAccess(input) {
             index(byUser, key(u), i);
     });
     let affected = 0;
+    const claims = [];
     for (const [k, had] of groupsBefore) {
         const relevant = new Set(byUser.get(k) ?? []);
         for (const g of had)
@@ -159,14 +160,16 @@ export function predictAccess(input) {
         for (const g of has)
             if (!had.has(g))
                 changes.push({ claim: 'groups', change: 'gain', group: g });
-        if (roleUsers.has(k)) {
-            const then = claimsOf(withFields(had, before));
-            const now = claimsOf(withFields(has, after));
+        const then = claimsOf(withFields(had, before));
+        const now = claimsOf(withFields(has, after));
+        if (roleUsers.has(k))
             for (const c of roleChanges(then, now))
                 changes.push(c);
-        }
-        if (changes.length > 0)
+        if (changes.length > 0) {
             affected++;
+            // A user whose role claims were not read keeps them: only the group names it is known to change differ.
+            claims.push(roleUsers.has(k) ? { username: user, before: then, after: now } : { username: user, before: then, after: { ...then, groups: [...has].sort(compareNames) } });
+        }
         for (const c of changes)
             note(c, user);
     }
@@ -175,7 +178,7 @@ export function predictAccess(input) {
         const sensitive = gainedRole(change);
         return { ...change, count: usernames.length, usernames, ...(sensitive !== undefined && isSensitiveRole(sensitive, input.sensitiveRoles) ? { sensitive: true } : {}) };
     });
-    return { users: affected, transitions: transitions.sort(largestFirst) };
+    return { users: affected, transitions: transitions.sort(largestFirst), claims };
 }
 /** The role a change gives users, if any: the role gained in `cognito:roles`, or the new preferred role. */
 export function gainedRole(c) {

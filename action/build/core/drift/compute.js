@@ -7,7 +7,9 @@ import { assertNever } from '../errors.js';
  * one whose date has come stays drift and says its acknowledgement ended; one that covers nothing is stale. Pure.
  */
 export function driftOf(plan, acknowledging) {
-    return { pools: plan.pools.map((pool) => poolDrift(pool, acknowledging === undefined ? undefined : ackLookup(acknowledging, pool.userPoolId), acknowledging?.today ?? '')) };
+    const pools = plan.pools.map((pool) => poolDrift(pool, acknowledging === undefined ? undefined : ackLookup(acknowledging, pool.userPoolId), acknowledging?.today ?? ''));
+    const roleWarnings = plan.credentials?.checked === true ? plan.credentials.roleWarnings : [];
+    return { pools, ...(roleWarnings.length === 0 ? {} : { roleWarnings }) };
 }
 function ackLookup(acknowledging, poolId) {
     const pool = acknowledging.config.userPools.find((p) => p.id === poolId);

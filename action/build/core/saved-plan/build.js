@@ -27,7 +27,7 @@ export function membersOfDocument(pool) {
     return new Map((pool.members ?? []).map((m) => [m.group, m.usernames]));
 }
 /** Builds the versioned, checksummed plan document. */
-export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads }, meta) {
+export function buildPlanDocument({ plan, observed, members, caseSensitive, accessReads, credentialsRead }, meta) {
     const pools = plan.pools.map((pool) => {
         const listing = observed.get(pool.userPoolId) ?? [];
         const read = members?.get(pool.userPoolId);
@@ -46,6 +46,7 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, acce
             ...(caseSensitive?.has(pool.userPoolId) === true ? { usernamesCaseSensitive: caseSensitive.get(pool.userPoolId) === true } : {}),
             ...(pool.access === undefined ? {} : { access: accessJson(pool.access) }),
             ...(accessReads?.get(pool.userPoolId) === undefined ? {} : { accessRead: accessReadJson(accessReads.get(pool.userPoolId)) }),
+            ...(pool.credentials === undefined ? {} : { credentials: pool.credentials }),
         };
     });
     const body = {
@@ -64,6 +65,8 @@ export function buildPlanDocument({ plan, observed, members, caseSensitive, acce
         },
         summary: { ...countPlan(plan), text: meta.summaryText },
         pools,
+        ...(plan.credentials === undefined ? {} : { credentials: plan.credentials }),
+        ...(credentialsRead === undefined ? {} : { credentialsRead }),
     };
     return { ...body, checksum: checksumOf(body) };
 }
@@ -85,7 +88,9 @@ export function planOfDocument(doc) {
             ...(p.lookalikes === undefined ? {} : { lookalikes: p.lookalikes }),
             ...(p.orphanHolds === undefined ? {} : { orphanHolds: p.orphanHolds }),
             ...(p.access === undefined ? {} : { access: p.access }),
+            ...(p.credentials === undefined ? {} : { credentials: p.credentials }),
         })),
         ...(doc.dropMembers === true ? { dropMembers: true } : {}),
+        ...(doc.credentials === undefined ? {} : { credentials: doc.credentials }),
     };
 }

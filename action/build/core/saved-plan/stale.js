@@ -56,7 +56,7 @@ export function checkStaleness(doc, current, config, members, caseSensitive, acc
         }
         // The prediction again, from what the pools have now: the listing, the members and what the access check read.
         // Only when nothing else is stale in the pool: a changed group or member changes the prediction too, and is named already.
-        if (pool.access?.checked === true && !stale.some((s) => s.poolId === poolId)) {
+        if (pool.access?.checked === true && !stale.some((s) => 'poolId' in s && s.poolId === poolId)) {
             const plannedMembers = new Map((pool.members ?? []).map((m) => [m.group, now?.get(m.group) ?? m.usernames]));
             const again = predictionFrom(pool, {
                 observed: current.get(poolId) ?? [],

@@ -1,6 +1,6 @@
 // The IAM identity policy of a command's needs: Allow statements scoped to the file's user pools,
-// pools that need the same operations sharing one, and iam:PassRole on exactly the roles the file
-// names. Pure.
+// pools that need the same operations sharing one, iam:PassRole on exactly the roles the file names,
+// and the credentials check's reads (identity pools of the file's regions, iam:GetRole on its roles). Pure.
 import { CgError } from '../../core/errors.js';
 import { ACCOUNT_ID } from './commands.js';
 export { ACCOUNT_ID };
@@ -41,6 +41,20 @@ export function policyDocument(needs, account) {
     }
     if (needs.passRoles.length > 0) {
         statements.push({ Sid: 'CognitoGroupsPassGroupRoles', Effect: 'Allow', Action: ['iam:PassRole'], Resource: [...needs.passRoles] });
+    }
+    // The credentials check: ListIdentityPools acts on no resource; the identity pools' ids are not known
+    // in advance, so their reads are scoped to the regions of the file's pools.
+    if (needs.identityPoolRegions.length > 0) {
+        statements.push({ Sid: 'CognitoGroupsListIdentityPools', Effect: 'Allow', Action: ['cognito-identity:ListIdentityPools'], Resource: ['*'] });
+        statements.push({
+            Sid: 'CognitoGroupsReadIdentityPools',
+            Effect: 'Allow',
+            Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'],
+            Resource: needs.identityPoolRegions.map((r) => `arn:aws:cognito-identity:${r}:${account}:identitypool/*`),
+        });
+    }
+    if (needs.getRoles.length > 0) {
+        statements.push({ Sid: 'CognitoGroupsGetGroupRoles', Effect: 'Allow', Action: ['iam:GetRole'], Resource: [...needs.getRoles] });
     }
     return { Version: '2012-10-17', Statement: statements };
 }

@@ -3,11 +3,22 @@
 // whatever the pools hold, and leaves out what no plan of this file can do. Pure.
 import { OPERATIONS } from '../cognito/port.js';
 export { POLICY_COMMANDS } from './commands.js';
+/** The commands that run the credentials check. */
+const CREDENTIAL_COMMANDS = new Set(['plan', 'apply', 'drift']);
 /** The operations and roles `command` needs for `config`. */
 export function needsOf(config, command, options = {}) {
     const pools = config.userPools.map((p) => ({ poolId: p.id, region: p.region, operations: operationsFor(p, command) }));
     const roles = command === 'apply' ? config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn]))) : [];
-    return { command, pools, passRoles: [...new Set(roles)].sort(), ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true } : {}) };
+    const credentials = CREDENTIAL_COMMANDS.has(command);
+    const fileRoles = config.userPools.flatMap((p) => p.groups.flatMap((g) => (g.roleArn === undefined ? [] : [g.roleArn])));
+    return {
+        command,
+        pools,
+        passRoles: [...new Set(roles)].sort(),
+        identityPoolRegions: credentials ? [...new Set(config.userPools.map((p) => p.region))].sort() : [],
+        getRoles: credentials ? [...new Set(fileRoles)].sort() : [],
+        ...((command === 'drift' && options.attribution !== false) || (command === 'plan' && options.attribution === true) ? { lookupEvents: true } : {}),
+    };
 }
 /** The operations `command` may call on one pool of the file. */
 export function operationsFor(pool, command) {

@@ -37,7 +37,19 @@ export async function withTarget(io, flags, use) {
 export async function withPlan(io, flags, use) {
     return await withTarget(io, flags, async (loaded, target) => {
         const progress = new ProgressReporter(io, flags.progress);
-        const result = await plan({ config: loaded.config, ...target.session, dropMembers: flags.dropMembers === true, accessCheck: flags.accessCheck !== false, ...(flags.accessScope === undefined ? {} : { accessScope: flags.accessScope }), onReadProgress: progress.read, onMembersProgress: progress.members, onAccessProgress: progress.access });
+        const result = await plan({
+            config: loaded.config,
+            desiredFile: { path: loaded.file, text: loaded.text },
+            ...target.session,
+            dropMembers: flags.dropMembers === true,
+            accessCheck: flags.accessCheck !== false,
+            ...(flags.accessScope === undefined ? {} : { accessScope: flags.accessScope }),
+            credentialsCheck: flags.credentialsCheck !== false,
+            checkAllRoles: flags.checkAllRoles === true,
+            onReadProgress: progress.read,
+            onMembersProgress: progress.members,
+            onAccessProgress: progress.access,
+        });
         progress.stop();
         // An apply holding a lease is said from the listing already made: plan and drift never take one.
         for (const line of heldLeaseLines(result.observed, Date.now()))

@@ -28,7 +28,8 @@ export function buildProgram(io, result) {
         .option('--out <planfile>', 'also save the plan as JSON, for `apply PLANFILE` to apply exactly this plan')
         .option('--drop-members', "plan replaces that drop the groups' members instead of keeping them")
         .option('--attribution', 'also read CloudTrail for who made the differences the plan reverts (needs cloudtrail:LookupEvents)')
-        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)"))).action(run(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
+        .option('--no-access-check', "do not read whose token claims the changes alter (apply then needs --allow-role-changes for a plan that can alter them)")
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)'))).action(run(async (io, flags) => (await import('./commands/plan.js')).planCommand(io, flags)));
     const applyCmd = addFormatOptions(addColorOption(addTargetOptions(addFileOption(program
         .command('apply')
         .description('apply a saved plan exactly (or refuse a stale one); without one, plan from the file, ask for approval, then apply')
@@ -42,7 +43,8 @@ export function buildProgram(io, result) {
         .addOption(new Option('--max-member-removals <n>', 'refuse a plan that removes more members than this in all').default(DEFAULT_MAX_MEMBER_REMOVALS).argParser(numberIn(COUNT)))
         .option('--allow-role-changes', 'allow a plan that changes more preferred roles than --max-role-changes, gives users a sensitive role, or was not access-checked')
         .addOption(new Option('--max-role-changes <n>', "refuse a plan that changes more users' cognito:preferred_role than this, unless --allow-role-changes").default(DEFAULT_MAX_ROLE_CHANGES).argParser(numberIn(COUNT)))
-        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)')));
+        .option('--no-access-check', 'without a plan file: do not read whose token claims the changes alter (then --allow-role-changes is needed for a plan that can alter them)')
+        .option('--no-credentials-check', 'without a plan file: do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)')));
     addLockOptions(applyCmd);
     applyCmd.action(async (planFile, flags) => {
         // With a saved plan, -f names the groups file to check the plan against (only when given).
@@ -52,7 +54,8 @@ export function buildProgram(io, result) {
     addFormatOptions(addColorOption(program.command('show').description('print a saved plan (offline)').argument('<planfile>', 'a plan saved with `plan --out`'))).action(async (planFile, flags) => {
         result.code = await (await import('./commands/show.js')).showCommand(io, planFile, flags);
     });
-    addFormatOptions(addColorOption(addTargetOptions(addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option('--no-attribution', 'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)')))).action(run(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));
+    addFormatOptions(addColorOption(addTargetOptions(addFileOption(program.command('drift').description('report how the pools differ from the file (read-only); exit 0 in sync, 2 drift, 1 error')).option('--no-attribution', 'do not read CloudTrail for who made each difference (needs no cloudtrail:LookupEvents)')
+        .option('--no-credentials-check', 'do not read identity pools or IAM roles (which AWS role each user gets, and whether the roles exist)')))).action(run(async (io, flags) => (await import('./commands/drift.js')).driftCommand(io, flags)));
     addTargetOptions(program
         .command('import')
         .description("print a groups file for pools' current groups, so adopting them starts from a plan with no changes (read-only)")

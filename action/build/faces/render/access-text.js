@@ -1,3 +1,4 @@
+import { credentialTransitionText } from './credentials-words.js';
 import { quoted, visible } from './outside-text.js';
 import { claimChangeText, transitionText, triggerText, usersWord } from './access-words.js';
 /** Usernames shown after a transition before the rest are counted. */
@@ -43,12 +44,12 @@ export function accessRefusalLines(v) {
     if (v.overMaxRoleChanges !== undefined) {
         out.push(`preferred role changes (${usersWord(v.overMaxRoleChanges.users)}, more than --max-role-changes ${v.overMaxRoleChanges.maxRoleChanges}), largest first:`);
         for (const r of v.overMaxRoleChanges.largest)
-            out.push(`  ${r.poolId}: ${usersWord(r.count)}: ${claimChangeText(r.change, showName)}`);
+            out.push(`  ${r.poolId}: ${refText(r)}`);
     }
     if (v.sensitive !== undefined) {
         out.push(`sensitive roles given (${usersWord(v.sensitive.users)}), largest first:`);
         for (const r of v.sensitive.largest)
-            out.push(`  ${r.poolId}: ${usersWord(r.count)}: ${claimChangeText(r.change, showName)}`);
+            out.push(`  ${r.poolId}: ${refText(r)}`);
     }
     if (v.unchecked !== undefined)
         out.push(`access not checked (--no-access-check) in ${v.unchecked.join(', ')}`);
@@ -68,4 +69,8 @@ export function accessDriftLines(access, style) {
     if (access.trigger !== undefined)
         lines.push(style.warn(`      These ${triggerText(access.trigger, showName)}.`));
     return lines;
+}
+/** A transition a refusal names: a claim change, or a credential change in an identity pool. */
+function refText(r) {
+    return 'change' in r ? `${usersWord(r.count)}: ${claimChangeText(r.change, showName)}` : credentialTransitionText(r.credential, false, showName);
 }

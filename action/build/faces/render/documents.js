@@ -55,7 +55,7 @@ function checkJson(check) {
     return { status: 'not-all-applied', ...none };
 }
 /** The version of the drift document (schema/drift.schema.json): 4 added acknowledgements and attribution. */
-export const DRIFT_FORMAT_VERSION = 4;
+export const DRIFT_FORMAT_VERSION = 5;
 /** An attributed difference with a fixed key order. */
 function attributedJson(a) {
     const change = (c) => ({ eventId: c.eventId, eventName: c.eventName, time: c.time, principal: c.principal, source: c.source, userAgent: c.userAgent, sourceIp: c.sourceIp, ...(c.tool === undefined ? {} : { tool: { version: c.tool.version, ...(c.tool.run === undefined ? {} : { run: c.tool.run }) } }) });
@@ -104,5 +104,6 @@ export function driftDocument(report, toolVersion, at) {
             ...(p.attributions === undefined ? {} : { attributions: p.attributions.map(attributedJson) }),
             ...(p.access === undefined ? {} : { access: { transitions: p.access.transitions.map(transitionJson), ...(p.access.trigger === undefined ? {} : { trigger: p.access.trigger }) } }),
         })),
+        ...(report.roleWarnings === undefined ? {} : { roleWarnings: report.roleWarnings.map((w) => ({ ...w, ...(w.audiences === undefined ? {} : { audiences: [...w.audiences] }) })) }),
     };
 }

@@ -1,6 +1,7 @@
+import { roleProblemText, siteText } from './credentials-words.js';
 import { countDrift, inSync } from '../../core/drift/model.js';
 import { alertText, plural, previouslyMissingNote, showValue } from './values.js';
-import { quoted } from './outside-text.js';
+import { quoted, visible } from './outside-text.js';
 import { attributionTextLines } from './drift-attribution.js';
 import { acknowledgedSummary, acknowledgedTextLines, expiredTextLines, staleTextLines } from './drift-acknowledged.js';
 import { accessDriftLines } from './access-text.js';
@@ -69,6 +70,11 @@ export function renderDriftText(report, style) {
             out.push(style.warn(line));
         out.push('');
     }
+    for (const w of report.roleWarnings ?? []) {
+        out.push(style.warn(`Warning: ${siteText(w, visible)}group ${quoted(w.group)} in ${visible(w.poolId)}: role ${visible(w.roleArn)}: ${roleProblemText(w, visible)}`));
+    }
+    if ((report.roleWarnings ?? []).length > 0)
+        out.push('');
     out.push(style.strong(driftSummaryLine(report)));
     return `${out.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // riskiest changes first, and when it must be cut, cut from the least risky end, said right under the
 // summary. Built from separate sections (title, cut note, warnings, pools, appendix, full text), each
 // a function, so a new section slots in without touching the others.
+import { credentialsMarkdown } from './credentials-markdown.js';
 import { assertNever } from '../../core/errors.js';
 import { formatDiagnostic } from '../../core/config/diagnostic.js';
 import { FIELD_NAMES } from '../../core/plan/fields.js';
@@ -60,8 +61,8 @@ export function riskOf(c) {
 export function renderPlanMarkdown(plan, options = {}) {
     const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
     const title = `${options.preface ?? ''}${titleSection(plan, options.target)}`;
-    // Whose token claims the plan changes comes with the warnings, above the changes (bounded in access-markdown.ts).
-    const warnings = `${warningSections(plan, options.warnings ?? [])}${accessMarkdown(plan)}`;
+    // Whose token claims the plan changes, and whose credentials, come with the warnings, above the changes (each bounded).
+    const warnings = `${warningSections(plan, options.warnings ?? [])}${accessMarkdown(plan)}${credentialsMarkdown(plan.credentials, plan.pools)}`;
     const tail = appendixSection(options.appendix, limit, options.seeAlso);
     const fullText = options.fullText === undefined ? '' : fullTextSection(options.fullText);
     const pools = plan.pools.map((pool) => ({ pool, rows: sortedByRisk(pool.changes.map(rowOf)) }));

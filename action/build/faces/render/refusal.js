@@ -111,7 +111,8 @@ function policyMessage(v) {
         flags.push(`--max-member-removals ${v.overMaxMemberRemovals.removals}`);
     }
     if (v.access?.overMaxRoleChanges !== undefined) {
-        parts.push(`changes the preferred role of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
+        const what = v.access.overMaxRoleChanges.credentials === true ? 'the AWS role (or preferred role)' : 'the preferred role';
+        parts.push(`changes ${what} of ${v.access.overMaxRoleChanges.users} user(s), more than --max-role-changes ${v.access.overMaxRoleChanges.maxRoleChanges}`);
     }
     if (v.access?.sensitive !== undefined)
         parts.push(`gives ${v.access.sensitive.users} user(s) a role settings.sensitiveRoles names`);

@@ -15,9 +15,11 @@ export function staleLines(staleness) {
                     ? `${d.poolId}: the pool's pre token generation trigger is ${d.now === null ? 'gone' : quoted(d.now)}, the plan's predictions were made with ${d.inPlan === null ? 'none' : quoted(d.inPlan)}`
                     : d.kind === 'access'
                         ? `${d.poolId}: whose token claims the plan changes is not what it predicted (${d.inPlan} user(s) then, ${d.now} now: someone joined or left a role-bearing group, or a role group changed)`
-                        : d.kind === 'created'
-                            ? `${differenceLine(d)} (the plan creates a group of that name)`
-                            : differenceLine(d));
+                        : d.kind === 'identity-pools'
+                            ? `${d.region}: ${d.why} (the credentials the plan predicted no longer hold)`
+                            : d.kind === 'created'
+                                ? `${differenceLine(d)} (the plan creates a group of that name)`
+                                : differenceLine(d));
 }
 /** One line per group the plan does not touch that changed since it was made (at most 20, then a count). */
 export function changedElsewhereLines(staleness) {

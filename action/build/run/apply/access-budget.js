@@ -7,12 +7,28 @@ export function accessViolations(plan, maxRoleChanges) {
     const sensitive = [];
     const sensitiveUsers = new Set();
     const unchecked = [];
+    let credentialUsers = 0;
     for (const pool of plan.pools) {
         const a = pool.access;
         if (a === undefined)
             continue;
         if (!a.checked) {
             unchecked.push(pool.userPoolId);
+            continue;
+        }
+        // Where an identity pool hands out roles from these tokens, the budget counts whose credentials change.
+        const c = pool.credentials;
+        if (c?.checked === true && c.identityPools.length > 0) {
+            credentialUsers += c.users;
+            for (const t of c.transitions) {
+                const ref = { poolId: pool.userPoolId, credential: t, count: t.count };
+                preferred.push(ref);
+                if (t.sensitive === true) {
+                    sensitive.push(ref);
+                    for (const u of t.usernames)
+                        sensitiveUsers.add(`${pool.userPoolId}\u0000${u}`);
+                }
+            }
             continue;
         }
         for (const t of a.transitions) {
@@ -28,9 +44,9 @@ export function accessViolations(plan, maxRoleChanges) {
     }
     const largest = (refs) => [...refs].sort((a, b) => b.count - a.count).slice(0, TRANSITIONS_NAMED);
     // A user has at most one preferred-role transition per pool: the counts add up to users.
-    const users = preferred.reduce((n, r) => n + r.count, 0);
+    const users = preferred.filter((r) => 'change' in r).reduce((n, r) => n + r.count, 0) + credentialUsers;
     const v = {
-        ...(users > maxRoleChanges ? { overMaxRoleChanges: { users, maxRoleChanges, largest: largest(preferred) } } : {}),
+        ...(users > maxRoleChanges ? { overMaxRoleChanges: { users, maxRoleChanges, largest: largest(preferred), ...(credentialUsers > 0 ? { credentials: true } : {}) } } : {}),
         ...(sensitiveUsers.size > 0 ? { sensitive: { users: sensitiveUsers.size, largest: largest(sensitive) } } : {}),
         ...(unchecked.length > 0 ? { unchecked } : {}),
     };

@@ -33,6 +33,8 @@ export interface ApplyFlags extends TargetFlags, OutputFlags, LockFlags {
   allowReplace?: boolean;
   allowDelete?: boolean;
   dropMembers?: boolean;
+  /** False with --no-credentials-check. */
+  credentialsCheck?: boolean;
   maxDelete: number;
   allowMemberRemovals?: boolean;
   maxMemberRemovals: number;
@@ -144,9 +146,11 @@ async function applyFromFile(run: ApplyRun): Promise<number> {
       const result = await withStopSignals(io, run.onStop, (signal) =>
         apply({
           config: loaded.config,
+          desiredFile: { path: loaded.file, text: loaded.text },
           ...target.session,
           signal,
           dropMembers: flags.dropMembers === true,
+          credentialsCheck: flags.credentialsCheck !== false,
           accessCheck: flags.accessCheck !== false,
           ...commonOf(run),
           onAccessProgress: run.progress.access,

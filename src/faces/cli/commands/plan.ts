@@ -22,6 +22,8 @@ export interface PlanFlags extends TargetFlags, OutputFlags {
   detailedExitcode?: boolean;
   progress: boolean;
   dropMembers?: boolean;
+  /** False with --no-credentials-check. */
+  credentialsCheck?: boolean;
   /** False with --no-access-check. */
   accessCheck?: boolean;
   out?: string;

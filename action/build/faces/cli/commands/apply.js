@@ -106,9 +106,11 @@ async function applyFromFile(run) {
         try {
             const result = await withStopSignals(io, run.onStop, (signal) => apply({
                 config: loaded.config,
+                desiredFile: { path: loaded.file, text: loaded.text },
                 ...target.session,
                 signal,
                 dropMembers: flags.dropMembers === true,
+                credentialsCheck: flags.credentialsCheck !== false,
                 accessCheck: flags.accessCheck !== false,
                 ...commonOf(run),
                 onAccessProgress: run.progress.access,

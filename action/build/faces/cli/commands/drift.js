@@ -10,8 +10,9 @@ import { openOutput } from '../views/output.js';
 /** Read-only: exit 0 when the pools match the file (but for differences it acknowledges), 2 on drift (or a provider-group alert), 1 on error. */
 export async function driftCommand(io, flags) {
     const out = openOutput(io, flags);
-    // Access drift: what members added or removed by hand did to their claims (groups with `members:` only).
-    return withPlan(io, { ...flags, accessScope: 'member-drift' }, async ({ target, result }) => {
+    // Drift reads every role the file names (one deleted since leaves its users without credentials), and
+    // access drift: what members added or removed by hand did to their claims (groups with `members:` only).
+    return withPlan(io, { ...flags, checkAllRoles: true, accessScope: 'member-drift' }, async ({ target, result }) => {
         const found = driftOf(result.plan, { config: result.config, today: dateOf(new Date()) });
         const report = flags.attribution === false ? found : await attributeWithSession(found, target.session, result.config.settings.maxRps);
         await driftView(out).show(report, targetBanner(target), targetText(target.shown));

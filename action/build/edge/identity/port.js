@@ -1,0 +1,2 @@
+/** The calls the credentials check makes. */
+export const CREDENTIAL_OPERATIONS = ['ListIdentityPools', 'DescribeIdentityPool', 'GetIdentityPoolRoles', 'GetRole'];

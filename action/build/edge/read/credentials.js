@@ -1,0 +1,100 @@
+// The credentials check's reads: per region, the identity pools that federate the plan's user pools
+// (one ListIdentityPools listing, one DescribeIdentityPool per identity pool, one GetIdentityPoolRoles
+// per federating identity pool), and one GetRole per distinct role. Every read is optional: a denied
+// or failed one is recorded as what could not be checked, and the run goes on.
+import { federationsOf, providerNameOf } from '../../core/credentials/federation.js';
+import { CgError } from '../../core/errors.js';
+/** A failure that leaves something unchecked; a stop (INTERRUPTED) still stops the run. */
+function why(err) {
+    if (err instanceof CgError && err.code === 'INTERRUPTED')
+        throw err;
+    return err instanceof Error ? err.message : String(err);
+}
+const ROLE_ARN = /^arn:[^:]+:iam::([0-9]{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]+)$/u;
+/** Reads the identity pools of each region of the user pools, and the roles. */
+export async function readCredentialFacts(api, req) {
+    const unchecked = [];
+    const regions = [];
+    for (const region of [...new Set(req.userPools.map((p) => p.region))].sort()) {
+        const wanted = new Set(req.userPools.filter((p) => p.region === region).map((p) => providerNameOf(region, p.id)));
+        let ids = [];
+        try {
+            let token;
+            do {
+                const page = await api.listIdentityPoolsPage(region, token);
+                ids = ids.concat(page.pools);
+                token = page.nextToken;
+            } while (token !== undefined);
+        }
+        catch (err) {
+            const w = why(err);
+            regions.push({ region, status: 'unchecked', why: w });
+            unchecked.push(`the identity pools of ${region} (${w})`);
+            continue;
+        }
+        const identityPools = [];
+        for (const { id, name } of ids) {
+            let described;
+            try {
+                described = await api.describeIdentityPool(region, id);
+            }
+            catch (err) {
+                unchecked.push(`identity pool ${name} (${id}) (${why(err)})`);
+                continue;
+            }
+            if (described === undefined || !described.providers.some((p) => wanted.has(p.providerName)))
+                continue;
+            try {
+                const roles = await api.getIdentityPoolRoles(region, id);
+                if (roles === undefined)
+                    continue;
+                identityPools.push({ id, name: described.name, providers: described.providers, ...(roles.authenticatedRole === undefined ? {} : { authenticatedRole: roles.authenticatedRole }), mappings: roles.mappings });
+            }
+            catch (err) {
+                unchecked.push(`the roles of identity pool ${name} (${id}) (${why(err)})`);
+            }
+        }
+        regions.push({ region, status: 'read', identityPools });
+    }
+    const roles = new Map();
+    const notRead = (arn, w) => {
+        roles.set(arn, { status: 'unchecked', why: w });
+        unchecked.push(`role ${arn} (${w})`);
+    };
+    for (const arn of [...new Set(req.roles)].sort()) {
+        const m = ROLE_ARN.exec(arn);
+        if (m === null) {
+            notRead(arn, 'not the ARN of an IAM role');
+            continue;
+        }
+        const [, account, name] = m;
+        if (req.account !== undefined && account !== req.account) {
+            notRead(arn, `the role is in account ${account}; these credentials read account ${req.account}`);
+            continue;
+        }
+        try {
+            const role = await api.getRole(req.iamRegion, name);
+            if (role === undefined)
+                roles.set(arn, { status: 'missing' });
+            else if (role.arn !== arn) {
+                const theirs = ROLE_ARN.exec(role.arn)?.[1];
+                // The same name in the account the credentials read: another account's role was asked for, or another path.
+                if (theirs !== undefined && theirs !== account)
+                    notRead(arn, `the role is in account ${account}; these credentials read account ${theirs}`);
+                else
+                    roles.set(arn, { status: 'missing' });
+            }
+            else
+                roles.set(arn, { status: 'found', trustPolicy: role.trustPolicy });
+        }
+        catch (err) {
+            notRead(arn, why(err));
+        }
+    }
+    return { regions, roles, unchecked };
+}
+/** The identity pools read for one user pool, with the app clients they accept; undefined when its region was not read. */
+export function federationsFor(facts, region, userPoolId) {
+    const r = facts.regions.find((x) => x.region === region);
+    return r === undefined || r.status !== 'read' ? undefined : federationsOf(r.identityPools, region, userPoolId);
+}

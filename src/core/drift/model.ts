@@ -1,6 +1,6 @@
 import type { RoleWarning } from '../credentials/role-checks.js';
 import type { AcknowledgedField } from '../config/model.js';
-import type { AttributedChange } from './attribution.js';
+import type { AttributedChange } from './attribution-model.js';
 import type { AccessTransition } from '../access/model.js';
 import type { FieldChange, FieldValue, ObservedGroup, OrphanHold, ProviderAlert } from '../plan/model.js';
 

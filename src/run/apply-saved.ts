@@ -20,7 +20,7 @@ import { readAccessAgain } from './access.js';
 import { checkAccount, openSession, type SessionOptions } from './session.js';
 import type { Leases, LockOptions } from './lease/leases.js';
 import { takeLeases } from './lease/take.js';
-import { checkOptions } from './options.js';
+import { checkOptions, LOCK, POLICY, SESSION, type Spec } from './option-check.js';
 
 /** The groups file a saved plan must follow from: its path, its exact text and its parsed config. */
 export interface DesiredFile {
@@ -54,6 +54,23 @@ export type ApplySavedOptions = SessionOptions &
     concurrency?: number;
   };
 
+/** The options `applySaved()` takes, and what each value must be (checked before any call). */
+export const APPLY_SAVED_OPTIONS: Spec<ApplySavedOptions> = {
+  ...SESSION,
+  ...POLICY,
+  ...LOCK,
+  processEnv: 'object',
+  document: 'object',
+  planFile: 'string',
+  target: 'object',
+  desired: 'object',
+  onPlan: 'function',
+  onReadProgress: 'function',
+  onMembersProgress: 'function',
+  onApplyProgress: 'function',
+  concurrency: 'positiveInteger',
+};
+
 /** The outcome of applying a saved plan; `elsewhere` names the groups the plan does not touch that changed since it was made (which did not matter). */
 export interface ApplySavedResult {
   plan: Plan;
@@ -86,7 +103,7 @@ export function checkSavedPlan(document: PlanDocument, target: TargetRef, policy
  * changed, appeared or disappeared since the plan was made.
  */
 export async function applySaved(options: ApplySavedOptions): Promise<ApplySavedResult> {
-  checkOptions('applySaved', options);
+  checkOptions('applySaved', APPLY_SAVED_OPTIONS, options);
   checkSessionTarget(options);
   const plan = checkSavedPlan(options.document, options.target, options, options.desired, options.planFile);
   options.onPlan?.(plan);

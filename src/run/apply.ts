@@ -7,11 +7,11 @@ import type { Plan } from '../core/plan/model.js';
 import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck, type ApplyOutcome } from './converge.js';
 import type { Session } from './session.js';
-import { withPlanned, type PlanOptions, type PlanOutcome } from './plan.js';
+import { PLAN_OPTIONS, withPlanned, type PlanOptions, type PlanOutcome } from './plan.js';
 import type { Leases, LockOptions } from './lease/leases.js';
 import { takeLeases } from './lease/take.js';
 import { CgError } from '../core/errors.js';
-import { checkOptions } from './options.js';
+import { checkOptions, LOCK, POLICY, type Spec } from './option-check.js';
 
 /** Options of `apply()`. */
 export type ApplyOptions = PlanOptions &
@@ -25,6 +25,9 @@ export type ApplyOptions = PlanOptions &
     /** Changes in flight at once per pool and action (default 4); pacing sets the rate. */
     concurrency?: number;
   };
+
+/** The options `apply()` takes, and what each value must be (checked before any call). */
+export const APPLY_OPTIONS: Spec<ApplyOptions> = { ...PLAN_OPTIONS, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' } as Spec<ApplyOptions>;
 
 /** An apply's plan and outcome. `outcome` is undefined when there was nothing to do. */
 export interface ApplyResult {
@@ -44,7 +47,7 @@ export interface ApplyResult {
  * again to check they match the file. The leases are released however it ends.
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
-  checkOptions('apply', options);
+  checkOptions('apply', APPLY_OPTIONS, options);
   let leases: Leases | undefined;
   const work = async (config: DesiredConfig, session: Session, planned: PlanOutcome): Promise<ApplyResult> => {
     const held = leases;

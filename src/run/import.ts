@@ -9,7 +9,7 @@ import { isLockGroup } from '../core/plan/lease.js';
 import { readMembers, type MembersProgress } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import type { ReadProgress } from '../edge/read/list-pool.js';
-import { checkOptions } from './options.js';
+import { checkOptions, type Spec } from './option-check.js';
 import { foldEnvironments, type EnvironmentListing } from '../core/config/fold-environments.js';
 
 /** Where a project that installed the package has the groups file's schema, from the project's root. */
@@ -22,6 +22,9 @@ export interface ImportOptions {
   onProgress?: (p: ReadProgress) => void;
   onMembersProgress?: (p: MembersProgress) => void;
 }
+
+/** The options `importGroupsFile()` takes, and what each value must be (checked before any call). */
+export const IMPORT_OPTIONS: Spec<ImportOptions> = { withMembers: 'boolean', onProgress: 'function', onMembersProgress: 'function' };
 
 /** A pool as import read it: the groups a file lists (fields, and members when asked), and what the header says of it. */
 interface ImportedPool {
@@ -78,7 +81,7 @@ const SCHEMA_HEADER = [`yaml-language-server: $schema=${INSTALLED_SCHEMA}`, '  (
  * Provider groups and the tool's own holding groups are left out (named in the header).
  */
 export async function importWith(api: GroupsApi, pools: readonly PoolRef[], options: ImportOptions = {}): Promise<string> {
-  checkOptions('importGroupsFile', options);
+  checkOptions('importGroupsFile', IMPORT_OPTIONS, options);
   const read = await readForImport(api, pools, options);
   const header = [...SCHEMA_HEADER, ...read.flatMap((r) => r.notes)];
   const userPools = read.map((r) => ({
@@ -107,7 +110,7 @@ export interface EnvironmentSource {
  * environment's plan of the result has no changes.
  */
 export async function importEnvironmentsWith(sources: readonly EnvironmentSource[], options: ImportOptions = {}): Promise<string> {
-  checkOptions('importGroupsFile', options);
+  checkOptions('importGroupsFile', IMPORT_OPTIONS, options);
   const read = await Promise.all(sources.map((s) => readForImport(s.api, s.pools, options)));
   const listings: EnvironmentListing[] = sources.map((s, i) => ({
     name: s.name,

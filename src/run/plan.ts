@@ -14,7 +14,7 @@ import { checkCredentials, type CredentialsRead } from './credentials.js';
 import type { UserClaimChange } from '../core/credentials/transitions.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
 import type { CredentialCallCounts } from '../edge/pacing/paced-credentials.js';
-import { checkOptions } from './options.js';
+import { checkOptions, SESSION, SOURCE, type Spec } from './option-check.js';
 import { checkAccess, type AccessProgress } from './access.js';
 import { memberChangesOnly } from '../core/access/drift.js';
 import type { AccessRead } from '../core/access/model.js';
@@ -50,6 +50,9 @@ export interface Planning {
 
 /** Options of `plan()`. */
 export type PlanOptions = DesiredSource & SessionOptions & Planning;
+
+/** The options `plan()` takes, and what each value must be (checked before any call). */
+export const PLAN_OPTIONS: Spec<PlanOptions> = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object', credentialsCheck: 'boolean', checkAllRoles: 'boolean' } as Spec<PlanOptions>;
 
 /** Members a plan read: by pool id, then by group name (usernames as listed). */
 export type MembersRead = Map<string, Map<string, string[]>>;
@@ -148,7 +151,7 @@ async function checkUsersToAdd(api: GroupsApi, plan: Plan, caseSensitive: Map<st
 
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  checkOptions('plan', options);
+  checkOptions('plan', PLAN_OPTIONS, options);
   return await withPlanned(options, async (config, session, outcome) => ({
     ...outcome,
     config,

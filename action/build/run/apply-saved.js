@@ -13,7 +13,23 @@ import { applyAndCheck } from './converge.js';
 import { readAccessAgain } from './access.js';
 import { checkAccount, openSession } from './session.js';
 import { takeLeases } from './lease/take.js';
-import { checkOptions } from './options.js';
+import { checkOptions, LOCK, POLICY, SESSION } from './option-check.js';
+/** The options `applySaved()` takes, and what each value must be (checked before any call). */
+export const APPLY_SAVED_OPTIONS = {
+    ...SESSION,
+    ...POLICY,
+    ...LOCK,
+    processEnv: 'object',
+    document: 'object',
+    planFile: 'string',
+    target: 'object',
+    desired: 'object',
+    onPlan: 'function',
+    onReadProgress: 'function',
+    onMembersProgress: 'function',
+    onApplyProgress: 'function',
+    concurrency: 'positiveInteger',
+};
 /**
  * Everything about a saved plan that can be checked without a call, each a RefusedError: made against
  * another target, not following from the groups file, or destroying what the policy does not allow.
@@ -39,7 +55,7 @@ export function checkSavedPlan(document, target, policy, desired, planFile = 'th
  * changed, appeared or disappeared since the plan was made.
  */
 export async function applySaved(options) {
-    checkOptions('applySaved', options);
+    checkOptions('applySaved', APPLY_SAVED_OPTIONS, options);
     checkSessionTarget(options);
     const plan = checkSavedPlan(options.document, options.target, options, options.desired, options.planFile);
     options.onPlan?.(plan);

@@ -1,17 +1,19 @@
 import { checkApplyPolicy, RefusedError } from './apply/refusal.js';
 import { hasChanges } from '../core/plan/summary.js';
 import { applyAndCheck } from './converge.js';
-import { withPlanned } from './plan.js';
+import { PLAN_OPTIONS, withPlanned } from './plan.js';
 import { takeLeases } from './lease/take.js';
 import { CgError } from '../core/errors.js';
-import { checkOptions } from './options.js';
+import { checkOptions, LOCK, POLICY } from './option-check.js';
+/** The options `apply()` takes, and what each value must be (checked before any call). */
+export const APPLY_OPTIONS = { ...PLAN_OPTIONS, ...POLICY, ...LOCK, onPlan: 'function', approve: 'function', onApplyProgress: 'function', concurrency: 'positiveInteger' };
 /**
  * Takes the lease of each pool (see LockOptions), plans, refuses replaces and deletes that are not
  * allowed (before any write, RefusedError), asks `approve`, applies, then lists the changed pools
  * again to check they match the file. The leases are released however it ends.
  */
 export async function apply(options) {
-    checkOptions('apply', options);
+    checkOptions('apply', APPLY_OPTIONS, options);
     let leases;
     const work = async (config, session, planned) => {
         const held = leases;

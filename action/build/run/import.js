@@ -7,10 +7,12 @@ import { isReserved } from '../core/plan/holding.js';
 import { isLockGroup } from '../core/plan/lease.js';
 import { readMembers } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
-import { checkOptions } from './options.js';
+import { checkOptions } from './option-check.js';
 import { foldEnvironments } from '../core/config/fold-environments.js';
 /** Where a project that installed the package has the groups file's schema, from the project's root. */
 export const INSTALLED_SCHEMA = 'node_modules/cognito-groups/schema/groups.schema.json';
+/** The options `importGroupsFile()` takes, and what each value must be (checked before any call). */
+export const IMPORT_OPTIONS = { withMembers: 'boolean', onProgress: 'function', onMembersProgress: 'function' };
 /**
  * Lists the pools (and with `withMembers` the members of their groups) and keeps what a file lists:
  * provider groups and the tool's own holding groups are left out, named in the notes.
@@ -59,7 +61,7 @@ const SCHEMA_HEADER = [`yaml-language-server: $schema=${INSTALLED_SCHEMA}`, '  (
  * Provider groups and the tool's own holding groups are left out (named in the header).
  */
 export async function importWith(api, pools, options = {}) {
-    checkOptions('importGroupsFile', options);
+    checkOptions('importGroupsFile', IMPORT_OPTIONS, options);
     const read = await readForImport(api, pools, options);
     const header = [...SCHEMA_HEADER, ...read.flatMap((r) => r.notes)];
     const userPools = read.map((r) => ({
@@ -79,7 +81,7 @@ export async function importWith(api, pools, options = {}) {
  * environment's plan of the result has no changes.
  */
 export async function importEnvironmentsWith(sources, options = {}) {
-    checkOptions('importGroupsFile', options);
+    checkOptions('importGroupsFile', IMPORT_OPTIONS, options);
     const read = await Promise.all(sources.map((s) => readForImport(s.api, s.pools, options)));
     const listings = sources.map((s, i) => ({
         name: s.name,

@@ -7,9 +7,11 @@ import { readMembers } from '../edge/read/list-members.js';
 import { listPools } from '../edge/read/list-pool.js';
 import { checkAccount, openSession } from './session.js';
 import { checkCredentials } from './credentials.js';
-import { checkOptions } from './options.js';
+import { checkOptions, SESSION, SOURCE } from './option-check.js';
 import { checkAccess } from './access.js';
 import { memberChangesOnly } from '../core/access/drift.js';
+/** The options `plan()` takes, and what each value must be (checked before any call). */
+export const PLAN_OPTIONS = { ...SOURCE, ...SESSION, dropMembers: 'boolean', onReadProgress: 'function', onMembersProgress: 'function', accessCheck: 'boolean', onAccessProgress: 'function', accessScope: 'string', rates: 'object', credentialsCheck: 'boolean', checkAllRoles: 'boolean' };
 /** The config of a source, reading the file if that is what it names. */
 async function desiredOf(source) {
     if ('config' in source)
@@ -72,7 +74,7 @@ async function checkUsersToAdd(api, plan, caseSensitive) {
 }
 /** Lists the pools of the file and computes the plan. Read-only. */
 export async function plan(options) {
-    checkOptions('plan', options);
+    checkOptions('plan', PLAN_OPTIONS, options);
     return await withPlanned(options, async (config, session, outcome) => ({
         ...outcome,
         config,

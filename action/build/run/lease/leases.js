@@ -3,7 +3,7 @@
 // safe; taking over an expired one and renewing are check-then-act, so each is confirmed (read back,
 // or seen in the listing) before the run writes on it.
 import { regionOfPoolId } from '../../core/config/model.js';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { DEFAULT_LOCK_SECONDS, holderText, isExpired, isLockGroup, leaseDescription, lockStateOf, LOCK_GROUP, newLease, renewed, } from '../../core/plan/lease.js';
 import { holderOf } from './holder.js';
 /** How long a run waits between two looks at a held lease, at most. */
@@ -212,9 +212,14 @@ export class Leases {
                 this.options.onLock?.({ kind: 'renewed', poolId: pool.id, until: next.until });
             }
             catch (err) {
-                // A renewal that fails is tried again at the next half-life; a lease that runs out meanwhile is lost.
+                // The lock group went between the check and the write: someone deleted it, and it is not ours to make again.
+                if (err instanceof CgError && err.code === 'AWS_GROUP_NOT_FOUND') {
+                    this.lose(pool, 'someone deleted its lock group');
+                    return;
+                }
+                // A renewal that fails otherwise is tried again at the next half-life; a lease that runs out meanwhile is lost.
                 if (isExpired(record, this.now()))
-                    this.lose(pool, `it ran out and could not be renewed (${err instanceof Error ? err.message : String(err)})`);
+                    this.lose(pool, `it ran out and could not be renewed (${messageOf(err)})`);
             }
         }
     }

@@ -234,6 +234,19 @@ describe('a held lease', () => {
     expect(api.callsOf('DeleteGroup')).toEqual([]);
   });
 
+  it('that ran out before the run ended is deleted only where it still reads back as this run\'s', async () => {
+    const { api, clock, ctx, options } = setup([A, B]);
+    const leases = await Leases.take(ctx, [A, B], options({ lockSeconds: 60 }));
+    // Past its expiry (a renewal that waited too long), and in B another run took it over meanwhile.
+    clock.advance(120_000);
+    await api.updateGroup(B, { name: LOCK_GROUP, description: leaseDescription(record('other', EPOCH + 90_000, 600)) });
+    const before = api.calls.length;
+    await leases.release();
+    expect(api.calls.slice(before).map((c) => `${c.op} ${c.poolId}`)).toEqual([`GetGroup ${A.id}`, `DeleteGroup ${A.id}`, `GetGroup ${B.id}`]);
+    expect(api.groupsOf(A.id).map((g) => g.name)).toEqual([]);
+    expect(lockStateOf(api.groupsOf(B.id)[0] ?? { name: '' })).toMatchObject({ kind: 'lease', record: { id: 'other' } });
+  });
+
   it('lost in one pool, is still released in the others', async () => {
     const { api, ctx, options } = setup([A, B]);
     const leases = await Leases.take(ctx, [A, B], options());

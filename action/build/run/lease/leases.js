@@ -95,9 +95,13 @@ export class Leases {
         await this.renewing;
         for (const [id, { pool, record }] of this.held) {
             this.held.delete(id);
-            if (this.lostPools.has(pool.id) || isExpired(record, this.now()))
+            if (this.lostPools.has(pool.id))
                 continue;
             try {
+                // One that ran out (a renewal that waited its turn too long, a paused run) may be another run's
+                // by now: it is deleted only if it still reads back as this run's.
+                if (isExpired(record, this.now()) && !(await this.stillOurs(pool, record)))
+                    continue;
                 await this.ctx.finishing.deleteGroup(pool, LOCK_GROUP);
                 this.options.onLock?.({ kind: 'released', poolId: pool.id });
             }
@@ -107,6 +111,11 @@ export class Leases {
                 this.options.onLock?.({ kind: 'release-failed', poolId: pool.id, why: err instanceof Error ? err.message : String(err) });
             }
         }
+    }
+    async stillOurs(pool, record) {
+        const group = await this.ctx.finishing.getGroup(pool, LOCK_GROUP);
+        const state = group === undefined ? undefined : lockStateOf(group);
+        return state?.kind === 'lease' && state.record.id === record.id;
     }
     now() {
         return (this.context?.now ?? Date.now)();

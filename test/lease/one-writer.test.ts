@@ -350,7 +350,9 @@ describe('what the lease costs', () => {
     const renewed = calls();
     // Each renewal reads the lease, then writes its new expiry; no other update or read of a group was made.
     expect(renewed.UpdateGroup ?? 0).toBeGreaterThanOrEqual(6 + 1);
-    expect(renewed.GetGroup).toBe((renewed.UpdateGroup ?? 0) - 6);
+    // (One more read when the lease ran out just before the end, a renewal having waited its turn: the
+    // release reads it back before deleting it.)
+    expect([(renewed.UpdateGroup ?? 0) - 6, (renewed.UpdateGroup ?? 0) - 5]).toContain(renewed.GetGroup);
     expect(await w.lease()).toBeUndefined();
   });
 });

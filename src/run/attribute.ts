@@ -4,7 +4,7 @@
 // Attribution never fails the drift: a denied or failed lookup is said in the report instead.
 import { attributionOf, attributionTargets, eventNamesOf, isAbout, type AttributedChange, type AttributionTarget, type TrailRecord } from '../core/drift/attribution.js';
 import type { DriftReport } from '../core/drift/model.js';
-import { CgError } from '../core/errors.js';
+import { CgError, messageOf } from '../core/errors.js';
 import type { UserSubs } from '../edge/cognito/port.js';
 import { TRAIL_DAYS, type TrailApi } from '../edge/cloudtrail/port.js';
 import { openSession, type SessionOptions } from './session.js';
@@ -115,7 +115,7 @@ async function readRegion(region: string, targets: readonly AttributionTarget[],
   } catch (err) {
     if (err instanceof CgError && err.code === 'INTERRUPTED') throw err;
     if (err instanceof CgError && err.code === 'AWS_ACCESS_DENIED') return { records, cut, failure: { status: 'not-allowed' } };
-    return { records, cut, failure: { status: 'unavailable', reason: err instanceof Error ? err.message : String(err) } };
+    return { records, cut, failure: { status: 'unavailable', reason: messageOf(err) } };
   }
   return { records, cut };
 }

@@ -3,7 +3,7 @@
 // records to them; membership records are matched by the user's sub, looked up with AdminGetUser.
 // Attribution never fails the drift: a denied or failed lookup is said in the report instead.
 import { attributionOf, attributionTargets, eventNamesOf, isAbout } from '../core/drift/attribution.js';
-import { CgError } from '../core/errors.js';
+import { CgError, messageOf } from '../core/errors.js';
 import { TRAIL_DAYS } from '../edge/cloudtrail/port.js';
 import { openSession } from './session.js';
 /** Pages read per event name and region at most (50 events each): the newest 1,000 events. */
@@ -99,7 +99,7 @@ async function readRegion(region, targets, subs, sources) {
             throw err;
         if (err instanceof CgError && err.code === 'AWS_ACCESS_DENIED')
             return { records, cut, failure: { status: 'not-allowed' } };
-        return { records, cut, failure: { status: 'unavailable', reason: err instanceof Error ? err.message : String(err) } };
+        return { records, cut, failure: { status: 'unavailable', reason: messageOf(err) } };
     }
     return { records, cut };
 }

@@ -1,7 +1,7 @@
 // The CloudTrail port with the AWS SDK v3: LookupEvents, reached as the Cognito client is (the same
 // endpoint override, credentials, profile, timeouts and user agent), retries left to the caller.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import type { SdkOptions } from '../cognito/sdk-api.js';
 import { recordOf } from './record.js';
 import { TRAIL_PAGE_SIZE, type TrailApi, type TrailPage, type TrailQuery } from './port.js';
@@ -71,7 +71,7 @@ export class SdkTrailApi implements TrailApi {
 /** A failed LookupEvents as the project's error. */
 function trailError(where: string, err: unknown): CgError {
   const name = err instanceof Error ? err.name : 'Error';
-  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+  const message = messageOf(err).split('\n')[0] ?? '';
   const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const said = `${where}: ${name}${message === '' ? '' : `: ${message}`}`;
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnauthorizedOperation' || name === 'OperationNotPermittedException') return new CgError('AWS_ACCESS_DENIED', said);

@@ -5,7 +5,7 @@
 import { federationsOf, providerNameOf } from '../../core/credentials/federation.js';
 import type { IdentityPoolInfo } from '../../core/credentials/model.js';
 import type { RoleLookup } from '../../core/credentials/role-checks.js';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import type { CredentialsApi } from '../identity/port.js';
 
 /** What to read. */
@@ -35,7 +35,7 @@ export interface CredentialFacts {
 /** A failure that leaves something unchecked; a stop (INTERRUPTED) still stops the run. */
 function why(err: unknown): string {
   if (err instanceof CgError && err.code === 'INTERRUPTED') throw err;
-  return err instanceof Error ? err.message : String(err);
+  return messageOf(err);
 }
 
 const ROLE_ARN = /^arn:[^:]+:iam::([0-9]{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]+)$/u;

@@ -156,7 +156,7 @@ export class Leases {
         this.options.onLock?.({ kind: 'released', poolId: pool.id });
       } catch (err) {
         if (err instanceof CgError && err.code === 'AWS_GROUP_NOT_FOUND') continue;
-        this.options.onLock?.({ kind: 'release-failed', poolId: pool.id, why: err instanceof Error ? err.message : String(err) });
+        this.options.onLock?.({ kind: 'release-failed', poolId: pool.id, why: messageOf(err) });
       }
     }
   }

@@ -1,7 +1,7 @@
 // The CloudTrail port with the AWS SDK v3: LookupEvents, reached as the Cognito client is (the same
 // endpoint override, credentials, profile, timeouts and user agent), retries left to the caller.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 import { recordOf } from './record.js';
 import { TRAIL_PAGE_SIZE } from './port.js';
 /** A connection that is not established within this long is abandoned. */
@@ -64,7 +64,7 @@ export class SdkTrailApi {
 /** A failed LookupEvents as the project's error. */
 function trailError(where, err) {
     const name = err instanceof Error ? err.name : 'Error';
-    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    const message = messageOf(err).split('\n')[0] ?? '';
     const status = err.$metadata?.httpStatusCode;
     const said = `${where}: ${name}${message === '' ? '' : `: ${message}`}`;
     if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnauthorizedOperation' || name === 'OperationNotPermittedException')

@@ -3,12 +3,12 @@
 // per federating identity pool), and one GetRole per distinct role. Every read is optional: a denied
 // or failed one is recorded as what could not be checked, and the run goes on.
 import { federationsOf, providerNameOf } from '../../core/credentials/federation.js';
-import { CgError } from '../../core/errors.js';
+import { CgError, messageOf } from '../../core/errors.js';
 /** A failure that leaves something unchecked; a stop (INTERRUPTED) still stops the run. */
 function why(err) {
     if (err instanceof CgError && err.code === 'INTERRUPTED')
         throw err;
-    return err instanceof Error ? err.message : String(err);
+    return messageOf(err);
 }
 const ROLE_ARN = /^arn:[^:]+:iam::([0-9]{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]+)$/u;
 /** Reads the identity pools of each region of the user pools, and the roles. */

@@ -394,6 +394,14 @@ describe('the lease options', () => {
   });
 });
 
+describe('unlock of a pool id that is none', () => {
+  it('is refused in one line before any call', async () => {
+    const run = await runInProcess(['unlock', '--pool', 'bad id', '--lock-id', 'x', '--endpoint-url', 'http://127.0.0.1:9'], { cwd: tempDir(), env: isolatedEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: --pool "bad id": not a user pool id; expected <region>_<letters and digits>, such as eu-west-1_AbCdEf123 (or a pool key of the groups file, with --env)\n');
+  });
+});
+
 describe('unlock in a file with environments', () => {
   it('takes the pool key of the file as --env maps it (or its id), and names the pools when neither matches', async ({ onTestFinished }) => {
     const w = await world(onTestFinished);

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { regionOfPoolId } from '../../../core/config/model.js';
+import { POOL_ID_PATTERN, regionOfPoolId } from '../../../core/config/model.js';
 import { CgError } from '../../../core/errors.js';
 import { holderText } from '../../../core/plan/lease.js';
 import type { PoolRef } from '../../../edge/cognito/port.js';
@@ -37,7 +37,12 @@ export async function unlockCommand(io: Io, flags: UnlockFlags): Promise<number>
  * it; otherwise a pool id, its region taken from --region or from the id.
  */
 async function poolOf(io: Io, flags: UnlockFlags): Promise<PoolRef> {
-  if (flags.env === undefined) return { id: flags.pool, region: flags.region ?? regionOfPoolId(flags.pool) };
+  if (flags.env === undefined) {
+    if (flags.pool.length > 55 || !POOL_ID_PATTERN.test(flags.pool)) {
+      throw new CgError('USAGE', `--pool ${JSON.stringify(flags.pool)}: not a user pool id; expected <region>_<letters and digits>, such as eu-west-1_AbCdEf123 (or a pool key of the groups file, with --env)`);
+    }
+    return { id: flags.pool, region: flags.region ?? regionOfPoolId(flags.pool) };
+  }
   const loaded = await readConfigFile(flags.file, io.cwd, { env: flags.env });
   // The environment's view keeps the file's order of pools: the i-th key names the i-th pool.
   const raw = parse(loaded.text) as { userPools?: Array<{ key?: unknown }> } | null;

@@ -202,17 +202,23 @@ describe('a run that loses its lease', () => {
       const running = w.bin(['apply', '-f', file, '--auto-approve', '--max-rps', '3']);
       await until(async () => (await w.groups()).length >= 4);
       await steal(w);
-      const stolenAt0 = Date.now();
-      // A run that holds a lease renews it too: steal it again a little later, so a renewal of the
-      // losing run that checked just before the theft and wrote just after it (the check-then-act
-      // window the README names, wider on a loaded machine) does not hide the theft.
-      if (what === 'another run replaced it') {
-        await new Promise((r) => setTimeout(r, Math.max(0, 1500 - (Date.now() - stolenAt0))));
-        await steal(w);
-      }
+      // Another run that took the lease over keeps it: it renews it, and a confirmed take-over is read
+      // back, so a real rival writes its record again and again. Steal it again every 400 ms until the run
+      // ends, so a renewal of the losing run that checked just before a theft and wrote just after it (the
+      // check-then-act window the README names, wider on a loaded machine) cannot hide the theft.
+      let ended = false;
+      const again = what === 'another run replaced it' ? (async () => {
+        while (!ended) {
+          await new Promise((r) => setTimeout(r, 400));
+          if (!ended) await steal(w);
+        }
+      })() : Promise.resolve();
       const stolenAt = (await w.groups()).filter((g) => g.name !== LOCK_GROUP).length;
-      const run = await running;
-      expect(run.code).toBe(1);
+      const run = await running.finally(() => {
+        ended = true;
+      });
+      await again;
+      expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain(`error: lost the lease on user pool ${P} (${why}): no further change is started`);
       expect(run.stderr).toMatch(new RegExp(`^error: this run lost its lease on user pool ${P}: .*; it stopped before its next change: the summary above says what was and was not applied$`, 'm'));
       const summary = /^Apply incomplete: (\d+) added, 0 changed, 0 replaced, 0 deleted; 0 failed, (\d+) not started\./m.exec(run.stdout);

@@ -43,6 +43,25 @@ describe.concurrent('acknowledged drift through the CLI', () => {
     expect(planMd.stdout).toContain(`> - \`editors\` precedence, acknowledged until ${until}, 10 days left: moving to the new roles (OPS-12)`);
   });
 
+  it('apply shows the revert marked as acknowledged too, from the file and from a saved plan given the file', async ({ expect, onTestFinished }) => {
+    const until = inDays(10);
+    const marked = `Acknowledged drift this plan reverts (the file acknowledges it; apply reverts it all the same):\n  ~ "editors" precedence (acknowledged until ${until}, 10 days left): "migration"\n`;
+    const ack = `          - field: precedence\n            reason: migration\n            until: ${until}\n`;
+    const direct = await drifted(onTestFinished, ack);
+    const applied = await direct.cli(['apply', '-f', direct.file, '--auto-approve']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain(`Plan: 0 to add, 1 to change, 0 to replace, 0 to delete.\n\n${marked}`);
+    expect(applied.stdout).toContain('Apply complete: 0 added, 1 changed');
+
+    const saved = await drifted(onTestFinished, ack);
+    const planFile = writeIn(saved.dir, 'plan.json', '');
+    const made = await saved.cli(['plan', '-f', saved.file, '--out', planFile]);
+    expect(made.code, made.stderr).toBe(0);
+    const withFile = await saved.cli(['apply', planFile, '-f', saved.file]);
+    expect(withFile.code, withFile.stderr).toBe(0);
+    expect(withFile.stdout).toContain(marked);
+  });
+
   it('on its date it is drift again and says the acknowledgement ended; validate warns with file, line and field', async ({ expect, onTestFinished }) => {
     const until = inDays(0);
     const env = await drifted(onTestFinished, `          - field: precedence\n            reason: migration\n            until: ${until}\n`);

@@ -2,6 +2,8 @@ import { RefusedError } from '../../../run/apply/refusal.js';
 import { readConfigFile } from '../../../edge/files/read-config.js';
 import { CgError } from '../../../core/errors.js';
 import type { Plan } from '../../../core/plan/model.js';
+import type { AcknowledgedDifference } from '../../../core/drift/model.js';
+import { acknowledgedIn } from '../acknowledged.js';
 import { missingMemberLines, remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
@@ -54,7 +56,8 @@ interface ApplyRun {
   progress: ProgressReporter;
   policy: Required<ApplyPolicy>;
   onStop: (reason: StopReason) => void;
-  show: (target: Target, plan: Plan) => void;
+  /** Shows the plan about to be applied, with the acknowledged differences it reverts. */
+  show: (target: Target, plan: Plan, acknowledged: readonly AcknowledgedDifference[]) => void;
 }
 
 /**
@@ -84,9 +87,9 @@ export async function applyCommand(io: Io, planFile: string | undefined, flags: 
       progress.stop();
       io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
     },
-    show: (target, plan) => {
+    show: (target, plan, acknowledged) => {
       progress.stop();
-      view.plan(plan, targetBanner(target));
+      view.plan(plan, targetBanner(target), acknowledged);
     },
   };
   if (planFile !== undefined && flags.accessCheck === false) throw new CgError('USAGE', `--no-access-check is for planning; the plan ${planFile} was checked (or not) when it was made`);
@@ -121,7 +124,7 @@ async function applySavedPlan(run: ApplyRun, planFile: string, groupsFile: strin
     const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io, { createPools: true, ...(environment === undefined ? {} : { environment }) });
     try {
       const result = await withStopSignals(io, run.onStop, (signal) =>
-        applySaved({ document, planFile, target: target.ref, processEnv: io.env, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...commonOf(run), onPlan: (p) => run.show(target, p) }),
+        applySaved({ document, planFile, target: target.ref, processEnv: io.env, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...commonOf(run), onPlan: (p) => run.show(target, p, loaded === undefined ? [] : acknowledgedIn(p, loaded.config)) }),
       );
       run.progress.stop();
       for (const line of changedElsewhereLines(result)) run.out.note(`note: ${line}`);
@@ -160,7 +163,7 @@ async function applyFromFile(run: ApplyRun): Promise<number> {
           // Called once the plan passed the policy: the plan is shown only if it may be applied.
           approve: async (plan) => {
             if (flags.autoApprove !== true && !io.stdinIsTTY) throw new RefusedError({ kind: 'no-terminal' });
-            run.show(target, plan);
+            run.show(target, plan, acknowledgedIn(plan, loaded.config));
             if (flags.autoApprove === true) return true;
             const approved = await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal);
             // Ctrl-C at the prompt is a "no" (exit 1, like Terraform); SIGTERM or SIGHUP stop the run and exit with their own code.

@@ -2,12 +2,14 @@
 import type { RefusedError } from '../../../run/apply/refusal.js';
 import type { ApplyOutcome } from '../../../run/apply/report.js';
 import { assertNever } from '../../../core/errors.js';
+import type { AcknowledgedDifference } from '../../../core/drift/model.js';
 import type { Plan } from '../../../core/plan/model.js';
 import { afterCheckLines, applyResultLines, applySummaryLine } from '../../render/apply-report.js';
 import { applyDocument } from '../../render/documents.js';
 import { toJson } from '../../render/json.js';
 import { mdFence, mdText } from '../../render/markdown-escape.js';
 import { refusalDetails, refusalMessage } from '../../render/refusal.js';
+import { revertedText } from '../../render/plan-acknowledged.js';
 import { plainStyle } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
 import type { PlanDocument } from '../../../core/saved-plan/model.js';
@@ -38,8 +40,11 @@ export interface ShownRefusal {
 
 /** Prints an apply in one format. */
 export interface ApplyView {
-  /** The plan about to be applied: in full for text (it is what the approval prompt asks about), else only the banner. */
-  plan(plan: Plan, banner?: Banner): void;
+  /**
+   * The plan about to be applied: in full for text (it is what the approval prompt asks about), with
+   * the acknowledged differences it reverts marked as `plan` marks them; else only the banner.
+   */
+  plan(plan: Plan, banner?: Banner, acknowledged?: readonly AcknowledgedDifference[]): void;
   /** The outcome. */
   result(shown: ShownApply): Promise<void>;
   /**
@@ -53,9 +58,9 @@ export interface ApplyView {
 export function applyView(out: Output): ApplyView {
   const print = printerFor(out);
   return {
-    plan(plan, banner) {
+    plan(plan, banner, acknowledged = []) {
       out.banner(banner);
-      if (out.format === 'text') out.print(renderPlanText(plan, out.style));
+      if (out.format === 'text') out.print(`${renderPlanText(plan, out.style)}${revertedText(acknowledged, out.style)}`);
     },
     async result(shown) {
       print.result(shown);

@@ -1,6 +1,7 @@
 import { RefusedError } from '../../../run/apply/refusal.js';
 import { readConfigFile } from '../../../edge/files/read-config.js';
 import { CgError } from '../../../core/errors.js';
+import { acknowledgedIn } from '../acknowledged.js';
 import { missingMemberLines, remainingLines } from '../../render/apply-report.js';
 import { changedElsewhereLines } from '../../render/stale.js';
 import { targetText } from '../../render/target.js';
@@ -44,9 +45,9 @@ export async function applyCommand(io, planFile, flags, groupsFile) {
             progress.stop();
             io.err(`\n${reason === 'output-lost' ? 'the output went away' : `${reason} received`}: starting no new calls, waiting for the ones in flight...\n`);
         },
-        show: (target, plan) => {
+        show: (target, plan, acknowledged) => {
             progress.stop();
-            view.plan(plan, targetBanner(target));
+            view.plan(plan, targetBanner(target), acknowledged);
         },
     };
     if (planFile !== undefined && flags.accessCheck === false)
@@ -80,7 +81,7 @@ async function applySavedPlan(run, planFile, groupsFile) {
         const environment = planEnvironment(document);
         const target = await openTarget(flags, document.pools.map((p) => ({ id: p.userPoolId, region: p.region })), io, { createPools: true, ...(environment === undefined ? {} : { environment }) });
         try {
-            const result = await withStopSignals(io, run.onStop, (signal) => applySaved({ document, planFile, target: target.ref, processEnv: io.env, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...commonOf(run), onPlan: (p) => run.show(target, p) }));
+            const result = await withStopSignals(io, run.onStop, (signal) => applySaved({ document, planFile, target: target.ref, processEnv: io.env, ...(desired === undefined ? {} : { desired }), ...target.session, signal, ...commonOf(run), onPlan: (p) => run.show(target, p, loaded === undefined ? [] : acknowledgedIn(p, loaded.config)) }));
             run.progress.stop();
             for (const line of changedElsewhereLines(result))
                 run.out.note(`note: ${line}`);
@@ -121,7 +122,7 @@ async function applyFromFile(run) {
                 approve: async (plan) => {
                     if (flags.autoApprove !== true && !io.stdinIsTTY)
                         throw new RefusedError({ kind: 'no-terminal' });
-                    run.show(target, plan);
+                    run.show(target, plan, acknowledgedIn(plan, loaded.config));
                     if (flags.autoApprove === true)
                         return true;
                     const approved = await confirm(io, `\nDo you want to apply these changes to ${targetText(target.shown)}?`, signal);

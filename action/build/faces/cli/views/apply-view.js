@@ -4,6 +4,7 @@ import { applyDocument } from '../../render/documents.js';
 import { toJson } from '../../render/json.js';
 import { mdFence, mdText } from '../../render/markdown-escape.js';
 import { refusalDetails, refusalMessage } from '../../render/refusal.js';
+import { revertedText } from '../../render/plan-acknowledged.js';
 import { plainStyle } from '../../render/style.js';
 import { renderPlanText } from '../../render/text.js';
 import { VERSION } from '../version.js';
@@ -12,10 +13,10 @@ import { planMarkdown } from './plan-view.js';
 export function applyView(out) {
     const print = printerFor(out);
     return {
-        plan(plan, banner) {
+        plan(plan, banner, acknowledged = []) {
             out.banner(banner);
             if (out.format === 'text')
-                out.print(renderPlanText(plan, out.style));
+                out.print(`${renderPlanText(plan, out.style)}${revertedText(acknowledged, out.style)}`);
         },
         async result(shown) {
             print.result(shown);

@@ -19,13 +19,14 @@ export const TEST_ENV = {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Integration tests start servers and child processes; give them room on a 2-core machine.
-    testTimeout: 30_000,
+    // Integration tests start servers and child processes; give them room on a 2-core machine running
+    // a file per core and one more (the longest test then takes about 15 s; 60 s still ends a hang).
+    testTimeout: 60_000,
     // Most of a test's time is spent waiting (on a server, a child process, the pacing of calls), so one
     // file more than the cores runs at once: on 2 cores that takes the suite from about 350 s (vitest's
     // default of cores - 1 workers) to about 165 s, with the timing-sensitive tests still passing.
     maxWorkers: Math.min(8, availableParallelism() + 1),
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     env: TEST_ENV,

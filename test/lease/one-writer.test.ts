@@ -301,6 +301,12 @@ describe('plan, drift and import beside a held lease', () => {
     const ops = Object.entries(w.em.stats().operations).filter(([, s]) => s.calls > 0).map(([op]) => op);
     expect(ops).toEqual(['ListGroups']);
     expect(w.em.stats().operations.ListGroups?.calls).toBe(3);
+    // The pull-request comment and the drift Markdown say it too, under their summary line, escaped.
+    const said = `> [!NOTE]\n> user pool ${P.replace('_', '\\_')}: an apply by deployer@&#8203;ci-runner-7 (https:&#8203;//ci.example/runs/42) has been running since ${lease.since} (lease until ${lease.until}, lock id ${lease.id}); this listing may show its work half done\n`;
+    const planMd = await w.cli(['plan', '-f', file, '--format', 'markdown']);
+    expect(planMd.stdout).toContain(`**No changes.**\n\n${said}`);
+    const driftMd = await w.cli(['drift', '-f', file, '--format', 'markdown']);
+    expect(driftMd.stdout).toContain(`\n\n${said}`);
 
     const imported = await w.cli(['import', '--user-pool-id', P]);
     expect(imported.code).toBe(0);

@@ -19,6 +19,8 @@ export interface Planned {
   target: Target;
   result: PlanResult;
   doc: PlanDocument;
+  /** What the listing showed of other runs (an apply holding a pool's lease), already said on stderr: for the Markdown. */
+  notes: string[];
 }
 
 /** The plan document for a plan made from a groups file against a target. */
@@ -70,8 +72,9 @@ export async function withPlan<T>(
     });
     progress.stop();
     // An apply holding a lease is said from the listing already made: plan and drift never take one.
-    for (const line of heldLeaseLines(result.observed, Date.now())) io.err(`${safeOutput(`note: ${line}`)}\n`);
-    return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
+    const notes = heldLeaseLines(result.observed, Date.now());
+    for (const line of notes) io.err(`${safeOutput(`note: ${line}`)}\n`);
+    return await use({ loaded, target, result, doc: documentOf(result, loaded, target), notes });
   });
 }
 

@@ -4,15 +4,25 @@ import { driftSummaryLine, fixWords } from './drift-text.js';
 import { mdCellCode, mdCode, mdText } from './markdown-escape.js';
 import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.js';
 import { attributionMarkdown } from './drift-attribution.js';
-import { GITHUB_COMMENT_LIMIT } from './markdown.js';
+import { GITHUB_COMMENT_LIMIT, notesSection } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
 import { transitionText, triggerText } from './access-words.js';
 
+/** How drift's Markdown is made: its limit, where it was read, notes about the pools. */
+export interface DriftMarkdownOptions {
+  limit?: number;
+  target?: string;
+  /** Plain text, under the summary (such as an apply that holds a pool's lease). */
+  notes?: readonly string[];
+}
+
 /** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
-export function renderDriftMarkdown(report: DriftReport, options: { limit?: number; target?: string } = {}): string {
+export function renderDriftMarkdown(report: DriftReport, options: DriftMarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
   const c = countDrift(report);
   const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId, 'prose')).join(', ')}${options.target === undefined ? '' : ` on ${mdText(options.target)}`}`, '', `**${mdText(driftSummaryLine(report))}**`];
+  const notes = notesSection(options.notes ?? []);
+  if (notes !== '') lines.push(notes.slice(0, -1));
   if (c.alerts > 0) lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)}`);
   for (const p of report.pools) {
     lines.push('', `#### ${mdCode(p.userPoolId)} (${mdText(p.region)}): ${plural(p.listed, 'group')} listed`, '');

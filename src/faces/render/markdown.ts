@@ -55,6 +55,8 @@ export interface MarkdownOptions {
   target?: string;
   /** The groups file's validation warnings (such as a precedence tie), shown in the comment as on stderr. */
   warnings?: readonly Diagnostic[];
+  /** Notes about the pools, plain text, shown under the title (such as an apply that holds a pool's lease). */
+  notes?: readonly string[];
 }
 
 /**
@@ -120,7 +122,7 @@ interface Cut {
 /** A pull-request comment for a plan: title, summary, cut note, warnings, the changes by risk, unmanaged groups, the full text. Never over the limit. */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
-  const title = `${options.preface ?? ''}${titleSection(plan, options.target)}`;
+  const title = `${options.preface ?? ''}${titleSection(plan, options.target)}${notesSection(options.notes ?? [])}`;
   // Whose token claims the plan changes, and whose credentials, come with the warnings, above the changes (each bounded).
   const warnings = `${warningSections(plan, options.warnings ?? [])}${accessMarkdown(plan)}${credentialsMarkdown(plan.credentials, plan.pools)}`;
   const tail = appendixSection(options.appendix, limit, options.seeAlso);
@@ -190,6 +192,12 @@ function titleSection(plan: Plan, target: string | undefined): string {
   const ids = plan.pools.map((p) => mdCode(p.userPoolId, 'prose'));
   const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
   return `### cognito-groups plan for ${named}${target === undefined ? '' : ` on ${mdText(target)}`}\n\n**${mdText(summaryLine(plan))}**\n`;
+}
+
+/** Right under the summary: notes about the pools (plain text, escaped), as one note block; empty when none. */
+export function notesSection(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  return `\n> [!NOTE]\n${notes.map((n) => `> ${mdText(n)}`).join('\n>\n')}\n`;
 }
 
 /** Right under the summary: which changes are folded below, which are left out (named, bounded), and where the rest is. Empty when nothing is. */

@@ -52,9 +52,10 @@ export async function withPlan(io, flags, use) {
         });
         progress.stop();
         // An apply holding a lease is said from the listing already made: plan and drift never take one.
-        for (const line of heldLeaseLines(result.observed, Date.now()))
+        const notes = heldLeaseLines(result.observed, Date.now());
+        for (const line of notes)
             io.err(`${safeOutput(`note: ${line}`)}\n`);
-        return await use({ loaded, target, result, doc: documentOf(result, loaded, target) });
+        return await use({ loaded, target, result, doc: documentOf(result, loaded, target), notes });
     });
 }
 /** The --env flag as readConfigFile takes it. */

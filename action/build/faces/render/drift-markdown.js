@@ -4,7 +4,7 @@ import { driftSummaryLine, fixWords } from './drift-text.js';
 import { mdCellCode, mdCode, mdText } from './markdown-escape.js';
 import { acknowledgedMarkdownRows, expiredMarkdown } from './drift-acknowledged.js';
 import { attributionMarkdown } from './drift-attribution.js';
-import { GITHUB_COMMENT_LIMIT } from './markdown.js';
+import { GITHUB_COMMENT_LIMIT, notesSection } from './markdown.js';
 import { alertsCaution, alertText, plural } from './values.js';
 import { transitionText, triggerText } from './access-words.js';
 /** Drift as Markdown (a job summary or an issue), kept under GitHub's comment limit. */
@@ -12,6 +12,9 @@ export function renderDriftMarkdown(report, options = {}) {
     const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
     const c = countDrift(report);
     const lines = [`### cognito-groups drift for ${report.pools.map((p) => mdCode(p.userPoolId, 'prose')).join(', ')}${options.target === undefined ? '' : ` on ${mdText(options.target)}`}`, '', `**${mdText(driftSummaryLine(report))}**`];
+    const notes = notesSection(options.notes ?? []);
+    if (notes !== '')
+        lines.push(notes.slice(0, -1));
     if (c.alerts > 0)
         lines.push('', '> [!CAUTION]', `> ${alertsCaution(c.alerts)}`);
     for (const p of report.pools) {

@@ -25,10 +25,10 @@ export async function driftCommand(io: Io, flags: DriftFlags): Promise<number> {
   const out = openOutput(io, flags);
   // Drift reads every role the file names (one deleted since leaves its users without credentials), and
   // access drift: what members added or removed by hand did to their claims (groups with `members:` only).
-  return withPlan(io, { ...flags, checkAllRoles: true, accessScope: 'member-drift' }, async ({ target, result }) => {
+  return withPlan(io, { ...flags, checkAllRoles: true, accessScope: 'member-drift' }, async ({ target, result, notes }) => {
     const found = driftOf(result.plan, { config: result.config, today: dateOf(new Date()) });
     const report = flags.attribution === false ? found : await attributeWithSession(found, target.session, result.config.settings.maxRps);
-    await driftView(out).show(report, targetBanner(target), targetText(target.shown));
+    await driftView(out).show(report, targetBanner(target), targetText(target.shown), notes);
     return inSync(report) ? 0 : 2;
   });
 }

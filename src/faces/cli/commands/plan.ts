@@ -37,7 +37,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
   const saveAs = flags.out;
   const writeOptions: AtomicWriteOptions = { symlinks: 'refuse', hint: 'choose another path', ...(saveAs === undefined ? {} : { shownAs: saveAs }) };
   if (saveAs !== undefined) await checkPlanOutput(io, flags, saveAs, writeOptions);
-  return withPlan(io, flags, async ({ target, result, doc, loaded }) => {
+  return withPlan(io, flags, async ({ target, result, doc, loaded, notes }) => {
     if (saveAs !== undefined) {
       const path = pathIn(io, saveAs);
       await writeFileAtomic(path, toJson(doc), writeOptions);
@@ -62,6 +62,7 @@ export async function planCommand(io: Io, flags: PlanFlags): Promise<number> {
       warnings: loaded.warnings,
       target: target.shown,
       acknowledged: acknowledgedIn(result.plan, loaded.config),
+      notes,
       ...(flags.attribution === true ? { attributions: (await attributeWithSession(driftOf(result.plan), target.session, result.config.settings.maxRps)).pools.flatMap((p) => p.attributions ?? []) } : {}),
     });
     return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;

@@ -33,6 +33,8 @@ export interface ShownPlan {
   acknowledged?: readonly AcknowledgedDifference[];
   /** Who made the differences the plan reverts (plan --attribution). */
   attributions?: readonly AttributedChange[];
+  /** Notes about the pools for the Markdown (text output has them on stderr), such as an apply holding a lease. */
+  notes?: readonly string[];
 }
 
 /** Prints a plan in one format. */
@@ -89,6 +91,7 @@ export interface PlanMarkdownParts {
   appendix?: string | undefined;
   preface?: string | undefined;
   warnings?: readonly Diagnostic[] | undefined;
+  notes?: readonly string[] | undefined;
   /** Characters the Markdown may take; GitHub's comment limit when unset. */
   limit?: number | undefined;
 }
@@ -102,6 +105,7 @@ export function planMarkdown(plan: Plan, parts: PlanMarkdownParts): string {
     ...(parts.preface === undefined ? {} : { preface: parts.preface }),
     ...(parts.target === undefined ? {} : { target: targetText(parts.target) }),
     ...(parts.warnings === undefined || parts.warnings.length === 0 ? {} : { warnings: parts.warnings }),
+    ...(parts.notes === undefined || parts.notes.length === 0 ? {} : { notes: parts.notes }),
     ...(parts.limit === undefined ? {} : { limit: parts.limit }),
   });
 }

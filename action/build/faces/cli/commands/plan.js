@@ -21,7 +21,7 @@ export async function planCommand(io, flags) {
     const writeOptions = { symlinks: 'refuse', hint: 'choose another path', ...(saveAs === undefined ? {} : { shownAs: saveAs }) };
     if (saveAs !== undefined)
         await checkPlanOutput(io, flags, saveAs, writeOptions);
-    return withPlan(io, flags, async ({ target, result, doc, loaded }) => {
+    return withPlan(io, flags, async ({ target, result, doc, loaded, notes }) => {
         if (saveAs !== undefined) {
             const path = pathIn(io, saveAs);
             await writeFileAtomic(path, toJson(doc), writeOptions);
@@ -48,6 +48,7 @@ export async function planCommand(io, flags) {
             warnings: loaded.warnings,
             target: target.shown,
             acknowledged: acknowledgedIn(result.plan, loaded.config),
+            notes,
             ...(flags.attribution === true ? { attributions: (await attributeWithSession(driftOf(result.plan), target.session, result.config.settings.maxRps)).pools.flatMap((p) => p.attributions ?? []) } : {}),
         });
         return flags.detailedExitcode === true && hasChanges(result.plan) ? 2 : 0;

@@ -8,10 +8,11 @@ import { VERSION } from '../version.js';
 export function driftView(out) {
     const print = printerFor(out);
     return {
-        async show(report, banner, target) {
+        async show(report, banner, target, notes = []) {
             out.banner(banner);
-            print(report, target);
-            await out.summary(() => renderDriftMarkdown(report, { ...(target === undefined ? {} : { target }) }));
+            const options = { ...(target === undefined ? {} : { target }), notes };
+            print(report, options);
+            await out.summary(() => renderDriftMarkdown(report, options));
         },
     };
 }
@@ -22,7 +23,7 @@ function printerFor(out) {
         case 'json':
             return (report) => out.print(toJson(driftDocument(report, VERSION, new Date())));
         case 'markdown':
-            return (report, target) => out.print(renderDriftMarkdown(report, { ...(target === undefined ? {} : { target }) }));
+            return (report, options) => out.print(renderDriftMarkdown(report, options));
         default:
             return assertNever(out.format);
     }

@@ -54,6 +54,7 @@ export function planMarkdown(plan, parts) {
         ...(parts.preface === undefined ? {} : { preface: parts.preface }),
         ...(parts.target === undefined ? {} : { target: targetText(parts.target) }),
         ...(parts.warnings === undefined || parts.warnings.length === 0 ? {} : { warnings: parts.warnings }),
+        ...(parts.notes === undefined || parts.notes.length === 0 ? {} : { notes: parts.notes }),
         ...(parts.limit === undefined ? {} : { limit: parts.limit }),
     });
 }

@@ -188,6 +188,10 @@ export async function listen(port, parts) {
                 drained?.();
         });
     });
+    // Idle connections are kept a minute, not Node's default 5 s: a client that reuses a pooled socket
+    // just as the server closes it sees ECONNRESET, and a test's client with retries off did, after an
+    // idle spell of a few seconds. close() ends idle connections at once, so this never delays it.
+    server.keepAliveTimeout = 60_000;
     const bound = await new Promise((resolve, reject) => {
         server.once('error', (e) => reject(usage(`cannot listen on ${HOST}:${port}: ${e.message}`)));
         server.listen(port, HOST, () => {

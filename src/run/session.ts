@@ -5,11 +5,11 @@ import { SdkAccountApi, type AccountApi } from '../edge/cognito/account.js';
 import { SdkGroupsApi, type SdkOptions } from '../edge/cognito/sdk-api.js';
 import { systemClock, type Clock } from '../edge/pacing/clock.js';
 import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
-import { CREDENTIAL_RATE, PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
+import { PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
 import { SdkCredentialsApi } from '../edge/identity/sdk-api.js';
 import type { CredentialsApi } from '../edge/identity/port.js';
 import { Pacer } from '../edge/pacing/pacer.js';
-import { COGNITO_RATES, type Rates } from '../edge/pacing/rates.js';
+import { COGNITO_RATES, CREDENTIAL_RATE, type Rates } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../edge/pacing/retry.js';
 import type { TrailApi } from '../edge/cloudtrail/port.js';
 import { LazySdkTrailApi } from '../edge/cloudtrail/lazy-trail.js';
@@ -68,7 +68,7 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
   const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
   const credentialsInner = credentialsSdk ?? options.credentialsApi;
-  const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
+  const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(rates.credentialRead ?? CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
   return {
     api,
     finishing: api.withoutSignal(),

@@ -92,7 +92,7 @@ describe('the package entry', () => {
     expect(lib.LOCK_GROUP).toBe('cognito-groups.lock');
     expect(lib.DEFAULT_LOCK_SECONDS).toBe(300);
     expect(lib.DEFAULT_MAX_ROLE_CHANGES).toBe(25);
-    expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10 });
+    expect(lib.COGNITO_RATES).toEqual({ perPoolOperation: 5, accountRead: 20, accountWrite: 15, poolRead: 5, userList: 30, userRead: 50, userUpdate: 25, perUser: 10, credentialRead: 5 });
   });
 
   it('exports these types (checked by the type-checker: a removed one fails `tsc --noEmit`)', () => {

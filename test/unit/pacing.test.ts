@@ -245,9 +245,12 @@ describe('Pacer', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'INTERRUPTED' });
   });
 
-  it('scales every rate, maxRps included', () => {
-    expect(scaleRates({ ...COGNITO_RATES, maxRps: 2 }, 10)).toEqual({ perPoolOperation: 50, accountRead: 200, accountWrite: 150, userList: 300, userRead: 500, userUpdate: 250, poolRead: 50, perUser: 100, maxRps: 20 });
-    expect(scaleRates(COGNITO_RATES, 0.5)).toEqual({ perPoolOperation: 2.5, accountRead: 10, accountWrite: 7.5, userList: 15, userRead: 25, userUpdate: 12.5, poolRead: 2.5, perUser: 5 });
+  it('scales every rate, maxRps and the credentials reads included', () => {
+    expect(scaleRates({ ...COGNITO_RATES, maxRps: 2 }, 10)).toEqual({ perPoolOperation: 50, accountRead: 200, accountWrite: 150, userList: 300, userRead: 500, userUpdate: 250, poolRead: 50, perUser: 100, credentialRead: 50, maxRps: 20 });
+    expect(scaleRates(COGNITO_RATES, 0.5)).toEqual({ perPoolOperation: 2.5, accountRead: 10, accountWrite: 7.5, userList: 15, userRead: 25, userUpdate: 12.5, poolRead: 2.5, perUser: 5, credentialRead: 2.5 });
+    // Rates that leave the credentials reads unset get the default (5/s) scaled, as the emulator's quotas are.
+    const { credentialRead: _unset, ...withoutCredentials } = COGNITO_RATES;
+    expect(scaleRates(withoutCredentials, 4).credentialRead).toBe(20);
   });
 
   // Pacer.tryAcquire (src/edge/pacing/pacer.ts, `lane.next = now - lane.next < step ? lane.next + step : now + step`)

@@ -8,14 +8,8 @@ import { CgError } from '../../core/errors.js';
 import { CREDENTIAL_OPERATIONS, type CredentialOperation, type CredentialsApi, type IdentityPoolDescription, type IdentityPoolPage, type IdentityPoolRoleSettings, type RoleDescription } from '../identity/port.js';
 import type { Clock } from './clock.js';
 import { GRID_TOLERANCE_MS, PACING_MARGIN } from './pacer.js';
+import { CREDENTIAL_RATE } from './rates.js';
 import { backoffMs, type RetryPolicy } from './retry.js';
-
-/**
- * Requests per second for each identity pool operation in a region, and for IAM GetRole: neither the
- * contract nor the Cognito quota page as read here gives a figure for these reads, so they are paced
- * low (a run makes a handful of them).
- */
-export const CREDENTIAL_RATE = 5;
 
 /** Counts of the credentials reads of a run. */
 export interface CredentialCallCounts {

@@ -18,15 +18,23 @@ export interface Rates {
   poolRead: number;
   /** Reads, and writes, of one user (Cognito: 10 each). */
   perUser: number;
+  /**
+   * Each identity pool read per region (Cognito Identity) and IAM GetRole, for the credentials check
+   * (no published figure: CREDENTIAL_RATE when unset).
+   */
+  credentialRead?: number;
   /** A lower budget for the whole run, across all operations (`--max-rps`). */
   maxRps?: number;
 }
+
+/** Requests per second for each credentials read (identity pools, GetRole): no published figure, so paced low (a run makes a handful). */
+export const CREDENTIAL_RATE = 5;
 
 /** CloudTrail LookupEvents: 2 requests per second per account and region, not adjustable (cognito-contract.md). */
 export const LOOKUP_EVENTS_RATE = 2;
 
 /** Cognito's documented quotas (cognito-contract.md, "Quotas" and "Members"). */
-export const COGNITO_RATES: Readonly<Rates> = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10 };
+export const COGNITO_RATES: Readonly<Rates> = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10, credentialRead: CREDENTIAL_RATE };
 
 /** The account-wide rate of a quota category. */
 export function accountRate(rates: Rates, category: QuotaCategory): number {
@@ -58,6 +66,7 @@ export function scaleRates(rates: Rates, factor: number): Rates {
     poolRead: rates.poolRead * factor,
     perUser: rates.perUser * factor,
   };
+  out.credentialRead = (rates.credentialRead ?? CREDENTIAL_RATE) * factor;
   if (rates.maxRps !== undefined) out.maxRps = rates.maxRps * factor;
   return out;
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DesiredConfig, DesiredGroup } from '../core/config/model.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { COGNITO_RATES, scaleRates } from '../edge/pacing/rates.js';
+import { COGNITO_RATES, CREDENTIAL_RATE, scaleRates } from '../edge/pacing/rates.js';
 import { apply } from '../run/apply.js';
 import { plan } from '../run/plan.js';
 import type { SessionOptions } from '../run/session.js';
@@ -120,6 +120,12 @@ async function main(): Promise<void> {
   log('access: the access check of a precedence change in a pool of 10,000 groups, 50 with roles...');
   for (const row of accessRows(execFileSync(process.execPath, [fileURLToPath(new URL('./access.js', import.meta.url)), String(Number(process.env.BENCH_ACCESS_SCALE ?? SCALE))], { encoding: 'utf8' }))) rows.push(row);
 
+  // The credentials check (identity pools and roles) of claim-changing plans, and plans that change no
+  // claim, in its own process; with the real-rates runs, also the whole plan with and without it at 5/s.
+  log(`credentials: the credentials check in a pool of 10,000 groups, 50 with roles, 3 of 123 identity pools federating it${process.env.BENCH_REAL === '0' ? '' : ' (and the whole plan with it at 5/s, about 45 s)'}...`);
+  const credentialsArgs = [fileURLToPath(new URL('./credentials.js', import.meta.url)), String(Number(process.env.BENCH_CREDENTIALS_SCALE ?? SCALE)), ...(process.env.BENCH_REAL === '0' ? [] : ['real'])];
+  for (const row of credentialsRows(execFileSync(process.execPath, credentialsArgs, { encoding: 'utf8' }))) rows.push(row);
+
   process.stdout.write(`\nnode ${process.version} on ${process.platform}-${process.arch}\n\nStart-up and real rates (whole processes; medians; peak RSS of the process):\n\n`);
   const startHeader = ['run', 'time', 'target / floor', 'ratio', 'outcome', 'peak RSS'];
   process.stdout.write(`| ${startHeader.join(' | ')} |\n| ${startHeader.map(() => '---').join(' | ')} |\n`);
@@ -149,9 +155,11 @@ async function writeRun(em: RunningEmulator, session: SessionOptions, pool: stri
   const seconds = (performance.now() - start) / 1000;
   em.setFaults({});
   const writes = 2 * WRITES_EACH;
-  // Creates and updates each have their own per-pool quota and run side by side.
-  const floor = writes / (2 * PER_POOL_RATE);
   const stats = em.stats();
+  // Creates and updates each have their own per-pool quota and run side by side; before them, the plan
+  // checks the roles the creates name (one GetRole per distinct role, at the scaled credentials rate).
+  const roleChecks = stats.operations.GetRole?.calls ?? 0;
+  const floor = writes / (2 * PER_POOL_RATE) + roleChecks / (CREDENTIAL_RATE * SCALE);
   // The lease's create is not one of the writes the floor counts (nor its delete, not counted here).
   const writeCalls = (stats.operations.CreateGroup?.calls ?? 0) + (stats.operations.UpdateGroup?.calls ?? 0) - (lock ? 1 : 0);
   const extra = errorRate > 0 ? `; ${writeCalls - writes} extra calls` : '';
@@ -268,6 +276,51 @@ function accessRows(json: string): string[][] {
     const calls = Object.entries(r.calls).map(([op, n]) => `${op} ${n}`).join(', ');
     return [label, secs(r.seconds), `${secs(floor)} cheaper (users ${secs(r.floorUsers)}, groups ${secs(r.floorGroups)})`, ratio(r.seconds / floor), `${calls}; ${r.users} users; peak RSS ${out.maxRssMb.toFixed(0)} MB`, `${r.throttled}`, '0'];
   });
+}
+
+/** The credentials bench's runs as table rows: the check alone against its floor, plans that change no claim, and (real) the whole plan with and without the check. */
+function credentialsRows(json: string): string[][] {
+  type Calls = Record<string, number>;
+  const out = JSON.parse(json) as {
+    scale: number;
+    rate: number;
+    identityPools: number;
+    federating: number;
+    maxRssMb: number;
+    runs: Array<{ change: string; rate: number; seconds: number; calls: Calls; floor: number; serial: number; claimUsers: number; credentialUsers: number; identityPools: number; rolesChecked: number; throttled: number }>;
+    quiet: Array<{ change: string; seconds: number; calls: Calls; credentialCalls: Calls; throttled: number }>;
+    whole: Array<{ credentialsCheck: boolean; seconds: number; calls: Calls; floor: number; throttled: number }>;
+  };
+  const list = (calls: Calls): string => Object.entries(calls).map(([op, n]) => `${op} ${n}`).join(', ');
+  const pool = `10,000 groups (50 with roles), ${out.federating} of ${out.identityPools} identity pools federating it`;
+  const rows = out.runs.map((r) => [
+    `credentials: check of 1 change (${r.change}), ${pool}, ${r.rate === out.rate ? `at the run's ${out.rate}/s per operation (not scaled)` : `${out.rate}/s per operation x${r.rate / out.rate}`}`,
+    secs(r.seconds),
+    `${secs(r.floor)} (lanes side by side; ${secs(r.serial)} one after another)`,
+    ratio(r.seconds / r.floor),
+    `${list(r.calls)}; ${r.claimUsers} users' claims, ${r.credentialUsers} users' credentials change in ${r.identityPools} identity pools; peak RSS ${out.maxRssMb.toFixed(0)} MB`,
+    `${r.throttled}`,
+    '0',
+  ]);
+  for (const q of out.quiet) {
+    const made = Object.fromEntries(Object.entries(q.credentialCalls).filter(([, n]) => n > 0));
+    rows.push([`credentials: whole plan changing no claim (${q.change})`, secs(q.seconds), '', '', `${list(q.calls)}; identity pool and IAM calls: ${Object.keys(made).length === 0 ? 'none' : list(made)}`, `${q.throttled}`, '0']);
+  }
+  const without = out.whole.find((w) => !w.credentialsCheck);
+  const withCheck = out.whole.find((w) => w.credentialsCheck);
+  if (without !== undefined && withCheck !== undefined) {
+    const added = withCheck.seconds - without.seconds;
+    rows.push([
+      `credentials: whole plan of the roleArn change, check at the run's ${out.rate}/s (not scaled), with / without it`,
+      `${secs(withCheck.seconds)} / ${secs(without.seconds)}: +${secs(added)}`,
+      `${secs(withCheck.floor)} for the check`,
+      ratio(added / withCheck.floor),
+      list(withCheck.calls),
+      `${withCheck.throttled}`,
+      '0',
+    ]);
+  }
+  return rows;
 }
 
 function secs(s: number): string {

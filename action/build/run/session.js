@@ -4,10 +4,10 @@ import { SdkAccountApi } from '../edge/cognito/account.js';
 import { SdkGroupsApi } from '../edge/cognito/sdk-api.js';
 import { systemClock } from '../edge/pacing/clock.js';
 import { PacedGroupsApi } from '../edge/pacing/paced-api.js';
-import { CREDENTIAL_RATE, PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
+import { PacedCredentialsApi } from '../edge/pacing/paced-credentials.js';
 import { SdkCredentialsApi } from '../edge/identity/sdk-api.js';
 import { Pacer } from '../edge/pacing/pacer.js';
-import { COGNITO_RATES } from '../edge/pacing/rates.js';
+import { COGNITO_RATES, CREDENTIAL_RATE } from '../edge/pacing/rates.js';
 import { DEFAULT_RETRY } from '../edge/pacing/retry.js';
 import { LazySdkTrailApi } from '../edge/cloudtrail/lazy-trail.js';
 import { PacedTrailApi } from '../edge/pacing/paced-trail.js';
@@ -29,7 +29,7 @@ export function openSession(options, fileMaxRps) {
     const account = options.api === undefined ? new SdkAccountApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : options.accountApi;
     const credentialsSdk = options.api === undefined ? new SdkCredentialsApi({ ...options, ...(stop === undefined ? {} : { signal: stop.signal }) }) : undefined;
     const credentialsInner = credentialsSdk ?? options.credentialsApi;
-    const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
+    const credentials = credentialsInner === undefined ? undefined : new PacedCredentialsApi(credentialsInner, clock, options.retry ?? DEFAULT_RETRY, Math.min(rates.credentialRead ?? CREDENTIAL_RATE, rates.maxRps ?? Infinity), stop?.signal);
     return {
         api,
         finishing: api.withoutSignal(),

@@ -7,13 +7,8 @@ import { isRetryable } from '../cognito/call-error.js';
 import { CgError } from '../../core/errors.js';
 import { CREDENTIAL_OPERATIONS } from '../identity/port.js';
 import { GRID_TOLERANCE_MS, PACING_MARGIN } from './pacer.js';
+import { CREDENTIAL_RATE } from './rates.js';
 import { backoffMs } from './retry.js';
-/**
- * Requests per second for each identity pool operation in a region, and for IAM GetRole: neither the
- * contract nor the Cognito quota page as read here gives a figure for these reads, so they are paced
- * low (a run makes a handful of them).
- */
-export const CREDENTIAL_RATE = 5;
 /** A new, zeroed set of counts. */
 export function newCredentialCounts() {
     return { calls: Object.fromEntries(CREDENTIAL_OPERATIONS.map((op) => [op, 0])), throttled: 0, faults: 0 };

@@ -1,7 +1,9 @@
+/** Requests per second for each credentials read (identity pools, GetRole): no published figure, so paced low (a run makes a handful). */
+export const CREDENTIAL_RATE = 5;
 /** CloudTrail LookupEvents: 2 requests per second per account and region, not adjustable (cognito-contract.md). */
 export const LOOKUP_EVENTS_RATE = 2;
 /** Cognito's documented quotas (cognito-contract.md, "Quotas" and "Members"). */
-export const COGNITO_RATES = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10 };
+export const COGNITO_RATES = { perPoolOperation: 5, accountRead: 20, accountWrite: 15, userList: 30, userRead: 50, userUpdate: 25, poolRead: 5, perUser: 10, credentialRead: CREDENTIAL_RATE };
 /** The account-wide rate of a quota category. */
 export function accountRate(rates, category) {
     switch (category) {
@@ -31,6 +33,7 @@ export function scaleRates(rates, factor) {
         poolRead: rates.poolRead * factor,
         perUser: rates.perUser * factor,
     };
+    out.credentialRead = (rates.credentialRead ?? CREDENTIAL_RATE) * factor;
     if (rates.maxRps !== undefined)
         out.maxRps = rates.maxRps * factor;
     return out;

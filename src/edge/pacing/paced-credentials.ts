@@ -6,7 +6,7 @@
 import { isRetryable } from '../cognito/call-error.js';
 import { CgError } from '../../core/errors.js';
 import { CREDENTIAL_OPERATIONS, type CredentialOperation, type CredentialsApi, type IdentityPoolDescription, type IdentityPoolPage, type IdentityPoolRoleSettings, type RoleDescription } from '../identity/port.js';
-import type { Clock } from './clock.js';
+import { interrupted, type Clock } from './clock.js';
 import { GRID_TOLERANCE_MS, PACING_MARGIN } from './pacer.js';
 import { CREDENTIAL_RATE } from './rates.js';
 import { backoffMs, type RetryPolicy } from './retry.js';
@@ -73,6 +73,8 @@ export class PacedCredentialsApi implements CredentialsApi {
     let throttledSince: number | undefined;
     for (;;) {
       attempt++;
+      // Once the run stops, no read starts, even one whose lane would not make it wait.
+      if (this.signal?.aborted === true) throw interrupted();
       await this.acquire(`${region}:${op}`);
       this.counts.calls[op]++;
       try {

@@ -6,6 +6,7 @@
 import { isRetryable } from '../cognito/call-error.js';
 import { CgError } from '../../core/errors.js';
 import { CREDENTIAL_OPERATIONS } from '../identity/port.js';
+import { interrupted } from './clock.js';
 import { GRID_TOLERANCE_MS, PACING_MARGIN } from './pacer.js';
 import { CREDENTIAL_RATE } from './rates.js';
 import { backoffMs } from './retry.js';
@@ -63,6 +64,9 @@ export class PacedCredentialsApi {
         let throttledSince;
         for (;;) {
             attempt++;
+            // Once the run stops, no read starts, even one whose lane would not make it wait.
+            if (this.signal?.aborted === true)
+                throw interrupted();
             await this.acquire(`${region}:${op}`);
             this.counts.calls[op]++;
             try {

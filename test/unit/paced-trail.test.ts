@@ -118,3 +118,16 @@ describe('PacedTrailApi: pacing within --max-rps', () => {
     expect(starts.map((s) => `${s.region} ${s.at.toFixed(3)}`)).toEqual(['eu-west-1 0.000', 'us-east-1 0.000', `eu-west-1 ${step(2).toFixed(3)}`]);
   });
 });
+
+describe('PacedTrailApi: the stop signal', () => {
+  it('starts no lookup once the run has stopped, not even one whose lane is free', async () => {
+    const clock = new FakeClock();
+    const { api, starts } = fakeTrail(clock, []);
+    const controller = new AbortController();
+    controller.abort();
+    const trail = new PacedTrailApi(api, new Pacer(COGNITO_RATES, clock), clock, DEFAULT_RETRY, controller.signal, () => 0);
+    await expect(trail.lookupEvents(query())).rejects.toMatchObject({ code: 'INTERRUPTED' });
+    expect(starts).toEqual([]);
+    expect(trail.calls).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { CgError } from '../../core/errors.js';
 import type { TrailApi, TrailPage, TrailQuery } from '../cloudtrail/port.js';
-import type { Clock } from './clock.js';
+import { interrupted, type Clock } from './clock.js';
 import type { Pacer } from './pacer.js';
 import { LOOKUP_EVENTS_RATE } from './rates.js';
 import { backoffMs, type RetryPolicy } from './retry.js';
@@ -27,6 +27,8 @@ export class PacedTrailApi implements TrailApi {
 
   async lookupEvents(query: TrailQuery): Promise<TrailPage> {
     for (let attempt = 1; ; attempt++) {
+      // Once the run stops, no lookup starts, even one whose lane would not make it wait.
+      if (this.signal?.aborted === true) throw interrupted();
       await this.pacer.acquireService(`cloudtrail:${query.region}:LookupEvents`, LOOKUP_EVENTS_RATE, this.signal);
       this.calls++;
       try {

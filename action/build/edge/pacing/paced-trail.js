@@ -1,4 +1,5 @@
 import { CgError } from '../../core/errors.js';
+import { interrupted } from './clock.js';
 import { LOOKUP_EVENTS_RATE } from './rates.js';
 import { backoffMs } from './retry.js';
 /** Tries of one LookupEvents page before its error is given up to the caller (throttling or a fault). */
@@ -26,6 +27,9 @@ export class PacedTrailApi {
     }
     async lookupEvents(query) {
         for (let attempt = 1;; attempt++) {
+            // Once the run stops, no lookup starts, even one whose lane would not make it wait.
+            if (this.signal?.aborted === true)
+                throw interrupted();
             await this.pacer.acquireService(`cloudtrail:${query.region}:LookupEvents`, LOOKUP_EVENTS_RATE, this.signal);
             this.calls++;
             try {

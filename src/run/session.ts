@@ -40,6 +40,8 @@ export interface Session {
   api: PacedGroupsApi;
   /** The same port, pacing and counts, deaf to the stop signal: for the calls that complete a change once it has started. */
   finishing: PacedGroupsApi;
+  /** The same, going first in its lanes: for a lease's renewals and release, which must not wait behind the run's queued changes. */
+  leasing: PacedGroupsApi;
   /** Whose credentials the session uses; absent for a caller's own `api` given without `accountApi`. */
   account?: AccountApi;
   /** Identity pools and IAM roles, paced and counted; absent for a caller's own `api` given without `credentialsApi`. */
@@ -72,6 +74,7 @@ export function openSession(options: SessionOptions, fileMaxRps?: number): Sessi
   return {
     api,
     finishing: api.withoutSignal(),
+    leasing: api.withoutSignal().goingFirst(),
     rates,
     ...(account === undefined ? {} : { account }),
     ...(credentials === undefined ? {} : { credentials }),

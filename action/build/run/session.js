@@ -33,6 +33,7 @@ export function openSession(options, fileMaxRps) {
     return {
         api,
         finishing: api.withoutSignal(),
+        leasing: api.withoutSignal().goingFirst(),
         rates,
         ...(account === undefined ? {} : { account }),
         ...(credentials === undefined ? {} : { credentials }),

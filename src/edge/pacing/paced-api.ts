@@ -28,6 +28,8 @@ export class PacedGroupsApi implements GroupsApi, UserSubs {
     private readonly signal?: AbortSignal,
     private readonly random: () => number = Math.random,
     readonly counts: CallCounts = { calls: Object.fromEntries(OPERATIONS.map((op) => [op, 0])) as Record<Operation, number>, throttled: 0, faults: 0 },
+    /** Its calls go before the others waiting in their lanes (see Pacer.acquire). */
+    private readonly first = false,
   ) {}
 
   /**
@@ -36,7 +38,16 @@ export class PacedGroupsApi implements GroupsApi, UserSubs {
    * group deleted and not created again.
    */
   withoutSignal(): PacedGroupsApi {
-    return new PacedGroupsApi(this.inner, this.pacer, this.clock, this.policy, undefined, this.random, this.counts);
+    return new PacedGroupsApi(this.inner, this.pacer, this.clock, this.policy, undefined, this.random, this.counts, this.first);
+  }
+
+  /**
+   * The same port, pacing and counts, whose calls go before the others waiting in their lanes: for a
+   * lease's renewal, whose check must not wait behind the changes a run has queued (nor its write behind
+   * its check), so a lost lease is found at once and the check-then-act window stays short.
+   */
+  goingFirst(): PacedGroupsApi {
+    return new PacedGroupsApi(this.inner, this.pacer, this.clock, this.policy, this.signal, this.random, this.counts, true);
   }
 
   listGroupsPage(pool: PoolRef, nextToken?: string): Promise<GroupPage> {
@@ -105,7 +116,7 @@ export class PacedGroupsApi implements GroupsApi, UserSubs {
       attempt++;
       if (this.signal?.aborted) throw stop();
       try {
-        await this.pacer.acquire(pool, op, this.signal, user);
+        await this.pacer.acquire(pool, op, this.signal, user, this.first);
       } catch (err) {
         if (err instanceof CgError && err.code === 'INTERRUPTED') throw stop();
         throw err;

@@ -10,6 +10,11 @@ interface Lane {
   next: number;
 }
 
+/** The time between two starts in a lane, at its rate now. */
+function stepOf(lane: Lane): number {
+  return 1000 / (lane.nominal * PACING_MARGIN * lane.factor);
+}
+
 /** Lowest share of a lane's rate adaptive slowdown goes to. */
 const MIN_FACTOR = 0.2;
 const DECREASE = 0.7;
@@ -37,6 +42,8 @@ export const GRID_TOLERANCE_MS = 1000 * (1 / PACING_MARGIN - 1) * 0.75;
  */
 export class Pacer {
   private readonly lanes = new Map<string, Lane>();
+  /** Lanes a request that goes first is waiting for, with how many such requests wait: others give way. */
+  private readonly firstWaiting = new Map<Lane, number>();
 
   constructor(private readonly rates: Rates, private readonly clock: Clock) {}
 
@@ -57,23 +64,45 @@ export class Pacer {
     for (let wait = this.take(lanes); wait > 0; wait = this.take(lanes)) await this.clock.sleep(wait, signal);
   }
 
-  /** Starts a request in every lane if they all allow it (returns 0), else returns the ms to wait. */
-  private take(lanes: Lane[]): number {
+  /**
+   * Starts a request in every lane if they all allow it (returns 0), else returns the ms to wait. A
+   * request that does not go first gives way in a lane where one that does is waiting: it asks again
+   * a step after that one's turn.
+   */
+  private take(lanes: Lane[], first = false): number {
     const now = this.clock.now();
     let wait = 0;
-    for (const lane of lanes) wait = Math.max(wait, lane.next - now);
+    for (const lane of lanes) {
+      const giveWay = !first && this.firstWaiting.has(lane) ? stepOf(lane) : 0;
+      wait = Math.max(wait, lane.next - now + giveWay, giveWay);
+    }
     if (wait > 0) return wait;
     for (const lane of lanes) {
-      const step = 1000 / (lane.nominal * PACING_MARGIN * lane.factor);
+      const step = stepOf(lane);
       lane.next = now - lane.next <= GRID_TOLERANCE_MS ? lane.next + step : now + step;
     }
     return 0;
   }
 
-  /** Waits until a request may start, then starts it. */
-  async acquire(pool: PoolRef, op: Operation, signal?: AbortSignal, user?: string): Promise<void> {
-    for (let wait = this.tryAcquire(pool, op, user); wait > 0; wait = this.tryAcquire(pool, op, user)) {
-      await this.clock.sleep(wait, signal);
+  /**
+   * Waits until a request may start, then starts it. `first`: it goes before the requests waiting in its
+   * lanes that do not (a lease's renewal, which must not wait behind the changes a run has queued).
+   */
+  async acquire(pool: PoolRef, op: Operation, signal?: AbortSignal, user?: string, first = false): Promise<void> {
+    if (!first) {
+      for (let wait = this.tryAcquire(pool, op, user); wait > 0; wait = this.tryAcquire(pool, op, user)) await this.clock.sleep(wait, signal);
+      return;
+    }
+    const lanes = this.lanesOf(pool, op, user);
+    for (const lane of lanes) this.firstWaiting.set(lane, (this.firstWaiting.get(lane) ?? 0) + 1);
+    try {
+      for (let wait = this.take(lanes, true); wait > 0; wait = this.take(lanes, true)) await this.clock.sleep(wait, signal);
+    } finally {
+      for (const lane of lanes) {
+        const left = (this.firstWaiting.get(lane) ?? 1) - 1;
+        if (left === 0) this.firstWaiting.delete(lane);
+        else this.firstWaiting.set(lane, left);
+      }
     }
   }
 

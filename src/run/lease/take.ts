@@ -6,7 +6,7 @@ import { Leases, type LockOptions } from './leases.js';
 /** Takes an apply's leases on the pools it writes, through the run's session (paced, counted). */
 export function takeLeases(session: Session, pools: readonly PoolRef[], options: LockOptions & { signal?: AbortSignal; clock?: Clock }, fileSeconds?: number): Promise<Leases> {
   return Leases.take(
-    { api: session.api, finishing: session.finishing, clock: options.clock ?? systemClock, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    { api: session.api, finishing: session.leasing, clock: options.clock ?? systemClock, ...(options.signal === undefined ? {} : { signal: options.signal }) },
     pools,
     options,
     fileSeconds,

@@ -44,6 +44,23 @@ describe('a request that goes first', () => {
     expect(starts.slice(0, 3).map(([w]) => w).sort()).toEqual(['check', 'create 0', 'write'].sort());
   });
 
+  it('starts at once on idle lanes', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer(RUN, clock);
+    await pacer.acquire(POOL, 'GetGroup', undefined, undefined, true);
+    expect(clock.now()).toBe(0);
+  });
+
+  it('puts two that go first before those waiting, one turn each', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer(RUN, clock);
+    const order: string[] = [];
+    const creates = Array.from({ length: 5 }, (_, i) => pacer.acquire(POOL, 'CreateGroup').then(() => order.push(`create ${i}`)));
+    const firsts = ['a', 'b'].map((x) => pacer.acquire(POOL, 'GetGroup', undefined, undefined, true).then(() => order.push(`first ${x}`)));
+    await Promise.all([...creates, ...firsts]);
+    expect(order.slice(0, 3)).toEqual(['create 0', 'first a', 'first b']);
+  });
+
   it('makes nobody give way once it has started', async () => {
     const clock = new FakeClock();
     const pacer = new Pacer(COGNITO_RATES, clock);

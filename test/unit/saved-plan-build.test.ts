@@ -5,55 +5,15 @@
 // change touches includes its holding group only when it has one.
 import { describe, expect, it } from 'vitest';
 import type { AccessRead } from '../../src/core/access/model.js';
-import type { DesiredConfig } from '../../src/core/config/model.js';
-import { parseConfig } from '../../src/core/config/parse.js';
 import type { PlanCredentials, PoolCredentials } from '../../src/core/credentials/plan-model.js';
 import type { GroupChange } from '../../src/core/plan/model.js';
-import { buildPlanDocument, checksumOf, planOfDocument, touchedKeys, type PlanMeta, type Planned } from '../../src/core/saved-plan/build.js';
+import { buildPlanDocument, checksumOf, planOfDocument, touchedKeys, type Planned } from '../../src/core/saved-plan/build.js';
 import type { PlanDocument } from '../../src/core/saved-plan/model.js';
 import { parsePlanDocument } from '../../src/edge/files/read-saved-plan.js';
 import { planWith } from '../../src/run/plan.js';
-import { FakeGroupsApi } from './fake-groups-api.js';
+import { ADMIN, OPS2, roleMovePlan } from './role-move-plan.js';
 
-const A = 'eu-west-1_Build1';
-const B = 'eu-west-1_Build2';
-const ADMIN = 'arn:aws:iam::123456789012:role/Admin';
-const OPS = 'arn:aws:iam::123456789012:role/Ops';
-const OPS2 = 'arn:aws:iam::123456789012:role/Ops2';
-
-/** Pool A: ops moves from role Ops to Ops2 (its claims change; admins' members are read for it). Pool B: no change. */
-const FILE = [
-  'version: 1',
-  'userPools:',
-  `  - id: ${A}`,
-  '    groups:',
-  '      - name: admins',
-  '        precedence: 1',
-  `        roleArn: ${ADMIN}`,
-  '      - name: ops',
-  '        precedence: 5',
-  `        roleArn: ${OPS2}`,
-  `  - id: ${B}`,
-  '    groups:',
-  '      - name: b1',
-  '',
-].join('\n');
-
-function seeded(): FakeGroupsApi {
-  return new FakeGroupsApi()
-    .addPool(A, [{ name: 'admins', precedence: 1, roleArn: ADMIN }, { name: 'ops', precedence: 5, roleArn: OPS }])
-    .addMembers(A, 'ops', ['u1', 'u2'])
-    .addMembers(A, 'admins', ['u1', 'a9'])
-    .addPool(B, [{ name: 'b1' }]);
-}
-
-function config(text: string): DesiredConfig {
-  const r = parseConfig(text, 'groups.yaml');
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.config;
-}
-
-const META: PlanMeta = { toolVersion: '9.9.9', createdAt: new Date('2026-01-02T03:04:05.000Z'), desiredFile: { path: 'groups.yaml', text: FILE }, target: 'aws', summaryText: 'Plan: (summary)' };
+const { A, FILE, seeded, config, META } = roleMovePlan('Build');
 
 const POOL_CREDENTIALS: PoolCredentials = {
   checked: true,

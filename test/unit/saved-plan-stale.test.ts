@@ -5,68 +5,18 @@
 // only there; a pool's trigger is compared only where the access was checked. The lock group (held by
 // this apply, or by the run the plan was made during) is never drift. Plans made with the in-memory fake.
 import { describe, expect, it } from 'vitest';
-import type { DesiredConfig } from '../../src/core/config/model.js';
-import { parseConfig } from '../../src/core/config/parse.js';
-import type { GroupsApi, MemberPage, PoolRef } from '../../src/edge/cognito/port.js';
+import type { MemberPage, PoolRef } from '../../src/edge/cognito/port.js';
 import { LOCK_GROUP } from '../../src/core/plan/lease.js';
 import type { ObservedGroup } from '../../src/core/plan/model.js';
-import { buildPlanDocument, type PlanMeta } from '../../src/core/saved-plan/build.js';
 import type { PlanDocument } from '../../src/core/saved-plan/model.js';
 import { checkStaleness, type AccessNow } from '../../src/core/saved-plan/stale.js';
-import { planWith, type Planning } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
+import { ADMIN, OPS, OPS2, roleMovePlan } from './role-move-plan.js';
 
-const A = 'eu-west-1_Stale1';
-const B = 'eu-west-1_Stale2';
-const ADMIN = 'arn:aws:iam::123456789012:role/Admin';
-const OPS = 'arn:aws:iam::123456789012:role/Ops';
-const OPS2 = 'arn:aws:iam::123456789012:role/Ops2';
+const { A, B, FILE, seeded, config, document } = roleMovePlan('Stale');
 const LEGACY = 'arn:aws:iam::123456789012:role/Legacy';
 const LEGACY2 = 'arn:aws:iam::123456789012:role/Legacy2';
 const LAMBDA = 'arn:aws:lambda:eu-west-1:123456789012:function:claims';
-
-/**
- * Pool A: ops moves from role Ops to Ops2; admins (a role group the plan does not read itself) holds
- * u1 too, so the prediction needs the access check's read of admins' members. Pool B: no change.
- */
-const FILE = [
-  'version: 1',
-  'userPools:',
-  `  - id: ${A}`,
-  '    groups:',
-  '      - name: admins',
-  '        precedence: 1',
-  `        roleArn: ${ADMIN}`,
-  '      - name: ops',
-  '        precedence: 5',
-  `        roleArn: ${OPS2}`,
-  `  - id: ${B}`,
-  '    groups:',
-  '      - name: b1',
-  '',
-].join('\n');
-
-function seeded(): FakeGroupsApi {
-  return new FakeGroupsApi()
-    .addPool(A, [{ name: 'admins', precedence: 1, roleArn: ADMIN }, { name: 'ops', precedence: 5, roleArn: OPS }])
-    .addMembers(A, 'ops', ['u1', 'u2'])
-    .addMembers(A, 'admins', ['u1', 'a9'])
-    .addPool(B, [{ name: 'b1' }]);
-}
-
-function config(text: string): DesiredConfig {
-  const r = parseConfig(text, 'groups.yaml');
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.config;
-}
-
-const META: PlanMeta = { toolVersion: '9.9.9', createdAt: new Date('2026-01-02T03:04:05.000Z'), desiredFile: { path: 'groups.yaml', text: FILE }, target: 'aws', summaryText: 'Plan: (summary)' };
-
-async function document(api: GroupsApi, text = FILE, planning: Planning = {}): Promise<PlanDocument> {
-  const desired = config(text);
-  const planned = await planWith(api, desired, planning);
-  return buildPlanDocument(planned, { ...META, desiredFile: { path: 'groups.yaml', text }, settings: desired.settings });
-}
 
 /** What the pools hold now, as apply lists them. */
 function listing(fake: FakeGroupsApi, pools: readonly string[] = [A, B]): Map<string, ObservedGroup[]> {

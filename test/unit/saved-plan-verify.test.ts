@@ -6,66 +6,16 @@
 // nothing else wrong. Also: only a plan made against an endpoint compares endpoints
 // (src/core/saved-plan/target.ts). Plans made with the in-memory fake, as `plan --out` makes them.
 import { describe, expect, it } from 'vitest';
-import type { DesiredConfig } from '../../src/core/config/model.js';
-import { parseConfig } from '../../src/core/config/parse.js';
-import type { GroupsApi, MemberPage, PoolRef } from '../../src/edge/cognito/port.js';
-import { buildPlanDocument, type PlanMeta } from '../../src/core/saved-plan/build.js';
+import type { MemberPage, PoolRef } from '../../src/edge/cognito/port.js';
 import type { PlanDocument } from '../../src/core/saved-plan/model.js';
 import { targetMismatch } from '../../src/core/saved-plan/target.js';
 import { planFollowsFrom } from '../../src/core/saved-plan/verify.js';
-import { planWith, type Planning } from '../../src/run/plan.js';
 import { FakeGroupsApi } from './fake-groups-api.js';
+import { ADMIN, OPS, OPS2, roleMovePlan } from './role-move-plan.js';
 
-const A = 'eu-west-1_Verify1';
-const B = 'eu-west-1_Verify2';
-const ADMIN = 'arn:aws:iam::123456789012:role/Admin';
-const OPS = 'arn:aws:iam::123456789012:role/Ops';
-const OPS2 = 'arn:aws:iam::123456789012:role/Ops2';
+const { A, B, FILE, seeded, config, document } = roleMovePlan('Verify');
 const LEGACY = 'arn:aws:iam::123456789012:role/Legacy';
 const LEGACY2 = 'arn:aws:iam::123456789012:role/Legacy2';
-
-/**
- * Pool A: ops moves from role Ops to Ops2; admins (a role group the plan does not read itself) holds
- * u1 too, so the prediction needs the access check's read of admins' members. Pool B: no change.
- */
-const FILE = [
-  'version: 1',
-  'userPools:',
-  `  - id: ${A}`,
-  '    groups:',
-  '      - name: admins',
-  '        precedence: 1',
-  `        roleArn: ${ADMIN}`,
-  '      - name: ops',
-  '        precedence: 5',
-  `        roleArn: ${OPS2}`,
-  `  - id: ${B}`,
-  '    groups:',
-  '      - name: b1',
-  '',
-].join('\n');
-
-function seeded(): FakeGroupsApi {
-  return new FakeGroupsApi()
-    .addPool(A, [{ name: 'admins', precedence: 1, roleArn: ADMIN }, { name: 'ops', precedence: 5, roleArn: OPS }])
-    .addMembers(A, 'ops', ['u1', 'u2'])
-    .addMembers(A, 'admins', ['u1', 'a9'])
-    .addPool(B, [{ name: 'b1' }]);
-}
-
-function config(text: string): DesiredConfig {
-  const r = parseConfig(text, 'groups.yaml');
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.config;
-}
-
-const META: PlanMeta = { toolVersion: '9.9.9', createdAt: new Date('2026-01-02T03:04:05.000Z'), desiredFile: { path: 'groups.yaml', text: FILE }, target: 'aws', summaryText: 'Plan: (summary)' };
-
-async function document(api: GroupsApi, text = FILE, planning: Planning = {}): Promise<PlanDocument> {
-  const desired = config(text);
-  const planned = await planWith(api, desired, planning);
-  return buildPlanDocument(planned, { ...META, desiredFile: { path: 'groups.yaml', text }, settings: desired.settings });
-}
 
 /** A deep copy to edit. */
 const copy = (doc: PlanDocument): PlanDocument => JSON.parse(JSON.stringify(doc)) as PlanDocument;

@@ -2,21 +2,15 @@
 // endpoint override, credentials, profile, timeouts and user agent), retries left to the caller.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CgError, messageOf } from '../../core/errors.js';
+import { clientConfig } from '../cognito/client-config.js';
 import type { SdkOptions } from '../cognito/sdk-api.js';
 import { recordOf } from './record.js';
 import { TRAIL_PAGE_SIZE, type TrailApi, type TrailPage, type TrailQuery } from './port.js';
 
-/** A connection that is not established within this long is abandoned. */
-const CONNECT_TIMEOUT_MS = 3_000;
-
 /** LookupEvents through @aws-sdk/client-cloudtrail, one client per region. */
 export class SdkTrailApi implements TrailApi {
   private readonly clients = new Map<string, CloudTrailClient>();
-  private readonly timeoutMs: number;
-
-  constructor(private readonly options: SdkOptions = {}) {
-    this.timeoutMs = options.requestTimeoutMs ?? 10_000;
-  }
+  constructor(private readonly options: SdkOptions = {}) {}
 
   async lookupEvents(q: TrailQuery): Promise<TrailPage> {
     const where = `CloudTrail LookupEvents (${q.eventName}) in ${q.region}`;
@@ -52,16 +46,7 @@ export class SdkTrailApi implements TrailApi {
     let c = this.clients.get(region);
     if (c === undefined) {
       // AWS_ENDPOINT_URL(_CLOUDTRAIL) are read by the SDK itself.
-      const endpoint = this.options.endpoint;
-      c = new CloudTrailClient({
-        region,
-        maxAttempts: 1,
-        requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-        ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-        ...(endpoint === undefined ? {} : { endpoint }),
-        ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-        ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v] as [string, string]) }),
-      });
+      c = new CloudTrailClient(clientConfig(this.options, region, { userAgent: true }));
       this.clients.set(region, c);
     }
     return c;

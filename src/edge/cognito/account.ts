@@ -2,6 +2,7 @@
 // credentials and endpoint as the Cognito calls, so a run for an environment can refuse another
 // account's credentials before it reads anything.
 import { CgError, messageOf } from '../../core/errors.js';
+import { clientConfig } from './client-config.js';
 import type { SdkOptions } from './sdk-api.js';
 
 /** The narrow port to the caller's identity. */
@@ -17,16 +18,8 @@ export class SdkAccountApi implements AccountApi {
   async callerAccount(region: string): Promise<string> {
     // Loaded only when an environment names an account: most runs never ask.
     const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
-    const timeout = this.options.requestTimeoutMs ?? 10_000;
-    const client = new STSClient({
-      region,
-      maxAttempts: 2,
-      requestHandler: { connectionTimeout: Math.min(timeout, 3_000), requestTimeout: timeout, throwOnRequestTimeout: true },
-      ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-      // An endpoint given for Cognito (an emulator) answers STS too; AWS_ENDPOINT_URL_STS is the SDK's own.
-      ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-      ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-    });
+    // AWS_ENDPOINT_URL_STS is read by the SDK itself.
+    const client = new STSClient(clientConfig(this.options, region, { maxAttempts: 2 }));
     try {
       const out = await client.send(new GetCallerIdentityCommand({}), this.options.signal === undefined ? {} : { abortSignal: this.options.signal });
       if (typeof out.Account !== 'string' || !/^[0-9]{12}$/.test(out.Account)) {

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DesiredGroup } from '../../core/config/model.js';
 import type { ObservedGroup } from '../../core/plan/model.js';
+import { clientConfig, CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './client-config.js';
 import { callError, type CallFailure } from './call-error.js';
 import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, userGroupsPageOf, usernameOf } from './response.js';
 import { type GroupPage, type GroupsApi, type MemberPage, type Operation, type PoolRef, type PoolSettings, type UserGroupsPage } from './port.js';
@@ -50,9 +51,6 @@ const STOP_GRACE_MS = 3_000;
 /** After this long past a stop, every call still waiting is abandoned, however it started. */
 const STOP_DEADLINE_MS = 8_000;
 
-/** A connection that is not established within this long is abandoned (and retried by the caller). */
-const CONNECT_TIMEOUT_MS = 3_000;
-
 /** The port implemented with the AWS SDK v3; retries are left to the caller (maxAttempts 1). */
 export class SdkGroupsApi implements GroupsApi {
   private readonly clients = new Map<string, CognitoIdentityProviderClient>();
@@ -60,7 +58,7 @@ export class SdkGroupsApi implements GroupsApi {
   private stoppedAt: number | undefined;
 
   constructor(private readonly options: SdkOptions = {}) {
-    this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     options.signal?.addEventListener('abort', () => (this.stoppedAt = performance.now()), { once: true });
   }
 
@@ -193,16 +191,7 @@ export class SdkGroupsApi implements GroupsApi {
   private client(region: string): CognitoIdentityProviderClient {
     let c = this.clients.get(region);
     if (c === undefined) {
-      c = new CognitoIdentityProviderClient({
-        region,
-        maxAttempts: 1,
-        // Without throwOnRequestTimeout the handler only warns, and a server that never answers hangs the run.
-        requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-        ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-        ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-        ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-        ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v] as [string, string]) }),
-      });
+      c = new CognitoIdentityProviderClient(clientConfig(this.options, region, { userAgent: true }));
       this.clients.set(region, c);
     }
     return c;

@@ -4,13 +4,13 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { CgError, messageOf } from '../../core/errors.js';
+import { clientConfig } from '../cognito/client-config.js';
 import type { SdkOptions } from '../cognito/sdk-api.js';
 import { identityPoolOf, identityPoolPageOf, identityPoolRolesOf, roleOf } from './answers.js';
 import type { CredentialOperation, CredentialsApi, IdentityPoolDescription, IdentityPoolPage, IdentityPoolRoleSettings, RoleDescription } from './port.js';
 
 /** The largest page ListIdentityPools allows. */
 const PAGE_SIZE = 60;
-const CONNECT_TIMEOUT_MS = 3_000;
 
 type IdentityModule = typeof import('@aws-sdk/client-cognito-identity');
 type IamModule = typeof import('@aws-sdk/client-iam');
@@ -21,11 +21,7 @@ export class SdkCredentialsApi implements CredentialsApi {
   private iamClient: IAMClient | undefined;
   private identityModule: IdentityModule | undefined;
   private iamModule: IamModule | undefined;
-  private readonly timeoutMs: number;
-
-  constructor(private readonly options: SdkOptions = {}) {
-    this.timeoutMs = options.requestTimeoutMs ?? 10_000;
-  }
+  constructor(private readonly options: SdkOptions = {}) {}
 
   async listIdentityPoolsPage(region: string, nextToken?: string): Promise<IdentityPoolPage> {
     const m = await this.identity();
@@ -50,7 +46,7 @@ export class SdkCredentialsApi implements CredentialsApi {
   async getRole(region: string, roleName: string): Promise<RoleDescription | undefined> {
     this.iamModule ??= await import('@aws-sdk/client-iam');
     const m = this.iamModule;
-    this.iamClient ??= new m.IAMClient(this.clientConfig(region));
+    this.iamClient ??= new m.IAMClient(clientConfig(this.options, region));
     const client = this.iamClient;
     const out = await this.call('GetRole', region, roleName, (signal) => client.send(new m.GetRoleCommand({ RoleName: roleName }), { abortSignal: signal }));
     return out === undefined ? undefined : roleOf(out.Role as unknown as Record<string, unknown> | undefined, `GetRole ${roleName}`);
@@ -72,23 +68,12 @@ export class SdkCredentialsApi implements CredentialsApi {
   private identityClient(m: IdentityModule, region: string): CognitoIdentityClient {
     let c = this.identityClients.get(region);
     if (c === undefined) {
-      c = new m.CognitoIdentityClient(this.clientConfig(region));
+      c = new m.CognitoIdentityClient(clientConfig(this.options, region));
       this.identityClients.set(region, c);
     }
     return c;
   }
 
-  private clientConfig(region: string): Record<string, unknown> & { region: string } {
-    return {
-      region,
-      maxAttempts: 1,
-      requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-      ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-      // An endpoint given for Cognito (the emulator) answers these too; AWS_ENDPOINT_URL_COGNITO_IDENTITY and AWS_ENDPOINT_URL_IAM are the SDK's own.
-      ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-      ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-    };
-  }
 
   /** One call; a missing identity pool or role is undefined, anything else a CgError naming the call. */
   private async call<T>(op: CredentialOperation, region: string, subject: string | undefined, send: (signal: AbortSignal | undefined) => Promise<T>): Promise<T | undefined> {

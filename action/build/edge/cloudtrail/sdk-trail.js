@@ -2,18 +2,15 @@
 // endpoint override, credentials, profile, timeouts and user agent), retries left to the caller.
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CgError, messageOf } from '../../core/errors.js';
+import { clientConfig } from '../cognito/client-config.js';
 import { recordOf } from './record.js';
 import { TRAIL_PAGE_SIZE } from './port.js';
-/** A connection that is not established within this long is abandoned. */
-const CONNECT_TIMEOUT_MS = 3_000;
 /** LookupEvents through @aws-sdk/client-cloudtrail, one client per region. */
 export class SdkTrailApi {
     options;
     clients = new Map();
-    timeoutMs;
     constructor(options = {}) {
         this.options = options;
-        this.timeoutMs = options.requestTimeoutMs ?? 10_000;
     }
     async lookupEvents(q) {
         const where = `CloudTrail LookupEvents (${q.eventName}) in ${q.region}`;
@@ -46,16 +43,7 @@ export class SdkTrailApi {
         let c = this.clients.get(region);
         if (c === undefined) {
             // AWS_ENDPOINT_URL(_CLOUDTRAIL) are read by the SDK itself.
-            const endpoint = this.options.endpoint;
-            c = new CloudTrailClient({
-                region,
-                maxAttempts: 1,
-                requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-                ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-                ...(endpoint === undefined ? {} : { endpoint }),
-                ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-                ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v]) }),
-            });
+            c = new CloudTrailClient(clientConfig(this.options, region, { userAgent: true }));
             this.clients.set(region, c);
         }
         return c;

@@ -1,4 +1,5 @@
 import { AdminAddUserToGroupCommand, AdminGetUserCommand, AdminListGroupsForUserCommand, AdminRemoveUserFromGroupCommand, CognitoIdentityProviderClient, CreateGroupCommand, DeleteGroupCommand, DescribeUserPoolCommand, GetGroupCommand, ListGroupsCommand, ListUsersInGroupCommand, UpdateGroupCommand, } from '@aws-sdk/client-cognito-identity-provider';
+import { clientConfig, CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from './client-config.js';
 import { callError } from './call-error.js';
 import { badAnswer, groupOf, groupPageOf, memberPageOf, poolSettingsOf, userGroupsPageOf, usernameOf } from './response.js';
 /** The page size the tool always asks for: the largest ListGroups allows. */
@@ -7,8 +8,6 @@ const LIST_PAGE_SIZE = 60;
 const STOP_GRACE_MS = 3_000;
 /** After this long past a stop, every call still waiting is abandoned, however it started. */
 const STOP_DEADLINE_MS = 8_000;
-/** A connection that is not established within this long is abandoned (and retried by the caller). */
-const CONNECT_TIMEOUT_MS = 3_000;
 /** The port implemented with the AWS SDK v3; retries are left to the caller (maxAttempts 1). */
 export class SdkGroupsApi {
     options;
@@ -17,7 +16,7 @@ export class SdkGroupsApi {
     stoppedAt;
     constructor(options = {}) {
         this.options = options;
-        this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         options.signal?.addEventListener('abort', () => (this.stoppedAt = performance.now()), { once: true });
     }
     async listGroupsPage(pool, nextToken) {
@@ -142,16 +141,7 @@ export class SdkGroupsApi {
     client(region) {
         let c = this.clients.get(region);
         if (c === undefined) {
-            c = new CognitoIdentityProviderClient({
-                region,
-                maxAttempts: 1,
-                // Without throwOnRequestTimeout the handler only warns, and a server that never answers hangs the run.
-                requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-                ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-                ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-                ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-                ...(this.options.userAgent === undefined ? {} : { customUserAgent: this.options.userAgent.map(([n, v]) => [n, v]) }),
-            });
+            c = new CognitoIdentityProviderClient(clientConfig(this.options, region, { userAgent: true }));
             this.clients.set(region, c);
         }
         return c;

@@ -1,8 +1,8 @@
 import { CgError, messageOf } from '../../core/errors.js';
+import { clientConfig } from '../cognito/client-config.js';
 import { identityPoolOf, identityPoolPageOf, identityPoolRolesOf, roleOf } from './answers.js';
 /** The largest page ListIdentityPools allows. */
 const PAGE_SIZE = 60;
-const CONNECT_TIMEOUT_MS = 3_000;
 /** The port with the SDK clients, one per region (IAM: one). */
 export class SdkCredentialsApi {
     options;
@@ -10,10 +10,8 @@ export class SdkCredentialsApi {
     iamClient;
     identityModule;
     iamModule;
-    timeoutMs;
     constructor(options = {}) {
         this.options = options;
-        this.timeoutMs = options.requestTimeoutMs ?? 10_000;
     }
     async listIdentityPoolsPage(region, nextToken) {
         const m = await this.identity();
@@ -33,7 +31,7 @@ export class SdkCredentialsApi {
     async getRole(region, roleName) {
         this.iamModule ??= await import('@aws-sdk/client-iam');
         const m = this.iamModule;
-        this.iamClient ??= new m.IAMClient(this.clientConfig(region));
+        this.iamClient ??= new m.IAMClient(clientConfig(this.options, region));
         const client = this.iamClient;
         const out = await this.call('GetRole', region, roleName, (signal) => client.send(new m.GetRoleCommand({ RoleName: roleName }), { abortSignal: signal }));
         return out === undefined ? undefined : roleOf(out.Role, `GetRole ${roleName}`);
@@ -53,21 +51,10 @@ export class SdkCredentialsApi {
     identityClient(m, region) {
         let c = this.identityClients.get(region);
         if (c === undefined) {
-            c = new m.CognitoIdentityClient(this.clientConfig(region));
+            c = new m.CognitoIdentityClient(clientConfig(this.options, region));
             this.identityClients.set(region, c);
         }
         return c;
-    }
-    clientConfig(region) {
-        return {
-            region,
-            maxAttempts: 1,
-            requestHandler: { connectionTimeout: Math.min(this.timeoutMs, CONNECT_TIMEOUT_MS), requestTimeout: this.timeoutMs, throwOnRequestTimeout: true },
-            ...(this.options.profile === undefined ? {} : { profile: this.options.profile }),
-            // An endpoint given for Cognito (the emulator) answers these too; AWS_ENDPOINT_URL_COGNITO_IDENTITY and AWS_ENDPOINT_URL_IAM are the SDK's own.
-            ...(this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }),
-            ...(this.options.credentials === undefined ? {} : { credentials: this.options.credentials }),
-        };
     }
     /** One call; a missing identity pool or role is undefined, anything else a CgError naming the call. */
     async call(op, region, subject, send) {
